@@ -1,0 +1,71 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Bindery: plain text → EPUB 3.3, TEI P5 and BagIt, kept up to date by a daemon.
+let package = Package(
+    name: "Bindery",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "bindery", targets: ["bindery"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        .target(name: "BinderyModel"),
+        .target(name: "BinderyText", dependencies: ["BinderyModel"]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .target(name: "BinderyXML", dependencies: ["CLibXML2"]),
+        .target(name: "BinderyArchive", dependencies: ["CLibZip"]),
+        .target(
+            name: "BinderyTemplates",
+            path: "Templates",
+            exclude: ["README.md"],
+            resources: [.copy("epub")]
+        ),
+        .target(
+            name: "BinderyWriters",
+            dependencies: [
+                "BinderyModel", "BinderyXML", "BinderyArchive", "BinderyTemplates",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(name: "BinderyProtocol"),
+        .target(
+            name: "BinderyService",
+            dependencies: [
+                "BinderyModel", "BinderyText", "BinderyWriters", "BinderyProtocol",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "bindery",
+            dependencies: [
+                "BinderyService", "BinderyWriters", "BinderyModel", "BinderyText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "BinderyTestSupport", dependencies: ["BinderyModel"], path: "Tests/BinderyTestSupport"),
+        .testTarget(name: "BinderyModelTests", dependencies: ["BinderyModel"]),
+        .testTarget(name: "BinderyTextTests", dependencies: ["BinderyText"]),
+        .testTarget(name: "BinderyXMLTests", dependencies: ["BinderyXML"]),
+        .testTarget(name: "BinderyArchiveTests", dependencies: ["BinderyArchive"]),
+        .testTarget(
+            name: "BinderyWritersTests",
+            dependencies: ["BinderyWriters", "BinderyText", "BinderyArchive", "BinderyXML", "BinderyTestSupport"],
+            exclude: ["Goldens"]
+        ),
+        .testTarget(name: "BinderyServiceTests", dependencies: ["BinderyService", "BinderyArchive", "BinderyTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,46 @@
+/// Bibliographic metadata, with pandoc's field names where a sidecar gives them.
+public struct Metadata: Sendable, Codable, Hashable {
+    public var title: String?
+    public var subtitle: String?
+    public var creators: [Contributor]
+    public var contributors: [Contributor]
+    /// BCP 47 language tag.
+    public var language: String
+    public var identifier: String?
+    public var date: String?
+    public var publisher: String?
+    public var sourceDescription: String?
+    public var rights: String?
+    public var subjects: [String]
+
+    public init(
+        title: String? = nil, subtitle: String? = nil, creators: [Contributor] = [], contributors: [Contributor] = [],
+        language: String = "en", identifier: String? = nil, date: String? = nil, publisher: String? = nil,
+        sourceDescription: String? = nil, rights: String? = nil, subjects: [String] = []
+    ) {
+        self.title = title
+        self.subtitle = subtitle
+        self.creators = creators
+        self.contributors = contributors
+        self.language = language
+        self.identifier = identifier
+        self.date = date
+        self.publisher = publisher
+        self.sourceDescription = sourceDescription
+        self.rights = rights
+        self.subjects = subjects
+    }
+}
+
+/// A person or body with a MARC relator role (`aut`, `edt`, `trl`, …).
+public struct Contributor: Sendable, Codable, Hashable {
+    public var name: String
+    public var role: String
+    public var fileAs: String?
+
+    public init(name: String, role: String = "aut", fileAs: String? = nil) {
+        self.name = name
+        self.role = role
+        self.fileAs = fileAs
+    }
+}

@@ -1,0 +1,16 @@
+/// Why a source could not be read at all (everything less is a `Diagnostic`).
+public struct ReaderError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Code: String, Sendable, Hashable {
+        case binary, empty, tooLarge, undecodable
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,129 @@
+import BinderyArchive
+import BinderyModel
+import BinderyXML
+import Mustache
+
+/// EPUB 3.3: one XHTML file per division at the split level, a title page, nav with page-list, NCX.
+public struct EPUBWriter: DocumentWriter {
+    public init() {}
+
+    public func write(_ document: Document, context: WriteContext) throws(WriterError) -> [UInt8] {
+        do {
+            return try build(document, context: context)
+        } catch let error as WriterError {
+            throw error
+        } catch {
+            throw WriterError(format: "epub", "\(error)")
+        }
+    }
+
+    private func build(_ document: Document, context: WriteContext) throws -> [UInt8] {
+        let language = LanguageTag.sanitized(document.metadata.language)
+        let title = document.metadata.displayTitle(fallback: context.stem)
+        let chapterTemplate = try MustacheTemplate(string: context.templates.text("epub/chapter.xhtml.mustache"))
+        let plan = EPUBContentPlan(document: document, splitLevel: context.settings.epubSplitLevel)
+        let ids = EPUBIdentifiers()
+        let notesPath = "text/notes.xhtml"
+        var contentFiles: [(path: String, bytes: [UInt8])] = []
+
+        func wrap(_ body: String, title pageTitle: String, path: String, bodyAttributes: String = "") throws -> [UInt8] {
+            let stylesheet = XHTMLBodyRenderer.relative("css/bindery.css", from: path)
+            let page = chapterTemplate.render([
+                "language": language, "title": XMLWriter.escaped(pageTitle), "stylesheet": stylesheet,
+                "bodyAttributes": bodyAttributes, "body": body,
+            ] as [String: String])
+            let bytes = Array(page.utf8)
+            do {
+                _ = try XMLDocumentTree(parsing: bytes)
+            } catch {
+                throw WriterError(format: "epub", "\(path) is not well-formed (check the template): \(error)")
+            }
+            return bytes
+        }
+
+        contentFiles.append(("text/titlepage.xhtml", try wrap(try titlePageBody(document.metadata, title: title), title: title, path: "text/titlepage.xhtml")))
+        var bookNotes: [XHTMLBodyRenderer.PendingNote] = []
+        for file in plan.files {
+            let xml = try XMLWriter()
+            let renderer = XHTMLBodyRenderer(
+                xml: xml, ids: ids, filePath: file.path,
+                notesFile: context.settings.epubNotes == .chapter ? file.path : notesPath)
+            renderer.render(Section.nest(file.blocks))
+            if context.settings.epubNotes == .chapter {
+                renderer.flushNotes(heading: "Notes")
+            } else {
+                bookNotes += renderer.notes
+            }
+            contentFiles.append((file.path, try wrap(try xml.finishString(), title: file.title, path: file.path)))
+        }
+        if !bookNotes.isEmpty {
+            let xml = try XMLWriter()
+            let renderer = XHTMLBodyRenderer(xml: xml, ids: EPUBIdentifiers(), filePath: notesPath, notesFile: notesPath)
+            renderer.adopt(bookNotes)
+            renderer.flushNotes(heading: "Notes")
+            contentFiles.append((notesPath, try wrap(try xml.finishString(), title: "Notes", path: notesPath)))
+        }
+
+        let source = sourceDescription(document)
+        let navigation = EPUBNavigation(
+            title: title, identifier: context.identifier, language: language, toc: ids.tocEntries, pages: ids.pageEntries,
+            titlePagePath: "text/titlepage.xhtml", firstBodyPath: plan.files.first?.path)
+        let nav = try wrap(try navigation.navBody(), title: "Contents", path: "nav.xhtml")
+
+        var items: [PackageDocument.Item] = [
+            .init(id: "css", href: "css/bindery.css", mediaType: "text/css", properties: nil, inSpine: false),
+            .init(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml", properties: nil, inSpine: false),
+        ]
+        for (index, file) in contentFiles.enumerated() {
+            let id = index == 0 ? "titlepage" : file.path == notesPath ? "notes" : "file-\(index)"
+            items.append(.init(id: id, href: file.path, mediaType: "application/xhtml+xml", properties: nil, inSpine: true))
+            if index == 0 {
+                items.append(.init(id: "nav", href: "nav.xhtml", mediaType: "application/xhtml+xml", properties: "nav", inSpine: true))
+            }
+        }
+        var metadata = document.metadata
+        metadata.title = title
+        if metadata.rights == nil { metadata.rights = context.settings.licence }
+        let package = PackageDocument(
+            metadata: metadata, identifier: context.identifier, language: language, modified: context.modified,
+            hasPages: !ids.pageEntries.isEmpty, sourceDescription: source, items: items)
+
+        var zip = ZipArchiveWriter(modified: context.modified)
+        zip.add("mimetype", text: "application/epub+zip", compression: .store)
+        zip.add("META-INF/container.xml", try containerXML())
+        zip.add("EPUB/content.opf", try package.bytes())
+        zip.add("EPUB/nav.xhtml", nav)
+        zip.add("EPUB/toc.ncx", try navigation.ncx())
+        zip.add("EPUB/css/bindery.css", text: context.templates.text("epub/bindery.css"))
+        for file in contentFiles { zip.add("EPUB/" + file.path, file.bytes) }
+        return try zip.archive()
+    }
+
+    private func containerXML() throws -> [UInt8] {
+        let xml = try XMLWriter(indent: true)
+        xml.startDocument()
+        xml.element("container", ["version": "1.0", "xmlns": "urn:oasis:names:tc:opendocument:xmlns:container"]) {
+            xml.element("rootfiles") {
+                xml.element("rootfile", ["full-path": "EPUB/content.opf", "media-type": "application/oebps-package+xml"])
+            }
+        }
+        return try xml.finish()
+    }
+
+    private func titlePageBody(_ metadata: Metadata, title: String) throws -> String {
+        let xml = try XMLWriter()
+        xml.element("section", ["epub:type": "titlepage", "class": "titlepage"]) {
+            xml.element("h1", text: title)
+            if let subtitle = metadata.subtitle { xml.element("p", ["class": "subtitle"], text: subtitle) }
+            for creator in metadata.creators { xml.element("p", ["class": "author"], text: creator.name) }
+            if let publisher = metadata.publisher { xml.element("p", ["class": "publisher"], text: publisher) }
+        }
+        return try xml.finishString()
+    }
+
+    private func sourceDescription(_ document: Document) -> String {
+        if let description = document.metadata.sourceDescription { return description }
+        if let source = document.source { return "\(source.fileName) (plain text, SHA-256 \(source.sha256))" }
+        return "Plain-text source"
+    }
+}

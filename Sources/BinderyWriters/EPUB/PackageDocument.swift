@@ -1,0 +1,90 @@
+import BinderyModel
+import BinderyXML
+import Foundation
+
+/// The package document (`content.opf`): metadata incl. accessibility, manifest and spine.
+struct PackageDocument {
+    struct Item {
+        var id: String
+        var href: String
+        var mediaType: String
+        var properties: String?
+        var inSpine: Bool
+    }
+
+    var metadata: Metadata
+    var identifier: String
+    var language: String
+    var modified: Date
+    var hasPages: Bool
+    var sourceDescription: String
+    var items: [Item]
+
+    func bytes() throws(XMLError) -> [UInt8] {
+        let xml = try XMLWriter(indent: true)
+        xml.startDocument()
+        xml.startElement("package")
+        xml.attributes([("xmlns", "http://www.idpf.org/2007/opf"), ("version", "3.0"), ("unique-identifier", "book-id"), ("xml:lang", language)])
+        xml.startElement("metadata")
+        xml.attribute("xmlns:dc", "http://purl.org/dc/elements/1.1/")
+        xml.element("dc:identifier", ["id": "book-id"], text: identifier)
+        xml.element("dc:title", ["id": "title"], text: metadata.title ?? "Untitled")
+        xml.element("meta", ["refines": "#title", "property": "title-type"], text: "main")
+        if let subtitle = metadata.subtitle, !subtitle.isBlank {
+            xml.element("dc:title", ["id": "subtitle"], text: subtitle)
+            xml.element("meta", ["refines": "#subtitle", "property": "title-type"], text: "subtitle")
+        }
+        xml.element("dc:language", text: language)
+        let creators = metadata.creators.filter { !$0.name.isBlank }, contributors = metadata.contributors.filter { !$0.name.isBlank }
+        for (index, person) in creators.enumerated() { contributor(person, element: "dc:creator", id: "creator-\(index + 1)", xml: xml) }
+        for (index, person) in contributors.enumerated() { contributor(person, element: "dc:contributor", id: "contributor-\(index + 1)", xml: xml) }
+        if let publisher = metadata.publisher, !publisher.isBlank { xml.element("dc:publisher", text: publisher) }
+        if let date = Timestamps.w3cDate(metadata.date) { xml.element("dc:date", text: date) }
+        if let rights = metadata.rights, !rights.isBlank { xml.element("dc:rights", text: rights) }
+        for subject in metadata.subjects where !subject.isBlank { xml.element("dc:subject", text: subject) }
+        xml.element("dc:source", ["id": "source"], text: sourceDescription)
+        xml.element("meta", ["property": "dcterms:modified"], text: Timestamps.dateTime(modified))
+        accessibility(xml)
+        xml.endElement()
+
+        xml.element("manifest") {
+            for item in items {
+                xml.startElement("item")
+                xml.attributes([("id", item.id), ("href", item.href), ("media-type", item.mediaType), ("properties", item.properties)])
+                xml.endElement()
+            }
+        }
+        xml.element("spine", ["toc": "ncx"]) {
+            for item in items where item.inSpine { xml.element("itemref", ["idref": item.id]) }
+        }
+        xml.endElement()
+        return try xml.finish()
+    }
+
+    private func contributor(_ person: Contributor, element: String, id: String, xml: XMLWriter) {
+        xml.element(element, ["id": id], text: person.name)
+        xml.element("meta", ["refines": "#\(id)", "property": "role", "scheme": "marc:relators"], text: person.role)
+        if let fileAs = person.fileAs, !fileAs.isBlank { xml.element("meta", ["refines": "#\(id)", "property": "file-as"], text: fileAs) }
+    }
+
+    /// EPUB Accessibility 1.1 discovery metadata (schema.org properties).
+    private func accessibility(_ xml: XMLWriter) {
+        xml.element("meta", ["property": "schema:accessMode"], text: "textual")
+        xml.element("meta", ["property": "schema:accessModeSufficient"], text: "textual")
+        var features = ["structuralNavigation", "tableOfContents", "readingOrder"]
+        if hasPages { features += ["pageNavigation", "pageBreakMarkers"] }
+        for feature in features { xml.element("meta", ["property": "schema:accessibilityFeature"], text: feature) }
+        xml.element("meta", ["property": "schema:accessibilityHazard"], text: "none")
+        var summary = "Text-only e-book with structural navigation (headings and a table of contents) in reading order."
+        if hasPages { summary += " Page numbers of the printed source are given as page-break markers and a page list." }
+        xml.element("meta", ["property": "schema:accessibilitySummary"], text: summary)
+        if hasPages {
+            xml.element("meta", ["property": "pageBreakSource"], text: sourceDescription)
+        }
+    }
+}
+
+extension String {
+    /// Empty or only white space: a value the package document must leave out.
+    var isBlank: Bool { allSatisfy(\.isWhitespace) }
+}

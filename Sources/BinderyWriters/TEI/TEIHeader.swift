@@ -1,0 +1,98 @@
+import BinderyModel
+import BinderyXML
+
+/// `teiHeader`: file description with the source's size and SHA-256, encoding description with
+/// Bindery and its editorial decisions, languages, and the revision that this conversion is.
+struct TEIHeader {
+    var document: Document
+    var context: WriteContext
+
+    func write(_ xml: XMLWriter) {
+        let metadata = document.metadata
+        let title = metadata.displayTitle(fallback: context.stem)
+        xml.startElement("teiHeader")
+        xml.element("fileDesc") {
+            xml.element("titleStmt") {
+                xml.element("title", ["type": "main"], text: title)
+                if let subtitle = metadata.subtitle { xml.element("title", ["type": "sub"], text: subtitle) }
+                for creator in metadata.creators { xml.element("author", text: creator.name) }
+                for person in metadata.contributors {
+                    xml.element("respStmt") {
+                        xml.element("resp", text: person.role)
+                        xml.element("name", text: person.name)
+                    }
+                }
+            }
+            xml.element("publicationStmt") {
+                xml.element("publisher", text: context.settings.publisher)
+                xml.element("idno", ["type": "URI"], text: context.identifier)
+                xml.element("availability") {
+                    xml.element("licence") { xml.element("p", text: metadata.rights ?? context.settings.licence) }
+                }
+                xml.element("date", ["when": Timestamps.day(context.modified)], text: Timestamps.day(context.modified))
+            }
+            xml.element("sourceDesc") {
+                xml.element("bibl") {
+                    xml.element("title", text: title)
+                    for creator in metadata.creators { xml.element("author", text: creator.name) }
+                    if let publisher = metadata.publisher { xml.element("publisher", text: publisher) }
+                    if let date = Timestamps.w3cDate(metadata.date) { xml.element("date", ["when": date], text: date) }
+                    if let source = document.source {
+                        xml.element("idno", ["type": "filename"], text: source.fileName)
+                        xml.element("idno", ["type": "sha256"], text: source.sha256)
+                        xml.element("extent", text: "\(source.byteCount) bytes, \(source.lineCount) lines of plain text")
+                    }
+                    if let description = metadata.sourceDescription { xml.element("note", text: description) }
+                }
+            }
+        }
+        xml.element("encodingDesc") {
+            xml.element("appInfo") {
+                xml.element("application", ["ident": "bindery", "version": BinderyVersion.current]) {
+                    xml.element("label", text: "Bindery")
+                    xml.element("desc", text: "Structure recovered from plain text and encoded automatically.")
+                }
+            }
+            editorialDecl(xml)
+        }
+        xml.element("profileDesc") {
+            xml.element("langUsage") {
+                let language = LanguageTag.sanitized(metadata.language)
+                xml.element("language", ["ident": language], text: LanguageTag.name(of: language))
+            }
+            if !metadata.subjects.isEmpty {
+                xml.element("textClass") {
+                    xml.element("keywords") { for subject in metadata.subjects { xml.element("term", text: subject) } }
+                }
+            }
+        }
+        xml.element("revisionDesc") {
+            let day = Timestamps.day(context.modified)
+            let file = document.source?.fileName ?? context.stem
+            xml.element("change", ["when": day], text: "Converted from \(file) by Bindery \(BinderyVersion.current).")
+        }
+        xml.endElement()
+    }
+
+    /// One element per category; categories the reader said nothing about state that nothing was done.
+    private func editorialDecl(_ xml: XMLWriter) {
+        let silent: [EditorialNote.Category: String] = [
+            .correction: "No corrections were made; the text is transcribed as found.",
+            .normalization: "No normalisation beyond the encoding was made.",
+            .quotation: "Quotation marks are kept as found in the source.",
+            .hyphenation: "End-of-line hyphenation is kept as found in the source.",
+            .segmentation: "Paragraphs are as separated in the source.",
+            .interpretation: "Headings and divisions were inferred from the layout of the plain text.",
+        ]
+        xml.element("editorialDecl") {
+            for category in EditorialNote.Category.allCases {
+                let notes = document.editorial.filter { $0.category == category }.map(\.text)
+                let element = category == .normalization ? "normalization" : category.rawValue
+                xml.element(element) {
+                    if notes.isEmpty { xml.element("p", text: silent[category] ?? "") }
+                    for note in notes { xml.element("p", text: note) }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import BinderyModel
+import BinderyXML
+
+/// The `text` element: a generated title page and front matter in `front`, the divisions in `body`,
+/// notes sections, appendices and the index in `back`. One `switch` case per node.
+struct TEIText {
+    var document: Document
+
+    func write(_ xml: XMLWriter) {
+        let root = Section.nest(document.blocks)
+        var sections = root.children[...]
+        var front: [Section] = []
+        while let first = sections.first, let heading = first.heading, heading.kind.isFrontMatter, root.content.isEmpty {
+            front.append(first)
+            sections = sections.dropFirst()
+        }
+        var back: [Section] = []
+        while let last = sections.last, let heading = last.heading, heading.kind.isBackMatter {
+            back.insert(last, at: 0)
+            sections = sections.dropLast()
+        }
+        let writer = TEIBlockWriter(xml: xml)
+        xml.element("front") {
+            titlePage(xml)
+            for section in front { writer.division(section) }
+        }
+        xml.element("body") {
+            writer.blocks(root.content)
+            for section in sections { writer.division(section) }
+            if root.content.isEmpty && sections.isEmpty { xml.element("p") }
+        }
+        if !back.isEmpty {
+            xml.element("back") { for section in back { writer.division(section) } }
+        }
+    }
+
+    private func titlePage(_ xml: XMLWriter) {
+        let metadata = document.metadata
+        xml.element("titlePage") {
+            xml.element("docTitle") {
+                xml.element("titlePart", ["type": "main"], text: metadata.displayTitle(fallback: "Untitled"))
+                if let subtitle = metadata.subtitle { xml.element("titlePart", ["type": "sub"], text: subtitle) }
+            }
+            for creator in metadata.creators { xml.element("docAuthor", text: creator.name) }
+        }
+    }
+}
+
+/// Writes divisions, blocks and inlines as TEI.
+final class TEIBlockWriter {
+    private let xml: XMLWriter
+    private var noteCount = 0
+
+    init(xml: XMLWriter) {
+        self.xml = xml
+    }
+
+    func division(_ section: Section) {
+        xml.startElement("div")
+        if let heading = section.heading {
+            xml.attribute("type", heading.kind.rawValue)
+            rend(heading.info)
+            xml.element("head") { inlines(heading.inlines) }
+        }
+        blocks(section.content)
+        for child in section.children { division(child) }
+        xml.endElement()
+    }
+
+    func blocks(_ blocks: [Block]) {
+        for block in blocks { self.block(block) }
+    }
+
+    private func block(_ block: Block) {
+        switch block {
+        case .heading(let heading):
+            xml.element("p", ["rend": "heading"]) { inlines(heading.inlines) }
+        case .paragraph(let content, let info):
+            xml.startElement("p")
+            rend(info)
+            inlines(content)
+            xml.endElement()
+        case .blockQuote(let content, let info):
+            xml.startElement("quote")
+            rend(info)
+            blocks(content)
+            xml.endElement()
+        case .list(let list):
+            xml.startElement("list")
+            xml.attribute("rend", list.ordered ? "numbered" : "bulleted")
+            for item in list.items { xml.element("item") { blocks(item) } }
+            xml.endElement()
+        case .verse(let lines, let info):
+            xml.startElement("lg")
+            rend(info)
+            for line in lines { xml.element("l") { inlines(line) } }
+            xml.endElement()
+        case .sceneBreak:
+            xml.element("milestone", ["unit": "section", "rend": "scene-break"])
+        case .pageBreak(let pageBreak):
+            self.pageBreak(pageBreak)
+        }
+    }
+
+    func inlines(_ inlines: [Inline]) {
+        for inline in inlines { self.inline(inline) }
+    }
+
+    private func inline(_ inline: Inline) {
+        switch inline {
+        case .text(let text):
+            xml.text(text)
+        case .emphasis(let content):
+            xml.element("emph") { inlines(content) }
+        case .strong(let content):
+            xml.element("hi", ["rend": "bold"]) { inlines(content) }
+        case .link(let url, let content):
+            xml.element("ref", ["target": url]) { inlines(content) }
+        case .note(let note):
+            noteCount += 1
+            xml.element("note", ["place": note.placement.rawValue, "n": note.number, "xml:id": "note-\(noteCount)"]) {
+                if note.blocks.isEmpty { xml.element("p") }
+                blocks(note.blocks)
+            }
+        case .pageBreak(let pageBreak):
+            self.pageBreak(pageBreak)
+        }
+    }
+
+    /// `<pb n="…"/>` followed by what was removed from the reading text at that boundary.
+    private func pageBreak(_ pageBreak: PageBreak) {
+        xml.startElement("pb")
+        if let number = pageBreak.number { xml.attribute("n", number) }
+        xml.endElement()
+        if let head = pageBreak.runningHead { xml.element("fw", ["type": "header"], text: head) }
+        if let number = pageBreak.removedPageNumber { xml.element("fw", ["type": "pageNum"], text: number) }
+    }
+
+    private func rend(_ info: NodeInfo) {
+        if !info.attributes.classes.isEmpty { xml.attribute("rend", info.attributes.classes.joined(separator: " ")) }
+    }
+}

@@ -1,0 +1,27 @@
+import BinderyModel
+
+/// `data/metadata.json`: the document's metadata, its source, Bindery's version and settings, the pages.
+struct BagMetadata: Encodable {
+    struct Page: Encodable {
+        var file: String
+        var printedNumber: String?
+    }
+
+    var metadata: Metadata
+    var identifier: String
+    var source: SourceInfo?
+    var bindery: String
+    var settings: WriterSettings
+    var editorial: [EditorialNote]
+    var pages: [Page]
+
+    init(document: Document, context: WriteContext, pageFiles: [String], pageNumbers: [String?]) {
+        metadata = document.metadata
+        identifier = context.identifier
+        source = document.source
+        bindery = BinderyVersion.current
+        settings = context.settings
+        editorial = document.editorial
+        pages = zip(pageFiles, pageNumbers).map { Page(file: "data/" + $0, printedNumber: $1) }
+    }
+}

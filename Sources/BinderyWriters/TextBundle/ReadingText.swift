@@ -1,0 +1,85 @@
+import BinderyModel
+
+/// The clean reading text: a title block, headings set off and underlined, paragraphs reflowed,
+/// quotes indented, note markers as `[n]` and the notes gathered as `[n] text` after each chapter.
+struct ReadingText {
+    var document: Document
+    var wrapWidth: Int
+    /// Notes are gathered at the end of each division at or above this level.
+    var noteLevel: Int
+
+    func render() -> String {
+        var output = TextOutput(wrapWidth: wrapWidth)
+        let metadata = document.metadata
+        output.heading(metadata.displayTitle(fallback: "Untitled"), underline: "=")
+        if let subtitle = metadata.subtitle { output.paragraph(subtitle) }
+        if !metadata.creators.isEmpty { output.paragraph("by " + metadata.creators.map(\.name).joined(separator: ", ")) }
+        var notes: [(String, String)] = []
+        func flushNotes() {
+            guard !notes.isEmpty else { return }
+            output.rule()
+            for (number, text) in notes { output.paragraph("[\(number)] \(text)", hanging: true) }
+            notes.removeAll()
+        }
+        func render(_ block: Block, indent: Int) {
+            switch block {
+            case .heading(let heading):
+                if heading.level <= noteLevel { flushNotes() }
+                let title = Self.text(heading.inlines, notes: &notes)
+                if !title.isEmpty { output.heading(title, underline: heading.level <= 1 ? "=" : heading.level == 2 ? "-" : nil) }
+            case .paragraph(let inlines, _):
+                let text = Self.text(inlines, notes: &notes)
+                if !text.isEmpty { output.paragraph(text, indent: indent) }
+            case .blockQuote(let blocks, _):
+                for inner in blocks { render(inner, indent: indent + 4) }
+            case .list(let list):
+                for (index, item) in list.items.enumerated() {
+                    let marker = list.ordered ? "\(index + 1). " : "- "
+                    let text = item.map { Self.blockText($0, notes: &notes) }.joined(separator: " ")
+                    output.paragraph(marker + text, indent: indent, hanging: true, tight: true)
+                }
+                output.endTightRun()
+            case .verse(let lines, _):
+                for line in lines { output.line(Self.text(line, notes: &notes), indent: indent + 2) }
+                output.endTightRun()
+            case .sceneBreak:
+                output.paragraph("*   *   *", indent: max(0, (min(wrapWidth, 72) - 9) / 2))
+            case .pageBreak:
+                break
+            }
+        }
+        for block in document.blocks { render(block, indent: 0) }
+        flushNotes()
+        return output.text
+    }
+
+    /// The text of inlines with note markers as `[n]`; each note's text is appended to `notes`.
+    static func text(_ inlines: [Inline], notes: inout [(String, String)]) -> String {
+        var result = ""
+        for inline in inlines {
+            switch inline {
+            case .text(let string): result += string
+            case .emphasis(let inner), .strong(let inner), .link(_, let inner): result += text(inner, notes: &notes)
+            case .note(let note):
+                result += "[\(note.number)]"
+                var nested: [(String, String)] = []
+                let body = note.blocks.map { blockText($0, notes: &nested) }.joined(separator: " ")
+                notes.append((note.number, body))
+                notes += nested
+            case .pageBreak: break
+            }
+        }
+        return TextOutput.collapseSpaces(result)
+    }
+
+    static func blockText(_ block: Block, notes: inout [(String, String)]) -> String {
+        switch block {
+        case .heading(let heading): text(heading.inlines, notes: &notes)
+        case .paragraph(let inlines, _): text(inlines, notes: &notes)
+        case .blockQuote(let blocks, _): blocks.map { blockText($0, notes: &notes) }.joined(separator: " ")
+        case .list(let list): list.items.map { $0.map { blockText($0, notes: &notes) }.joined(separator: " ") }.joined(separator: " ")
+        case .verse(let lines, _): lines.map { text($0, notes: &notes) }.joined(separator: " / ")
+        case .sceneBreak, .pageBreak: ""
+        }
+    }
+}

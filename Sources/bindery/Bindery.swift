@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `bindery` command: one binary for the daemon, its client and one-shot conversion.
+@main
+struct Bindery: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bindery",
+        abstract: "Turn plain-text documents into EPUB 3.3, TEI P5 and BagIt text bundles.",
+        version: BinderyCLIVersion.current,
+        subcommands: [ConvertCommand.self, InspectCommand.self, ServeCommand.self, CheckConfigCommand.self]
+    )
+}

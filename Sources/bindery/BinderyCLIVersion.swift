@@ -1,0 +1,6 @@
+import BinderyWriters
+
+/// The version `bindery --version` prints.
+enum BinderyCLIVersion {
+    static let current = BinderyVersion.current
+}

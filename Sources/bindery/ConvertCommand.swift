@@ -1,0 +1,84 @@
+import ArgumentParser
+import BinderyService
+import BinderyWriters
+import Foundation
+
+/// `bindery convert FILE… --out DIR [--to epub,tei,text]`: one-shot conversion, no daemon.
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert text files once and write their outputs into a directory.",
+        discussion: "Each FILE gives DIR/<stem>.epub, DIR/<stem>.tei.xml and DIR/<stem>.bag.zip. A failing file is reported and the others are still converted; the exit status is then 1."
+    )
+
+    @Argument(help: "Plain-text files to convert.", completion: .file())
+    var files: [String]
+
+    @Option(name: .shortAndLong, help: "The directory to write into (created if missing).")
+    var out: String
+
+    @Option(name: .long, help: "Formats, comma-separated: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")). Default: all.")
+    var to: String?
+
+    @Option(name: .long, help: "A template directory that overrides the bundled templates.")
+    var templates: String?
+
+    @Flag(name: .shortAndLong, help: "Print nothing for files that convert cleanly.")
+    var quiet = false
+
+    func run() throws {
+        let formats = try FormatList.parse(to)
+        let templateSet: TemplateSet
+        do {
+            templateSet = try TemplateSet.load(overrides: templates.map { [URL(fileURLWithPath: $0)] } ?? [])
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let converter = Converter(templates: templateSet)
+        let loader = SourceLoader()
+        let outDirectory = URL(fileURLWithPath: out)
+        var failures = 0
+        for file in files {
+            let started = Date()
+            do {
+                let source = try loader.load(URL(fileURLWithPath: file))
+                let result = try converter.convert(source, formats: formats)
+                var written: [String] = []
+                for output in result.outputs {
+                    let target = outDirectory.appendingPathComponent(source.stem + output.format.fileSuffix)
+                    do {
+                        try AtomicFileWriter.write(output.bytes, to: target)
+                    } catch {
+                        throw ConversionError(file: file, error.message)
+                    }
+                    written.append(target.lastPathComponent)
+                }
+                if !quiet {
+                    let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+                    let warnings = result.document.diagnostics.filter { $0.severity >= .warning }.count
+                    Console.info("\(file): \(written.joined(separator: ", ")) (\(milliseconds) ms, \(warnings) warnings)")
+                }
+            } catch {
+                failures += 1
+                Console.error("\(error)")
+            }
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Parses `--to epub,tei`.
+enum FormatList {
+    static func parse(_ list: String?) throws -> [OutputFormat] {
+        guard let list else { return OutputFormat.allCases }
+        var formats: [OutputFormat] = []
+        for name in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            guard let format = OutputFormat(rawValue: name) else {
+                throw ValidationError("unknown format '\(name)'; choose from \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if !formats.contains(format) { formats.append(format) }
+        }
+        guard !formats.isEmpty else { throw ValidationError("--to names no format") }
+        return formats
+    }
+}

@@ -1,0 +1,39 @@
+import BinderyModel
+
+/// Documents built by hand for writer tests.
+public enum Fixtures {
+    /// Uses every block, inline, division kind that matters to writers, and awkward text (markup characters, controls).
+    public static let everyFeature = Document(
+        metadata: Metadata(
+            title: "Every <Feature> & More", subtitle: "A fixture", creators: [Contributor(name: "Ann Author", fileAs: "Author, Ann")],
+            contributors: [Contributor(name: "Ed Editor", role: "edt")], language: "en-GB", identifier: nil,
+            date: "1921-03-18", publisher: "Fixture Press", sourceDescription: nil, rights: "Public domain",
+            subjects: ["testing", "fixtures"]),
+        blocks: [
+            .paragraph([.text("Before any heading: a dedication to \"everyone\".")], NodeInfo(attributes: Attributes(classes: ["dedication"]))),
+            .heading(Heading(level: 1, inlines: [.text("Contents")], kind: .contents)),
+            .paragraph([.text("Part One . . . 1")], NodeInfo(attributes: Attributes(classes: ["toc"]))),
+            .heading(Heading(level: 1, inlines: [.text("Part One")], kind: .part, info: NodeInfo(source: SourceRange(line: 3)))),
+            .heading(Heading(level: 2, inlines: [.text("A "), .emphasis([.text("Chapter")]), .text(" with a note"), .note(Note(number: "*", blocks: [.paragraph([.text("A note on a heading.")])]))], kind: .chapter)),
+            .paragraph([.text("Text with a note"), .note(Note(number: "1", blocks: [.paragraph([.text("The note, with "), .emphasis([.text("emphasis")]), .text(".")]), .paragraph([.text("Its second paragraph.")])])),
+                        .text(" and a page "), .pageBreak(PageBreak(number: "12", runningHead: "EVERY FEATURE", removedPageNumber: "12", sourceLine: 40)),
+                        .text("break, "), .strong([.text("strong")]), .text(" and a "), .link(url: "https://example.org/?a=1&b=2", [.text("link")]), .text(". 1 < 2 & 3 > 2\u{1}.")],
+                       NodeInfo(attributes: Attributes(id: "p1", classes: ["first"]), source: SourceRange(firstLine: 5, lastLine: 9))),
+            .heading(Heading(level: 3, inlines: [.text("A section")], kind: .section)),
+            .blockQuote([.paragraph([.text("Quoted "), .note(Note(number: "2", blocks: [.paragraph([.text("Note in a quote.")])])), .text(".")]), .paragraph([.text("Second quoted paragraph.")])]),
+            .list(ListBlock(ordered: true, items: [[.paragraph([.text("one")])], [.paragraph([.text("two")])]])),
+            .list(ListBlock(ordered: false, items: [[.paragraph([.text("bullet")])]])),
+            .verse(lines: [[.text("Line one,")], [.text("line two.")]]),
+            .sceneBreak(),
+            .pageBreak(PageBreak(number: "13", runningHead: "A CHAPTER")),
+            .paragraph([.text("After the break.")]),
+            .heading(Heading(level: 2, inlines: [], kind: .chapter)),
+            .paragraph([.text("Under an empty heading.")]),
+            .heading(Heading(level: 1, inlines: [.text("Index")], kind: .index)),
+            .paragraph([.text("notes, 12")], NodeInfo(attributes: Attributes(classes: ["index"]))),
+        ],
+        diagnostics: [Diagnostic(.warning, code: "test.code", "a message", line: 4)],
+        editorial: [EditorialNote(.hyphenation, "3 end-of-line hyphens were joined."), EditorialNote(.normalization, "Page numbers were removed.")],
+        source: SourceInfo(fileName: "every.txt", byteCount: 100, sha256: String(repeating: "0", count: 64), lineCount: 10)
+    )
+}

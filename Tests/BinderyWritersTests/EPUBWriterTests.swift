@@ -1,0 +1,118 @@
+import BinderyArchive
+import BinderyModel
+import BinderyTestSupport
+import BinderyWriters
+import BinderyXML
+import Foundation
+import Testing
+
+@Suite("EPUB writer")
+struct EPUBWriterTests {
+    private func epub(_ document: Document = Fixtures.everyFeature, settings: WriterSettings = WriterSettings()) throws -> ZipArchiveReader {
+        try ZipArchiveReader(try EPUBWriter().write(document, context: .fixture(settings)))
+    }
+
+    private func text(_ reader: ZipArchiveReader, _ path: String) -> String {
+        reader[path].map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+    }
+
+    @Test("matches the reviewed golden text view")
+    func golden() throws {
+        try Golden.check(try Golden.textView(of: try EPUBWriter().write(Fixtures.everyFeature, context: .fixture())), name: "every-feature.epub.txt")
+    }
+
+    @Test("mimetype comes first and stored; the container names the package; every XML entry parses")
+    func container() throws {
+        let reader = try epub()
+        #expect(reader.entries.first?.path == "mimetype")
+        #expect(reader.entries.first?.isStored == true)
+        #expect(text(reader, "META-INF/container.xml").contains("full-path=\"EPUB/content.opf\""))
+        for entry in reader.entries where entry.path.hasSuffix(".xhtml") || entry.path.hasSuffix(".opf") || entry.path.hasSuffix(".ncx") {
+            #expect(throws: Never.self) { _ = try XMLDocumentTree(parsing: entry.bytes) }
+        }
+    }
+
+    @Test("two builds of the same document are byte-identical")
+    func reproducible() throws {
+        #expect(try EPUBWriter().write(Fixtures.everyFeature, context: .fixture()) == EPUBWriter().write(Fixtures.everyFeature, context: .fixture()))
+    }
+
+    @Test("the page-list has one entry per page break, each a marker in the text")
+    func pageList() throws {
+        let reader = try epub()
+        let nav = text(reader, "EPUB/nav.xhtml")
+        let pageList = try #require(nav.range(of: "epub:type=\"page-list\"")).upperBound
+        let listEntries = nav[pageList...].components(separatedBy: "<li>").count - 1
+        #expect(listEntries == Fixtures.everyFeature.pageBreaks.count)
+        let markers = reader.entries.filter { $0.path.hasPrefix("EPUB/text/") }
+            .map { String(decoding: $0.bytes, as: UTF8.self).components(separatedBy: "role=\"doc-pagebreak\"").count - 1 }.reduce(0, +)
+        #expect(markers == Fixtures.everyFeature.pageBreaks.count)
+        #expect(text(reader, "EPUB/content.opf").contains("pageNavigation"))
+    }
+
+    @Test("notes become noterefs linked to endnotes with back links")
+    func notes() throws {
+        let reader = try epub()
+        let chapters = reader.entries.filter { $0.path.hasPrefix("EPUB/text/ch") }.map { String(decoding: $0.bytes, as: UTF8.self) }.joined()
+        #expect(chapters.components(separatedBy: "role=\"doc-noteref\"").count - 1 == 3)
+        #expect(chapters.components(separatedBy: "epub:type=\"endnote\"").count - 1 == 3)
+        #expect(chapters.components(separatedBy: "role=\"doc-backlink\"").count - 1 == 3)
+    }
+
+    @Test("book-level notes go to one notes file with links across files")
+    func bookNotes() throws {
+        let reader = try epub(settings: WriterSettings(epubNotes: .book))
+        let notes = text(reader, "EPUB/text/notes.xhtml")
+        #expect(notes.components(separatedBy: "epub:type=\"endnote\"").count - 1 == 3)
+        #expect(notes.contains("href=\"ch"))
+        #expect(text(reader, "EPUB/content.opf").contains("href=\"text/notes.xhtml\""))
+    }
+
+    @Test("one file per division at the split level, and the toc nests to the real depth")
+    func splitAndToc() throws {
+        let level2 = try epub(settings: WriterSettings(epubSplitLevel: 2))
+        let level1 = try epub(settings: WriterSettings(epubSplitLevel: 1))
+        let count = { (reader: ZipArchiveReader) in reader.entries.filter { $0.path.hasPrefix("EPUB/text/ch") }.count }
+        #expect(count(level2) == 6)
+        #expect(count(level1) == 4)
+        let nav = text(level2, "EPUB/nav.xhtml")
+        let toc = String(nav[..<(nav.range(of: "landmarks")?.lowerBound ?? nav.endIndex)])
+        #expect(toc.components(separatedBy: "<ol>").count - 1 == 3)
+    }
+
+    @Test("accessibility metadata and the modified date are present")
+    func packageMetadata() throws {
+        let opf = text(try epub(), "EPUB/content.opf")
+        for property in ["schema:accessMode", "schema:accessModeSufficient", "schema:accessibilityFeature", "schema:accessibilityHazard", "schema:accessibilitySummary"] {
+            #expect(opf.contains("property=\"\(property)\""))
+        }
+        #expect(opf.contains("<meta property=\"dcterms:modified\">2023-11-14T22:13:20Z</meta>"))
+        #expect(opf.contains("unique-identifier=\"book-id\""))
+        #expect(opf.contains("marc:relators"))
+    }
+
+    @Test("an empty document still gives a well-formed book")
+    func empty() throws {
+        let reader = try epub(Document())
+        #expect(reader["EPUB/text/titlepage.xhtml"] != nil)
+        #expect(text(reader, "EPUB/nav.xhtml").contains("<a href=\"text/titlepage.xhtml\">every</a>"))
+    }
+}
+
+@Suite("EPUB validity (EPUBCheck 5)")
+struct EPUBValidityTests {
+    @Test("0 errors and 0 warnings for the every-feature fixture, book notes, and an empty document",
+          arguments: [(Fixtures.everyFeature, WriterSettings()), (Fixtures.everyFeature, WriterSettings(epubSplitLevel: 1, epubNotes: .book)), (Document(), WriterSettings())])
+    func valid(document: Document, settings: WriterSettings) throws {
+        guard Validators.missing.isEmpty else {
+            #expect(!PackagePaths.isCI, "validators missing under CI: \(Validators.missing)")
+            return
+        }
+        let directory = try PackagePaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("every.epub")
+        try Data(EPUBWriter().write(document, context: .fixture(settings))).write(to: file)
+        let outcome = try Validators.epubcheck(file)
+        #expect(outcome.passed, "\(outcome.output)")
+    }
+}

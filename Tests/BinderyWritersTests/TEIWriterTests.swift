@@ -1,0 +1,60 @@
+import BinderyModel
+import BinderyTestSupport
+import BinderyWriters
+import BinderyXML
+import Foundation
+import Testing
+
+@Suite("TEI writer")
+struct TEIWriterTests {
+    private func tei(_ document: Document = Fixtures.everyFeature) throws -> String {
+        String(decoding: try TEIWriter().write(document, context: .fixture()), as: UTF8.self)
+    }
+
+    @Test("matches the reviewed golden file")
+    func golden() throws {
+        try Golden.check(try tei(), name: "every-feature.tei.xml")
+    }
+
+    @Test("one pb per page break, with the removed running head and page number as fw")
+    func pageBreaks() throws {
+        let xml = try tei()
+        #expect(xml.components(separatedBy: "<pb ").count - 1 == Fixtures.everyFeature.pageBreaks.count)
+        #expect(xml.contains("<pb n=\"12\"/><fw type=\"header\">EVERY FEATURE</fw><fw type=\"pageNum\">12</fw>"))
+    }
+
+    @Test("the header records the source, Bindery and every editorial category")
+    func header() throws {
+        let xml = try tei()
+        #expect(xml.contains("<idno type=\"sha256\">\(String(repeating: "0", count: 64))</idno>"))
+        #expect(xml.contains("<application ident=\"bindery\" version=\"\(BinderyVersion.current)\">"))
+        for element in ["correction", "normalization", "quotation", "hyphenation", "segmentation", "interpretation"] {
+            #expect(xml.contains("<\(element)><p>"))
+        }
+        #expect(xml.contains("3 end-of-line hyphens were joined."))
+        #expect(xml.contains("<idno type=\"URI\">urn:uuid:12345678-1234-8234-8234-123456789abc</idno>"))
+    }
+
+    @Test("front matter goes to front, the index to back, notes stay at their reference")
+    func divisions() throws {
+        let xml = try tei()
+        let front = try #require(xml.range(of: "<front>")), body = try #require(xml.range(of: "<body>")), back = try #require(xml.range(of: "<back>"))
+        #expect(front.lowerBound < body.lowerBound && body.lowerBound < back.lowerBound)
+        #expect(xml[back.lowerBound...].contains("<div type=\"index\">"))
+        #expect(xml.contains("Text with a note<note place=\"end\" n=\"1\" xml:id=\"note-2\">"))
+    }
+
+    @Test("valid against tei_all (jing)", arguments: [Fixtures.everyFeature, Document(), Document(blocks: [.heading(Heading(level: 1, inlines: [.text("Notes")], kind: .notes))])])
+    func valid(document: Document) throws {
+        guard Validators.missing.isEmpty else {
+            #expect(!PackagePaths.isCI, "validators missing under CI: \(Validators.missing)")
+            return
+        }
+        let directory = try PackagePaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("doc.tei.xml")
+        try Data(TEIWriter().write(document, context: .fixture())).write(to: file)
+        let outcome = try Validators.jing([file])
+        #expect(outcome.passed, "\(outcome.output)")
+    }
+}
