@@ -60,6 +60,7 @@ let package = Package(
         .testTarget(name: "BinderyTextTests", dependencies: ["BinderyText"]),
         .testTarget(name: "BinderyXMLTests", dependencies: ["BinderyXML"]),
         .testTarget(name: "BinderyArchiveTests", dependencies: ["BinderyArchive"]),
+        .testTarget(name: "BinderyProtocolTests", dependencies: ["BinderyProtocol"]),
         .testTarget(
             name: "BinderyWritersTests",
             dependencies: ["BinderyWriters", "BinderyText", "BinderyArchive", "BinderyXML", "BinderyTestSupport"],

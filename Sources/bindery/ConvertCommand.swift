@@ -49,7 +49,7 @@ struct ConvertCommand: ParsableCommand {
                     do {
                         try AtomicFileWriter.write(output.bytes, to: target)
                     } catch {
-                        throw ConversionError(file: file, error.message)
+                        throw ConversionError(file: file, "cannot write \(target.path): \(error.message)")
                     }
                     written.append(target.lastPathComponent)
                 }
@@ -58,9 +58,12 @@ struct ConvertCommand: ParsableCommand {
                     let warnings = result.document.diagnostics.filter { $0.severity >= .warning }.count
                     Console.info("\(file): \(written.joined(separator: ", ")) (\(milliseconds) ms, \(warnings) warnings)")
                 }
+            } catch let error as ConversionError {
+                failures += 1
+                Console.error("\(file): \(error.message)")
             } catch {
                 failures += 1
-                Console.error("\(error)")
+                Console.error("\(file): \(error)")
             }
         }
         if failures > 0 { throw ExitCode(1) }

@@ -1,0 +1,101 @@
+import BinderyArchive
+import BinderyModel
+import BinderyService
+import BinderyTestSupport
+import BinderyWriters
+import Foundation
+import Testing
+
+/// Converts every document of `../shared/corpus` and runs the three real validators on the results.
+@Suite("Corpus through the real validators", .serialized)
+struct ConverterCorpusTests {
+    /// The corpus converted once, into a temporary folder shared by the tests of this suite.
+    final class Converted: Sendable {
+        let directory: URL
+        let documents: [String: Document]
+
+        init() throws {
+            directory = try PackagePaths.temporaryDirectory("bindery-corpus")
+            var documents: [String: Document] = [:]
+            let loader = SourceLoader(environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+            for file in PackagePaths.corpusFiles() {
+                let source = try loader.load(file)
+                let result = try Converter().convert(source)
+                for output in result.outputs {
+                    try AtomicFileWriter.write(output.bytes, to: directory.appendingPathComponent(source.stem + output.format.fileSuffix))
+                }
+                documents[source.stem] = result.document
+            }
+            self.documents = documents
+        }
+    }
+
+    static let shared: (converted: Converted?, error: String?) = {
+        do { return (try Converted(), nil) } catch { return (nil, "\(error)") }
+    }()
+
+    private func prepared() throws -> Converted? {
+        guard !PackagePaths.corpusFiles().isEmpty else {
+            #expect(!PackagePaths.isCI, "the corpus ../shared/corpus is missing")
+            return nil
+        }
+        guard Validators.missing.isEmpty else {
+            #expect(!PackagePaths.isCI, "validators missing under CI: \(Validators.missing)")
+            return nil
+        }
+        if let error = Self.shared.error { Issue.record("the corpus did not convert: \(error)") }
+        return Self.shared.converted
+    }
+
+    @Test("every document gives three outputs")
+    func fifteenOutputs() throws {
+        guard let converted = try prepared() else { return }
+        let names = try FileManager.default.contentsOfDirectory(atPath: converted.directory.path)
+        #expect(names.count == PackagePaths.corpusFiles().count * 3)
+        #expect(!names.contains { $0.hasPrefix(".") }, "a temp file was left behind")
+    }
+
+    @Test("EPUBCheck 5: 0 errors, 0 warnings", arguments: PackagePaths.corpusFiles().map { $0.deletingPathExtension().lastPathComponent })
+    func epubcheck(stem: String) throws {
+        guard let converted = try prepared() else { return }
+        let outcome = try Validators.epubcheck(converted.directory.appendingPathComponent(stem + ".epub"))
+        #expect(outcome.passed, "\(outcome.output.suffix(3000))")
+    }
+
+    @Test("jing: every TEI file is valid against tei_all")
+    func jing() throws {
+        guard let converted = try prepared() else { return }
+        let files = PackagePaths.corpusFiles().map { converted.directory.appendingPathComponent($0.deletingPathExtension().lastPathComponent + ".tei.xml") }
+        let outcome = try Validators.jing(files)
+        #expect(outcome.passed, "\(outcome.output.suffix(3000))")
+    }
+
+    @Test("bagit-python validates every bag, and its page files match the pages found")
+    func bagit() throws {
+        guard let converted = try prepared() else { return }
+        for file in PackagePaths.corpusFiles() {
+            let stem = file.deletingPathExtension().lastPathComponent
+            let unpacked = try PackagePaths.temporaryDirectory("bindery-bag")
+            defer { try? FileManager.default.removeItem(at: unpacked) }
+            try Validators.unzip(converted.directory.appendingPathComponent(stem + ".bag.zip"), into: unpacked)
+            let outcome = try Validators.bagit(unpacked.appendingPathComponent(stem))
+            #expect(outcome.passed, "\(stem): \(outcome.output.suffix(2000))")
+            let breaks = converted.documents[stem]?.pageBreaks.count ?? 0
+            let pages = (try? FileManager.default.contentsOfDirectory(atPath: unpacked.appendingPathComponent("\(stem)/data/pages").path)) ?? []
+            if breaks == 0 { #expect(pages.isEmpty) } else { #expect(pages.count >= breaks && pages.count <= breaks + 1, "\(stem): \(pages.count) page files for \(breaks) breaks") }
+        }
+    }
+
+    @Test("TEI pb count and the EPUB page-list both equal the page breaks the reader found")
+    func pageCounts() throws {
+        guard let converted = try prepared() else { return }
+        for (stem, document) in converted.documents {
+            let tei = try String(contentsOf: converted.directory.appendingPathComponent(stem + ".tei.xml"), encoding: .utf8)
+            #expect(tei.components(separatedBy: "<pb").count - 1 == document.pageBreaks.count, "\(stem)")
+            let epub = try ZipArchiveReader([UInt8](Data(contentsOf: converted.directory.appendingPathComponent(stem + ".epub"))))
+            let nav = String(decoding: epub["EPUB/nav.xhtml"]?.bytes ?? [], as: UTF8.self)
+            let pageListEntries = nav.range(of: "page-list").map { nav[$0.upperBound...].components(separatedBy: "<li>").count - 1 } ?? 0
+            #expect(pageListEntries == document.pageBreaks.count, "\(stem)")
+        }
+    }
+}
