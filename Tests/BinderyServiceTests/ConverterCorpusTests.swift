@@ -99,3 +99,21 @@ struct ConverterCorpusTests {
         }
     }
 }
+
+extension ConverterCorpusTests {
+    @Test("the TEI body text equals the bundle's reading text, word for word")
+    func sameText() throws {
+        guard let converted = try prepared() else { return }
+        for (stem, document) in converted.documents.sorted(by: { $0.key < $1.key }) {
+            let tei = try String(contentsOf: converted.directory.appendingPathComponent(stem + ".tei.xml"), encoding: .utf8)
+            let unpacked = try PackagePaths.temporaryDirectory("bindery-bag")
+            defer { try? FileManager.default.removeItem(at: unpacked) }
+            try Validators.unzip(converted.directory.appendingPathComponent(stem + ".bag.zip"), into: unpacked)
+            let reading = try String(contentsOf: unpacked.appendingPathComponent("\(stem)/data/\(stem).txt"), encoding: .utf8)
+            let titleLines = 3 + (document.metadata.subtitle == nil ? 0 : 2) + (document.metadata.creators.isEmpty ? 0 : 2)
+            let difference = TextComparison.firstDifference(TextComparison.teiBodyWords(tei), TextComparison.readingWords(reading, titleBlockLines: titleLines))
+            #expect(difference == nil, "\(stem): \(difference ?? "")")
+            #expect(!reading.contains("¬"), "\(stem): a soft hyphen is left in the reading text")
+        }
+    }
+}

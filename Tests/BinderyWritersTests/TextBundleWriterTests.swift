@@ -78,3 +78,16 @@ struct TextBundleWriterTests {
         #expect(outcome.passed, "\(outcome.output)")
     }
 }
+
+@Suite("TEI and plain text agree")
+struct SameTextTests {
+    @Test("the fixture's TEI body and reading text hold the same words")
+    func fixture() throws {
+        let tei = String(decoding: try TEIWriter().write(Fixtures.everyFeature, context: .fixture()), as: UTF8.self)
+        let bag = try ZipArchiveReader(try TextBundleWriter().write(Fixtures.everyFeature, context: .fixture()))
+        let reading = String(decoding: bag["every/data/every.txt"]?.bytes ?? [], as: UTF8.self)
+        let teiWords = TextComparison.teiBodyWords(tei), readingWords = TextComparison.readingWords(reading, titleBlockLines: 7)
+        #expect(TextComparison.firstDifference(teiWords, readingWords) == nil, "\(TextComparison.firstDifference(teiWords, readingWords) ?? "")")
+        #expect(teiWords.contains("dedication") && teiWords.contains("Under"))
+    }
+}

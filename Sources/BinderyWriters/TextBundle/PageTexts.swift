@@ -1,4 +1,5 @@
 import BinderyModel
+import BinderyXML
 import Foundation
 
 /// The text cut at the page breaks: one entry per printed page, in order, with its printed number.
@@ -29,7 +30,7 @@ struct PageTexts {
         func walk(_ inlines: [Inline]) {
             for inline in inlines {
                 switch inline {
-                case .text(let text): line += text
+                case .text(let text): line += XMLCharacters.clean(text)
                 case .emphasis(let inner), .strong(let inner), .link(_, let inner): walk(inner)
                 case .note(let note): line += "[\(note.number)]"
                 case .pageBreak(let pageBreak): startPage(pageBreak)

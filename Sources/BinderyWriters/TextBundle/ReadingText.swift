@@ -1,4 +1,5 @@
 import BinderyModel
+import BinderyXML
 
 /// The clean reading text: a title block, headings set off and underlined, paragraphs reflowed,
 /// quotes indented, note markers as `[n]` and the notes gathered as `[n] text` after each chapter.
@@ -43,7 +44,7 @@ struct ReadingText {
                 for line in lines { output.line(Self.text(line, notes: &notes), indent: indent + 2) }
                 output.endTightRun()
             case .sceneBreak:
-                output.paragraph("*   *   *", indent: max(0, (min(wrapWidth, 72) - 9) / 2))
+                output.standalone("*   *   *", indent: max(0, (min(wrapWidth == 0 ? 72 : wrapWidth, 72) - 9) / 2))
             case .pageBreak:
                 break
             }
@@ -58,7 +59,7 @@ struct ReadingText {
         var result = ""
         for inline in inlines {
             switch inline {
-            case .text(let string): result += string
+            case .text(let string): result += XMLCharacters.clean(string)
             case .emphasis(let inner), .strong(let inner), .link(_, let inner): result += text(inner, notes: &notes)
             case .note(let note):
                 result += "[\(note.number)]"

@@ -27,6 +27,12 @@ struct TextOutput {
         text += String(repeating: " ", count: indent) + content + "\n"
     }
 
+    /// A line set off by blank lines and kept as given (no wrapping), such as a scene-break ornament.
+    mutating func standalone(_ content: String, indent: Int) {
+        separate()
+        text += String(repeating: " ", count: indent) + content + "\n"
+    }
+
     mutating func rule() {
         separate()
         text += "----\n"

@@ -1,0 +1,131 @@
+import BinderyProtocol
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The daemon's Unix control socket: newline-delimited JSON (see `ControlProtocol`), one response per
+/// request, event streams for subscribers. Glibc + Dispatch: one serial queue owns every connection;
+/// reads and writes are non-blocking, a slow reader is dropped once its backlog passes a limit.
+public final class ControlServer: @unchecked Sendable {
+    public struct Settings: Sendable {
+        public var socketPath: String
+        /// 0o600, or 0o660 when `group` is set.
+        public var group: gid_t?
+        /// Users allowed besides the daemon's own user and root.
+        public var allowedUIDs: Set<uid_t>
+        public var maximumClients: Int
+        /// Seconds a connection may stay silent (subscribers to `events` excepted).
+        public var idleTimeout: Double
+        /// Bytes of unsent output after which a client is dropped as too slow.
+        public var maximumBacklog: Int
+
+        public init(socketPath: String, group: gid_t? = nil, allowedUIDs: Set<uid_t> = [], maximumClients: Int = 64, idleTimeout: Double = 60, maximumBacklog: Int = 4 << 20) {
+            self.socketPath = socketPath
+            self.group = group
+            self.allowedUIDs = allowedUIDs
+            self.maximumClients = maximumClients
+            self.idleTimeout = idleTimeout
+            self.maximumBacklog = maximumBacklog
+        }
+    }
+
+    /// What a handler answers: a result, an error, or (for `events`) a subscription acknowledged with a result.
+    public enum Reply: Sendable {
+        case result(JSONValue)
+        case error(ControlError)
+        case subscribe(JSONValue)
+    }
+
+    public typealias Handler = @Sendable (ControlRequest) -> Reply
+
+    private let settings: Settings
+    private let handler: Handler
+    private let queue = DispatchQueue(label: "bindery.control")
+    private var listener: Int32 = -1
+    private var acceptSource: DispatchSourceRead?
+    private var connections: [ObjectIdentifier: ControlConnection] = [:]
+
+    public init(settings: Settings, handler: @escaping Handler) {
+        self.settings = settings
+        self.handler = handler
+    }
+
+    /// Binds the socket (removing a stale one: the caller holds the state-directory lock) and starts accepting.
+    public func start() throws(ControlServerError) {
+        let path = settings.socketPath
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        unlink(path)
+        listener = try UnixSocket.listen(at: path, mode: settings.group == nil ? 0o600 : 0o660, group: settings.group)
+        let source = DispatchSource.makeReadSource(fileDescriptor: listener, queue: queue)
+        source.setEventHandler { [weak self] in self?.acceptPending() }
+        acceptSource = source
+        source.resume()
+    }
+
+    /// Stops accepting, closes every connection and removes the socket file.
+    public func stop() {
+        queue.sync {
+            acceptSource?.cancel()
+            acceptSource = nil
+            if listener >= 0 { close(listener); listener = -1 }
+            for connection in connections.values { connection.close() }
+            connections.removeAll()
+        }
+        unlink(settings.socketPath)
+    }
+
+    /// Sends `event` as one line to every subscriber of `events`.
+    public func broadcast(_ event: JSONValue) {
+        let line = ControlCodec.encodeEvent(event)
+        queue.async {
+            for connection in self.connections.values where connection.isSubscriber { connection.send(line) }
+        }
+    }
+
+    /// Connections open now (for `status` and tests).
+    public var clientCount: Int { queue.sync { connections.count } }
+
+    private func acceptPending() {
+        while true {
+            let client = accept(listener, nil, nil)
+            if client < 0 { return }
+            UnixSocket.setNonBlocking(client)
+            _ = fcntl(client, F_SETFD, FD_CLOEXEC)
+            guard let credentials = UnixSocket.peerCredentials(client), isAllowed(credentials.uid) else {
+                refuse(client, ControlError(code: -32001, message: "permission denied: this user may not control the daemon"))
+                continue
+            }
+            guard connections.count < settings.maximumClients else {
+                refuse(client, ControlError(code: -32002, message: "too many clients (\(settings.maximumClients)); try again later"))
+                continue
+            }
+            let connection = ControlConnection(descriptor: client, queue: queue, settings: settings, handler: handler)
+            let key = ObjectIdentifier(connection)
+            connection.onClose = { [weak self] in self?.connections[key] = nil }
+            connections[key] = connection
+            connection.start()
+        }
+    }
+
+    private func isAllowed(_ uid: uid_t) -> Bool {
+        uid == 0 || uid == getuid() || settings.allowedUIDs.contains(uid)
+    }
+
+    /// Best effort: one error line, then close.
+    private func refuse(_ descriptor: Int32, _ error: ControlError) {
+        let line = ControlCodec.encode(.failure(nil, error))
+        _ = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+    }
+}
+
+extension ControlCodec {
+    /// An event line: `{"event": {...}}`.
+    public static func encodeEvent(_ event: JSONValue) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return ((try? encoder.encode(["event": event])).map(Array.init) ?? []) + [0x0A]
+    }
+}

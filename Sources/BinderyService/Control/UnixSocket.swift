@@ -1,0 +1,95 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Small wrappers over the Glibc socket calls the control socket needs.
+enum UnixSocket {
+    /// `struct ucred` (hidden by Glibc without `_GNU_SOURCE`): same layout.
+    struct PeerCredentials {
+        var pid: Int32 = 0
+        var uid: UInt32 = 0
+        var gid: UInt32 = 0
+    }
+
+    static func address(_ path: String) throws(ControlServerError) -> sockaddr_un {
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        let capacity = MemoryLayout.size(ofValue: address.sun_path)
+        guard bytes.count < capacity else { throw ControlServerError("the socket path is longer than \(capacity - 1) bytes: \(path)") }
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            buffer.copyBytes(from: bytes)
+            buffer[bytes.count] = 0
+        }
+        return address
+    }
+
+    /// A listening, non-blocking, close-on-exec socket bound at `path` with `mode`.
+    static func listen(at path: String, mode: mode_t, group: gid_t?, backlog: Int32 = 64) throws(ControlServerError) -> Int32 {
+        var address = try address(path)
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+        guard descriptor >= 0 else { throw ControlServerError("socket: \(errnoText())") }
+        // The socket file takes the umask's mode at bind: bind with a tight umask, then set the mode wanted.
+        let previous = umask(0o177)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        umask(previous)
+        guard bound == 0 else {
+            let message = errnoText()
+            close(descriptor)
+            throw ControlServerError("cannot bind \(path): \(message)")
+        }
+        if let group, chown(path, uid_t.max, group) != 0 {
+            let message = errnoText()
+            close(descriptor)
+            throw ControlServerError("cannot give \(path) to group \(group): \(message)")
+        }
+        guard chmod(path, mode) == 0, Glibc.listen(descriptor, backlog) == 0 else {
+            let message = errnoText()
+            close(descriptor)
+            throw ControlServerError("cannot listen on \(path): \(message)")
+        }
+        return descriptor
+    }
+
+    /// A blocking client connection to `path`.
+    static func connect(to path: String) throws(ControlServerError) -> Int32 {
+        var address = try address(path)
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard descriptor >= 0 else { throw ControlServerError("socket: \(errnoText())") }
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard result == 0 else {
+            let message = errnoText()
+            close(descriptor)
+            throw ControlServerError("no daemon answers at \(path): \(message)")
+        }
+        return descriptor
+    }
+
+    static func peerCredentials(_ descriptor: Int32) -> PeerCredentials? {
+        var credentials = PeerCredentials()
+        var length = socklen_t(MemoryLayout<PeerCredentials>.size)
+        guard getsockopt(descriptor, SOL_SOCKET, SO_PEERCRED, &credentials, &length) == 0 else { return nil }
+        return credentials
+    }
+
+    static func setNonBlocking(_ descriptor: Int32) {
+        let flags = fcntl(descriptor, F_GETFL)
+        _ = fcntl(descriptor, F_SETFL, flags | O_NONBLOCK)
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+}
+
+/// The control socket could not be set up or reached.
+public struct ControlServerError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import BinderyProtocol
+
+/// `bindery jobs [--state S] [--limit N]`: recent jobs.
+struct JobsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "jobs", abstract: "List recent jobs.")
+    @OptionGroup var client: ClientOptions
+    @Option(help: "Only jobs with this outcome or state (queued, running, succeeded, failed, cancelled, superseded).") var state: String?
+    @Option(help: "How many jobs, newest first.") var limit = 20
+
+    func run() throws {
+        var params: [String: JSONValue] = ["limit": .number(Double(limit))]
+        if let state { params["state"] = .string(state) }
+        try client.call("jobs", .object(params)) { JSONText.table($0, key: "jobs", columns: ["id", "path", "trigger", "state", "duration_ms", "error"]) }
+    }
+}
+
+/// `bindery job ID`: one job in full.
+struct JobCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "job", abstract: "Show one job.")
+    @OptionGroup var client: ClientOptions
+    @Argument(help: "The job id.") var id: Int
+
+    func run() throws {
+        try client.call("job", .object(["id": .number(Double(id))]), format: JSONText.fields)
+    }
+}
+
+/// `bindery cancel ID`.
+struct CancelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a queued or running job.")
+    @OptionGroup var client: ClientOptions
+    @Argument(help: "The job id.") var id: Int
+
+    func run() throws {
+        try client.call("cancel", .object(["id": .number(Double(id))]), format: JSONText.fields)
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `bindery status`: version, uptime, corpus, queue depth, running jobs, documents by state.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the daemon's status.")
+    @OptionGroup var client: ClientOptions
+
+    func run() throws {
+        try client.call("status", format: JSONText.fields)
+    }
+}

@@ -1,0 +1,146 @@
+import BinderyProtocol
+@testable import BinderyService
+import BinderyTestSupport
+import Foundation
+import Testing
+
+@Suite("Control socket server")
+struct ControlServerTests {
+    /// A server with a small handler: `status`, `echo`, `events` (subscribe), anything else unknown.
+    private func withServer(_ settings: (String) -> ControlServer.Settings = { ControlServer.Settings(socketPath: $0) },
+                            _ body: (ControlServer, String) throws -> Void) throws {
+        let directory = try PackagePaths.temporaryDirectory("bindery-ctl")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("run/bindery.sock").path
+        let server = ControlServer(settings: settings(path)) { request in
+            switch request.method {
+            case "status": .result(.object(["protocol": .number(Double(ControlProtocol.version))]))
+            case "echo": .result(request.params ?? .null)
+            case "events": .subscribe(.object(["subscribed": .bool(true)]))
+            default: .error(.unknownMethod(request.method))
+            }
+        }
+        try server.start()
+        defer { server.stop() }
+        try body(server, path)
+    }
+
+    @Test("answers a request; the socket file has mode 0600")
+    func status() throws {
+        try withServer { _, path in
+            let response = try ControlClient(socketPath: path).call("status")
+            #expect(response.result?["protocol"] == .number(1))
+            let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+        }
+    }
+
+    @Test("malformed JSON and unknown methods get error responses; the connection keeps serving")
+    func malformed() throws {
+        try withServer { _, path in
+            let client = try ControlClient(socketPath: path)
+            try client.sendRaw(Array("{not json\n".utf8))
+            let parseError = try JSONDecoder().decode(ControlResponse.self, from: Data(try client.readLine()))
+            #expect(parseError.error?.code == -32700)
+            #expect(try client.call("fly").error?.code == -32601)
+            #expect(try client.call("echo", .string("still here")).result == .string("still here"))
+        }
+    }
+
+    @Test("an oversized request is refused and the connection closed; others are unaffected")
+    func oversized() throws {
+        try withServer { _, path in
+            let other = try ControlClient(socketPath: path)
+            let client = try ControlClient(socketPath: path)
+            try client.sendRaw(Array(repeating: UInt8(ascii: "x"), count: ControlProtocol.maximumLineBytes + 10))
+            let response = try JSONDecoder().decode(ControlResponse.self, from: Data(try client.readLine()))
+            #expect(response.error?.code == -32600)
+            #expect(throws: ControlServerError.self) { try client.readLine() }
+            #expect(try other.call("status").result != nil)
+        }
+    }
+
+    @Test("50 concurrent clients are all answered")
+    func concurrentClients() throws {
+        try withServer { _, path in
+            let answered = LockedCounter()
+            DispatchQueue.concurrentPerform(iterations: 50) { index in
+                guard let client = try? ControlClient(socketPath: path),
+                      let response = try? client.call("echo", .number(Double(index))),
+                      response.result == .number(Double(index)) else { return }
+                answered.increment()
+            }
+            #expect(answered.value == 50)
+        }
+    }
+
+    @Test("a subscriber receives broadcast events")
+    func events() throws {
+        try withServer { server, path in
+            let subscriber = try ControlClient(socketPath: path)
+            #expect(try subscriber.call("events").result?["subscribed"] == .bool(true))
+            server.broadcast(.object(["type": .string("job.finished")]))
+            let line = String(decoding: try subscriber.readLine(), as: UTF8.self)
+            #expect(line == #"{"event":{"type":"job.finished"}}"#)
+        }
+    }
+
+    @Test("an idle client is disconnected after the idle timeout")
+    func idle() throws {
+        try withServer({ ControlServer.Settings(socketPath: $0, idleTimeout: 0.3) }) { server, path in
+            let client = try ControlClient(socketPath: path)
+            #expect(throws: ControlServerError.self) { try client.readLine() }
+            #expect(try ControlClient(socketPath: path).call("status").result != nil)
+        }
+    }
+
+    @Test("a subscriber that does not read is dropped once its backlog passes the limit")
+    func slowReader() throws {
+        try withServer({ ControlServer.Settings(socketPath: $0, maximumBacklog: 64 * 1024) }) { server, path in
+            let slow = try ControlClient(socketPath: path)
+            _ = try slow.call("events")
+            let payload = JSONValue.string(String(repeating: "x", count: 8192))
+            for _ in 0..<400 { server.broadcast(payload) }
+            var dropped = false
+            for _ in 0..<100 where !dropped {
+                Thread.sleep(forTimeInterval: 0.02)
+                dropped = server.clientCount == 0
+            }
+            #expect(dropped)
+            #expect(try ControlClient(socketPath: path).call("status").result != nil)
+        }
+    }
+
+    @Test("no daemon: the client says so clearly")
+    func noDaemon() throws {
+        let error = #expect(throws: ControlServerError.self) { try ControlClient(socketPath: "/nonexistent/bindery.sock") }
+        #expect(error?.message.contains("no daemon answers at /nonexistent/bindery.sock") == true)
+    }
+
+    @Test("another user is refused by its peer credentials", .enabled(if: getuid() == 0 && Validators.which("setpriv") != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
+    func unauthorised() throws {
+        try withServer { _, path in
+            // Let the other user reach the socket at all, so that the credential check is what refuses it.
+            chmod((path as NSString).deletingLastPathComponent, 0o755)
+            chmod(((path as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent, 0o755)
+            chmod(path, 0o666)
+            let script = """
+            import socket,sys
+            s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])
+            print(s.recv(4096).decode())  # refused at accept: the error line comes without a request
+            """
+            let result = try Validators.run(Validators.which("setpriv")!, ["--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/python3", "-c", script, path])
+            #expect(result.output.contains("permission denied"), "\(result.output)")
+            #expect(try ControlClient(socketPath: path).call("status").result != nil)
+        }
+    }
+}
+
+/// A thread-safe counter for concurrency tests.
+final class LockedCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Word sequences of the TEI body and of the bundle's reading text, for the "same text" promise:
+/// both must hold exactly the reading text (no notes, no page furniture), word for word.
+public enum TextComparison {
+    /// Words of `<text>` without the generated title page, the notes and the `fw` page furniture.
+    public static func teiBodyWords(_ tei: String) -> [String] {
+        var text = tei
+        if let start = text.range(of: "<text>"), let end = text.range(of: "</text>", options: .backwards) {
+            text = String(text[start.upperBound..<end.lowerBound])
+        }
+        text = removing(text, from: "<titlePage>", to: "</titlePage>")
+        text = notesAsMarkers(text)
+        text = listItemsWithMarkers(text)
+        text = text.replacingOccurrences(of: #"<fw [^>]*>[^<]*</fw>"#, with: " ", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"<(p|head|l|item|quote|lg|list|div)\b"#, with: " <$1", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"<[^>]+>"#, with: "", options: .regularExpression)
+        text = text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+        return words(text)
+    }
+
+    /// Words of the reading text without its title block, heading underlines, scene breaks and the
+    /// gathered notes (note markers `[n]` and list markers stay: the TEI side writes them too).
+    public static func readingWords(_ reading: String, titleBlockLines: Int) -> [String] {
+        var kept: [Substring] = []
+        var inNotes = false
+        for (index, line) in reading.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index >= titleBlockLines {
+            if line == "----" { inNotes = true; continue }
+            if inNotes {
+                if line.isEmpty || line.hasPrefix("[") || line.hasPrefix("    ") { continue }
+                inNotes = false
+            }
+            if !line.isEmpty, line.allSatisfy({ $0 == "=" || $0 == "-" }) { continue }
+            if line.trimmingCharacters(in: .whitespaces) == "*   *   *" { continue }
+            kept.append(line)
+        }
+        return words(kept.joined(separator: "\n"))
+    }
+
+    private static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+    }
+
+    private static func removing(_ text: String, from open: String, to close: String) -> String {
+        guard let start = text.range(of: open), let end = text.range(of: close, range: start.upperBound..<text.endIndex) else { return text }
+        return String(text[..<start.lowerBound]) + String(text[end.upperBound...])
+    }
+
+    /// Each `<note n="X">…</note>` (nesting-aware) becomes the marker `[X]`, as in the reading text.
+    private static func notesAsMarkers(_ text: String) -> String {
+        var result = ""
+        var depth = 0
+        var rest = Substring(text)
+        while let open = rest.firstMatch(of: #/<note [^>]*n="([^"]*)"[^>]*>|</note>/#) {
+            if depth == 0 { result += rest[..<open.range.lowerBound] }
+            if open.output.0.hasPrefix("</") {
+                depth -= 1
+            } else {
+                if depth == 0 { result += "[\(open.output.1 ?? "")]" }
+                depth += 1
+            }
+            rest = rest[open.range.upperBound...]
+        }
+        return result + rest
+    }
+
+    /// Items of TEI lists get the markers the reading text gives them: `- ` or `1. `, `2. `, ….
+    private static func listItemsWithMarkers(_ text: String) -> String {
+        var result = ""
+        var lists: [(numbered: Bool, count: Int)] = []
+        var rest = Substring(text)
+        while let tag = rest.firstMatch(of: #/<list rend="(numbered|bulleted)">|</list>|<item>/#) {
+            result += rest[..<tag.range.lowerBound]
+            if tag.output.0 == "</list>" {
+                _ = lists.popLast()
+            } else if tag.output.0 == "<item>" {
+                if var list = lists.popLast() {
+                    list.count += 1
+                    result += list.numbered ? " \(list.count). " : " - "
+                    lists.append(list)
+                }
+            } else {
+                lists.append((tag.output.1 == "numbered", 0))
+            }
+            rest = rest[tag.range.upperBound...]
+        }
+        return result + rest
+    }
+
+    /// The first place two word lists differ, for a readable failure.
+    public static func firstDifference(_ a: [String], _ b: [String]) -> String? {
+        guard a != b else { return nil }
+        let index = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+        let left = a[max(0, index - 5)..<min(a.count, index + 5)].joined(separator: " ")
+        let right = b[max(0, index - 5)..<min(b.count, index + 5)].joined(separator: " ")
+        return "word \(index) of \(a.count)/\(b.count): «\(left)» vs «\(right)»"
+    }
+}
