@@ -61,7 +61,7 @@ public struct ZipArchiveWriter: Sendable {
             }
             let method = entry.compression == .store ? ZIP_CM_STORE : ZIP_CM_DEFLATE
             let attributes = zip_uint32_t(0o100644) << 16
-            guard zip_set_file_compression(archive, zip_uint64_t(index), Int32(method), 9) == 0,
+            guard zip_set_file_compression(archive, zip_uint64_t(index), Int32(method), 6) == 0,
                   zip_file_set_dostime(archive, zip_uint64_t(index), time, date, 0) == 0,
                   zip_file_set_external_attributes(archive, zip_uint64_t(index), 0, zip_uint8_t(ZIP_OPSYS_UNIX), attributes) == 0
             else {

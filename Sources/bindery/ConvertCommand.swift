@@ -26,6 +26,9 @@ struct ConvertCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing for files that convert cleanly.")
     var quiet = false
 
+    @Flag(help: "Print the time each stage took (read, then each writer) for every file.")
+    var timings = false
+
     func run() throws {
         let formats = try FormatList.parse(to)
         let templateSet: TemplateSet
@@ -52,6 +55,10 @@ struct ConvertCommand: ParsableCommand {
                         throw ConversionError(file: file, "cannot write \(target.path): \(error.message)")
                     }
                     written.append(target.lastPathComponent)
+                }
+                if timings {
+                    let stages = result.timings.map { "\($0.stage) \(String(format: "%.1f", $0.seconds * 1000)) ms" }.joined(separator: ", ")
+                    Console.info("\(file): \(source.bytes.count) bytes; \(stages)")
                 }
                 if !quiet {
                     let milliseconds = Int(Date().timeIntervalSince(started) * 1000)

@@ -43,11 +43,23 @@ public struct Converter: Sendable {
     public struct Result: Sendable {
         public var document: Document
         public var outputs: [(format: OutputFormat, bytes: [UInt8])]
+        /// Wall time of each stage, in order: `read`, then one entry per format.
+        public var timings: [(stage: String, seconds: Double)]
     }
 
     /// Reads the source once and runs the writers of `formats` over the document.
     public func convert(_ source: Source, formats: [OutputFormat] = OutputFormat.allCases) throws(ConversionError) -> Result {
+        let clock = ContinuousClock()
+        var timings: [(stage: String, seconds: Double)] = []
+        var started = clock.now
+        func lap(_ stage: String) {
+            let now = clock.now
+            let elapsed = now - started
+            timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            started = now
+        }
         let document = try read(source)
+        lap("read")
         let context = WriteContext(
             stem: source.stem, modified: source.modified, identifier: document.metadata.identifier ?? Self.identifier(for: source.bytes),
             settings: writerSettings, templates: templates)
@@ -55,11 +67,12 @@ public struct Converter: Sendable {
         for format in formats.sorted() {
             do {
                 outputs.append((format, try format.writer.write(document, context: context)))
+                lap(format.rawValue)
             } catch {
                 throw ConversionError(file: source.fileName, "cannot write \(format.rawValue): \(error.message)")
             }
         }
-        return Result(document: document, outputs: outputs)
+        return Result(document: document, outputs: outputs, timings: timings)
     }
 
     /// Reads and analyses the source, applies the sidecar metadata and records the source facts.

@@ -86,36 +86,53 @@ public struct TextDecoder: Sendable {
     }
 
     /// Splits lines (LF, CRLF, CR, form feed kept as its own marker line) and cleans each line.
+    /// Works on the UTF-8 bytes: every character it looks at is ASCII or a fixed two/three-byte sequence.
     private func finish(_ text: String, diagnostics: [Diagnostic], editorial: [EditorialNote]) -> Result {
         var diagnostics = diagnostics, editorial = editorial
         var lines: [String] = []
-        var current = String.UnicodeScalarView()
-        var crlf = 0, removedControls = 0, previousWasCR = false
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n":
-                if previousWasCR { crlf += 1; previousWasCR = false; continue }
-                lines.append(String(current)); current = .init()
-            case "\r":
-                lines.append(String(current)); current = .init(); previousWasCR = true; continue
-            case "\u{0C}":
-                // A form feed is a page boundary: keep it as a line of its own for the page finder.
-                lines.append(String(current)); lines.append("\u{0C}"); current = .init()
-            case "\t":
-                current.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    removedControls += 1
-                } else {
-                    current.append(scalar)
-                }
+        var removedControls = 0, sawCR = false
+        var text = text
+        text.withUTF8 { bytes in
+            var current: [UInt8] = []
+            current.reserveCapacity(256)
+            func endLine() {
+                lines.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
             }
-            previousWasCR = false
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x0A:
+                    endLine()
+                case 0x0D:
+                    sawCR = true
+                    endLine()
+                    if index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
+                case 0x0C:
+                    // A form feed is a page boundary: keep it as a line of its own for the page finder.
+                    endLine()
+                    lines.append("\u{0C}")
+                case 0x09:
+                    current.append(byte)
+                case 0x00..<0x20, 0x7F:
+                    removedControls += 1
+                case 0xC2 where index + 1 < count && (0x80...0x9F).contains(bytes[index + 1]):
+                    removedControls += 1  // a C1 control
+                    index += 1
+                case 0xEF where index + 2 < count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+                    removedControls += 1  // U+FFFE, U+FFFF
+                    index += 2
+                default:
+                    current.append(byte)
+                }
+                index += 1
+            }
+            endLine()
         }
-        lines.append(String(current))
         if lines.last == "" { lines.removeLast() }
-        if crlf > 0 || lines.isEmpty == false && text.contains("\r") {
+        if sawCR {
             editorial.append(EditorialNote(.normalization, "Line ends were normalised to LF."))
         }
         if removedControls > 0 {

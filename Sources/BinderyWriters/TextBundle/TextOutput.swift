@@ -45,31 +45,61 @@ struct TextOutput {
         inTightRun = false
     }
 
+    /// Greedy wrapping on the UTF-8 bytes; width counts Unicode scalars (bytes that start one).
     private func wrap(_ content: String, indent: Int, hangingIndent: Int) -> [String] {
-        let prefix = String(repeating: " ", count: indent)
-        guard wrapWidth > 0 else { return [prefix + content] }
+        let prefix = [UInt8](repeating: 0x20, count: indent)
+        var content = content
+        guard wrapWidth > 0 else { return [String(decoding: prefix, as: UTF8.self) + content] }
         var lines: [String] = []
-        var current = prefix
-        var currentLength = indent
-        var atStart = true
-        let continuation = String(repeating: " ", count: indent + hangingIndent)
-        for word in content.split(separator: " ", omittingEmptySubsequences: true) {
-            if !atStart && currentLength + 1 + word.count > wrapWidth {
-                lines.append(current)
-                current = continuation + word
-                currentLength = continuation.count + word.count
-            } else {
-                current += (atStart ? "" : " ") + word
-                currentLength += (atStart ? 0 : 1) + word.count
+        content.withUTF8 { bytes in
+            var current = prefix
+            var width = indent
+            var atStart = true
+            let continuation = [UInt8](repeating: 0x20, count: indent + hangingIndent)
+            var index = 0
+            while index < bytes.count {
+                while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+                guard index < bytes.count else { break }
+                let start = index
+                var wordWidth = 0
+                while index < bytes.count, bytes[index] != 0x20 {
+                    if bytes[index] & 0xC0 != 0x80 { wordWidth += 1 }
+                    index += 1
+                }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                if !atStart && width + 1 + wordWidth > wrapWidth {
+                    lines.append(String(decoding: current, as: UTF8.self))
+                    current = continuation
+                    current.append(contentsOf: word)
+                    width = continuation.count + wordWidth
+                } else {
+                    if !atStart { current.append(0x20); width += 1 }
+                    current.append(contentsOf: word)
+                    width += wordWidth
+                }
+                atStart = false
             }
-            atStart = false
+            lines.append(String(decoding: current, as: UTF8.self))
         }
-        lines.append(current)
         return lines
     }
 
-    /// Runs of spaces, tabs and newlines as one space, trimmed.
+    /// Runs of spaces, tabs and newlines as one space, trimmed (on the UTF-8 bytes: all three are ASCII).
     static func collapseSpaces(_ string: String) -> String {
-        string.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+        var string = string
+        return string.withUTF8 { bytes -> String in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                    pendingSpace = !result.isEmpty
+                } else {
+                    if pendingSpace { result.append(0x20); pendingSpace = false }
+                    result.append(byte)
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
     }
 }
