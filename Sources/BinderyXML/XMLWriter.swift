@@ -68,6 +68,11 @@ public final class XMLWriter {
         check(xmlTextWriterEndElement(writer), "end element")
     }
 
+    /// Ends an element with a full end tag even when it is empty (`<span></span>`, as HTML needs).
+    public func fullEndElement() {
+        check(xmlTextWriterFullEndElement(writer), "end element")
+    }
+
     /// `<name attr="…">body</name>`.
     public func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], body: () -> Void = {}) {
         startElement(name)

@@ -7,6 +7,10 @@ struct Bindery: AsyncParsableCommand {
         commandName: "bindery",
         abstract: "Turn plain-text documents into EPUB 3.3, TEI P5 and BagIt text bundles.",
         version: BinderyCLIVersion.current,
-        subcommands: [ConvertCommand.self, InspectCommand.self, ServeCommand.self, CheckConfigCommand.self]
+        subcommands: [
+            ConvertCommand.self, InspectCommand.self, ProofCommand.self, ServeCommand.self, CheckConfigCommand.self,
+            StatusCommand.self, DocumentsCommand.self, JobsCommand.self, JobCommand.self, SubmitCommand.self, CancelCommand.self,
+            RescanCommand.self, PauseCommand.self, ResumeCommand.self, ReloadCommand.self, MetricsCommand.self, EventsCommand.self,
+        ]
     )
 }

@@ -1,0 +1,96 @@
+import BinderyModel
+
+/// The top of the proof: metadata, counts, outline and diagnostics, each linked to its line.
+struct ProofSummary {
+    var document: Document
+    var map: LineMap
+    var lineCount: Int
+
+    func write(_ html: HTMLElements, title: String) {
+        html.element("header") {
+            html.element("h1", text: "Proof: \(title)")
+            let metadata = document.metadata
+            html.element("p", ["class": "meta"], text: [
+                metadata.creators.isEmpty ? nil : "by " + metadata.creators.map(\.name).joined(separator: ", "),
+                "language \(metadata.language)", document.source.map { "\($0.fileName), \($0.byteCount) bytes, SHA-256 \($0.sha256)" },
+            ].compactMap { $0 }.joined(separator: " · "))
+        }
+        html.element("section", ["id": "counts"]) {
+            html.element("h2", text: "Counts")
+            html.element("ul") {
+                for (label, value) in counts() { html.element("li", text: "\(label): \(value)") }
+            }
+        }
+        html.element("nav", ["id": "outline"]) {
+            html.element("h2", text: "Outline")
+            html.element("ol") {
+                for case .heading(let heading) in document.blocks {
+                    let line = heading.info.source?.firstLine
+                    html.element("li", ["class": "level-\(min(heading.level, 6))"]) {
+                        html.element("a", ["href": line.map { "#L\($0)" } ?? "#"], text: "\(heading.inlines.plainText) ")
+                        html.element("span", ["class": "what"], text: "\(heading.level) · \(heading.kind.rawValue)" + (line.map { " · line \($0)" } ?? ""))
+                    }
+                }
+            }
+        }
+        html.element("section", ["id": "diagnostics"]) {
+            html.element("h2", text: "Diagnostics (\(document.diagnostics.count))")
+            html.element("ul") {
+                for diagnostic in document.diagnostics {
+                    html.element("li", ["class": "diag \(diagnostic.severity.rawValue)"]) {
+                        if let line = diagnostic.line { html.element("a", ["href": "#L\(line)"], text: "line \(line)") }
+                        html.xml.text(" \(diagnostic.severity.rawValue) \(diagnostic.code): \(diagnostic.message)")
+                    }
+                }
+            }
+            if !document.editorial.isEmpty {
+                html.element("h2", text: "Editorial decisions")
+                html.element("ul") {
+                    for note in document.editorial { html.element("li", text: "\(note.category.rawValue): \(note.text)") }
+                }
+            }
+        }
+        legend(html)
+    }
+
+    private func counts() -> [(String, String)] {
+        var headings: [Int: Int] = [:], paragraphs = 0, notes = 0
+        func inlineNotes(_ inlines: [Inline]) {
+            for inline in inlines {
+                if case .note = inline { notes += 1 }
+            }
+        }
+        for block in document.blocks {
+            switch block {
+            case .heading(let heading): headings[heading.level, default: 0] += 1; inlineNotes(heading.inlines)
+            case .paragraph(let inlines, _): paragraphs += 1; inlineNotes(inlines)
+            default: break
+            }
+        }
+        let uncovered = (1...max(1, lineCount)).filter { !map.isCovered($0) }.count
+        return [
+            ("source lines", "\(lineCount)"), ("pages", "\(document.pageBreaks.count)"), ("paragraphs", "\(paragraphs)"),
+            ("headings", headings.keys.sorted().map { "level \($0): \(headings[$0]!)" }.joined(separator: ", ").ifEmpty("none")),
+            ("notes linked", "\(notes)"), ("lines outside any block (blank or removed)", "\(uncovered)"),
+        ]
+    }
+
+    private func legend(_ html: HTMLElements) {
+        html.element("section", ["id": "legend"]) {
+            html.element("h2", text: "Legend and filter")
+            html.element("p") {
+                for (category, meaning) in [("heading", "heading"), ("paragraph", "paragraph start"), ("join", "joined line"), ("page", "page break, furniture removed"),
+                                            ("note", "note text"), ("quote", "block quote"), ("list", "list"), ("verse", "verse"), ("scene", "scene break"), ("none", "blank or outside the text")] {
+                    html.element("label", ["class": "k-\(category)"]) {
+                        html.void("input", ["type": "checkbox", "checked": "checked", "data-category": category])
+                        html.xml.text(" \(meaning) ")
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension String {
+    func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
+}

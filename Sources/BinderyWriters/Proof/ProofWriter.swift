@@ -1,0 +1,72 @@
+import BinderyModel
+import BinderyXML
+
+/// The proof: one self-contained HTML page with the source line by line beside what became of each
+/// line, the outline, the counts and every diagnostic, so that a wrong decision is seen and fixed.
+public struct ProofWriter: Sendable {
+    public init() {}
+
+    /// - Parameter sourceLines: the decoded source lines (line 1 first), as the reader numbered them.
+    public func write(_ document: Document, sourceLines: [String]) throws(WriterError) -> [UInt8] {
+        do {
+            let xml = try XMLWriter()
+            xml.raw("<!DOCTYPE html>\n")
+            let html = HTMLElements(xml: xml)
+            let map = LineMap(document: document, lineCount: sourceLines.count)
+            let title = document.metadata.displayTitle(fallback: document.source?.fileName ?? "Document")
+            html.open("html", ["lang": LanguageTag.sanitized(document.metadata.language)])
+            html.open("head")
+            html.void("meta", ["charset": "utf-8"])
+            html.void("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+            html.element("title", text: "Proof: \(title)")
+            html.rawTextElement("style", ProofStyle.css)
+            html.close()
+            html.open("body")
+            ProofSummary(document: document, map: map, lineCount: sourceLines.count).write(html, title: title)
+            ProofLines(document: document, map: map, sourceLines: sourceLines).write(html)
+            html.rawTextElement("script", ProofStyle.script)
+            html.close()
+            html.close()
+            return try xml.finish()
+        } catch {
+            throw WriterError(format: "proof", "\(error)")
+        }
+    }
+}
+
+/// HTML5 through libxml2's writer: full end tags for every non-void element.
+struct HTMLElements {
+    let xml: XMLWriter
+
+    func open(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
+        xml.startElement(name)
+        for (key, value) in attributes { xml.attribute(key, value) }
+    }
+
+    func close() { xml.fullEndElement() }
+
+    func void(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
+        xml.startElement(name)
+        for (key, value) in attributes { xml.attribute(key, value) }
+        xml.endElement()
+    }
+
+    func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String) {
+        open(name, attributes)
+        xml.text(text)
+        close()
+    }
+
+    /// `<style>` and `<script>` hold raw text in HTML (entities are not decoded there): our own constants only.
+    func rawTextElement(_ name: String, _ constant: StaticString) {
+        open(name)
+        xml.raw(constant.description)
+        close()
+    }
+
+    func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], body: () -> Void) {
+        open(name, attributes)
+        body()
+        close()
+    }
+}

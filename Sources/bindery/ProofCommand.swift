@@ -1,0 +1,48 @@
+import ArgumentParser
+import BinderyService
+import BinderyText
+import BinderyWriters
+import Foundation
+
+/// `bindery proof FILE [--out PATH]`: the HTML proof of every structure decision.
+struct ProofCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "proof",
+        abstract: "Write an HTML page showing each source line beside what Bindery made of it."
+    )
+
+    @Argument(help: "The plain-text file.", completion: .file())
+    var file: String
+
+    @Option(name: .shortAndLong, help: "Where to write the proof. Default: <stem>.proof.html in the current directory.")
+    var out: String?
+
+    func run() throws {
+        do {
+            let source = try SourceLoader().load(URL(fileURLWithPath: file))
+            let document = try Converter().read(source)
+            let lines: [String]
+            do {
+                lines = try TextDecoder().decode(source.bytes).lines
+            } catch {
+                throw ConversionError(file: file, error.message)
+            }
+            let bytes: [UInt8]
+            do {
+                bytes = try ProofWriter().write(document, sourceLines: lines)
+            } catch {
+                throw ConversionError(file: file, error.message)
+            }
+            let target = URL(fileURLWithPath: out ?? source.stem + ".proof.html")
+            do {
+                try AtomicFileWriter.write(bytes, to: target)
+            } catch {
+                throw ConversionError(file: file, "cannot write \(target.path): \(error.message)")
+            }
+            Console.info("\(file): proof written to \(target.path)")
+        } catch let error as ConversionError {
+            Console.error("\(file): \(error.message)")
+            throw ExitCode(1)
+        }
+    }
+}

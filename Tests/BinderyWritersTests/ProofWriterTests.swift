@@ -1,0 +1,47 @@
+import BinderyModel
+import BinderyTestSupport
+import BinderyWriters
+import BinderyXML
+import Foundation
+import Testing
+
+@Suite("HTML proof")
+struct ProofWriterTests {
+    private let lines = (1...12).map { "source line \($0) with <markup> & \"quotes\"" }
+
+    private func proof() throws -> String {
+        String(decoding: try ProofWriter().write(Fixtures.everyFeature, sourceLines: lines), as: UTF8.self)
+    }
+
+    @Test("every source line appears exactly once, numbered and escaped")
+    func everyLineOnce() throws {
+        let html = try proof()
+        for number in 1...lines.count {
+            #expect(html.components(separatedBy: "id=\"L\(number)\"").count - 1 == 1)
+        }
+        #expect(html.components(separatedBy: "class=\"src\"").count - 1 == lines.count)
+        #expect(html.contains("source line 1 with &lt;markup&gt; &amp; &quot;quotes&quot;"))
+        #expect(html.contains("querySelectorAll('main .l[data-category=\"'"), "the script must not be escaped")
+    }
+
+    @Test("decisions are shown at their lines: heading, paragraph join, page break with what was removed")
+    func decisions() throws {
+        let html = try proof()
+        #expect(html.contains("id=\"L3\" data-category=\"heading\""))
+        #expect(html.contains("heading 1 · part"))
+        #expect(html.contains("joined to the line above"))
+        #expect(html.contains("id=\"L5\" data-category=\"paragraph\""))
+        #expect(html.contains("data-category=\"join\""))
+        #expect(html.contains("warning test.code: a message"))
+        #expect(html.contains("href=\"#L4\""))
+    }
+
+    @Test("it is well-formed, starts as HTML5, and has no self-closed non-void element")
+    func wellFormed() throws {
+        let html = try proof()
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"))
+        _ = try XMLDocumentTree(parsing: Array(html.utf8))
+        let selfClosed = html.matches(of: #/<(\w+)[^>]*/>/#).map { String($0.output.1) }.filter { !["meta", "input", "br", "hr", "link"].contains($0) }
+        #expect(selfClosed.isEmpty, "\(selfClosed)")
+    }
+}
