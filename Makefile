@@ -53,13 +53,17 @@ release: deps
 run: release
 	@mkdir -p $(RUN_DIR)/corpus $(RUN_DIR)/out $(RUN_DIR)/state
 	cp -n $(SAMPLE)/*.txt $(RUN_DIR)/corpus/ 2>/dev/null || true
-	$(BINDERY) convert $(RUN_DIR)/corpus/*.txt --out $(RUN_DIR)/out
+	@echo "bindery serve: watching $(RUN_DIR)/corpus, outputs in $(RUN_DIR)/out; try '$(BINDERY) status --socket $(RUN_DIR)/state/bindery.sock' in another shell; Ctrl-C stops"
+	$(BINDERY) serve --corpus $(RUN_DIR)/corpus --out $(RUN_DIR)/out --state $(RUN_DIR)/state
 
 test: deps-test
 	BINDERY_TOOLS=$(TOOLS) swift test --disable-xctest
 
-bench: release
-	@echo "benchmarks are not written yet (issue 9)"; exit 1
+# Benchmarks against pandoc (PyPI pypandoc-binary) and calibre (Debian): figures and ratios, never in tests.
+bench: release deps-test
+	$(call apt_install,calibre)
+	@$(VENV)/bin/python -c "import pypandoc" 2>/dev/null || $(VENV)/bin/pip install -q pypandoc-binary
+	python3 Tests/Benchmarks/bench.py --daemon
 
 clean:
 	rm -rf .build $(RUN_DIR)

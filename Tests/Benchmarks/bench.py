@@ -55,7 +55,10 @@ def main():
     parser.add_argument("--calibre-runs", type=int, default=1)
     parser.add_argument("--skip-calibre", action="store_true")
     parser.add_argument("--daemon", action="store_true")
+    parser.add_argument("--edits", type=int, default=50)
+    parser.add_argument("--synthetic", type=int, default=5000)
     args = parser.parse_args()
+    SYNTHETIC[0] = args.synthetic
 
     docs = sorted(glob.glob(os.path.join(CORPUS, "*.txt")))
     if not docs:
@@ -85,8 +88,120 @@ def main():
     stages = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
     print("\nstages of the largest book: %s" % stages)
 
-    report = {"machine": "%s, %d cores, %s" % (platform.platform(), os.cpu_count(), platform.python_version()), "rows": rows, "stages": stages, "corpus_bytes": size}
+    daemon = daemon_benchmarks(docs, largest, args.edits) if args.daemon else None
+
+    report = {"machine": "%s, %d cores, %s" % (platform.platform(), os.cpu_count(), platform.python_version()), "rows": rows, "stages": stages, "corpus_bytes": size, "daemon": daemon}
     print("\n" + json.dumps(report, indent=1))
+
+
+class Daemon:
+    """`bindery serve` on a corpus, its log followed for `job.published` and `startup.caught-up`."""
+
+    def __init__(self, workdir):
+        self.workdir = workdir
+        self.log_path = os.path.join(workdir, "serve.log")
+        self.log = open(self.log_path, "ab")
+        self.proc = subprocess.Popen([BINDERY, "serve", "--corpus", os.path.join(workdir, "corpus"), "--out", os.path.join(workdir, "out"),
+                                      "--state", os.path.join(workdir, "state")], stdout=self.log, stderr=self.log)
+        self.offset = 0
+
+    def lines(self):
+        with open(self.log_path, "rb") as f:
+            f.seek(self.offset)
+            data = f.read()
+        cut = data.rfind(b"\n") + 1
+        self.offset += cut
+        return data[:cut].decode(errors="replace").splitlines()
+
+    def wait_for(self, needle, timeout=600):
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            for line in self.lines():
+                if needle in line:
+                    return line
+            if self.proc.poll() is not None:
+                sys.exit("the daemon exited: see %s" % self.log_path)
+            time.sleep(0.002)
+        sys.exit("timed out waiting for %r in %s" % (needle, self.log_path))
+
+    def peak_rss_mib(self):
+        with open("/proc/%d/status" % self.proc.pid) as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+        return 0.0
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=60)
+        self.log.close()
+
+
+def daemon_benchmarks(docs, largest, edits):
+    results = {}
+    work = tempfile.mkdtemp(prefix="bench-daemon-")
+    os.makedirs(os.path.join(work, "corpus"))
+    name = os.path.basename(largest)
+    target = os.path.join(work, "corpus", name)
+    shutil.copy(largest, target)
+    daemon = Daemon(work)
+    daemon.wait_for("startup.caught-up")
+    original = open(largest, "rb").read()
+    latencies = []
+    for i in range(edits):
+        with open(target, "wb") as f:
+            f.write(original + (b"\nEdit %d.\n" % i))
+        written = time.perf_counter()
+        daemon.wait_for("job.published")
+        latencies.append(time.perf_counter() - written)
+    daemon.stop()
+    settle = 0.300
+    latencies.sort()
+    p50, p95 = latencies[len(latencies) // 2], latencies[min(len(latencies) - 1, int(len(latencies) * 0.95))]
+    results["latency"] = {"edits": edits, "settle_s": settle, "p50_s": p50, "p95_s": p95, "p50_above_settle_ms": (p50 - settle) * 1000, "p95_above_settle_ms": (p95 - settle) * 1000}
+    print("\ndaemon: save → published for %s (%d edits): p50 %.0f ms, p95 %.0f ms (settle delay %.0f ms: %.0f / %.0f ms above it)"
+          % (name, edits, p50 * 1000, p95 * 1000, settle * 1000, (p50 - settle) * 1000, (p95 - settle) * 1000))
+
+    for count in (args_synthetic(500), args_synthetic(None)):
+        work = tempfile.mkdtemp(prefix="bench-synthetic-")
+        make_synthetic(os.path.join(work, "corpus"), docs, count)
+        started = time.perf_counter()
+        daemon = Daemon(work)
+        daemon.wait_for("startup.caught-up", timeout=3600)
+        elapsed = time.perf_counter() - started
+        rss = daemon.peak_rss_mib()
+        daemon.stop()
+        restart = time.perf_counter()
+        daemon = Daemon(work)
+        daemon.wait_for("startup.caught-up", timeout=600)
+        restart_s = time.perf_counter() - restart
+        daemon.stop()
+        results["synthetic_%d" % count] = {"documents": count, "seconds": elapsed, "docs_per_s": count / elapsed, "peak_rss_mib": rss, "restart_s": restart_s}
+        print("daemon: %d synthetic documents converted in %.1f s (%.0f docs/s), peak RSS %.0f MiB; restart over the unchanged corpus %.2f s"
+              % (count, elapsed, count / elapsed, rss, restart_s))
+        shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
+SYNTHETIC = [5000]
+
+
+def args_synthetic(value):
+    return value if value is not None else SYNTHETIC[0]
+
+
+def make_synthetic(directory, docs, count):
+    """`count` documents of 2–40 KB cut from the corpus texts, in 50 folders."""
+    texts = [open(d, "rb").read() for d in docs if os.path.getsize(d) > 20000]
+    for i in range(count):
+        text = texts[i % len(texts)]
+        length = 2000 + (i * 7919) % 38000
+        start = (i * 104729) % max(1, len(text) - length)
+        start = text.find(b"\n", start) + 1
+        folder = os.path.join(directory, "d%02d" % (i % 50))
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, "doc%05d.txt" % i), "wb") as f:
+            f.write(b"Document %d\n\n" % i + text[start:start + length])
 
 
 if __name__ == "__main__":

@@ -68,20 +68,20 @@ public enum TextComparison {
     /// Items of TEI lists get the markers the reading text gives them: `- ` or `1. `, `2. `, ….
     private static func listItemsWithMarkers(_ text: String) -> String {
         var result = ""
-        var lists: [(numbered: Bool, count: Int)] = []
+        var lists: [(numbered: Bool, count: Int, printed: Bool)] = []
         var rest = Substring(text)
-        while let tag = rest.firstMatch(of: #/<list rend="(numbered|bulleted)">|</list>|<item>/#) {
+        while let tag = rest.firstMatch(of: #/<list rend="(numbered|bulleted)( [^"]*)?">|</list>|<item>/#) {
             result += rest[..<tag.range.lowerBound]
             if tag.output.0 == "</list>" {
                 _ = lists.popLast()
             } else if tag.output.0 == "<item>" {
                 if var list = lists.popLast() {
                     list.count += 1
-                    result += list.numbered ? " \(list.count). " : " - "
+                    if !list.printed { result += list.numbered ? " \(list.count). " : " - " }
                     lists.append(list)
                 }
             } else {
-                lists.append((tag.output.1 == "numbered", 0))
+                lists.append((tag.output.1 == "numbered", 0, tag.output.2?.contains("markers-in-text") == true))
             }
             rest = rest[tag.range.upperBound...]
         }

@@ -95,7 +95,7 @@ struct EPUBWriterTests {
     func empty() throws {
         let reader = try epub(Document())
         #expect(reader["EPUB/text/titlepage.xhtml"] != nil)
-        #expect(text(reader, "EPUB/nav.xhtml").contains("<a href=\"text/titlepage.xhtml\">every</a>"))
+        #expect(text(reader, "EPUB/nav.xhtml").contains("<a href=\"text/titlepage.xhtml\">Start</a>"))
     }
 }
 

@@ -27,7 +27,8 @@ struct EPUBNavigation {
             }
         }
         for entry in toc { insert(entry, into: &root) }
-        if root.isEmpty { root = [Node(entry: .init(level: 1, title: title, href: titlePagePath), children: [])] }
+        // A text without headings still needs one entry: where the reading starts.
+        if root.isEmpty { root = [Node(entry: .init(level: 1, title: "Start", href: firstBodyPath ?? titlePagePath), children: [])] }
         return root
     }
 

@@ -82,12 +82,15 @@ final class XHTMLBodyRenderer {
             }
             xml.endElement()
         case .verse(let lines, let info):
-            xml.startElement("div")
+            xml.startElement("p")
             attributes(info, extraClass: "verse")
+            // Lines, not paragraphs: a verse line is no paragraph of its own.
             for line in lines {
-                xml.startElement("p")
+                xml.startElement("span")
+                xml.attribute("class", "line")
                 inlines(line)
-                xml.endElement()
+                xml.fullEndElement()
+                xml.element("br")
             }
             xml.endElement()
         case .sceneBreak(let info):

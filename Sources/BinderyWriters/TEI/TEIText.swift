@@ -87,7 +87,7 @@ final class TEIBlockWriter {
             xml.endElement()
         case .list(let list):
             xml.startElement("list")
-            xml.attribute("rend", list.ordered ? "numbered" : "bulleted")
+            xml.attribute("rend", ([list.ordered ? "numbered" : "bulleted"] + list.info.attributes.classes).joined(separator: " "))
             for item in list.items { xml.element("item") { blocks(item) } }
             xml.endElement()
         case .verse(let lines, let info):

@@ -34,8 +34,9 @@ struct ReadingText {
             case .blockQuote(let blocks, _):
                 for inner in blocks { render(inner, indent: indent + 4) }
             case .list(let list):
+                let printedMarkers = list.info.attributes.classes.contains("markers-in-text")
                 for (index, item) in list.items.enumerated() {
-                    let marker = list.ordered ? "\(index + 1). " : "- "
+                    let marker = printedMarkers ? "" : list.ordered ? "\(index + 1). " : "- "
                     let text = item.map { Self.blockText($0, notes: &notes) }.joined(separator: " ")
                     output.paragraph(marker + text, indent: indent, hanging: true, tight: true)
                 }

@@ -5,7 +5,7 @@ import BinderyProtocol
 struct DocumentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "documents", abstract: "List the corpus documents and their state.")
     @OptionGroup var client: ClientOptions
-    @Option(help: "Only documents in this state (e.g. current, failed, queued).") var state: String?
+    @Option(help: "Only documents in this state (published, failed, deleted).") var state: String?
 
     func run() throws {
         let params: JSONValue? = state.map { .object(["state": .string($0)]) }

@@ -5,7 +5,7 @@ import BinderyProtocol
 struct JobsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "jobs", abstract: "List recent jobs.")
     @OptionGroup var client: ClientOptions
-    @Option(help: "Only jobs with this outcome or state (queued, running, succeeded, failed, cancelled, superseded).") var state: String?
+    @Option(help: "Only jobs with this outcome (published, failed, superseded, cancelled, timed-out).") var state: String?
     @Option(help: "How many jobs, newest first.") var limit = 20
 
     func run() throws {
@@ -26,13 +26,13 @@ struct JobCommand: ParsableCommand {
     }
 }
 
-/// `bindery cancel ID`.
+/// `bindery cancel PATH`: jobs are keyed by their source while queued or running.
 struct CancelCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a queued or running job.")
+    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel the queued or running job of a corpus file.")
     @OptionGroup var client: ClientOptions
-    @Argument(help: "The job id.") var id: Int
+    @Argument(help: "The source whose job to cancel (relative to the corpus, or absolute).") var path: String
 
     func run() throws {
-        try client.call("cancel", .object(["id": .number(Double(id))]), format: JSONText.fields)
+        try client.call("cancel", .object(["path": .string(path)]), format: JSONText.fields)
     }
 }

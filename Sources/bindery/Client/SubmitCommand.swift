@@ -8,12 +8,10 @@ struct SubmitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "submit", abstract: "Queue a corpus file for conversion now (highest priority).")
     @OptionGroup var client: ClientOptions
     @Argument(help: "A file inside the daemon's corpus (relative to the corpus, or absolute).") var path: String
-    @Option(help: "Formats, comma-separated (default: the daemon's).") var to: String?
     @Flag(help: "Follow the job until it ends; exit 1 if it fails.") var wait = false
 
     func run() throws {
-        var params: [String: JSONValue] = ["path": .string(path)]
-        if let to { params["formats"] = .array(try FormatList.parse(to).map { .string($0.rawValue) }) }
+        let params: [String: JSONValue] = ["path": .string(path)]
         // Subscribe first, so that no event of the job can be missed.
         let events: ControlClient?
         do {
@@ -25,15 +23,15 @@ struct SubmitCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let result = response.result ?? .null
-            Console.output(client.json ? JSONText.pretty(result) : "queued job \(JSONText.scalar(result["id"])) for \(JSONText.scalar(result["path"]))")
-            guard let events, let id = result["id"] else { return }
+            Console.output(client.json ? JSONText.pretty(result) : "queued \(JSONText.scalar(result["path"])) (request priority)")
+            guard let events, let path = result["path"] else { return }
             while true {
                 let line = try events.readLine()
-                guard let event = try? JSONDecoder().decode([String: JSONValue].self, from: Data(line))["event"], event["job"] == id else { continue }
+                guard let event = try? JSONDecoder().decode([String: JSONValue].self, from: Data(line))["event"], event["path"] == path else { continue }
                 let type = JSONText.scalar(event["type"])
                 Console.output(client.json ? String(decoding: line, as: UTF8.self) : "\(type) \(JSONText.scalar(event["path"]))" + (event["error"].map { ": \(JSONText.scalar($0))" } ?? ""))
-                if type == "job.succeeded" { return }
-                if type == "job.failed" || type == "job.cancelled" || type == "job.superseded" { throw ExitCode(1) }
+                if type == "job.published" || type == "job.up-to-date" { return }
+                if type == "job.failed" || type == "job.cancelled" || type == "job.timed-out" { throw ExitCode(1) }
             }
         } catch let error as ControlServerError {
             Console.error(error.message)

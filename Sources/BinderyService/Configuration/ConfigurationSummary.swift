@@ -1,0 +1,35 @@
+/// The effective configuration as `key: value` lines, as `bindery check-config` prints it.
+public struct ConfigurationSummary: Sendable {
+    public let text: String
+
+    public init(_ configuration: DaemonConfiguration) {
+        let c = configuration
+        let lines = [
+            "configuration: \(c.sourceFile?.path ?? "(built-in defaults)") is valid",
+            "corpus: \(c.paths.corpus.path)",
+            "out: \(c.paths.out.path)",
+            "state: \(c.paths.state.path)",
+            "runtime: \(c.paths.runtime.path)",
+            "formats: [\(c.formats.map(\.rawValue).joined(separator: ", "))]",
+            "templates: [\(c.templateDirectories.map(\.path).joined(separator: ", "))]",
+            "log_level: \(c.logLevel)",
+            "watch.settle_ms: \(c.watch.settleMilliseconds)",
+            "watch.poll_seconds: \(c.watch.pollSeconds)",
+            "queue.parallelism: \(c.queue.parallelism) (effective \(c.queue.effectiveParallelism))",
+            "queue.max_source_bytes: \(c.queue.maxSourceBytes)",
+            "queue.job_timeout_seconds: \(c.queue.jobTimeoutSeconds)",
+            "queue.retry_attempts: \(c.queue.retryAttempts)",
+            "queue.retry_delay_ms: \(c.queue.retryDelayMilliseconds)",
+            "publish.prune: \(c.publish.prune)",
+            "lifecycle.grace_seconds: \(c.lifecycle.graceSeconds)",
+            "reader.typography: \(c.reader.typography)",
+            "reader.maximum_bytes: \(c.reader.maximumBytes)",
+            "writer.epub_split_level: \(c.writer.epubSplitLevel)",
+            "writer.epub_notes: \(c.writer.epubNotes.rawValue)",
+            "writer.text_wrap_width: \(c.writer.textWrapWidth)",
+            "writer.publisher: \(c.writer.publisher)",
+            "writer.licence: \(c.writer.licence)",
+        ]
+        text = lines.joined(separator: "\n")
+    }
+}

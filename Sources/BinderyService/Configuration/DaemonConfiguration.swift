@@ -1,0 +1,77 @@
+import BinderyText
+import BinderyWriters
+import Foundation
+
+/// Everything `bindery serve` needs, with the defaults documented in `Config/bindery.yaml`.
+public struct DaemonConfiguration: Sendable, Hashable {
+    /// Where sources are read, outputs written and state kept.
+    public struct Paths: Sendable, Hashable {
+        /// The watched corpus; `*.txt` files anywhere below it are sources. Default `./corpus`.
+        public var corpus: URL
+        /// The output tree mirroring the corpus. Default `./out`.
+        public var out: URL
+        /// The state directory (database, lock file). Default `$STATE_DIRECTORY`, else `./.bindery-state`.
+        public var state: URL
+        /// The runtime directory (control socket). Default `$RUNTIME_DIRECTORY`, else the state directory.
+        public var runtime: URL
+    }
+
+    /// How changes are noticed.
+    public struct Watch: Sendable, Hashable {
+        /// Quiet time after the last event on a file before it is read. Default 300 ms.
+        public var settleMilliseconds: Int = 300
+        /// Poll the corpus every N seconds instead of using inotify; 0 = inotify. Default 0.
+        public var pollSeconds: Double = 0
+    }
+
+    /// How conversion jobs are run.
+    public struct Queue: Sendable, Hashable {
+        /// Jobs run at once; 0 = the number of cores. Default 0.
+        public var parallelism: Int = 0
+        /// Sources larger than this are refused. Default 64 MiB.
+        public var maxSourceBytes: Int = 64 << 20
+        /// A job running longer than this is recorded as timed out and its outputs discarded. Default 300 s.
+        public var jobTimeoutSeconds: Double = 300
+        /// Attempts for a job failing with a transient I/O error. Default 3.
+        public var retryAttempts: Int = 3
+        /// First retry delay; doubled on each attempt. Default 200 ms.
+        public var retryDelayMilliseconds: Int = 200
+
+        /// `parallelism`, with 0 resolved to the core count.
+        public var effectiveParallelism: Int {
+            parallelism > 0 ? parallelism : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        }
+    }
+
+    /// How outputs are published.
+    public struct Publish: Sendable, Hashable {
+        /// Delete a source's outputs when the source is deleted. Default false.
+        public var prune: Bool = false
+    }
+
+    /// Start and stop.
+    public struct Lifecycle: Sendable, Hashable {
+        /// Time running jobs get to finish on SIGTERM/SIGINT. Default 10 s.
+        public var graceSeconds: Double = 10
+    }
+
+    public var paths: Paths
+    /// Formats produced for every source. Default all: epub, tei, text.
+    public var formats: [OutputFormat] = OutputFormat.allCases
+    /// Template directories searched before the bundled templates. Default none.
+    public var templateDirectories: [URL] = []
+    public var watch = Watch()
+    public var queue = Queue()
+    public var publish = Publish()
+    public var lifecycle = Lifecycle()
+    public var reader = ReaderOptions()
+    public var writer = WriterSettings()
+    /// Log level: trace, debug, info, notice, warning, error, critical. Default info.
+    public var logLevel: String = "info"
+    /// The file this configuration was read from, if any (reloaded on SIGHUP).
+    public var sourceFile: URL?
+
+    public init(paths: Paths) {
+        self.paths = paths
+    }
+}

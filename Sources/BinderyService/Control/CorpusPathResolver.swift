@@ -1,0 +1,22 @@
+import BinderyProtocol
+import Foundation
+
+/// Turns a path from a client into a source path relative to the corpus, refusing anything that
+/// leads outside it: `..`, absolute paths elsewhere, and symbolic links that point out.
+struct CorpusPathResolver {
+    let corpus: String
+
+    func relativeSource(_ raw: String) throws(ControlError) -> String {
+        let root = URL(fileURLWithPath: corpus).resolvingSymlinksInPath().standardizedFileURL.path
+        let candidate = raw.hasPrefix("/") ? URL(fileURLWithPath: raw) : URL(fileURLWithPath: corpus).appendingPathComponent(raw)
+        let resolved = candidate.resolvingSymlinksInPath().standardizedFileURL.path
+        guard resolved.hasPrefix(root + "/") else {
+            throw ControlError(code: -32003, message: "'\(raw)' is outside the corpus")
+        }
+        let relative = String(resolved.dropFirst(root.count + 1))
+        guard relative.hasSuffix(".txt"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else {
+            throw ControlError(code: -32003, message: "'\(raw)' is not a source (*.txt, not hidden)")
+        }
+        return relative
+    }
+}

@@ -1,0 +1,248 @@
+import BinderyProtocol
+import Dispatch
+import Foundation
+import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `bindery serve`: keeps the output tree in step with the corpus until SIGTERM or SIGINT.
+///
+/// Start-up: lock the state directory, open the state store, remove stale temp files, start the
+/// watcher, queue every source (a job whose key is already published does nothing), tell systemd
+/// READY. Then file events flow watcher → settler → queue → pipeline. SIGHUP reloads the
+/// configuration (paths, watch and parallelism settings need a restart); SIGTERM/SIGINT drain.
+public final class Daemon: @unchecked Sendable {
+    private let logger: Logger
+    private let notifier: SystemdNotifier
+    private let events: DaemonEventSink
+    private let stopped = DispatchSemaphore(value: 0)
+    let control = DispatchQueue(label: "bindery.daemon")
+    // Set once in `run`, then read-only apart from `configuration` (confined to `control`).
+    private var configuration: DaemonConfiguration
+    private(set) var layout: CorpusLayout!
+    private(set) var store: StateStore!
+    private var publisher: Publisher!
+    private var pipeline: Pipeline!
+    private(set) var queue: (any JobQueue)!
+    private var settler: Settler!
+    /// The control socket; set once in `run` before any event can flow.
+    private var controlServer: ControlServer?
+    /// Set on `control` once start-up is done; requests before that are ignored.
+    private(set) var isStarted = false
+    /// Running jobs already reported as overdue (confined to `control`).
+    private var overdueWarned = Set<String>()
+
+    public convenience init(configuration: DaemonConfiguration, logger: Logger) {
+        self.init(configuration: configuration, logger: logger, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// `events` receives every job outcome and deletion (for the control socket's subscribers).
+    package init(configuration: DaemonConfiguration, logger: Logger, environment: [String: String], events: @escaping DaemonEventSink = { _ in }) {
+        self.events = events
+        self.configuration = configuration
+        self.logger = logger
+        notifier = SystemdNotifier(environment: environment)
+    }
+
+    /// Runs until SIGTERM/SIGINT; throws only for start-up failures.
+    public func run() throws(ServiceError) {
+        // First, so that a SIGTERM during start-up waits for start-up to finish, then drains.
+        let signals = SignalListener([SIGTERM, SIGINT, SIGHUP]) { [weak self] number in
+            guard let self else { return }
+            if number == SIGHUP { requestReload() } else { stop() }
+        }
+        defer { signals.cancel() }
+        let paths = configuration.paths
+        for directory in [paths.state, paths.out, paths.runtime] {
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw ServiceError(.directoryMissing, "cannot create \(directory.path): \(error.localizedDescription)")
+            }
+        }
+        let lock = try StateDirectoryLock(directory: paths.state)
+        defer { withExtendedLifetime(lock) {} }
+        store = try StateStore(directory: paths.state, logger: logger)
+        layout = CorpusLayout(root: paths.corpus, excluding: [paths.out, paths.state, paths.runtime])
+        publisher = Publisher(root: paths.out)
+        let swept = publisher.sweepTemporaryFiles()
+        pipeline = Pipeline(layout: layout, publisher: publisher, store: store, settings: try PipelineSettings(configuration), logger: logger) { [weak self] event in
+            self?.emit(event)
+        }
+        let pipeline = self.pipeline!
+        queue = DispatchJobQueue(parallelism: configuration.queue.effectiveParallelism) { ticket, token in pipeline.run(ticket, token: token) }
+        settler = Settler(milliseconds: configuration.watch.settleMilliseconds) { [weak self] path in self?.reconcile(path, trigger: .event) }
+
+        let socketPath = paths.runtime.appendingPathComponent("bindery.sock").path
+        let handler = DaemonControlHandler(
+            store: store, queue: queue, layout: layout, corpusPath: paths.corpus.path, startedAt: Date(),
+            actions: .init(rescan: { [weak self] in self?.requestRescan() }, reload: { [weak self] in self?.requestReload() }))
+        let server = ControlServer(settings: ControlServer.Settings(socketPath: socketPath)) { handler.handle($0) }
+        do {
+            try server.start()
+        } catch {
+            throw ServiceError(.controlSocket, "cannot open the control socket: \(error.message)")
+        }
+        controlServer = server
+        defer { server.stop() }
+
+        let watcher: any CorpusWatcher = configuration.watch.pollSeconds > 0
+            ? PollingWatcher(layout: layout, interval: configuration.watch.pollSeconds)
+            : InotifyWatcher(layout: layout)
+        try watcher.start { [weak self] event in self?.handle(event) }
+        logger.info("daemon.started", metadata: [
+            "corpus": "\(paths.corpus.path)", "out": "\(paths.out.path)", "state": "\(paths.state.path)", "socket": "\(socketPath)",
+            "watch": "\(configuration.watch.pollSeconds > 0 ? "poll \(configuration.watch.pollSeconds)s" : "inotify")",
+            "parallelism": "\(configuration.queue.effectiveParallelism)", "sweptTempFiles": "\(swept)", "pid": "\(getpid())",
+        ])
+        control.sync { isStarted = true }
+        rescan(trigger: .startup)
+        reportCatchUp()
+        notifier.notify("READY=1\nSTATUS=watching \(paths.corpus.path)\nMAINPID=\(getpid())")
+        let heartbeat = startHeartbeat()
+
+        stopped.wait()
+        let grace = control.sync { configuration.lifecycle.graceSeconds }
+        logger.info("daemon.stopping", metadata: ["graceSeconds": "\(grace)"])
+        notifier.notify("STOPPING=1\nSTATUS=draining")
+        heartbeat.cancel()
+        watcher.stop()
+        let drained = queue.drain(timeout: grace)
+        logger.info("daemon.stopped", metadata: ["drained": "\(drained)"])
+    }
+
+    /// Hands an event to the embedder's sink and to the control socket's subscribers.
+    private func emit(_ event: DaemonEvent) {
+        events(event)
+        controlServer?.broadcast(.object([
+            "type": .string(event.kind), "path": .string(event.path), "trigger": event.trigger.map { .string($0) } ?? .null,
+            "error": event.error.map { .string($0) } ?? .null, "time": .string(DaemonControlHandler.timestamp(event.time.timeIntervalSince1970)),
+        ]))
+    }
+
+    /// Stops the daemon as SIGTERM does (drain, then `run` returns).
+    package func stop() { stopped.signal() }
+
+    /// Re-reads the configuration as SIGHUP does.
+    package func requestReload() { control.async { if self.isStarted { self.reload() } } }
+
+    /// Compares the whole corpus with the state store, as after lost events.
+    package func requestRescan() { control.async { if self.isStarted { self.rescan(trigger: .event) } } }
+
+    /// Logs `startup.caught-up` once the start-up backlog is done (what changed while stopped is published).
+    private func reportCatchUp() {
+        let queue = self.queue!
+        let logger = self.logger
+        let started = Date()
+        DispatchQueue.global(qos: .utility).async {
+            if queue.waitUntilIdle(timeout: 30 * 86_400) {
+                logger.info("startup.caught-up", metadata: ["ms": "\(Int(Date().timeIntervalSince(started) * 1000))"])
+            }
+        }
+    }
+
+    /// Sends STATUS (and WATCHDOG=1 when systemd asked for it) every few seconds.
+    private func startHeartbeat() -> DispatchSourceTimer {
+        let interval = min(notifier.watchdogInterval ?? 5, 5)
+        let timer = DispatchSource.makeTimerSource(queue: control)
+        timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(100))
+        timer.setEventHandler { [weak self] in
+            guard let self else { return }
+            let counts = queue.counts
+            warnAboutOverdueJobs()
+            var message = "STATUS=watching; \(counts.queued) queued, \(counts.running) running"
+            if notifier.watchdogInterval != nil { message += "\nWATCHDOG=1" }
+            notifier.notify(message)
+        }
+        timer.resume()
+        return timer
+    }
+
+    /// Logs `job.overdue` once for each running job past the time limit (its result will be discarded;
+    /// a conversion cannot be interrupted, so it keeps its worker until it returns).
+    private func warnAboutOverdueJobs() {
+        let limit = pipeline.settings.queue.jobTimeoutSeconds
+        let now = Date()
+        let running = queue.running
+        overdueWarned.formIntersection(running.keys)
+        for (path, started) in running where now.timeIntervalSince(started) > limit && !overdueWarned.contains(path) {
+            overdueWarned.insert(path)
+            logger.warning("job.overdue", metadata: ["path": "\(path)", "seconds": "\(Int(now.timeIntervalSince(started)))"])
+        }
+    }
+
+    private func handle(_ event: WatchEvent) {
+        switch event {
+        case .touched(let path):
+            settler.touch(path)
+        case .directoryAppeared(let directory):
+            logger.info("watch.directory", metadata: ["path": "\(directory)"])
+            for path in layout.scan(directory).keys { if let source = CorpusLayout.source(for: path) { settler.touch(source) } }
+        case .rescan:
+            logger.warning("watch.rescan", metadata: ["reason": "events lost or a directory moved"])
+            control.async { self.rescan(trigger: .event) }
+        }
+    }
+
+    /// Queues every source found and handles every recorded document that is gone.
+    private func rescan(trigger: JobTrigger) {
+        let found = layout.scan()
+        let sources = Set(found.keys.compactMap(CorpusLayout.source(for:))).filter { found[$0] != nil }
+        for path in sources.sorted() { queue.submit(path, trigger: trigger) }
+        let known = (try? store.documents()) ?? []
+        for document in known where document.state != .deleted && !sources.contains(document.path) {
+            reconcile(document.path, trigger: trigger)
+        }
+        logger.info("corpus.scanned", metadata: ["sources": "\(sources.count)", "trigger": "\(trigger.rawValue)"])
+    }
+
+    /// After the settle delay: queue the source if it exists, else record its deletion.
+    private func reconcile(_ path: String, trigger: JobTrigger) {
+        if FileStamp(path: layout.url(of: path).path)?.isRegularFile == true {
+            queue.submit(path, trigger: trigger)
+            return
+        }
+        queue.cancel(path)
+        guard let document = try? store.document(path), document.state != .deleted else { return }
+        let prune = pipeline.settings.prune
+        if prune, let outputs = try? store.outputs(of: path) { publisher.remove(outputs) }
+        do {
+            try store.recordDeleted(path, pruned: prune)
+        } catch {
+            logger.error("state.error", metadata: ["path": "\(path)", "error": "\(error)"])
+        }
+        emit(DaemonEvent("document.deleted", path: path))
+        logger.info("document.deleted", metadata: ["path": "\(path)", "pruned": "\(prune)"])
+    }
+
+    /// SIGHUP: re-reads the configuration file; settings that shape outputs take effect at once
+    /// (a changed settings hash re-converts everything), the rest are logged as needing a restart.
+    private func reload() {
+        notifier.notify("RELOADING=1")
+        defer { notifier.notify("READY=1") }
+        let fresh: DaemonConfiguration
+        do {
+            var text = ""
+            if let file = configuration.sourceFile {
+                guard let data = FileManager.default.contents(atPath: file.path), let string = String(data: data, encoding: .utf8) else {
+                    throw ServiceError(.configurationUnreadable, "\(file.path): cannot read the configuration file")
+                }
+                text = string
+            }
+            var parsed = try ConfigurationLoader.parse(text, file: configuration.sourceFile, environment: ProcessInfo.processInfo.environment)
+            parsed.paths = configuration.paths
+            parsed.watch = configuration.watch
+            parsed.queue.parallelism = configuration.queue.parallelism
+            let settings = try PipelineSettings(parsed)
+            let before = pipeline.settings.jobKey
+            pipeline.settings = settings
+            fresh = parsed
+            logger.info("config.reloaded", metadata: ["file": "\(configuration.sourceFile?.path ?? "-")", "settingsChanged": "\(before != settings.jobKey)"])
+            configuration = fresh
+            if before != settings.jobKey { rescan(trigger: .event) }
+        } catch {
+            logger.error("config.reload-failed", metadata: ["error": "\(error)"])
+        }
+    }
+}

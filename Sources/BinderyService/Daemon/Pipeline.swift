@@ -1,0 +1,165 @@
+import BinderyWriters
+import Foundation
+import Logging
+
+/// One job, start to end: read the source (and sidecar), skip it if its key is already published,
+/// convert, drop the result if the job was cancelled, superseded or too slow, else publish and record.
+package final class Pipeline: @unchecked Sendable {
+    private let layout: CorpusLayout
+    private let publisher: Publisher
+    private let store: StateStore
+    private let logger: Logger
+    private let events: DaemonEventSink
+    private let lock = NSLock()
+    private var current: PipelineSettings
+
+    package init(layout: CorpusLayout, publisher: Publisher, store: StateStore, settings: PipelineSettings, logger: Logger, events: @escaping DaemonEventSink = { _ in }) {
+        self.events = events
+        self.layout = layout
+        self.publisher = publisher
+        self.store = store
+        self.logger = logger
+        current = settings
+    }
+
+    package var settings: PipelineSettings {
+        get { lock.withLock { current } }
+        set { lock.withLock { current = newValue } }
+    }
+
+    package func run(_ ticket: JobTicket, token: JobToken) -> JobResult {
+        let settings = self.settings
+        let path = ticket.path
+        let url = layout.url(of: path)
+        var job = JobRecord(
+            id: nil, path: path, trigger: ticket.trigger.rawValue, jobKey: nil, queuedAt: ticket.queuedAt.timeIntervalSince1970,
+            startedAt: token.startedAt.timeIntervalSince1970, finishedAt: 0, attempts: ticket.attempt, outcome: .failed, error: nil)
+        guard let before = FileStamp(path: url.path), before.isRegularFile else { return .done }
+        guard before.size <= settings.queue.maxSourceBytes else {
+            return fail(&job, size: before.size, sha: "", key: nil, ServiceError(.sourceTooLarge, "\(path): \(before.size) bytes is over the limit of \(settings.queue.maxSourceBytes)"))
+        }
+        let bytes: [UInt8]
+        let sidecar: [UInt8]?
+        do {
+            bytes = try SourceReader.read(url.path, limit: settings.queue.maxSourceBytes)
+            let sidecarURL = layout.url(of: CorpusLayout.sidecar(for: path))
+            sidecar = FileStamp(path: sidecarURL.path)?.isRegularFile == true ? try SourceReader.read(sidecarURL.path, limit: 1 << 20) : nil
+        } catch {
+            if error.isMissing { return .done }
+            if error.isTransient, let delay = retryDelay(ticket, settings) {
+                logger.warning("job.retry", metadata: ["path": "\(path)", "attempt": "\(ticket.attempt)", "error": "\(error.message)"])
+                return .retry(after: delay)
+            }
+            return fail(&job, size: before.size, sha: "", key: nil, ServiceError(.sourceUnreadable, error.message))
+        }
+        let sha = Converter.sha256(bytes)
+        let key = settings.jobKey.key(sourceSHA256: sha, sidecarSHA256: sidecar.map(Converter.sha256))
+        job.jobKey = key
+        if isUpToDate(path, key: key, size: bytes.count, sha: sha) {
+            events(DaemonEvent("job.up-to-date", path: path, trigger: ticket.trigger.rawValue))
+            return .done
+        }
+
+        let source = Converter.Source(
+            bytes: bytes, fileName: url.lastPathComponent,
+            modified: Date(timeIntervalSince1970: Double(before.modifiedNanoseconds) / 1e9), sidecar: sidecar)
+        let result: Converter.Result
+        do {
+            result = try settings.converter.convert(source, formats: settings.formats)
+        } catch {
+            return fail(&job, size: bytes.count, sha: sha, key: key, ServiceError(.conversion, error.description))
+        }
+
+        if token.isCancelled { return discard(&job, .cancelled, "cancelled") }
+        if token.isSuperseded || FileStamp(path: url.path) != before { return discard(&job, .superseded, "the source changed while it was converted") }
+        let elapsed = Date().timeIntervalSince(token.startedAt)
+        if elapsed > settings.queue.jobTimeoutSeconds {
+            return fail(&job, size: bytes.count, sha: sha, key: nil, ServiceError(.timedOut, "\(path): took \(Int(elapsed)) s, over the limit of \(settings.queue.jobTimeoutSeconds) s"), outcome: .timedOut)
+        }
+
+        let outputs: [OutputRecord]
+        do {
+            outputs = try publisher.publish(result.outputs, of: path, jobKey: key)
+        } catch {
+            if let delay = retryDelay(ticket, settings) {
+                logger.warning("job.retry", metadata: ["path": "\(path)", "attempt": "\(ticket.attempt)", "error": "\(error.message)"])
+                return .retry(after: delay)
+            }
+            return fail(&job, size: bytes.count, sha: sha, key: nil, ServiceError(.publish, error.message))
+        }
+        job.finishedAt = Date().timeIntervalSince1970
+        job.outcome = .published
+        let document = DocumentRecord(path: path, size: bytes.count, sha256: sha, jobKey: key, state: .published, error: nil, updatedAt: job.finishedAt)
+        do {
+            try store.recordPublished(document, outputs: outputs, job: job)
+        } catch {
+            logger.error("state.error", metadata: ["path": "\(path)", "error": "\(error)"])
+        }
+        events(DaemonEvent("job.published", path: path, trigger: ticket.trigger.rawValue))
+        logger.info("job.published", metadata: [
+            "path": "\(path)", "trigger": "\(ticket.trigger.rawValue)", "attempt": "\(ticket.attempt)",
+            "convertMs": "\(Int(elapsed * 1000))", "sinceQueuedMs": "\(Int((job.finishedAt - job.queuedAt) * 1000))",
+            "diagnostics": "\(result.document.diagnostics.count)",
+        ])
+        return .done
+    }
+
+    /// True when this key's outputs are already published and intact (or this key already failed).
+    private func isUpToDate(_ path: String, key: String, size: Int, sha: String) -> Bool {
+        guard let document = try? store.document(path), document.jobKey == key else { return false }
+        switch document.state {
+        case .failed:
+            return true
+        case .published, .deleted:
+            guard let outputs = try? store.outputs(of: path), !outputs.isEmpty, publisher.isIntact(outputs) else { return false }
+            if document.state != .published {
+                var restored = document
+                restored.state = .published
+                restored.updatedAt = Date().timeIntervalSince1970
+                try? store.save(restored)
+            }
+            logger.debug("job.up-to-date", metadata: ["path": "\(path)"])
+            return true
+        }
+    }
+
+    private func retryDelay(_ ticket: JobTicket, _ settings: PipelineSettings) -> Double? {
+        guard ticket.attempt < settings.queue.retryAttempts else { return nil }
+        return Double(settings.queue.retryDelayMilliseconds) / 1000 * Double(1 << (ticket.attempt - 1))
+    }
+
+    private func fail(_ job: inout JobRecord, size: Int, sha: String, key: String?, _ error: ServiceError, outcome: JobRecord.Outcome = .failed) -> JobResult {
+        job.finishedAt = Date().timeIntervalSince1970
+        job.outcome = outcome
+        job.error = error.description
+        var document = (try? store.document(job.path)) ?? DocumentRecord(path: job.path, size: size, sha256: sha, jobKey: nil, state: .failed, error: nil, updatedAt: 0)
+        document.size = size
+        document.sha256 = sha
+        document.jobKey = key
+        document.state = .failed
+        document.error = error.description
+        document.updatedAt = job.finishedAt
+        do {
+            try store.recordUnpublished(job, document: document)
+        } catch {
+            logger.error("state.error", metadata: ["path": "\(job.path)", "error": "\(error)"])
+        }
+        events(DaemonEvent("job.\(outcome.rawValue)", path: job.path, trigger: job.trigger, error: error.description))
+        logger.error("job.failed", metadata: ["path": "\(job.path)", "code": "\(error.code.rawValue)", "error": "\(error.message)"])
+        return .done
+    }
+
+    private func discard(_ job: inout JobRecord, _ outcome: JobRecord.Outcome, _ reason: String) -> JobResult {
+        job.finishedAt = Date().timeIntervalSince1970
+        job.outcome = outcome
+        job.error = reason
+        do {
+            try store.recordUnpublished(job, document: nil)
+        } catch {
+            logger.error("state.error", metadata: ["path": "\(job.path)", "error": "\(error)"])
+        }
+        events(DaemonEvent("job.\(outcome.rawValue)", path: job.path, trigger: job.trigger, error: reason))
+        logger.info("job.\(outcome.rawValue)", metadata: ["path": "\(job.path)"])
+        return .done
+    }
+}

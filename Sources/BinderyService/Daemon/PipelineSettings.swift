@@ -1,0 +1,25 @@
+import BinderyWriters
+import Foundation
+
+/// The part of the configuration a job uses, swapped whole on SIGHUP.
+package struct PipelineSettings: Sendable {
+    package var converter: Converter
+    package var formats: [OutputFormat]
+    package var jobKey: JobKey
+    package var queue: DaemonConfiguration.Queue
+    package var prune: Bool
+
+    package init(_ configuration: DaemonConfiguration) throws(ServiceError) {
+        let templates: TemplateSet
+        do {
+            templates = try TemplateSet.load(overrides: configuration.templateDirectories)
+        } catch {
+            throw ServiceError(.configurationBadValue, "templates: \(error)")
+        }
+        converter = Converter(readerOptions: configuration.reader, writerSettings: configuration.writer, templates: templates)
+        formats = configuration.formats
+        jobKey = JobKey(reader: configuration.reader, writer: configuration.writer, formats: configuration.formats, templates: templates)
+        queue = configuration.queue
+        prune = configuration.publish.prune
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// A `JobQueue` on Dispatch: at most `parallelism` jobs at once, at most one per source, the
+/// highest priority first (then the oldest), retries scheduled with `asyncAfter`.
+package final class DispatchJobQueue: JobQueue, @unchecked Sendable {
+    /// Runs one job on a worker thread.
+    package typealias Executor = @Sendable (JobTicket, JobToken) -> JobResult
+
+    private let condition = NSCondition()
+    private let parallelism: Int
+    private let executor: Executor
+    private let workers = DispatchQueue(label: "bindery.jobs", qos: .utility, attributes: .concurrent)
+    // Guarded by `condition`.
+    private var queued: [String: JobTicket] = [:]
+    private var runningJobs: [String: JobToken] = [:]
+    private var retrying = 0
+    private var accepting = true
+    private var paused = false
+
+    package init(parallelism: Int, executor: @escaping Executor) {
+        self.parallelism = max(1, parallelism)
+        self.executor = executor
+    }
+
+    package func submit(_ path: String, trigger: JobTrigger) {
+        condition.withLock {
+            guard accepting else { return }
+            var ticket = JobTicket(path: path, trigger: trigger, queuedAt: Date())
+            if let earlier = queued[path] { ticket.trigger = max(earlier.trigger, trigger) }
+            runningJobs[path]?.supersede()
+            queued[path] = ticket
+            pump()
+        }
+    }
+
+    @discardableResult
+    package func cancel(_ path: String) -> Bool {
+        condition.withLock {
+            let dropped = queued.removeValue(forKey: path) != nil
+            if let token = runningJobs[path] { token.cancel() }
+            condition.broadcast()
+            return dropped || runningJobs[path] != nil
+        }
+    }
+
+    package func pause() {
+        condition.withLock { paused = true }
+    }
+
+    package func resume() {
+        condition.withLock {
+            paused = false
+            pump()
+        }
+    }
+
+    package func drain(timeout: Double) -> Bool {
+        condition.withLock {
+            accepting = false
+            queued.removeAll()
+            condition.broadcast()
+        }
+        return wait(timeout: timeout) { runningJobs.isEmpty }
+    }
+
+    package func waitUntilIdle(timeout: Double) -> Bool {
+        wait(timeout: timeout) { (queued.isEmpty || paused) && runningJobs.isEmpty && retrying == 0 }
+    }
+
+    package var counts: JobQueueCounts {
+        condition.withLock { JobQueueCounts(queued: queued.count, running: runningJobs.count, retrying: retrying, paused: paused) }
+    }
+
+    package var running: [String: Date] {
+        condition.withLock { runningJobs.mapValues(\.startedAt) }
+    }
+
+    private func wait(timeout: Double, until done: () -> Bool) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while !done() {
+            if !condition.wait(until: deadline) { return done() }
+        }
+        return true
+    }
+
+    /// Starts queued jobs while there are free slots. Called with the lock held.
+    private func pump() {
+        while !paused, runningJobs.count < parallelism {
+            let ready = queued.values.filter { runningJobs[$0.path] == nil }
+            guard let next = ready.max(by: { ($0.trigger, $1.queuedAt) < ($1.trigger, $0.queuedAt) }) else { return }
+            queued[next.path] = nil
+            let token = JobToken()
+            runningJobs[next.path] = token
+            workers.async { [self] in
+                let result = executor(next, token)
+                finish(next, token: token, result: result)
+            }
+        }
+    }
+
+    private func finish(_ ticket: JobTicket, token: JobToken, result: JobResult) {
+        condition.withLock {
+            runningJobs[ticket.path] = nil
+            if case .retry(let delay) = result, accepting, !token.isCancelled, queued[ticket.path] == nil {
+                retrying += 1
+                var next = ticket
+                next.attempt += 1
+                let again = next
+                workers.asyncAfter(deadline: .now() + delay) { [self] in
+                    condition.withLock {
+                        retrying -= 1
+                        if accepting, queued[again.path] == nil { queued[again.path] = again }
+                        pump()
+                        condition.broadcast()
+                    }
+                }
+            }
+            pump()
+            condition.broadcast()
+        }
+    }
+}

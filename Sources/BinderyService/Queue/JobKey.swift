@@ -1,0 +1,25 @@
+import BinderyText
+import BinderyWriters
+import Foundation
+
+/// The identity of a conversion: (source SHA-256 + sidecar SHA-256, Bindery version, settings hash).
+/// The same key is never converted twice.
+package struct JobKey: Sendable, Hashable {
+    /// SHA-256 over everything besides the source that shapes the outputs.
+    package let settingsHash: String
+
+    package init(reader: ReaderOptions, writer: WriterSettings, formats: [OutputFormat], templates: TemplateSet) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var text = (try? String(decoding: encoder.encode(reader), as: UTF8.self)) ?? ""
+        text += (try? String(decoding: encoder.encode(writer), as: UTF8.self)) ?? ""
+        text += formats.map(\.rawValue).joined(separator: ",")
+        for name in TemplateSet.requiredFiles { text += "\u{0}\(name)\u{0}" + templates.text(name) }
+        settingsHash = Converter.sha256(Array(text.utf8))
+    }
+
+    /// The key of one source (and its sidecar, if any).
+    package func key(sourceSHA256: String, sidecarSHA256: String?) -> String {
+        "\(sourceSHA256):\(sidecarSHA256 ?? "-"):\(BinderyVersion.current):\(settingsHash)"
+    }
+}

@@ -1,0 +1,11 @@
+import Foundation
+
+/// One queued conversion of one source.
+package struct JobTicket: Sendable, Equatable {
+    /// The source, relative to the corpus.
+    package var path: String
+    package var trigger: JobTrigger
+    package var queuedAt: Date
+    /// 1 for the first run, then one more per retry.
+    package var attempt: Int = 1
+}

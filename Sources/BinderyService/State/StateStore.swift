@@ -1,0 +1,159 @@
+import Foundation
+import GRDB
+import Logging
+
+/// The daemon's memory: one SQLite file (WAL) in the state directory holding documents, jobs and
+/// outputs. A file that cannot be opened or fails its integrity check is moved aside and rebuilt.
+package final class StateStore: Sendable {
+    package static let fileName = "bindery.sqlite"
+    private let pool: any DatabaseWriter
+    package let url: URL
+
+    /// Opens (creating or rebuilding as needed) the store in `directory`.
+    package init(directory: URL, logger: Logger) throws(ServiceError) {
+        url = directory.appendingPathComponent(Self.fileName)
+        do {
+            pool = try Self.open(url)
+        } catch {
+            let aside = url.path + ".corrupt-\(Int(Date().timeIntervalSince1970))"
+            logger.warning("state.rebuild", metadata: ["file": "\(url.path)", "movedTo": "\(aside)", "error": "\(error)"])
+            for suffix in ["", "-wal", "-shm"] {
+                if suffix.isEmpty { try? FileManager.default.moveItem(atPath: url.path, toPath: aside) } else { try? FileManager.default.removeItem(atPath: url.path + suffix) }
+            }
+            do {
+                pool = try Self.open(url)
+            } catch {
+                throw ServiceError(.stateStore, "\(url.path): cannot create the state database: \(error)")
+            }
+        }
+    }
+
+    /// Opens an existing store read-only (for tools and tests; no migration, no rebuild).
+    package init(readingAt directory: URL) throws(ServiceError) {
+        url = directory.appendingPathComponent(Self.fileName)
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(5)
+        do {
+            pool = try DatabaseQueue(path: url.path, configuration: configuration)
+        } catch {
+            throw ServiceError(.stateStore, "\(url.path): \(error)")
+        }
+    }
+
+    private static func open(_ url: URL) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        // WAL + NORMAL: never corrupt; a crash may lose the last commits, which only means re-converting.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        let pool = try DatabasePool(path: url.path, configuration: configuration)
+        let check = try pool.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }
+        guard check == "ok" else { throw ServiceError(.stateStore, "integrity check: \(check ?? "no answer")") }
+        try migrator.migrate(pool)
+        return pool
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "documents") { t in
+                t.primaryKey("path", .text)
+                t.column("size", .integer).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("jobKey", .text)
+                t.column("state", .text).notNull()
+                t.column("error", .text)
+                t.column("updatedAt", .double).notNull()
+            }
+            try db.create(table: "jobs") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("path", .text).notNull().indexed()
+                t.column("trigger", .text).notNull()
+                t.column("jobKey", .text)
+                t.column("queuedAt", .double).notNull()
+                t.column("startedAt", .double).notNull()
+                t.column("finishedAt", .double).notNull()
+                t.column("attempts", .integer).notNull()
+                t.column("outcome", .text).notNull()
+                t.column("error", .text)
+            }
+            try db.create(table: "outputs") { t in
+                t.primaryKey("path", .text)
+                t.column("documentPath", .text).notNull().indexed()
+                t.column("format", .text).notNull()
+                t.column("size", .integer).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("jobKey", .text).notNull()
+                t.column("publishedAt", .double).notNull()
+            }
+        }
+        return migrator
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws(ServiceError) -> T {
+        do { return try pool.read(body) } catch { throw ServiceError(.stateStore, "\(url.path): \(error)") }
+    }
+
+    private func write<T>(_ body: (Database) throws -> T) throws(ServiceError) -> T {
+        do { return try pool.write(body) } catch { throw ServiceError(.stateStore, "\(url.path): \(error)") }
+    }
+
+    package func document(_ path: String) throws(ServiceError) -> DocumentRecord? {
+        try read { db in try DocumentRecord.fetchOne(db, key: path) }
+    }
+
+    package func documents() throws(ServiceError) -> [DocumentRecord] {
+        try read { db in try DocumentRecord.order(Column("path")).fetchAll(db) }
+    }
+
+    package func outputs(of documentPath: String) throws(ServiceError) -> [OutputRecord] {
+        try read { db in try OutputRecord.filter(Column("documentPath") == documentPath).order(Column("path")).fetchAll(db) }
+    }
+
+    /// Jobs, newest first.
+    package func jobs(limit: Int = 1_000) throws(ServiceError) -> [JobRecord] {
+        try read { db in try JobRecord.order(Column("id").desc).limit(limit).fetchAll(db) }
+    }
+
+    package func jobCount() throws(ServiceError) -> Int {
+        try read { db in try JobRecord.fetchCount(db) }
+    }
+
+    package func save(_ document: DocumentRecord) throws(ServiceError) {
+        try write { db in try document.save(db) }
+    }
+
+    /// Records a published job: the document, its outputs and the job, in one transaction.
+    package func recordPublished(_ document: DocumentRecord, outputs: [OutputRecord], job: JobRecord) throws(ServiceError) {
+        var job = job
+        try write { db in
+            try document.save(db)
+            try OutputRecord.filter(Column("documentPath") == document.path).deleteAll(db)
+            for output in outputs { try output.save(db) }
+            try job.insert(db)
+        }
+    }
+
+    /// Records a job that published nothing; a failure also marks the document failed.
+    package func recordUnpublished(_ job: JobRecord, document: DocumentRecord?) throws(ServiceError) {
+        var job = job
+        try write { db in
+            if let document { try document.save(db) }
+            try job.insert(db)
+        }
+    }
+
+    /// Marks a source deleted; with `pruned` its outputs are forgotten too.
+    package func recordDeleted(_ path: String, pruned: Bool) throws(ServiceError) {
+        try write { db in
+            if pruned {
+                try OutputRecord.filter(Column("documentPath") == path).deleteAll(db)
+                try DocumentRecord.deleteOne(db, key: path)
+            } else if var document = try DocumentRecord.fetchOne(db, key: path) {
+                document.state = .deleted
+                document.updatedAt = Date().timeIntervalSince1970
+                try document.save(db)
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Watches every directory of the corpus with inotify (directories created later too), read through
+/// a Dispatch read source on the inotify descriptor. All state lives on the watcher's serial queue.
+package final class InotifyWatcher: CorpusWatcher, @unchecked Sendable {
+    private let layout: CorpusLayout
+    private let queue = DispatchQueue(label: "bindery.inotify")
+    // Confined to `queue`.
+    private var descriptor: Int32 = -1
+    private var source: DispatchSourceRead?
+    private var directories: [Int32: String] = [:]
+    private var handler: (@Sendable (WatchEvent) -> Void)?
+
+    private static let directoryMask = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_MOVED_FROM) | UInt32(IN_DELETE)
+        | UInt32(IN_CREATE) | UInt32(IN_DELETE_SELF) | UInt32(IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW)
+
+    package init(layout: CorpusLayout) {
+        self.layout = layout
+    }
+
+    package func start(_ handler: @escaping @Sendable (WatchEvent) -> Void) throws(ServiceError) {
+        let result: ServiceError? = queue.sync {
+            self.handler = handler
+            let fd = inotify_init1(Int32(IN_NONBLOCK) | Int32(IN_CLOEXEC))
+            guard fd >= 0 else { return ServiceError(.watcher, "inotify_init1: \(String(cString: strerror(errno)))") }
+            descriptor = fd
+            if let failure = addWatches(under: "") { return failure }
+            let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+            source.setEventHandler { [weak self] in self?.readEvents() }
+            source.setCancelHandler { close(fd) }
+            source.resume()
+            self.source = source
+            return nil
+        }
+        if let result { throw result }
+    }
+
+    package func stop() {
+        queue.sync {
+            source?.cancel()
+            source = nil
+            handler = nil
+            directories.removeAll()
+        }
+    }
+
+    /// Adds a watch on `relativeDirectory` and every watchable directory below it.
+    private func addWatches(under relativeDirectory: String) -> ServiceError? {
+        for directory in layout.directories(under: relativeDirectory) {
+            let wd = inotify_add_watch(descriptor, layout.url(of: directory).path, Self.directoryMask)
+            if wd < 0 {
+                if errno == ENOENT || errno == ENOTDIR { continue }
+                return ServiceError(.watcher, "cannot watch \(layout.url(of: directory).path): \(String(cString: strerror(errno)))"
+                    + (errno == ENOSPC ? " (raise fs.inotify.max_user_watches or use --poll)" : ""))
+            }
+            directories[wd] = directory
+        }
+        return nil
+    }
+
+    private func forgetWatches(under relativeDirectory: String) {
+        for (wd, directory) in directories where directory == relativeDirectory || directory.hasPrefix(relativeDirectory + "/") {
+            inotify_rm_watch(descriptor, wd)
+            directories[wd] = nil
+        }
+    }
+
+    private func readEvents() {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return }
+            var offset = 0
+            while offset + 16 <= count {
+                let (wd, mask, length) = buffer.withUnsafeBytes { raw in
+                    (raw.loadUnaligned(fromByteOffset: offset, as: Int32.self),
+                     raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self),
+                     Int(raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self)))
+                }
+                let nameBytes = buffer[(offset + 16)..<min(count, offset + 16 + length)].prefix { $0 != 0 }
+                handle(wd: wd, mask: mask, name: String(decoding: nameBytes, as: UTF8.self))
+                offset += 16 + length
+            }
+        }
+    }
+
+    private func handle(wd: Int32, mask: UInt32, name: String) {
+        guard let handler else { return }
+        if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+            handler(.rescan)
+            return
+        }
+        if mask & UInt32(IN_IGNORED) != 0 {
+            directories[wd] = nil
+            return
+        }
+        guard let directory = directories[wd], !name.isEmpty else { return }
+        let path = directory.isEmpty ? name : directory + "/" + name
+        if mask & UInt32(IN_ISDIR) != 0 {
+            guard !name.hasPrefix("."), layout.isWatchable(directory: layout.url(of: path)) else { return }
+            if mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0 {
+                _ = addWatches(under: path)
+                handler(.directoryAppeared(path))
+            } else if mask & (UInt32(IN_MOVED_FROM) | UInt32(IN_DELETE)) != 0 {
+                forgetWatches(under: path)
+                handler(.rescan)
+            }
+            return
+        }
+        guard mask & (UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_MOVED_FROM) | UInt32(IN_DELETE)) != 0,
+              let source = CorpusLayout.source(for: path) else { return }
+        handler(.touched(source))
+    }
+}

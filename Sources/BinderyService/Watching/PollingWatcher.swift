@@ -1,0 +1,47 @@
+import Dispatch
+import Foundation
+
+/// Compares the corpus with its previous listing every `interval` seconds: for network file systems,
+/// where inotify sees nothing.
+package final class PollingWatcher: CorpusWatcher, @unchecked Sendable {
+    private let layout: CorpusLayout
+    private let interval: Double
+    private let queue = DispatchQueue(label: "bindery.poll")
+    // Confined to `queue`.
+    private var timer: DispatchSourceTimer?
+    private var previous: [String: FileStamp] = [:]
+
+    package init(layout: CorpusLayout, interval: Double) {
+        self.layout = layout
+        self.interval = interval
+    }
+
+    package func start(_ handler: @escaping @Sendable (WatchEvent) -> Void) throws(ServiceError) {
+        queue.sync {
+            previous = layout.scan()
+            let timer = DispatchSource.makeTimerSource(queue: queue)
+            timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(50))
+            timer.setEventHandler { [weak self] in self?.poll(handler) }
+            timer.resume()
+            self.timer = timer
+        }
+    }
+
+    package func stop() {
+        queue.sync {
+            timer?.cancel()
+            timer = nil
+        }
+    }
+
+    private func poll(_ handler: @Sendable (WatchEvent) -> Void) {
+        let current = layout.scan()
+        var touched = Set<String>()
+        for (path, stamp) in current where previous[path] != stamp { touched.insert(path) }
+        for path in previous.keys where current[path] == nil { touched.insert(path) }
+        previous = current
+        for path in touched.sorted() {
+            if let source = CorpusLayout.source(for: path) { handler(.touched(source)) }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// Stage 3a: detects the paragraph layout of a document from its line lengths and separators.
+struct LayoutDetector: Sendable {
+    /// Forces a layout instead of detecting one.
+    var override: ParagraphLayout?
+
+    func detect(_ lines: [SourceLine], removed: Set<Int> = []) -> LayoutProfile {
+        let text = lines.indices.filter { !lines[$0].isBlank && !removed.contains($0) }
+        guard !text.isEmpty else { return LayoutProfile(layout: .blankLineSeparated, measure: 80, trailingSpaceMark: false, indentMark: false) }
+        let lengths = text.map { lines[$0].length }.sorted()
+        let measure = max(20, lengths[min(lengths.count - 1, lengths.count * 9 / 10)])
+        let median = lengths[lengths.count / 2]
+        let marked = text.filter { lines[$0].trailingSpaces >= 2 }
+        let markedEnds = marked.count { TextShape.endsSentence(lines[$0].text) }
+        let trailingSpaceMark = marked.count * 100 >= text.count * 3 && markedEnds * 100 >= marked.count * 85
+        // Gaps between consecutive text lines.
+        var adjacent = 0, single = 0, singleLong = 0, wider = 0, singleOpen = 0, shortEnds = 0, shortEndsAdjacent = 0, indented = 0, indentedAfterEnd = 0
+        for (position, index) in text.enumerated().dropLast() {
+            let next = text[position + 1]
+            let blanks = next - index - 1
+            switch blanks {
+            case 0: adjacent += 1
+            case 1:
+                single += 1
+                if !TextShape.endsSentence(lines[index].text) { singleOpen += 1 }
+                if lines[index].length * 10 >= measure * 7 { singleLong += 1 }
+            default: wider += 1
+            }
+            let line = lines[index]
+            if TextShape.endsSentence(line.text), line.length * 10 < measure * 8 {
+                shortEnds += 1
+                if blanks == 0 { shortEndsAdjacent += 1 }
+            }
+            if blanks == 0, lines[next].leadingSpaces > 0, lines[next].leadingSpaces <= 8 {
+                indented += 1
+                if TextShape.endsSentence(line.text) { indentedAfterEnd += 1 }
+            }
+        }
+        let gaps = max(1, adjacent + single + wider)
+        let indentMark = indented * 20 >= gaps && indentedAfterEnd * 10 >= indented * 7
+        let layout: ParagraphLayout
+        if let override {
+            layout = override
+        } else if median > 160 || measure > 300 {
+            layout = .linePerParagraph
+        } else if single * 10 >= gaps * 7, singleOpen * 10 >= single * 3, singleLong * 10 >= single * 6, gaps >= 20 {
+            layout = .doubleSpaced
+        } else if indentMark || (shortEnds > 0 && shortEndsAdjacent * 5 >= shortEnds) {
+            layout = .hardWrapped
+        } else {
+            layout = .blankLineSeparated
+        }
+        return LayoutProfile(layout: layout, measure: measure, trailingSpaceMark: trailingSpaceMark, indentMark: indentMark)
+    }
+}

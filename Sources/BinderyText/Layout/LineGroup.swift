@@ -1,0 +1,19 @@
+import BinderyModel
+
+/// A run of source lines that the paragraph builder put together, before it is typed as a block.
+struct LineGroup: Sendable, Hashable {
+    var lines: [SourceLine]
+    /// Page breaks that fall before `lines[key]` (key > 0: inside the group).
+    var pageBreaks: [Int: PageBreak] = [:]
+    /// A page boundary right before the group.
+    var pageBreakBefore: PageBreak?
+    var blankBefore: Int
+    var blankAfter = 0
+
+    var firstLine: Int { lines.first?.number ?? 0 }
+    var lastLine: Int { lines.last?.number ?? 0 }
+    var source: SourceRange { SourceRange(firstLine: firstLine, lastLine: lastLine) }
+    /// The lines joined by single spaces (no dehyphenation): for classification.
+    var plainText: String { lines.map(\.text).joined(separator: " ") }
+    var length: Int { lines.reduce(0) { $0 + $1.length } + max(0, lines.count - 1) }
+}

@@ -1,0 +1,85 @@
+import BinderyModel
+
+/// Stage 3b: groups lines into paragraphs by the detected layout and rejoins paragraphs split by a page break.
+struct ParagraphBuilder: Sendable {
+    var profile: LayoutProfile
+
+    func build(_ lines: [SourceLine], pages: PageFinder.Result) -> [LineGroup] {
+        var groups: [LineGroup] = []
+        var current: LineGroup?
+        var blanks = 0
+        var pendingBreak: PageBreak?
+        var previous: SourceLine?
+        for index in lines.indices {
+            if let pageBreak = pages.breaks[index] { pendingBreak = pageBreak }
+            let line = lines[index]
+            if pages.removed.contains(index) { continue }
+            if line.isBlank { blanks += 1; continue }
+            if Self.isStrayURL(line), var group = current {
+                // A link left between paragraphs or pages (a web page's note anchor): kept inline, not a paragraph.
+                group.lines.append(line)
+                current = group
+                continue
+            }
+            let standsAlone = index + 1 >= lines.count || lines[index + 1].isBlank
+            if var group = current, let previous,
+               !startsParagraph(line, after: previous, blanks: blanks, pageBreak: pendingBreak, standsAlone: standsAlone) {
+                if let pendingBreak { group.pageBreaks[group.lines.count] = pendingBreak }
+                group.lines.append(line)
+                current = group
+            } else {
+                if var group = current {
+                    group.blankAfter = blanks
+                    groups.append(group)
+                }
+                current = LineGroup(lines: [line], pageBreakBefore: pendingBreak, blankBefore: blanks)
+            }
+            pendingBreak = nil
+            blanks = 0
+            previous = line
+        }
+        if var group = current {
+            group.blankAfter = blanks
+            groups.append(group)
+        }
+        return groups
+    }
+
+    /// Whether `line` begins a new paragraph after `previous`, separated by `blanks` blank lines and maybe a page break.
+    /// A line that is only a web address.
+    static func isStrayURL(_ line: SourceLine) -> Bool {
+        (line.text.hasPrefix("http://") || line.text.hasPrefix("https://")) && !line.text.contains(" " as Character)
+    }
+
+    func startsParagraph(_ line: SourceLine, after previous: SourceLine, blanks: Int, pageBreak: PageBreak?, standsAlone: Bool = false) -> Bool {
+        let measure = Double(profile.measure)
+        let previousEnds = TextShape.endsSentence(previous.text)
+        let previousLength = Double(previous.length)
+        if profile.layout == .linePerParagraph {
+            // A line broken in mid-sentence (by a page break or a stray blank) runs on.
+            return !(blanks <= 1 && !previousEnds && TextShape.startsLowercase(line.text) && !Self.isStrayURL(line))
+        }
+        if pageBreak != nil {
+            if TextShape.startsLowercase(line.text) { return false }
+            // A short line standing alone after a page break opens something new (a heading).
+            if standsAlone && Double(line.length) < 0.6 * measure { return true }
+            if !previousEnds && previousLength >= 0.6 * measure && !(profile.trailingSpaceMark && previous.trailingSpaces >= 2) { return false }
+            return true
+        }
+        let separated = profile.layout == .doubleSpaced ? blanks >= 2 : blanks >= 1
+        if separated {
+            // A stray blank line inside a sentence.
+            // (Two short lines apart, such as a title and an OCR'd byline "lain McKay", stay apart.)
+            let long = previousLength >= 0.6 * measure || Double(line.length) >= 0.6 * measure
+            return !(!previousEnds && TextShape.startsLowercase(line.text) && long)
+        }
+        if profile.indentMark, previousEnds, line.leadingSpaces > 0, previous.leadingSpaces == 0 { return true }
+        // A line that starts in lower case continues what stands before it, unless that is very short.
+        if TextShape.startsLowercase(line.text), previousLength >= 0.5 * measure, ListMarker.parse(line.text) == nil { return false }
+        if profile.trailingSpaceMark, previous.trailingSpaces >= 2, previousEnds || previousLength < 0.8 * measure { return true }
+        if previousEnds, previousLength < 0.8 * measure { return true }
+        if profile.layout != .blankLineSeparated, previousLength < 0.6 * measure { return true }
+        if previousEnds, ListMarker.parse(line.text) != nil { return true }
+        return false
+    }
+}

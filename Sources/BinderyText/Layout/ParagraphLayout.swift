@@ -1,0 +1,22 @@
+/// How a document marks its paragraphs, detected per document by `LayoutDetector`.
+public enum ParagraphLayout: String, Sendable, Codable, Hashable, CaseIterable {
+    /// Paragraphs separated by blank lines.
+    case blankLineSeparated
+    /// Every line followed by a blank line: blanks are line spacing, paragraphs are found as in hard-wrapped text.
+    case doubleSpaced
+    /// No separator: a short or marked last line ends a paragraph (blank lines also do).
+    case hardWrapped
+    /// Each line is a paragraph.
+    case linePerParagraph
+}
+
+/// The detected layout and the measures the paragraph builder uses.
+struct LayoutProfile: Sendable, Hashable {
+    var layout: ParagraphLayout
+    /// The usual length of a full line (90th percentile), in characters.
+    var measure: Int
+    /// Lines ending in two or more spaces mark paragraph ends (some PDF extractors do this).
+    var trailingSpaceMark: Bool
+    /// A first-line indent marks a new paragraph.
+    var indentMark: Bool
+}

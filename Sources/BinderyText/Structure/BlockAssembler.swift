@@ -1,0 +1,95 @@
+import BinderyModel
+
+/// Turns the classified groups into the flat block list of the model, page breaks in place.
+struct BlockAssembler: Sendable {
+    var groups: [LineGroup]
+    var roles: [GroupRole]
+    var inlines: [[Inline]]
+    /// Note texts that now live at their markers.
+    var matchedNotes: Set<Int>
+
+    /// Verse and block-quote recognition; nil leaves every paragraph a paragraph.
+    var shape: LineShape?
+
+    mutating func blocks() -> [Block] {
+        let bodyIndent = LineShape.bodyIndent(groups)
+        var blocks: [Block] = []
+        var listItems: [[Block]] = []
+        var listOrdered = false
+        var listRange: SourceRange?
+        func flushList() {
+            guard let range = listRange, !listItems.isEmpty else { return }
+            let classes = ["markers-in-text"]
+            blocks.append(.list(ListBlock(ordered: listOrdered, items: listItems, info: NodeInfo(attributes: Attributes(classes: classes), source: range))))
+            listItems = []
+            listRange = nil
+        }
+        for (index, group) in groups.enumerated() {
+            let role = roles[index]
+            if case .listItem(let ordered, _) = role, ordered == listOrdered || listItems.isEmpty {
+                // stays in the list
+            } else {
+                flushList()
+            }
+            if let pageBreak = group.pageBreakBefore {
+                if listItems.isEmpty { blocks.append(.pageBreak(pageBreak)) } else { flushList(); blocks.append(.pageBreak(pageBreak)) }
+            }
+            let info = NodeInfo(source: group.source)
+            switch role {
+            case .absorbed:
+                continue
+            case .paragraph(let classes):
+                guard !inlines[index].isEmpty else { continue }
+                let paragraphInfo = NodeInfo(attributes: Attributes(classes: classes), source: group.source)
+                if let shape, !classes.contains("titlepage"), !classes.contains("index"), !classes.contains("toc") {
+                    if shape.isVerse(group), !inlines[index].contains(where: { if case .note = $0 { true } else { false } }) {
+                        blocks.append(.verse(lines: group.lines.map { [.text($0.text)] }, paragraphInfo))
+                        continue
+                    }
+                    if shape.isBlockQuote(group, bodyIndent: bodyIndent) {
+                        blocks.append(.blockQuote([.paragraph(inlines[index], NodeInfo(source: group.source))], paragraphInfo))
+                        continue
+                    }
+                }
+                blocks.append(.paragraph(inlines[index], paragraphInfo))
+            case .heading(let level, let kind, let text):
+                var source = group.source
+                if index + 1 < roles.count, roles[index + 1] == .absorbed { source.lastLine = groups[index + 1].lastLine }
+                let absorbed = index + 1 < roles.count && roles[index + 1] == .absorbed ? inlines[index + 1] : []
+                let notes = (inlines[index] + absorbed).filter { if case .note = $0 { true } else { false } }
+                let breaks = inlines[index].filter { if case .pageBreak = $0 { true } else { false } }
+                // A stray web address in the heading's lines is kept as an empty link (not part of the title).
+                let links = group.lines.filter(ParagraphBuilder.isStrayURL).map { Inline.link(url: $0.text, []) }
+                blocks.append(.heading(Heading(level: level, inlines: [.text(text)] + notes + breaks + links, kind: kind, info: NodeInfo(source: source))))
+            case .byline(_, let text):
+                blocks.append(.paragraph([.text(text)], NodeInfo(attributes: Attributes(classes: ["byline"]), source: group.source)))
+            case .sceneBreak:
+                blocks.append(.sceneBreak(NodeInfo(attributes: Attributes(pairs: [KeyValue("source-text", group.plainText)]), source: group.source)))
+            case .noteText:
+                if matchedNotes.contains(index) {
+                    // The text now lives at its marker; keep any page break it carried.
+                    for case .pageBreak(let pageBreak) in inlines[index] { blocks.append(.pageBreak(pageBreak)) }
+                    continue
+                }
+                blocks.append(.paragraph(inlines[index], NodeInfo(attributes: Attributes(classes: ["note-unmatched"]), source: group.source)))
+            case .listItem(let ordered, _):
+                listOrdered = ordered
+                // Items keep their printed markers (the list is marked `markers-in-text`): nothing is lost,
+                // and "1) to proceed …" does not read as a paragraph starting in lower case.
+                let content = inlines[index]
+                listItems.append([.paragraph(content, info)])
+                listRange = SourceRange(firstLine: listRange?.firstLine ?? group.firstLine, lastLine: group.lastLine)
+            }
+        }
+        flushList()
+        return blocks
+    }
+
+    /// The inlines without the text before `body` begins (a list marker or note number).
+    static func dropping(prefixBefore body: String, from inlines: [Inline]) -> [Inline] {
+        guard case .text(let first)? = inlines.first, let range = first.range(ofPrefixProbe: String(body.prefix(8))) else { return inlines }
+        var result = inlines
+        result[0] = .text(String(first[range.lowerBound...]))
+        return result
+    }
+}

@@ -1,0 +1,66 @@
+/// Author lines: "by Emma Goldman", "Ida Mett", "The Friends of Aron Baron".
+enum Byline {
+    static let particles: Set<String> = ["de", "van", "von", "of", "the", "and", "der", "la", "le", "da", "di", "y"]
+
+    /// The name a line gives, when it reads as a byline.
+    static func name(_ text: String, requirePrefix: Bool = false) -> String? {
+        var body = Substring(text.trimming(" ."))
+        var prefixed = false
+        for prefix in ["by ", "By ", "BY ", "edited by ", "Edited by ", "EDITED BY "] where body.hasPrefix(prefix) {
+            body = body.dropFirst(prefix.count)
+            prefixed = true
+            break
+        }
+        guard prefixed || !requirePrefix else { return nil }
+        var name = String(body)
+        // A trailing date in brackets: "Walter Ulbricht (Aug 26. 1939)".
+        var core = name
+        if let open = name.firstIndex(of: "("), name.hasSuffix(")"), prefixed {
+            core = String(name[..<open]).trimming(" ")
+        }
+        let words = core.split(separator: " ")
+        guard (prefixed ? 1 : 2)...6 ~= words.count, !core.contains("&" as Character), !core.contains(":" as Character), !core.contains("?" as Character) else { return nil }
+        if !prefixed && TextShape.isAllCaps(core) { return nil }
+        for word in words {
+            guard word.allSatisfy({ $0.isLetter || $0 == "." || $0 == "-" || $0 == "’" || $0 == "'" }) else { return nil }
+            if particles.contains(word.lowercased()) { continue }
+            guard let first = word.first else { return nil }
+            // "lain McKay": an OCR'd capital I.
+            if !(first.isUppercase || (first == "l" && word.count > 2 && word.dropFirst().first?.isLowercase == true && word == words.first)) {
+                return nil
+            }
+        }
+        if words.first.map({ particles.contains($0.lowercased()) }) == true, words.count < 3 { return nil }
+        name = name.trimming(" .")
+        return correctingOCR(name)
+    }
+
+    /// "lain McKay" → "Iain McKay": a lowercase l that starts a name is an OCR'd capital I.
+    static func correctingOCR(_ text: String) -> String {
+        var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        for index in words.indices where words[index].count > 2 && words[index].hasPrefix("l") && words[index].dropFirst().first?.isLowercase == true {
+            if index == 0 || index == 1 && ["by", "By", "BY"].contains(words[0]) { words[index] = "I" + words[index].dropFirst() }
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// A name that could as well be a title ("The Friends of …", "First Chapter").
+    static func isWeak(_ name: String) -> Bool {
+        let words = name.split(separator: " ").map { $0.lowercased() }
+        let titleWords: Set<String> = ["the", "a", "an", "chapter", "part", "book", "section", "first", "second", "third", "last", "final"]
+        return words.contains(where: titleWords.contains)
+    }
+
+    /// Splits "TITLE. By Name." or "“Title“ by Name (date)" into title and name.
+    static func split(_ text: String) -> (title: String, name: String)? {
+        for separator in [". By ", " by ", " By ", " BY "] {
+            guard let range = text.ranges(of: separator).last else { continue }
+            let title = String(text[..<range.lowerBound]) + (separator.hasPrefix(".") ? "." : "")
+            let rest = "by " + text[range.upperBound...]
+            guard TextShape.words(title).count >= 2, !title.contains("," as Character), let name = name(rest, requirePrefix: true),
+                  name.split(separator: " ").count >= 2 else { continue }
+            return (title.trimming(" "), name)
+        }
+        return nil
+    }
+}

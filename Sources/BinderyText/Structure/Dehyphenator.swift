@@ -1,0 +1,128 @@
+import BinderyModel
+
+/// Stage 4: joins the lines of a paragraph. An end-of-line hyphen (or `¬`) between letters is dropped when
+/// the joined word occurs elsewhere in the document and the hyphenated form does not; otherwise it is kept
+/// (a compound such as `self-government`).
+struct Dehyphenator: Sendable {
+    /// Lower-cased words of the document, hyphenated compounds included whole.
+    private var lexicon: Set<String> = []
+    private(set) var joined = 0
+    private(set) var kept = 0
+    private(set) var softHyphens = 0
+
+    init(lines: [SourceLine]) {
+        // Only the words a line-end hyphen asks about are looked up: collect them, then scan the text once.
+        var needed: Set<Substring> = []
+        for (index, line) in lines.enumerated() where index + 1 < lines.count {
+            guard let last = line.text.last, last == "-" || last == "¬" else { continue }
+            let left = Self.lastWord(of: String(line.text.dropLast())).lowercased()
+            guard let next = lines[(index + 1)...].first(where: { !$0.isBlank }) else { continue }
+            let right = String(next.text.prefix(while: { $0.isLetter || $0 == "-" })).lowercased()
+            guard !left.isEmpty, !right.isEmpty else { continue }
+            for word in [left + right, left + "-" + right, left, right] { needed.insert(Substring(word)) }
+        }
+        guard !needed.isEmpty else { return }
+        for line in lines where !line.isBlank {
+            let lower = line.text.lowercased()
+            let tokens = lower.unicodeScalars.split(whereSeparator: {
+                !(NoteMarkerScanner.isLetter($0) || $0 == "-" || $0 == "’" || $0 == "'")
+            })
+            for token in tokens {
+                let word = Substring(token)
+                if needed.contains(word) { lexicon.insert(String(word)) }
+                if word.contains("-" as Character) {
+                    for part in word.split(separator: "-") where needed.contains(part) { lexicon.insert(String(part)) }
+                }
+            }
+        }
+    }
+
+    /// The trailing run of letters and hyphens of a text.
+    static func lastWord(of text: String) -> String {
+        String(text.reversed().prefix(while: { $0.isLetter || $0 == "-" }).reversed())
+    }
+
+    /// The lines of a group as inlines, page breaks in place.
+    mutating func inlines(_ group: LineGroup) -> [Inline] {
+        var result: [Inline] = []
+        var text = ""
+        for (position, line) in group.lines.enumerated() {
+            var piece = line.text
+            if piece.contains("¬" as Character) {
+                softHyphens += piece.count { $0 == "¬" }
+            }
+            if position > 0 {
+                if let pageBreak = group.pageBreaks[position] {
+                    let joiner = join(&text, next: &piece)
+                    text += joiner
+                    if !text.isEmpty { result.append(.text(text)) }
+                    text = ""
+                    result.append(.pageBreak(pageBreak))
+                } else {
+                    text += join(&text, next: &piece)
+                }
+            }
+            text += piece.last == "¬" ? String(piece.dropLast()).replacingSoftHyphens() + "¬" : piece.replacingSoftHyphens()
+        }
+        if text.last == "¬" { text.removeLast() }
+        if !text.isEmpty { result.append(.text(text)) }
+        return result
+    }
+
+    /// Decides how `text` (so far) and the next line meet; trims the hyphen from `text` when a word is rejoined.
+    private mutating func join(_ text: inout String, next: inout String) -> String {
+        guard let last = text.last, last == "-" || last == "¬" else { return " " }
+        let beforeHyphen = text.dropLast()
+        guard let letterBefore = beforeHyphen.last, letterBefore.isLetter,
+              let letterAfter = next.first, letterAfter.isLetter || (letterAfter.isNumber && last == "-")
+        else { return last == "¬" ? dropSoft(&text) : " " }
+        let left = String(beforeHyphen.reversed().prefix(while: { $0.isLetter || $0 == "-" }).reversed())
+        let right = String(next.prefix(while: { $0.isLetter || $0 == "-" }))
+        let joinedWord = (left + right).lowercased()
+        let compound = (left + "-" + right).lowercased()
+        let dropHyphen: Bool
+        if lexicon.contains(compound) {
+            dropHyphen = false
+        } else if lexicon.contains(joinedWord) {
+            dropHyphen = true
+        } else {
+            // Neither form elsewhere: halves that are words on their own make a compound; fragments are one word.
+            let leftKnown = lexicon.contains(left.lowercased()) && left.count > 1
+            let rightKnown = lexicon.contains(right.lowercased()) && right.count > 1
+            dropHyphen = !(leftKnown && rightKnown) && !(letterAfter.isUppercase)
+        }
+        text.removeLast()
+        if dropHyphen {
+            joined += 1
+            return ""
+        }
+        kept += 1
+        return "-"
+    }
+
+    private mutating func dropSoft(_ text: inout String) -> String {
+        text.removeLast()
+        return " "
+    }
+}
+
+extension String {
+    /// Removes `¬` inside a line: between letters it was a soft hyphen (`self¬government` → `self-government`
+    /// only when written so elsewhere; here kept as a hyphen, the usual meaning in extracted PDFs).
+    func replacingSoftHyphens() -> String {
+        guard contains("¬" as Character) else { return self }
+        var result = ""
+        var previous: Character?
+        let characters = Array(self)
+        for (index, character) in characters.enumerated() {
+            if character == "¬" {
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                if let previous, previous.isLetter, let next, next.isLetter { result.append("-") }
+                continue
+            }
+            result.append(character)
+            previous = character
+        }
+        return result
+    }
+}

@@ -1,0 +1,43 @@
+import BinderyModel
+
+/// States exactly what the reader did, for TEI `editorialDecl`.
+struct EditorialReport: Sendable {
+    var profile: LayoutProfile
+    var pages: PageFinder.Result
+    var dehyphenator: Dehyphenator
+    var typographer: Typographer
+    var options: ReaderOptions
+    var headings: Int
+    var notesLinked: Int
+    var notesFound: Int
+
+    func notes() -> [EditorialNote] {
+        var notes: [EditorialNote] = []
+        let layout: String = switch profile.layout {
+        case .blankLineSeparated: "paragraphs separated by blank lines"
+        case .doubleSpaced: "double-spaced lines (blank lines are spacing; paragraph ends found by short or marked last lines)"
+        case .hardWrapped: "hard-wrapped lines without separators (a short or marked last line ends a paragraph)"
+        case .linePerParagraph: "one paragraph per line"
+        }
+        notes.append(EditorialNote(.segmentation, "Paragraph layout detected: \(layout); lines of a paragraph were joined with spaces (measure \(profile.measure) characters)."))
+        if pages.pageCount > 1 {
+            notes.append(EditorialNote(.segmentation,
+                "\(pages.pageCount) pages found; paragraphs split by a page break were rejoined. Page numbers (\(pages.removedNumbers)) and running heads (\(pages.removedHeads)) were removed from the text and recorded as page breaks."))
+        }
+        if options.dehyphenate {
+            notes.append(EditorialNote(.hyphenation,
+                "\(dehyphenator.joined) end-of-line hyphens joined, \(dehyphenator.kept) kept as compounds (decided by the document's own vocabulary), \(dehyphenator.softHyphens) soft hyphens (¬) removed."))
+        } else {
+            notes.append(EditorialNote(.hyphenation, "End-of-line hyphens were kept as printed."))
+        }
+        if options.typography {
+            notes.append(EditorialNote(.quotation,
+                "\(typographer.quotes) straight quotation marks made curly, \(typographer.dashes) double hyphens made em dashes, \(typographer.ellipses) three-dot ellipses made ‘…’."))
+        } else {
+            notes.append(EditorialNote(.quotation, "Quotation marks, dashes and ellipses were kept as in the source."))
+        }
+        notes.append(EditorialNote(.interpretation,
+            "\(headings) headings inferred from the layout; \(notesLinked) of \(notesFound) note texts linked to their markers (unlinked ones kept as paragraphs)."))
+        return notes
+    }
+}

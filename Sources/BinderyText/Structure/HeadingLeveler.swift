@@ -1,0 +1,80 @@
+import BinderyModel
+
+/// Levels from the families found in the document: keyword families rank among themselves (Book > Part >
+/// Chapter); essays (titles with bylines), web titles and front/back matter are top divisions; inside a
+/// division, numbered headings are sections and unnumbered ones after them subsections, an all-caps family
+/// stands over a title-case one.
+struct HeadingLeveler: Sendable {
+    func assign(patterns: [HeadingPattern?], essayTitles: Set<Int>, noteRuns: [NoteTextFinder.Run], roles: inout [GroupRole], inlineBylines: [Int: String]) {
+        let keywordRanks = Set(patterns.compactMap { pattern -> Int? in
+            if case .keyword(let rank) = pattern?.family { return rank }
+            return nil
+        }).sorted()
+        let noteEnds = Set(noteRuns.filter { $0.numbers.first != "*" }.compactMap { $0.groups.last })
+        var keywordLevel = 0  // level of the deepest open keyword heading
+        var topKind: DivisionKind?
+        var openedMatter = false  // the open top division is front or back matter
+        var afterNotes = false
+        var numberedStyles: [Int] = []
+        var capsSeen = false
+        var colonChildStyle: Int?  // numbering style of the children of a "Main arguments:" heading
+        var previousHeadingWasColon = false
+        let hasTopMarkers = !essayTitles.isEmpty || patterns.contains { $0?.widowProtected == true }
+        for index in patterns.indices {
+            if noteEnds.contains(index) { afterNotes = true }
+            guard let pattern = patterns[index] else {
+                if case .paragraph = roles[index] { previousHeadingWasColon = false }
+                continue
+            }
+            var level: Int
+            var kind = pattern.kind
+            var top = false
+            if case .keyword(let rank) = pattern.family {
+                level = (keywordRanks.firstIndex(of: rank) ?? 0) + 1
+                keywordLevel = level
+                kind = rank <= 2 ? .part : .chapter
+            } else if keywordLevel > 0 {
+                level = keywordLevel + 1
+            } else if essayTitles.contains(index) || pattern.widowProtected || afterNotes
+                        || (pattern.isMatter && pattern.kind.isBackMatter && pattern.kind != .bibliography)
+                        || (pattern.isMatter && !pattern.kind.isBackMatter && (topKind == nil || openedMatter || !keywordRanks.isEmpty))
+                        || (!hasTopMarkers && index == patterns.firstIndex(where: { $0 != nil })) || (topKind?.isBackMatter == true && pattern.family == .plain) {
+                level = 1
+                top = true
+            } else if !hasTopMarkers && !pattern.isMatter && (topKind == nil || openedMatter || pattern.family == .plain) {
+                level = 1
+                top = true
+            } else {
+                switch pattern.family {
+                case .numbered(let style):
+                    if previousHeadingWasColon || colonChildStyle == style {
+                        level = 3
+                        colonChildStyle = style
+                    } else if let first = numberedStyles.first, first != style {
+                        level = 3
+                    } else {
+                        level = 2
+                        if numberedStyles.isEmpty { numberedStyles.append(style) }
+                    }
+                case .allCaps:
+                    level = 2
+                    capsSeen = true
+                    colonChildStyle = nil
+                default:
+                    level = (!numberedStyles.isEmpty || capsSeen) ? 3 : 2
+                }
+            }
+            if top {
+                openedMatter = pattern.isMatter
+                topKind = pattern.isMatter ? pattern.kind : .chapter
+                if pattern.isMatter { kind = pattern.kind } else { kind = .chapter }
+                numberedStyles = []
+                capsSeen = false
+                colonChildStyle = nil
+                afterNotes = false
+            }
+            previousHeadingWasColon = pattern.endsWithColon
+            roles[index] = .heading(level: level, kind: kind, text: pattern.text)
+        }
+    }
+}

@@ -1,0 +1,219 @@
+import BinderyModel
+
+/// The pattern family a heading candidate belongs to; levels come from the families found in a document.
+enum HeadingFamily: Hashable, Sendable, Comparable {
+    /// `Volume`, `Book`, `Part`, `Chapter`, `Section` + a number: rank orders them from the top.
+    case keyword(rank: Int)
+    /// Numbered headings: roman (`IV`), arabic (`3.`), letters (`A.`), possibly in brackets.
+    case numbered(style: Int)
+    case allCaps
+    case plain
+}
+
+/// What a short line or two says about being a heading: its family, kind and text.
+struct HeadingPattern: Sendable, Hashable {
+    var family: HeadingFamily
+    var kind: DivisionKind
+    var text: String
+    /// Front or back matter by name (Dedication, Index, Contents, …).
+    var isMatter: Bool
+    /// The title carries a no-break space before its last word, as web and DTP titles do against widows.
+    var widowProtected: Bool
+    /// The number only (`CHAPTER 4`, `IV.`): the title may follow on the next line.
+    var bareNumber: Bool
+    var endsWithColon: Bool
+    /// Ends with a minor word (`of`, `the`): the title continues on the next line.
+    var open: Bool
+
+    static let keywords: [String: Int] = ["volume": 0, "book": 1, "part": 2, "chapter": 3, "section": 4, "lecture": 3, "letter": 3, "canto": 3]
+    static let matter: [String: DivisionKind] = [
+        "dedication": .dedication, "epigraph": .epigraph, "preface": .preface, "foreword": .preface, "introduction": .introduction,
+        "prologue": .preface, "contents": .contents, "table of contents": .contents, "notes": .notes, "endnotes": .notes,
+        "footnotes": .notes, "appendix": .appendix, "bibliography": .bibliography, "sources": .bibliography,
+        "references": .bibliography, "further reading": .bibliography, "sources & bibliography": .bibliography,
+        "sources and bibliography": .bibliography, "works cited": .bibliography, "index": .index, "copyright": .colophon,
+        "colophon": .colophon, "acknowledgements": .preface, "acknowledgments": .preface, "afterword": .appendix,
+        "epilogue": .chapter, "glossary": .appendix, "about the author": .colophon, "publishing information": .colophon,
+    ]
+    static let numberWords: Set<String> = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "first", "second",
+        "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    ]
+    static let reportingVerbs: Set<String> = [
+        "wrote", "writes", "said", "says", "stated", "states", "claimed", "claims", "remarked", "recalls", "recalled", "explained",
+        "added", "declared", "testified", "tesfied", "continue", "continues", "asked", "replied", "noted", "notes", "commented",
+        "confirmed", "agrees", "signed", "argued", "argues", "reported", "reports", "follows", "following", "were", "was", "is", "are",
+    ]
+
+    /// Classifies `text` (one heading candidate) or returns nil when it cannot be a heading.
+    static func match(_ text: String) -> HeadingPattern? {
+        guard !text.isEmpty, text.count <= 140 else { return nil }
+        let words = TextShape.words(text)
+        guard let firstWord = words.first else { return nil }
+        let lowerFirst = firstWord.lowercased()
+        let widow = widowProtected(text)
+        let colon = TextShape.finalMark(text) == ":"
+        let lastWord = words.last.map { $0.lowercased() } ?? ""
+        let open = TextShape.minorWords.contains(lastWord) && !text.hasSuffix(".") && !text.hasSuffix(":")
+        var pattern = HeadingPattern(family: .plain, kind: .section, text: text, isMatter: false, widowProtected: widow,
+                                     bareNumber: false, endsWithColon: colon, open: open)
+        // Keyword families: "CHAPTER 3:", "Book I", "PART TWO".
+        if let rank = keywords[lowerFirst], words.count >= 2, text.first?.isUppercase == true {
+            let second = words[1]
+            // "Part II of the report was never published." is a sentence, not a heading.
+            let sentence = words.count > 4 && TextShape.finalMark(text) == "." && TextShape.titleCaseRatio(text) < 0.5
+            if !sentence, second.allSatisfy(\.isNumber) || TextShape.isRoman(second) || numberWords.contains(second.lowercased()) {
+                pattern.family = .keyword(rank: rank)
+                pattern.kind = rank <= 2 ? .part : .chapter
+                pattern.bareNumber = words.count == 2
+                return pattern
+            }
+        }
+        // Front and back matter by name.
+        let name = text.trimming(".: ").lowercased()
+        let lead = String(name.prefix(while: { $0 != ":" }))
+        if let kind = matter[name] ?? (text.contains(":" as Character) ? matter[lead] : nil) {
+            pattern.kind = kind
+            pattern.isMatter = true
+            pattern.family = TextShape.isAllCaps(text) ? .allCaps : .plain
+            return pattern
+        }
+        guard let firstCharacter = text.first else { return nil }
+        if "(—–-~•*/\\|<>=+#@".contains(firstCharacter) { return nil }
+        if (text.firstRange(of: "http") != nil) || (text.firstRange(of: "www.") != nil) || (text.firstRange(of: ".jpg") != nil) || (text.firstRange(of: ".png") != nil) { return nil }
+        guard TextShape.startsCapitalOrDigit(text) else { return nil }
+        if let mark = TextShape.finalMark(text), [",", ";", "-", "–", "—", "!"].contains(mark) { return nil }
+        // Numbered: "IV", "I.", "1. Background", "[2. The Main Questions]", "3) Title", "A. Title".
+        let unbracketed = text.first == "[" ? String(text.dropFirst()) : text
+        if let numbered = numberedStyle(unbracketed, words: words) {
+            pattern.family = .numbered(style: numbered.style + (text.first == "[" ? 10 : 0))
+            pattern.text = Self.fixingRomanOCR(text)
+            pattern.bareNumber = numbered.bare
+            if !numbered.bare {
+                guard plausibleTitle(numbered.rest, allowPeriod: TextShape.words(numbered.rest).count <= 10),
+                      TextShape.words(numbered.rest).contains(where: { $0.count >= 3 }) else { return nil }
+            }
+            return pattern
+        }
+        guard words.contains(where: { $0.count(where: \.isLetter) >= 3 }), balanced(text) else { return nil }
+        if TextShape.isAllCaps(text) {
+            pattern.family = .allCaps
+            return words.count <= 16 && TextShape.finalMark(text) != "." && !text.last!.isNumber ? pattern : nil
+        }
+        guard plausibleTitle(text, allowPeriod: widow) || widow else { return nil }
+        if !widow {
+            // A quoted title with more after it ("“Der Aufstand.” (Zeitung, March 10)") is a citation; many commas make a list.
+            let characters = Array(text)
+            for index in characters.indices.dropLast(2) where TextShape.sentenceEnders.contains(characters[index])
+                && (characters[index + 1] == "”" || characters[index + 1] == "\"") { return nil }
+            if text.count(where: { $0 == "," }) >= 3 { return nil }
+            if colon && text.contains("," as Character) { return nil }
+            if text.contains(";" as Character) { return nil }
+            if TextShape.finalMark(text) == "." && words.count < 2 { return nil }
+            // "CHUEV: Didn’t …" is dialogue, "Source: …" a credit: a colon inside a plain title is rare.
+            if let colonIndex = text.firstIndex(of: ":"), text.index(after: colonIndex) < text.endIndex,
+               text[text.index(after: colonIndex)...].contains(where: { $0.isLetter || $0.isNumber }),
+               TextShape.words(String(text[..<colonIndex])).count < 2 || TextShape.titleCaseRatio(text) < 0.7
+                || TextShape.words(String(text[..<colonIndex])).contains(where: { reportingVerbs.contains($0.lowercased()) }) { return nil }
+        }
+        if colon {
+            // "Lenin wrote:" introduces a quotation; "Background:" opens a section.
+            if words.count > 9 || words.contains(where: { reportingVerbs.contains($0.lowercased()) }) { return nil }
+            if words.count > 4 && TextShape.titleCaseRatio(text) < 0.5 { return nil }
+        }
+        return pattern
+    }
+
+    /// A short title: not a sentence (no final period unless title-cased), few words.
+    static func plausibleTitle(_ text: String, allowPeriod: Bool) -> Bool {
+        let words = TextShape.words(text)
+        guard !words.isEmpty, words.count <= 18 else { return false }
+        let ratio = TextShape.titleCaseRatio(text)
+        // "The right S.R.s.": the last period belongs to an abbreviation.
+        let lastWord = text.split(separator: " ").last.map { String($0).trimming("”’\"')") } ?? ""
+        let abbreviated = lastWord.hasSuffix(".") && !lastWord.hasSuffix("..") && lastWord.dropLast().contains("." as Character)
+        if TextShape.finalMark(text) == "." && !allowPeriod && !abbreviated {
+            guard ratio >= 0.99, words.count <= 10, !text.contains(":" as Character), let last = text.last, !TextShape.closers.contains(last) else { return false }
+        }
+        // An inner sentence break ("… mummified? Who …") reads as running text.
+        if hasInnerSentenceBreak(text) && !allowPeriod { return false }
+        if words.count > 10 && ratio < 0.5 { return false }
+        return true
+    }
+
+    /// Brackets and straight double quotes that open also close.
+    static func balanced(_ text: String) -> Bool {
+        // Double quotation marks come in pairs (OCR may turn a closing mark into an opening one).
+        guard text.count(where: { $0 == "“" || $0 == "”" || $0 == "\"" }).isMultiple(of: 2) else { return false }
+        var depth = 0
+        for character in text {
+            if character == "(" || character == "[" { depth += 1 }
+            if character == ")" || character == "]" { depth -= 1; if depth < 0 { return false } }
+        }
+        return depth == 0
+    }
+
+    /// `Ill` and `Il` at the start of a numbered heading are OCR for the roman numerals III and II.
+    static func fixingRomanOCR(_ text: String) -> String {
+        for (wrong, right) in [("Ill", "III"), ("Il", "II")] where text.hasPrefix(wrong) {
+            let rest = text.dropFirst(wrong.count)
+            if rest.isEmpty || rest.first == " " || rest.first == "." { return right + rest }
+        }
+        return text
+    }
+
+    static func hasInnerSentenceBreak(_ text: String) -> Bool {
+        let characters = Array(text)
+        guard characters.count > 3 else { return false }
+        for index in 1..<(characters.count - 2) where TextShape.sentenceEnders.contains(characters[index]) {
+            guard characters[index + 1] == " ", characters[index + 2].isUppercase else { continue }
+            // Initials and abbreviations: "John G. Wright", "S.R.s", "St. Petersburg".
+            let before = characters[..<index].reversed().prefix(while: { $0.isLetter })
+            if before.count <= 2 || ["Mr", "Mrs", "Dr", "St", "Vol", "No"].contains(String(before.reversed())) { continue }
+            return true
+        }
+        return false
+    }
+
+    static func widowProtected(_ text: String) -> Bool {
+        guard let index = text.lastIndex(of: "\u{00A0}") else { return false }
+        let after = text[text.index(after: index)...]
+        return !after.isEmpty && !after.contains(" " as Character) && text[..<index].contains(" " as Character)
+    }
+
+    /// Style code of a numbered heading: 1 roman, 2 arabic, 3 letter; `bare` when nothing follows the number.
+    static func numberedStyle(_ text: String, words: [Substring]) -> (style: Int, bare: Bool, rest: String)? {
+        let characters = Array(text)
+        var end = 0
+        while end < characters.count, characters[end].isLetter || characters[end].isNumber { end += 1 }
+        guard end > 0 else { return nil }
+        let token = String(characters[..<end])
+        var style: Int
+        if token.allSatisfy({ $0.isASCII && $0.isNumber }), token.count <= 3 {
+            style = 2
+        } else if TextShape.isRoman(Substring(token)) {
+            style = 1
+        } else if token.count == 1, token.first!.isUppercase {
+            style = 3
+        } else {
+            return nil
+        }
+        var rest = characters[end...].drop(while: { $0 == " " })
+        var punctuated = false
+        if let mark = rest.first, mark == "." || mark == ")" || mark == ":" { rest = rest.dropFirst(); punctuated = true }
+        let restText = String(rest).trimming(" ]")
+        if restText.isEmpty {
+            // "IV", "I.", "12." alone: a bare number heading (arabic alone is too often a page number).
+            return style == 2 ? nil : (style, true, "")
+        }
+        // "I The bourgeois …" needs the next word capitalised; "1. Background"; a letter needs a period.
+        guard restText.first?.isUppercase == true || restText.first == "“" || restText.first == "\"" else { return nil }
+        if style == 3 && !punctuated { return nil }
+        if style == 1 && token == "I" && !punctuated {
+            // "I think …" is a sentence, not "I The …": require a title-cased rest.
+            guard TextShape.titleCaseRatio(restText) >= 0.3, restText.split(separator: " ").count >= 1 else { return nil }
+            if let next = restText.split(separator: " ").first, ["am", "was", "have", "had", "think", "do", "did", "will", "shall", "would"].contains(next.lowercased()) { return nil }
+        }
+        return (style, false, restText)
+    }
+}

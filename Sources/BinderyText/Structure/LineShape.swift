@@ -1,0 +1,29 @@
+/// Stage 7 (other blocks): tells verse and indented quotations from running paragraphs by their lines.
+struct LineShape: Sendable {
+    var profile: LayoutProfile
+
+    /// Three or more short lines kept apart by their author (verse, an address, an epigraph) in a layout
+    /// where paragraphs are otherwise full lines.
+    func isVerse(_ group: LineGroup) -> Bool {
+        guard profile.layout == .blankLineSeparated, group.lines.count >= 3 else { return false }
+        let short = group.lines.dropLast().allSatisfy { $0.length * 10 < profile.measure * 7 }
+        let open = group.lines.dropLast().count { !TextShape.endsSentence($0.text) }
+        // Verse lines begin with capitals; prose broken into short lines does not.
+        let capitalised = group.lines.count { !TextShape.startsLowercase($0.text) }
+        return short && open * 2 >= group.lines.count - 1 && capitalised * 4 >= group.lines.count * 3
+            && !group.lines.contains { ListMarker.parse($0.text) != nil }
+    }
+
+    /// Every line indented well beyond the body's own indent: a block quotation.
+    func isBlockQuote(_ group: LineGroup, bodyIndent: Int) -> Bool {
+        guard profile.layout != .linePerParagraph, group.lines.count >= 2 else { return false }
+        return group.lines.allSatisfy { $0.leadingSpaces >= bodyIndent + 3 }
+    }
+
+    /// The usual indent of body lines (most lines start at it).
+    static func bodyIndent(_ groups: [LineGroup]) -> Int {
+        var counts: [Int: Int] = [:]
+        for group in groups { for line in group.lines { counts[line.leadingSpaces, default: 0] += 1 } }
+        return counts.max { $0.value < $1.value }?.key ?? 0
+    }
+}

@@ -1,0 +1,162 @@
+import BinderyModel
+
+/// Stage 6c: matches note markers to note texts by number and order, and puts each note at its marker.
+struct NoteLinker: Sendable {
+    private struct Candidate {
+        var group: Int
+        /// Index of the text inline; -1 for a paragraph that is only the number.
+        var inline: Int
+        var marker: NoteMarkerScanner.Marker
+    }
+
+    struct Outcome: Sendable {
+        /// Note inline to put at (group, inline, marker range).
+        var matchedGroups: Set<Int> = []
+        var linked = 0
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Links notes in place: `inlines[g]` get `.note` inlines; matched note groups are listed in the outcome.
+    func link(runs: [NoteTextFinder.Run], groups: [LineGroup], roles: inout [GroupRole], inlines: inout [[Inline]]) -> Outcome {
+        var outcome = Outcome()
+        let scanner = NoteMarkerScanner()
+        var placements: [Int: [(inline: Int, range: Range<Int>, note: Note)]] = [:]
+        var regionStart = 0
+        var usedStars: Set<String> = []
+        for run in runs {
+            let isStar = run.numbers.first == "*" || run.numbers.first == "†"
+            let start = isStar ? max(0, run.groups[0] - 400) : regionStart
+            var candidates: [Candidate] = []
+            for group in start..<run.groups[0] {
+                switch roles[group] {
+                case .paragraph, .heading, .listItem, .byline, .absorbed: break
+                default: continue
+                }
+                if case .paragraph = roles[group], TextShape.isNumber(groups[group].plainText), group > start {
+                    candidates.append(Candidate(group: group, inline: -1, marker: .init(range: 0..<0, number: Int(groups[group].plainText))))
+                    continue
+                }
+                for (position, inline) in inlines[group].enumerated() {
+                    guard case .text(let text) = inline else { continue }
+                    for marker in scanner.scan(Array(text.unicodeScalars)) where marker.star == isStar {
+                        candidates.append(Candidate(group: group, inline: position, marker: marker))
+                    }
+                }
+            }
+            var assignment: [(Candidate, Int)] = []
+            if isStar {
+                if let last = candidates.last(where: { !usedStars.contains("\($0.group):\($0.inline):\($0.marker.range.lowerBound)") }) {
+                    assignment = [(last, 0)]
+                    usedStars.insert("\(last.group):\(last.inline):\(last.marker.range.lowerBound)")
+                }
+            } else {
+                let numbers = run.numbers.map { Int($0) ?? -1 }
+                let strong = align(candidates.filter { !$0.marker.weak }, numbers)
+                assignment = strong
+                if strong.count < numbers.count {
+                    let all = align(candidates, numbers)
+                    if all.count > strong.count { assignment = all }
+                }
+                regionStart = run.groups.last! + 1
+            }
+            let assignedPositions = Set(assignment.map { "\($0.0.group):\($0.0.inline):\($0.0.marker.range.lowerBound)" })
+            let strays = candidates.filter { $0.marker.number != nil && !assignedPositions.contains("\($0.group):\($0.inline):\($0.marker.range.lowerBound)") }
+            if !isStar, !strays.isEmpty {
+                outcome.diagnostics.append(Diagnostic(.info, code: "notes.unmatched-marker",
+                    "\(strays.count) number(s) after punctuation look like note markers but match no note of the notes at line \(groups[run.groups[0]].firstLine); left in the text",
+                    line: groups[strays[0].group].firstLine))
+            }
+            var matched: Set<Int> = []
+            for (candidate, noteIndex) in assignment {
+                let group = run.groups[noteIndex]
+                let continuations = run.continuations[noteIndex] ?? []
+                let note = Note(number: run.numbers[noteIndex],
+                                blocks: noteBlocks(group: group, continuations: continuations, body: run.bodies[noteIndex], groups: groups, inlines: inlines),
+                                placement: isStar ? .foot : .end,
+                                info: NodeInfo(source: groups[group].source))
+                if candidate.inline < 0 {
+                    roles[candidate.group] = .absorbed
+                    let target = (0..<candidate.group).last { if case .paragraph = roles[$0] { true } else { false } } ?? candidate.group
+                    placements[target, default: []].append((inlines[target].count, 0..<0, note))
+                } else {
+                    placements[candidate.group, default: []].append((candidate.inline, candidate.marker.range, note))
+                }
+                matched.insert(noteIndex)
+                outcome.matchedGroups.insert(group)
+                outcome.matchedGroups.formUnion(continuations)
+            }
+            for (noteIndex, group) in run.groups.enumerated() where !matched.contains(noteIndex) {
+                outcome.diagnostics.append(Diagnostic(.warning, code: "notes.unmatched-text",
+                    "note \(run.numbers[noteIndex]) has no marker in the text before it; kept as a paragraph", line: groups[group].firstLine))
+            }
+        }
+        for (group, items) in placements {
+            // Right to left, so earlier offsets stay valid.
+            for item in items.sorted(by: { ($0.inline, $0.range.lowerBound) > ($1.inline, $1.range.lowerBound) }) {
+                if item.inline >= inlines[group].count {
+                    inlines[group].append(.note(item.note))
+                    continue
+                }
+                guard case .text(let text) = inlines[group][item.inline] else { continue }
+                let scalars = Array(text.unicodeScalars)
+                let before = String(String.UnicodeScalarView(scalars[..<item.range.lowerBound]))
+                let after = String(String.UnicodeScalarView(scalars[item.range.upperBound...]))
+                var replacement: [Inline] = []
+                if !before.isEmpty { replacement.append(.text(before)) }
+                replacement.append(.note(item.note))
+                if !after.isEmpty { replacement.append(.text(after)) }
+                inlines[group].replaceSubrange(item.inline...item.inline, with: replacement)
+            }
+            outcome.linked += items.count
+        }
+        return outcome
+    }
+
+    /// Greedy alignment in reading order: printed numbers resynchronise, OCR wildcards take the next number.
+    private func align(_ candidates: [Candidate], _ numbers: [Int]) -> [(Candidate, Int)] {
+        var result: [(Candidate, Int)] = []
+        var expected = 0
+        for (position, candidate) in candidates.enumerated() {
+            guard expected < numbers.count else { break }
+            if let number = candidate.marker.number {
+                if number == numbers[expected] {
+                    result.append((candidate, expected)); expected += 1
+                } else if candidate.marker.weak {
+                    continue
+                } else if let found = numbers[expected...].firstIndex(of: number), found - expected <= 3 {
+                    result.append((candidate, found)); expected = found + 1
+                } else if let skipped = numbers[max(0, expected - 3)..<expected].firstIndex(of: number),
+                          !result.contains(where: { $0.1 == skipped }) {
+                    // Printed out of order ("⁷ … ⁶"): a skipped note still finds its marker.
+                    result.append((candidate, skipped))
+                }
+            } else {
+                // A printed number just ahead claims this note; the wildcard is then not a marker.
+                let ahead = candidates[(position + 1)...].prefix(2).contains { $0.marker.number == numbers[expected] }
+                if !ahead { result.append((candidate, expected)); expected += 1 }
+            }
+        }
+        return result
+    }
+
+    private func noteBlocks(group: Int, continuations: [Int], body: String, groups: [LineGroup], inlines: [[Inline]]) -> [Block] {
+        // Page breaks stay where the note text was printed (the assembler keeps them there).
+        var content = BlockAssembler.dropping(prefixBefore: body, from: inlines[group]).filter { if case .pageBreak = $0 { false } else { true } }
+        var source = groups[group].source
+        for continuation in continuations {
+            // The note ran on after a page break (the break itself stays where it was, between blocks).
+            content.append(.text(" "))
+            content += inlines[continuation].filter { if case .pageBreak = $0 { false } else { true } }
+            source.lastLine = groups[continuation].lastLine
+        }
+        return [.paragraph(content, NodeInfo(source: source))]
+    }
+}
+
+extension String {
+    /// The first place where `probe` occurs.
+    func range(ofPrefixProbe probe: String) -> Range<String.Index>? {
+        guard !probe.isEmpty else { return nil }
+        return firstRange(of: probe)
+    }
+}

@@ -1,0 +1,106 @@
+/// Stage 6b: finds note markers in running text — digits after punctuation (`Messiah.1`, `time. 2`),
+/// superscripts, `[n]`, `*`, and the OCR forms of a superscript: a dash glued to punctuation (`it.—`, `”-`),
+/// `^^`, a stray `m`.
+struct NoteMarkerScanner: Sendable {
+    struct Marker: Sendable, Hashable {
+        /// Unicode scalar offsets of the marker in the text.
+        var range: Range<Int>
+        /// The printed number when the marker shows one; nil for OCR wildcards.
+        var number: Int?
+        var star: Bool = false
+        /// A weak candidate (a dash after a letter), used only when strong ones fall short.
+        var weak: Bool = false
+    }
+
+    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", ",", ";", ":", "!", "?", "”", "’", "\"", "'", ")": true
+        default: false
+        }
+    }
+
+    static func isDash(_ scalar: Unicode.Scalar) -> Bool { scalar == "-" || scalar == "—" || scalar == "–" }
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A) : scalar.properties.isAlphabetic
+    }
+    static let superscripts: [Unicode.Scalar: Character] = ["¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁰": "0"]
+    static let citationWords: Set<String> = ["p", "pp", "no", "vol", "page", "pages", "chapter", "nos", "art", "article", "section", "ch", "fig"]
+
+    func scan(_ characters: [Unicode.Scalar]) -> [Marker] {
+        var markers: [Marker] = []
+        var index = 0
+        let count = characters.count
+        func isBoundary(_ position: Int) -> Bool {
+            position >= count || characters[position] == " " || characters[position] == "\u{00A0}"
+                || characters[position] == "“" || characters[position] == ")" || characters[position] == "\"" && position + 1 >= count
+        }
+        while index < count {
+            let character = characters[index]
+            if let value = Self.superscripts[character] {
+                var end = index + 1
+                var digits = String(value)
+                while end < count, let more = Self.superscripts[characters[end]] { digits.append(more); end += 1 }
+                markers.append(Marker(range: index..<end, number: Int(digits)))
+                index = end
+                continue
+            }
+            if Self.isDigit(character), index > 0, !Self.isDigit(characters[index - 1]) {
+                var end = index
+                while end < count, Self.isDigit(characters[end]) { end += 1 }
+                let before = characters[index - 1]
+                let glued = Self.isPunctuation(before) || Self.isLetter(before)
+                let spaced = before == " " && index >= 2 && Self.isPunctuation(characters[index - 2])
+                let after: Unicode.Scalar = end < count ? characters[end] : " "
+                let endsWell = after == " " || after == ")" || after == "\u{00A0}" || (after == "." && (end + 1 >= count || characters[end + 1] == " ")) || after == ","
+                // "in an editorial 2 entitled": a number between two words, trusted only when it is the very number expected.
+                let between = before == " " && index >= 2 && Self.isLetter(characters[index - 2]) && after == " "
+                    && end + 1 < count && Self.isLetter(characters[end + 1]) && characters[end + 1].properties.isLowercase
+                if end - index <= 3, glued || spaced || between, endsWell, !precededByCitationWord(characters, index),
+                   !(before == "." && index >= 2 && Self.isDigit(characters[index - 2])) {
+                    markers.append(Marker(range: (spaced || between ? index - 1 : index)..<end,
+                                          number: Int(String(String.UnicodeScalarView(characters[index..<end]))), weak: between))
+                }
+                index = end
+                continue
+            }
+            if Self.isDash(character), index > 0 {
+                var end = index
+                while end < count, Self.isDash(characters[end]), end - index < 3 { end += 1 }
+                let before = characters[index - 1]
+                if end - index <= 2, isBoundary(end), end >= count || characters[end] != "-" {
+                    if Self.isPunctuation(before) && before != ")" {
+                        markers.append(Marker(range: index..<end, number: nil))
+                    } else if Self.isLetter(before), character != "-" {
+                        markers.append(Marker(range: index..<end, number: nil, weak: true))
+                    }
+                }
+                index = end
+                continue
+            }
+            if character == "^", index + 1 < count, characters[index + 1] == "^" {
+                markers.append(Marker(range: index..<(index + 2), number: nil))
+                index += 2
+                continue
+            }
+            if character == "*" || character == "†", index > 0, characters[index - 1] != " ", isBoundary(index + 1) {
+                markers.append(Marker(range: index..<(index + 1), number: nil, star: true))
+            }
+            if character == "m", index > 0, Self.isPunctuation(characters[index - 1]), isBoundary(index + 1),
+               index < 2 || Self.isLetter(characters[index - 2]) || Self.isPunctuation(characters[index - 2]) {
+                markers.append(Marker(range: index..<(index + 1), number: nil))
+            }
+            index += 1
+        }
+        return markers
+    }
+
+    private func precededByCitationWord(_ characters: [Unicode.Scalar], _ index: Int) -> Bool {
+        var end = index - 1
+        while end >= 0, characters[end] == " " || characters[end] == "." { end -= 1 }
+        var start = end
+        while start >= 0, Self.isLetter(characters[start]) { start -= 1 }
+        guard end > start else { return false }
+        return Self.citationWords.contains(String(String.UnicodeScalarView(characters[(start + 1)...end])).lowercased())
+    }
+}

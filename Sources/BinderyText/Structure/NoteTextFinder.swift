@@ -1,0 +1,137 @@
+import BinderyModel
+
+/// Stage 6a: finds note texts — runs of numbered paragraphs at the end of a division (`1. See …`, ` 2 Ibid.`,
+/// `¹ …`, `[3] …`) — and tells them from numbered lists in the body.
+struct NoteTextFinder: Sendable {
+    struct Run: Sendable, Hashable {
+        var groups: [Int]
+        var numbers: [String]
+        var bodies: [String]
+        /// Unnumbered groups that continue note `key` (by position in the run).
+        var continuations: [Int: [Int]] = [:]
+    }
+
+    static let superscripts: [Character: Character] = ["¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁰": "0"]
+
+    /// The printed number and the text of a note paragraph, or nil.
+    static func parse(_ text: String) -> (number: String, body: String)? {
+        guard let number = parseNumber(text) else { return nil }
+        return (number.number, String(text.dropFirst(number.bodyStart)).trimming(" \u{00A0}"))
+    }
+
+    /// The note number and where the body starts, looking only at the first characters.
+    private static func parseNumber(_ text: String) -> (number: String, bodyStart: Int)? {
+        let characters = Array(text.prefix(12))
+        guard let first = characters.first else { return nil }
+        var end = 0
+        if superscripts[first] != nil {
+            while end < characters.count, superscripts[characters[end]] != nil { end += 1 }
+            let number = String(characters[..<end].map { superscripts[$0]! })
+            return end < characters.count ? (number, end) : nil
+        }
+        if first == "*" || first == "†" {
+            let lead = characters.dropFirst().first(where: { $0 != " " && $0 != "\u{00A0}" })
+            guard let lead, lead.isLetter || lead == "\"" || lead == "“" else { return nil }
+            return (String(first), 1)
+        }
+        var start = 0
+        if first == "[" { start = 1 }
+        end = start
+        while end < characters.count, characters[end].isASCII, characters[end].isNumber { end += 1 }
+        guard end > start, end - start <= 3 else { return nil }
+        let number = String(characters[start..<end])
+        var rest = end
+        if start == 1 { guard rest < characters.count, characters[rest] == "]" else { return nil }; rest += 1 }
+        else {
+            // "12.", "12)", and the OCR forms "12-" and "12 ."
+            var probe = rest
+            while probe < characters.count, characters[probe] == " ", probe - rest < 2 { probe += 1 }
+            if probe < characters.count, [".", ")", "-"].contains(characters[probe]) { rest = probe + 1 }
+        }
+        guard rest < characters.count, characters[rest] == " " || characters[rest] == "\u{00A0}" else { return nil }
+        guard let lead = characters[rest...].first(where: { $0 != " " && $0 != "\u{00A0}" }), !lead.isLowercase else { return nil }
+        return (number, rest)
+    }
+
+    /// Runs of note paragraphs; `isHeadingLike` tells whether a group could open the next division.
+    func find(_ groups: [LineGroup], isHeadingLike: (Int) -> Bool) -> [Run] {
+        var runs: [Run] = []
+        var index = 0
+        var lastNumber = 0
+        while index < groups.count {
+            guard let first = Self.parse(groups[index].plainText), first.number != "*", first.number != "†" else { index += 1; continue }
+            var run = Run(groups: [index], numbers: [first.number], bodies: [first.body])
+            var next = index + 1
+            while next < groups.count {
+                // Unnumbered groups (a dozen at most) continue a note (a page break inside it) when numbering resumes after them.
+                var probe = next
+                while probe < groups.count, probe < next + 12, Self.parse(groups[probe].plainText) == nil, !isHeadingLike(probe) { probe += 1 }
+                guard probe < groups.count, let item = Self.parse(groups[probe].plainText), let value = Int(item.number),
+                      let previous = Int(run.numbers.last!), value > previous, value <= previous + 3 else { break }
+                for continuation in next..<probe { run.continuations[run.groups.count - 1, default: []].append(continuation) }
+                run.groups.append(probe)
+                run.numbers.append(item.number)
+                run.bodies.append(item.body)
+                next = probe + 1
+            }
+            if isNotes(run, groups: groups, after: next, lastNumber: lastNumber, isHeadingLike: isHeadingLike) {
+                runs.append(run)
+                lastNumber = Int(run.numbers.last!) ?? lastNumber
+            }
+            index = next
+        }
+        // A run broken by a stray line (a split number, a heading-like fragment) continues when numbering does.
+        var merged: [Run] = []
+        for run in runs {
+            if var last = merged.last, let end = last.groups.last, run.groups[0] - end <= 4,
+               let lastNumber = Int(last.numbers.last!), let firstNumber = Int(run.numbers[0]), firstNumber > lastNumber, firstNumber <= lastNumber + 3 {
+                last.continuations[last.groups.count - 1, default: []] += Array((end + 1)..<run.groups[0])
+                for (position, group) in run.groups.enumerated() {
+                    last.continuations[last.groups.count] = run.continuations[position]
+                    last.groups.append(group)
+                    last.numbers.append(run.numbers[position])
+                    last.bodies.append(run.bodies[position])
+                }
+                merged[merged.count - 1] = last
+            } else {
+                merged.append(run)
+            }
+        }
+        runs = merged
+        // Star notes: "* text" anywhere, matched to the nearest earlier "*" marker by the linker.
+        for (position, group) in groups.enumerated() {
+            if let item = Self.parse(group.plainText), item.number == "*" || item.number == "†" {
+                runs.append(Run(groups: [position], numbers: [item.number], bodies: [item.body]))
+            }
+        }
+        return runs.sorted { $0.groups[0] < $1.groups[0] }
+    }
+
+    private func isNotes(_ run: Run, groups: [LineGroup], after next: Int, lastNumber: Int, isHeadingLike: (Int) -> Bool) -> Bool {
+        // Notes close a division: a heading (or the end) follows within two short groups.
+        var closes = next >= groups.count
+        var probe = next
+        while !closes, probe < groups.count, probe < next + 3 {
+            if isHeadingLike(probe) { closes = true; break }
+            probe += 1
+        }
+        guard closes else { return false }
+        let firstNumber = Int(run.numbers[0]) ?? 0
+        if lastNumber > 0, firstNumber == lastNumber + 1 { return true }
+        if groups[run.groups[0]].plainText.first.map({ Self.superscripts[$0] != nil }) == true { return true }
+        if groups[run.groups[0]].lines[0].leadingSpaces > 0 { return true }
+        let cited = run.bodies.count(where: Self.looksLikeCitation)
+        return cited * 4 >= run.bodies.count
+    }
+
+    static func looksLikeCitation(_ text: String) -> Bool {
+        let lower = " " + text.lowercased()
+        for cue in ["p. ", "pp. ", "ibid", "op. cit", "loc. cit", "vol. ", "see ", "cf. ", "ed. ", "quoted in", "translated by", "published", "http"]
+        where lower.firstRange(of: " " + cue) != nil || lower.firstRange(of: "(" + cue) != nil {
+            return true
+        }
+        // "Author, Title, 123." ends with a page number.
+        let tail = text.trimming(" .")
+        return tail.last?.isNumber == true && tail.contains("," as Character)
+    }
+}

@@ -1,0 +1,37 @@
+import BinderyModel
+
+/// Titles split over two lines or groups are joined.
+extension StructureClassifier {
+    /// A title split over two groups ("… of the" + "Proletariat?", "CHAPTER 4" + "The Makhnovists …").
+    func mergeSplitHeadings(_ groups: [LineGroup], patterns: inout [HeadingPattern?], roles: inout [GroupRole]) {
+        for index in groups.indices {
+            guard var pattern = patterns[index], index + 1 < groups.count else { continue }
+            let next = groups[index + 1]
+            // A named heading long enough to have wrapped, with a short line after it, continues there.
+            var wrapped = false
+            if case .keyword = pattern.family, groups[index].length >= 55, next.length <= 60, patterns[index + 1].map({ if case .keyword = $0.family { false } else { true } }) ?? true,
+               !TextShape.endsSentence(next.plainText), next.blankBefore >= 1, next.blankAfter >= 1 {
+                wrapped = true
+            }
+            guard pattern.open || pattern.bareNumber || wrapped else { continue }
+            guard next.lines.count == 1, next.length <= 90, roles[index + 1] == .paragraph(classes: []) else { continue }
+            if pattern.bareNumber {
+                guard let follower = patterns[index + 1], follower.family == .plain || follower.family == .allCaps else { continue }
+                if case .numbered = pattern.family, !(follower.family == .plain && groups[index + 1].length <= 60) { continue }
+            } else if let follower = patterns[index + 1], follower.family != .plain, follower.family != .allCaps {
+                continue
+            } else if TextShape.endsSentence(next.plainText) && next.length > 40 {
+                continue
+            }
+            var text = next.plainText
+            if text.hasSuffix("*") { text.removeLast() }
+            pattern.text += " " + text
+            pattern.open = false
+            pattern.bareNumber = false
+            pattern.endsWithColon = TextShape.finalMark(text) == ":"
+            patterns[index] = pattern
+            patterns[index + 1] = nil
+            roles[index + 1] = .absorbed
+        }
+    }
+}

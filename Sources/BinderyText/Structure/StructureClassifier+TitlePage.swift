@@ -1,0 +1,32 @@
+import BinderyModel
+
+/// Title pages: the short lines before the first heading or running text.
+extension StructureClassifier {
+    /// A title page: three or more short lines before the first heading or paragraph of running text.
+    func titlePage(_ groups: [LineGroup], patterns: [HeadingPattern?], result: inout Result) -> Int {
+        var end = 0
+        while end < groups.count, end < 10, groups[end].length <= 80, groups[end].lines.count <= 3, patterns[end]?.isMatter != true,
+              result.roles[end] == .paragraph(classes: []), !TextShape.endsSentence(groups[end].plainText) {
+            if case .keyword = patterns[end]?.family { break }
+            if patterns[end]?.widowProtected == true { break }
+            end += 1
+        }
+        guard end >= 3, end < groups.count else { return 0 }
+        var sawBy = false
+        for index in 0..<end {
+            let text = groups[index].plainText
+            result.roles[index] = .paragraph(classes: ["titlepage"])
+            if let name = Byline.name(text, requirePrefix: true) {
+                result.creators.append(name)
+                sawBy = true
+            } else if text.lowercased().hasSuffix(" by") || text.lowercased() == "by" || text.lowercased() == "edited by" {
+                sawBy = true
+            } else if sawBy {
+                result.creators.append(text)
+            } else {
+                result.titlePage.append(text)
+            }
+        }
+        return end
+    }
+}

@@ -1,0 +1,161 @@
+import BinderyModel
+
+/// Stages 5–7: gives every group of lines its role — heading (with level and kind), byline, note text,
+/// list item, scene break, table of contents, index, title page — or leaves it a paragraph.
+struct StructureClassifier: Sendable {
+    var profile: LayoutProfile
+
+    struct Result: Sendable {
+        var roles: [GroupRole]
+        var noteRuns: [NoteTextFinder.Run]
+        var titlePage: [String] = []
+        var creators: [String] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    func classify(_ groups: [LineGroup]) -> Result {
+        var roles = [GroupRole](repeating: .paragraph(classes: []), count: groups.count)
+        var patterns = [HeadingPattern?](repeating: nil, count: groups.count)
+        var inlineBylines: [Int: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (index, group) in groups.enumerated() {
+            if group.lines.count == 1, SceneBreak.matches(group.plainText) {
+                roles[index] = .sceneBreak
+                continue
+            }
+            if let (pattern, byline) = candidate(group) {
+                patterns[index] = pattern
+                if let byline { inlineBylines[index] = byline }
+            }
+        }
+        // Note texts before headings: a numbered note is never a heading.
+        let runs = NoteTextFinder().find(groups) { patterns[$0] != nil || roles[$0] == .sceneBreak }
+        for run in runs {
+            for (position, group) in run.groups.enumerated() {
+                roles[group] = .noteText(number: run.numbers[position], body: run.bodies[position])
+                patterns[group] = nil
+                for continuation in run.continuations[position] ?? [] {
+                    roles[continuation] = .noteText(number: run.numbers[position], body: "")
+                    patterns[continuation] = nil
+                }
+            }
+        }
+        var result = Result(roles: roles, noteRuns: runs)
+        let titleEnd = titlePage(groups, patterns: patterns, result: &result)
+        for index in 0..<titleEnd { patterns[index] = nil }
+        roles = result.roles
+        mergeSplitHeadings(groups, patterns: &patterns, roles: &roles)
+        // Bylines: a name right under a title makes the title an essay's (a top division).
+        var essayTitles: Set<Int> = Set(inlineBylines.keys)
+        var knownBylines: Set<String> = Set(inlineBylines.values)
+        var candidateCounts: [String: Int] = [:]
+        for pattern in patterns { if let pattern { candidateCounts[Self.key(pattern.text), default: 0] += 1 } }
+        for index in groups.indices where patterns[index] != nil && inlineBylines[index] == nil {
+            guard let next = nextContent(after: index, roles), patterns[index]?.family != .numbered(style: 1) else { continue }
+            if [.contents, .index].contains(patterns[index]!.kind) && patterns[index]!.isMatter { continue }
+            if patterns[index]!.text.last?.isNumber == true { continue }
+            if groups[next].lines.count == 1, let name = Byline.name(groups[next].plainText),
+               patterns[next]?.isMatter != true, case .plain = patterns[index]!.family {
+                // "The Second Essay" then "Paul Mattick": the weaker name is a title, the stronger one its byline.
+                if candidateCounts[Self.key(patterns[index]!.text), default: 0] > 1 { continue }
+                if Byline.isWeak(name), let after = nextContent(after: next, roles), groups[after].lines.count == 1,
+                   let other = Byline.name(groups[after].plainText), !Byline.isWeak(other) { continue }
+                roles[next] = .byline(name: name, text: Byline.correctingOCR(groups[next].plainText))
+                patterns[next] = nil
+                essayTitles.insert(index)
+                knownBylines.insert(name)
+            }
+        }
+        for index in groups.indices where patterns[index] != nil {
+            // A signature repeating a byline closes an essay; it is not a heading.
+            if let name = Byline.name(groups[index].plainText), knownBylines.contains(name) {
+                patterns[index] = nil
+                roles[index] = .paragraph(classes: ["signature"])
+            }
+        }
+        // Where divisions are named (Book, Part, Chapter), unnamed short lines are not divisions,
+        // except front and back matter and titles with bylines.
+        let named = patterns.count { if case .keyword = $0?.family { true } else { false } }
+        if named >= 3 {
+            for index in groups.indices {
+                guard let pattern = patterns[index], !pattern.isMatter, !essayTitles.contains(index), !pattern.widowProtected else { continue }
+                if case .keyword = pattern.family { continue }
+                patterns[index] = nil
+            }
+        }
+        // A numbered line among numbered paragraphs is a list item, not a heading.
+        for index in groups.indices {
+            guard let pattern = patterns[index], case .numbered = pattern.family, !pattern.bareNumber else { continue }
+            let neighbours = [index - 1, index + 1].filter { groups.indices.contains($0) && patterns[$0] == nil }
+            if neighbours.contains(where: { ListMarker.parse(groups[$0].plainText)?.ordered == true }) { patterns[index] = nil }
+        }
+        markContentsAndIndexes(groups, patterns: &patterns, roles: &roles, essayTitles: essayTitles)
+        // Lists: consecutive numbered or bulleted items in the body.
+        for index in groups.indices where patterns[index] == nil {
+            guard case .paragraph(let classes) = roles[index], classes.isEmpty, let marker = ListMarker.parse(groups[index].plainText) else { continue }
+            let neighbours = [index - 1, index + 1].filter { groups.indices.contains($0) && patterns[$0] == nil }
+            if neighbours.contains(where: { ListMarker.parse(groups[$0].plainText)?.ordered == marker.ordered }) {
+                roles[index] = .listItem(ordered: marker.ordered, body: marker.rest)
+            }
+        }
+        HeadingLeveler().assign(patterns: patterns, essayTitles: essayTitles, noteRuns: runs, roles: &roles, inlineBylines: inlineBylines)
+        for (index, name) in inlineBylines where roles[index].isHeading {
+            diagnostics.append(Diagnostic(.info, code: "heading.byline", "byline “\(name)” taken out of the heading", line: groups[index].firstLine))
+        }
+        result.roles = roles
+        result.diagnostics += diagnostics
+        result.creators += knownBylines.sorted()
+        return result
+    }
+
+    /// A heading pattern for a group, with a byline cut off it when it carries one.
+    private func candidate(_ group: LineGroup) -> (HeadingPattern, String?)? {
+        guard group.lines.count <= 3 else { return nil }
+        var text = group.plainText
+        var byline: String?
+        if group.lines.count >= 2, let name = Byline.name(group.lines.last!.text, requirePrefix: true) {
+            text = group.lines.dropLast().map(\.text).joined(separator: " ").trimming(" ,")
+            byline = name
+        } else if let split = Byline.split(text) {
+            text = split.title
+            byline = split.name
+        }
+        if group.lines.contains(where: ParagraphBuilder.isStrayURL) {
+            text = group.lines.filter { !ParagraphBuilder.isStrayURL($0) }.map(\.text).joined(separator: " ")
+        }
+        if profile.layout == .linePerParagraph {
+            // Every line is a paragraph; a title stands between blank lines.
+            guard (group.blankBefore >= 1 || group.firstLine == 1) && group.blankAfter >= 1 else { return nil }
+        }
+        guard text.count <= 140, var pattern = HeadingPattern.match(text) ?? (byline != nil ? HeadingPattern.match(text.trimming(".")) : nil)
+        else { return nil }
+        pattern.text = pattern.text == text.trimming(".") ? text : pattern.text
+        if text.hasSuffix("*") { pattern.text = String(text.dropLast()) }
+        if case .keyword = pattern.family { return (pattern, byline) }
+        if pattern.isMatter { return (pattern, byline) }
+        if group.lines.count > 2 { return nil }
+        if profile.layout == .hardWrapped || profile.layout == .doubleSpaced {
+            // Where paragraphs run on without blank lines, a title stands apart.
+            let apart = group.blankBefore >= 1 || group.blankAfter >= 1 || group.pageBreakBefore != nil
+            guard apart, group.length * 10 <= profile.measure * 9 || byline != nil else { return nil }
+        }
+        return (pattern, byline)
+    }
+
+    /// The next group that is not absorbed.
+    func nextContent(after index: Int, _ roles: [GroupRole]) -> Int? {
+        var next = index + 1
+        while next < roles.count, roles[next] == .absorbed { next += 1 }
+        return next < roles.count ? next : nil
+    }
+
+    /// Letters and digits only, without a trailing page number ("The Start ..... 12" → "thestart").
+    static func key(_ text: String) -> String {
+        var characters = Array(text.lowercased())
+        while let last = characters.last, last.isNumber || last == "." || last == " " || last == "\u{00A0}" {
+            guard characters.contains(where: \.isLetter) else { break }
+            characters.removeLast()
+        }
+        return String(characters.filter { $0.isLetter || $0.isNumber })
+    }
+}

@@ -1,0 +1,43 @@
+/// One decoded source line with the measurements the stages use.
+struct SourceLine: Sendable, Hashable {
+    /// 1-based line number, as Python `split('\n')` counts.
+    var number: Int
+    /// The line without leading and trailing white space (no-break spaces included).
+    var text: String
+    var leadingSpaces: Int
+    var trailingSpaces: Int
+    /// Length of `text` in Unicode scalars.
+    var length: Int
+    var isFormFeed: Bool
+
+    var isBlank: Bool { text.isEmpty }
+
+    init(number: Int, raw: String) {
+        self.number = number
+        isFormFeed = raw == "\u{0C}"
+        let scalars = raw.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        var leading = 0, trailing = 0
+        while start < end, Self.isSpace(scalars[start]) { scalars.formIndex(after: &start); leading += 1 }
+        while end > start {
+            let previous = scalars.index(before: end)
+            guard Self.isSpace(scalars[previous]) else { break }
+            end = previous
+            trailing += 1
+        }
+        leadingSpaces = leading
+        trailingSpaces = trailing
+        let core = scalars[start..<end]
+        length = core.count
+        text = leading == 0 && trailing == 0 ? raw : String(core)
+    }
+
+    /// White space, the no-break space included.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0: true
+        case 0..<0x80: false
+        default: scalar.properties.isWhitespace
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import BinderyService
+
+/// `bindery check-config`: loads and validates a configuration without starting the daemon.
+struct CheckConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check-config",
+        abstract: "Validate a configuration file (unknown keys, bad values, missing corpus) and print the result."
+    )
+
+    @Option(help: "Configuration file (default: $CONFIGURATION_DIRECTORY/bindery.yaml, else built-in defaults).")
+    var config: String?
+
+    func run() throws {
+        do {
+            let configuration = try ConfigurationLoader.load(overrides: ConfigurationOverrides(configFile: config))
+            Console.output(ConfigurationSummary(configuration).text)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import BinderyService
+
+@Suite struct ConfigurationLoaderTests {
+    private func parse(_ yaml: String, environment: [String: String] = [:]) throws(ServiceError) -> DaemonConfiguration {
+        try ConfigurationLoader.parse(yaml, file: URL(fileURLWithPath: "/etc/bindery/bindery.yaml"), environment: environment)
+    }
+
+    @Test func emptyFileGivesDocumentedDefaults() throws {
+        let configuration = try parse("")
+        #expect(configuration.paths.corpus.path == "/etc/bindery/corpus")
+        #expect(configuration.paths.state.path == "/etc/bindery/.bindery-state")
+        #expect(configuration.paths.runtime == configuration.paths.state)
+        #expect(configuration.watch.settleMilliseconds == 300)
+        #expect(configuration.watch.pollSeconds == 0)
+        #expect(configuration.queue.parallelism == 0)
+        #expect(configuration.queue.effectiveParallelism == ProcessInfo.processInfo.activeProcessorCount)
+        #expect(configuration.publish.prune == false)
+        #expect(configuration.formats == [.epub, .tei, .text])
+    }
+
+    /// Every key of `Config/bindery.yaml`, uncommented, parses and gives exactly the built-in defaults.
+    @Test func bundledFileListsEveryKeyWithItsDefault() throws {
+        let file = packageRoot.appendingPathComponent("Config/bindery.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let keyLine = /^# ( *[a-z_]+:.*)$/
+        let uncommented = text.split(separator: "\n").compactMap { line -> String? in
+            guard let match = String(line).wholeMatch(of: keyLine) else { return nil }
+            let body = String(match.1)
+            if let comment = body.range(of: "  #") { return String(body[..<comment.lowerBound]) }
+            return body
+        }
+        let parsed = try ConfigurationLoader.parse(uncommented.joined(separator: "\n"), file: file, environment: [:])
+        let defaults = try ConfigurationLoader.parse("", file: file, environment: [:])
+        #expect(uncommented.count >= 25)
+        #expect(parsed == defaults)
+    }
+
+    @Test func valuesAreRead() throws {
+        let configuration = try parse("""
+            corpus: /srv/corpus
+            out: ../out
+            formats: [tei, epub]
+            watch:
+              settle_ms: 50
+              poll_seconds: 2.5
+            queue:
+              parallelism: 3
+              retry_attempts: 5
+            publish:
+              prune: true
+            writer:
+              epub_notes: book
+              publisher: Example Press
+            """)
+        #expect(configuration.paths.corpus.path == "/srv/corpus")
+        #expect(configuration.paths.out.path == "/etc/out")
+        #expect(configuration.formats == [.epub, .tei])
+        #expect(configuration.watch.settleMilliseconds == 50)
+        #expect(configuration.watch.pollSeconds == 2.5)
+        #expect(configuration.queue.effectiveParallelism == 3)
+        #expect(configuration.queue.retryAttempts == 5)
+        #expect(configuration.publish.prune)
+        #expect(configuration.writer.epubNotes == .book)
+        #expect(configuration.writer.publisher == "Example Press")
+    }
+
+    @Test(arguments: [
+        ("colour: red", ServiceError.Code.configurationUnknownKey, "'colour'"),
+        ("watch:\n  settle: 3", .configurationUnknownKey, "'watch.settle'"),
+        ("watch:\n  settle_ms: soon", .configurationBadValue, "'watch.settle_ms'"),
+        ("queue:\n  parallelism: -1", .configurationBadValue, "'queue.parallelism'"),
+        ("publish:\n  prune: maybe", .configurationBadValue, "'publish.prune'"),
+        ("formats: [epub, pdf]", .configurationBadValue, "'pdf'"),
+        ("writer:\n  epub_notes: margin", .configurationBadValue, "'writer.epub_notes'"),
+        ("watch: [1, 2]", .configurationBadValue, "'watch'"),
+        ("corpus: [a", .configurationSyntax, "bindery.yaml"),
+    ])
+    func badFilesAreClearErrors(yaml: String, code: ServiceError.Code, mention: String) {
+        #expect {
+            _ = try parse(yaml)
+        } throws: { error in
+            guard let error = error as? ServiceError else { return false }
+            return error.code == code && error.message.contains(mention) && error.message.contains("/etc/bindery/bindery.yaml")
+        }
+    }
+
+    @Test func systemdDirectoriesAreHonoured() throws {
+        let configuration = try parse("", environment: ["STATE_DIRECTORY": "/var/lib/bindery", "RUNTIME_DIRECTORY": "/run/bindery"])
+        #expect(configuration.paths.state.path == "/var/lib/bindery")
+        #expect(configuration.paths.runtime.path == "/run/bindery")
+        let explicit = try parse("state: /tmp/s", environment: ["STATE_DIRECTORY": "/var/lib/bindery"])
+        #expect(explicit.paths.state.path == "/tmp/s")
+    }
+
+    @Test func flagsOverrideTheFileAndConfigurationDirectoryIsFound() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("corpus: c\nout: o\nwatch:\n  poll_seconds: 1\n", to: "etc/bindery.yaml")
+        try FileManager.default.createDirectory(at: directory.path("etc/c"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: directory.path("flag-corpus"), withIntermediateDirectories: true)
+        let environment = ["CONFIGURATION_DIRECTORY": directory.path("etc").path]
+        let fromFile = try ConfigurationLoader.load(environment: environment)
+        #expect(fromFile.paths.corpus.path == directory.path("etc/c").path)
+        #expect(fromFile.watch.pollSeconds == 1)
+        let overridden = try ConfigurationLoader.load(
+            overrides: ConfigurationOverrides(corpus: directory.path("flag-corpus").path, state: directory.path("s").path, pollSeconds: 0),
+            environment: environment)
+        #expect(overridden.paths.corpus.path == directory.path("flag-corpus").path)
+        #expect(overridden.paths.out.path == directory.path("etc/o").path)
+        #expect(overridden.paths.state.path == directory.path("s").path)
+        #expect(overridden.paths.runtime.path == directory.path("s").path)
+        #expect(overridden.watch.pollSeconds == 0)
+    }
+
+    @Test func missingCorpusIsAnError() {
+        #expect(throws: ServiceError.self) {
+            try ConfigurationLoader.load(overrides: ConfigurationOverrides(corpus: "/nonexistent/corpus"), environment: [:])
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import BinderyProtocol
+@testable import BinderyService
+import BinderyTestSupport
+import Foundation
+import Testing
+
+/// The control socket of a real `bindery serve`: every method, the events stream end to end, bad requests.
+@Suite("Daemon control socket, end to end", .serialized)
+struct DaemonControlTests {
+    private func started() async throws -> (DaemonProcess, String) {
+        let daemon = try DaemonProcess()
+        try daemon.write("A Title\n\nA first paragraph.\n", to: "one.txt")
+        try daemon.write("Another\n\nText here.\n", to: "sub/two.txt")
+        try daemon.start()
+        let socket = daemon.state.appendingPathComponent("bindery.sock").path
+        let ready = await eventually { daemon.outputs().count == 6 && FileManager.default.fileExists(atPath: socket) }
+        #expect(ready, "the daemon did not publish: \(daemon.log.suffix(2000))")
+        return (daemon, socket)
+    }
+
+    @Test("status, documents, jobs, job, metrics, pause/resume, rescan, reload answer as documented")
+    func methods() async throws {
+        let (daemon, socket) = try await started()
+        defer { daemon.stop(); daemon.tearDown() }
+        let client = try ControlClient(socketPath: socket)
+        let status = try #require(try client.call("status").result)
+        #expect(status["protocol"] == .number(Double(ControlProtocol.version)))
+        #expect(status["corpus"]?.stringValue == daemon.corpus.path)
+        #expect(status["documents"]?["published"] == .number(2))
+        let documents = try client.call("documents", .object(["state": .string("published")])).result?["documents"]
+        guard case .array(let list)? = documents else { Issue.record("no documents list"); return }
+        #expect(Set(list.compactMap { $0["path"]?.stringValue }) == ["one.txt", "sub/two.txt"])
+        guard case .array(let jobs)? = try client.call("jobs").result?["jobs"], let first = jobs.first else { Issue.record("no jobs"); return }
+        #expect(jobs.count == 2)
+        let job = try client.call("job", .object(["id": first["id"] ?? .null]))
+        #expect(job.result?["path"] == first["path"])
+        #expect(try client.call("job", .object(["id": .number(999_999)])).error?.code == -32004)
+        let metrics = try client.call("metrics").result?["text"]?.stringValue ?? ""
+        #expect(metrics.contains("bindery_jobs_total{outcome=\"published\"} 2"))
+        #expect(metrics.contains("bindery_job_duration_seconds_count 2"))
+        #expect(try client.call("pause").result?["paused"] == .bool(true))
+        #expect(try client.call("status").result?["paused"] == .bool(true))
+        #expect(try client.call("resume").result?["paused"] == .bool(false))
+        #expect(try client.call("rescan").result?["rescanning"] == .bool(true))
+        #expect(try client.call("reload").result?["reloading"] == .bool(true))
+        #expect(try client.call("teleport").error?.code == -32601)
+    }
+
+    @Test("submit: a corpus file is converted at request priority; paths outside the corpus are refused")
+    func submit() async throws {
+        let (daemon, socket) = try await started()
+        defer { daemon.stop(); daemon.tearDown() }
+        let client = try ControlClient(socketPath: socket)
+        let ok = try client.call("submit", .object(["path": .string("one.txt")]))
+        #expect(ok.result?["path"]?.stringValue == "one.txt")
+        #expect(try client.call("submit", .object(["path": .string(daemon.corpus.appendingPathComponent("sub/two.txt").path)])).result?["path"]?.stringValue == "sub/two.txt")
+        let outside = daemon.directory.path("outside.txt")
+        try "Secret\n".write(to: outside, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: daemon.corpus.appendingPathComponent("link.txt"), withDestinationURL: outside)
+        for path in ["../outside.txt", outside.path, "link.txt", "/etc/passwd", "sub/../../outside.txt"] {
+            #expect(try client.call("submit", .object(["path": .string(path)])).error?.code == -32003, "\(path) was not refused")
+        }
+        #expect(try client.call("submit", .object(["path": .string("missing.txt")])).error?.code == -32004)
+        #expect(try client.call("submit").error?.code == -32602)
+        #expect(!FileManager.default.fileExists(atPath: daemon.out.appendingPathComponent("link.epub").path))
+    }
+
+    @Test("an events subscriber sees an edit end to end; a malformed client does not disturb it")
+    func events() async throws {
+        let (daemon, socket) = try await started()
+        defer { daemon.stop(); daemon.tearDown() }
+        let subscriber = try ControlClient(socketPath: socket, timeout: 30)
+        #expect(try subscriber.call("events").result?["subscribed"] == .bool(true))
+        let rude = try ControlClient(socketPath: socket)
+        try rude.sendRaw(Array("{\"id\": 1, \"method\"\n".utf8))
+        #expect(try JSONDecoder().decode(ControlResponse.self, from: Data(try rude.readLine())).error?.code == -32700)
+        try daemon.write("A Title\n\nAn edited paragraph.\n", to: "one.txt")
+        let line = try subscriber.readLine()
+        let event = try JSONDecoder().decode([String: JSONValue].self, from: Data(line))["event"]
+        #expect(event?["type"]?.stringValue == "job.published")
+        #expect(event?["path"]?.stringValue == "one.txt")
+        #expect(event?["trigger"]?.stringValue == "event")
+    }
+
+    @Test("the CLI talks to the daemon, and says clearly when none answers")
+    func cli() async throws {
+        let (daemon, socket) = try await started()
+        defer { daemon.stop(); daemon.tearDown() }
+        let binary = try BinderyBinary.locate()
+        let status = try Validators.run(binary, ["status", "--socket", socket])
+        #expect(status.status == 0)
+        #expect(status.output.contains("protocol: 1"))
+        let json = try Validators.run(binary, ["documents", "--socket", socket, "--json"])
+        #expect(json.output.contains("\"sub/two.txt\""))
+        let submit = try Validators.run(binary, ["submit", "one.txt", "--wait", "--socket", socket])
+        #expect(submit.status == 0, "\(submit.output)")
+        #expect(submit.output.contains("job.up-to-date one.txt"), "an unchanged source needs no conversion")
+        let metrics = try Validators.run(binary, ["metrics", "--socket", socket])
+        #expect(metrics.output.contains("# TYPE bindery_jobs_total counter"))
+        let none = try Validators.run(binary, ["status", "--socket", daemon.directory.path("nothing.sock").path])
+        #expect(none.status == 2)
+        #expect(none.output.contains("no daemon answers at"))
+    }
+}

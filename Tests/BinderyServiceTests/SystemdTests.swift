@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import BinderyService
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite struct SystemdTests {
+    @Test func notifierSendsDatagrams() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let receiver = try NotifySocket(path: directory.path("notify").path)
+        defer { receiver.close() }
+        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": receiver.path, "WATCHDOG_USEC": "2000000"])
+        #expect(notifier.isEnabled)
+        #expect(notifier.watchdogInterval == 1)
+        notifier.notify("READY=1\nSTATUS=ok")
+        #expect(receiver.receive(timeout: 2) == "READY=1\nSTATUS=ok")
+        #expect(!SystemdNotifier(environment: [:]).isEnabled)
+    }
+
+    /// `systemd-analyze verify` on a copy of the unit pointed at the built binary. Under `CI=true` a
+    /// missing systemd-analyze is a failure; otherwise the test is skipped.
+    @Test func unitFileVerifies() throws {
+        let analyze = ["/usr/bin/systemd-analyze", "/bin/systemd-analyze"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let analyze else {
+            #expect(ProcessInfo.processInfo.environment["CI"] != "true", "systemd-analyze is missing (install systemd)")
+            return
+        }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let binary = try BinderyBinary.locate()
+        let unit = try String(contentsOf: packageRoot.appendingPathComponent("systemd/bindery.service"), encoding: .utf8)
+            .replacingOccurrences(of: "/usr/local/bin/bindery", with: binary.path)
+        #expect(unit.contains("Type=notify") && unit.contains("WatchdogSec=") && unit.contains("ProtectSystem=strict"))
+        let copy = directory.path("bindery.service")
+        try unit.write(to: copy, atomically: true, encoding: .utf8)
+        let result = try run(analyze, ["verify", "--recursive-errors=no", copy.path])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(!result.output.contains("Unknown"), "\(result.output)")
+    }
+
+    private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

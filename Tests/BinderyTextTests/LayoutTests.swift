@@ -1,0 +1,49 @@
+@testable import BinderyText
+import BinderyModel
+import Testing
+
+@Suite("Paragraph layout")
+struct LayoutTests {
+    static let wrapped = String(repeating: "word ", count: 16)
+
+    @Test(arguments: [
+        ("blank", "\(wrapped)\n\(wrapped)\nend.\n\n\(wrapped)\nend.\n\n\(wrapped)\nend.", ParagraphLayout.blankLineSeparated, 3),
+        ("hard", "\(wrapped)\n\(wrapped)\nend.\n\(wrapped)\nshort end.\n\(wrapped)\nfinal.", ParagraphLayout.hardWrapped, 3),
+        ("double", String(repeating: "\(wrapped)\n\n\(wrapped)\n\n\(wrapped)\n\nend.  \n\n", count: 6), ParagraphLayout.doubleSpaced, 6),
+        ("indented", String(repeating: "    Then \(wrapped)\n\(wrapped)\n\(wrapped)word.\n", count: 8), ParagraphLayout.hardWrapped, 8),
+        ("lines", String(repeating: String(repeating: "long sentence here. ", count: 12) + "\n\n", count: 3), ParagraphLayout.linePerParagraph, 3),
+    ])
+    func detectsAndBuilds(name: String, text: String, layout: ParagraphLayout, paragraphs: Int) {
+        let lines = sourceLines(text)
+        let profile = LayoutDetector().detect(lines)
+        #expect(profile.layout == layout, "\(name)")
+        let groups = ParagraphBuilder(profile: profile).build(lines, pages: PageFinder.Result())
+        #expect(groups.count == paragraphs, "\(name)")
+    }
+
+    @Test func removesAlternatingRunningHeadsAndNumbers() throws {
+        let body = (1...18).map { _ in Self.wrapped }.joined(separator: "\n")
+        let pages = (1...7).map { page in
+            (page.isMultiple(of: 2) ? "THE TITLE OF THE BOOK" : "Ann Author") + "\n" + body + "\nand the sentence runs on to the next page\n\(page + 40)"
+        }
+        let document = try read(pages.joined(separator: "\n\n\n\n") + "\nend.")
+        let paragraphs = document.blocks.compactMap { block -> String? in
+            if case .paragraph(let inlines, _) = block { inlines.plainText } else { nil }
+        }
+        #expect(paragraphs.count == 1)
+        #expect(!paragraphs.contains { $0.contains("Ann Author") || $0.contains("THE TITLE") || $0.contains(" 41 ") })
+        #expect(document.pageBreaks.count == 6)
+        #expect(document.pageBreaks.allSatisfy { $0.runningHead != nil })
+        #expect(document.pageBreaks.count { $0.removedPageNumber != nil } >= 5)
+    }
+
+    @Test func rejoinsAParagraphSplitByAPage() throws {
+        // Four pages of wrapped text; the sentence at the foot of each page runs on to the next.
+        let page = (1...20).map { _ in Self.wrapped }.joined(separator: "\n")
+        let text = (1...4).map { _ in page + "\nthe sentence goes on \(Self.wrapped)" }.joined(separator: "\n\n\n\n") + "\nend."
+        let document = try read(text)
+        let paragraphs = document.blocks.filter { if case .paragraph = $0 { true } else { false } }
+        #expect(paragraphs.count == 1)
+        #expect(document.pageBreaks.count == 3)
+    }
+}

@@ -1,0 +1,15 @@
+@testable import BinderyText
+
+/// Source lines from a literal, numbered from 1.
+func sourceLines(_ text: String) -> [SourceLine] {
+    // As the reader sees them: form feeds become lines of their own.
+    let lines = (try? TextDecoder().decode(Array(text.utf8)).lines) ?? []
+    return lines.enumerated().map { SourceLine(number: $0.offset + 1, raw: $0.element) }
+}
+
+/// A document read from a literal.
+func read(_ text: String, options: ReaderOptions = ReaderOptions()) throws -> BinderyModel.Document {
+    try TextReader(options: options).read(Array(text.utf8))
+}
+
+import BinderyModel
