@@ -35,6 +35,27 @@ struct ControlServerTests {
         }
     }
 
+    @Test("with a configured group the socket is 0660 and owned by that group")
+    func groupMode() throws {
+        let group = getgid()
+        try withServer({ ControlServer.Settings(socketPath: $0, group: group) }) { _, path in
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            #expect(attributes[.posixPermissions] as? Int == 0o660)
+            #expect((attributes[.groupOwnerAccountID] as? NSNumber)?.uint32Value == group)
+        }
+    }
+
+    @Test("the configuration's control section becomes server settings; an unknown group is an error")
+    func fromConfiguration() throws {
+        var control = DaemonConfiguration.Control()
+        control.allowedUIDs = [1000]
+        control.maxClients = 3
+        let settings = try ControlServer.Settings(socketPath: "/tmp/x.sock", control)
+        #expect(settings.group == nil && settings.allowedUIDs == [1000] && settings.maximumClients == 3)
+        control.group = "no-such-group-bindery"
+        #expect(throws: ServiceError.self) { try ControlServer.Settings(socketPath: "/tmp/x.sock", control) }
+    }
+
     @Test("malformed JSON and unknown methods get error responses; the connection keeps serving")
     func malformed() throws {
         try withServer { _, path in

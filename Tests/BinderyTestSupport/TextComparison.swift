@@ -22,16 +22,29 @@ public enum TextComparison {
 
     /// Words of the reading text without its title block, heading underlines, scene breaks and the
     /// gathered notes (note markers `[n]` and list markers stay: the TEI side writes them too).
-    public static func readingWords(_ reading: String, titleBlockLines: Int) -> [String] {
+    /// `titleBlockParagraphs`: the blank-separated paragraphs of the title block (title, subtitle, "by …").
+    public static func readingWords(_ reading: String, titleBlockParagraphs: Int) -> [String] {
         var kept: [Substring] = []
         var inNotes = false
-        for (index, line) in reading.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index >= titleBlockLines {
+        let lines = reading.split(separator: "\n", omittingEmptySubsequences: false)
+        var start = 0, paragraphs = 0
+        while start < lines.count, paragraphs < titleBlockParagraphs {
+            if lines[start].isEmpty { paragraphs += 1 }
+            start += 1
+        }
+        func isUnderline(_ line: Substring) -> Bool { !line.isEmpty && (line.allSatisfy { $0 == "=" } || (line.count >= 3 && line.allSatisfy { $0 == "-" })) }
+        var index = start
+        while index < lines.count {
+            let line = lines[index]
+            defer { index += 1 }
             if line == "----" { inNotes = true; continue }
-            if inNotes {
+            // The gathered notes end where a heading (a line with an underline) begins.
+            let nextIsUnderline = index + 1 < lines.count && isUnderline(lines[index + 1]) && lines[index + 1] != "----"
+            if inNotes && !nextIsUnderline {
                 if line.isEmpty || line.hasPrefix("[") || line.hasPrefix("    ") { continue }
-                inNotes = false
             }
-            if !line.isEmpty, line.allSatisfy({ $0 == "=" || $0 == "-" }) { continue }
+            inNotes = false
+            if isUnderline(line) { continue }
             if line.trimmingCharacters(in: .whitespaces) == "*   *   *" { continue }
             kept.append(line)
         }

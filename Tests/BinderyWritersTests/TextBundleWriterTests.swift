@@ -86,7 +86,7 @@ struct SameTextTests {
         let tei = String(decoding: try TEIWriter().write(Fixtures.everyFeature, context: .fixture()), as: UTF8.self)
         let bag = try ZipArchiveReader(try TextBundleWriter().write(Fixtures.everyFeature, context: .fixture()))
         let reading = String(decoding: bag["every/data/every.txt"]?.bytes ?? [], as: UTF8.self)
-        let teiWords = TextComparison.teiBodyWords(tei), readingWords = TextComparison.readingWords(reading, titleBlockLines: 7)
+        let teiWords = TextComparison.teiBodyWords(tei), readingWords = TextComparison.readingWords(reading, titleBlockParagraphs: 3)
         #expect(TextComparison.firstDifference(teiWords, readingWords) == nil, "\(TextComparison.firstDifference(teiWords, readingWords) ?? "")")
         #expect(teiWords.contains("dedication") && teiWords.contains("Under"))
     }

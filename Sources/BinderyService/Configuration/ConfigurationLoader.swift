@@ -109,6 +109,18 @@ public enum ConfigurationLoader {
         configuration.lifecycle.graceSeconds = try lifecycle.double("grace_seconds", in: 0...3_600) ?? configuration.lifecycle.graceSeconds
         try lifecycle.finish()
 
+        var control = try root.section("control")
+        configuration.control.group = try control.string("group") ?? configuration.control.group
+        if let uids = try control.strings("allowed_uids") {
+            configuration.control.allowedUIDs = try uids.map { text throws(ServiceError) -> UInt32 in
+                guard let uid = UInt32(text) else { throw ServiceError(.configurationBadValue, "\(name): 'control.allowed_uids' must list user ids (numbers), not '\(text)'") }
+                return uid
+            }
+        }
+        configuration.control.maxClients = try control.int("max_clients", in: 1...10_000) ?? configuration.control.maxClients
+        configuration.control.idleTimeoutSeconds = try control.double("idle_timeout_seconds", in: 0.1...86_400) ?? configuration.control.idleTimeoutSeconds
+        try control.finish()
+
         var reader = try root.section("reader")
         configuration.reader.typography = try reader.bool("typography") ?? configuration.reader.typography
         configuration.reader.maximumBytes = try reader.int("maximum_bytes", in: 1...(1 << 32)) ?? configuration.reader.maximumBytes

@@ -49,6 +49,18 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var prune: Bool = false
     }
 
+    /// The control socket (`runtime/bindery.sock`).
+    public struct Control: Sendable, Hashable {
+        /// A group whose members may use the socket (mode 0660); empty = the daemon's user only (0600). Default empty.
+        public var group: String = ""
+        /// Further user ids allowed, checked with SO_PEERCRED (root and the daemon's user always are). Default none.
+        public var allowedUIDs: [UInt32] = []
+        /// Clients connected at once. Default 64.
+        public var maxClients: Int = 64
+        /// A client silent this long is disconnected (event subscribers excepted). Default 60 s.
+        public var idleTimeoutSeconds: Double = 60
+    }
+
     /// Start and stop.
     public struct Lifecycle: Sendable, Hashable {
         /// Time running jobs get to finish on SIGTERM/SIGINT. Default 10 s.
@@ -64,6 +76,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var queue = Queue()
     public var publish = Publish()
     public var lifecycle = Lifecycle()
+    public var control = Control()
     public var reader = ReaderOptions()
     public var writer = WriterSettings()
     /// Log level: trace, debug, info, notice, warning, error, critical. Default info.

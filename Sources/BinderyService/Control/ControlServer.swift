@@ -129,3 +129,17 @@ extension ControlCodec {
         return ((try? encoder.encode(["event": event])).map(Array.init) ?? []) + [0x0A]
     }
 }
+
+extension ControlServer.Settings {
+    /// The settings of the configuration's `control:` section; an unknown group is an error.
+    init(socketPath: String, _ control: DaemonConfiguration.Control) throws(ServiceError) {
+        var group: gid_t?
+        if !control.group.isEmpty {
+            guard let entry = getgrnam(control.group) else {
+                throw ServiceError(.configurationBadValue, "control.group: no group named '\(control.group)'")
+            }
+            group = entry.pointee.gr_gid
+        }
+        self.init(socketPath: socketPath, group: group, allowedUIDs: Set(control.allowedUIDs), maximumClients: control.maxClients, idleTimeout: control.idleTimeoutSeconds)
+    }
+}

@@ -78,7 +78,7 @@ public final class Daemon: @unchecked Sendable {
         let handler = DaemonControlHandler(
             store: store, queue: queue, layout: layout, corpusPath: paths.corpus.path, startedAt: Date(),
             actions: .init(rescan: { [weak self] in self?.requestRescan() }, reload: { [weak self] in self?.requestReload() }))
-        let server = ControlServer(settings: ControlServer.Settings(socketPath: socketPath)) { handler.handle($0) }
+        let server = ControlServer(settings: try ControlServer.Settings(socketPath: socketPath, configuration.control)) { handler.handle($0) }
         do {
             try server.start()
         } catch {
