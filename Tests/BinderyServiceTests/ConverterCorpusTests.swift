@@ -114,6 +114,15 @@ extension ConverterCorpusTests {
             let difference = TextComparison.firstDifference(TextComparison.teiBodyWords(tei), TextComparison.readingWords(reading, titleBlockParagraphs: titleParagraphs))
             #expect(difference == nil, "\(stem): \(difference ?? "")")
             #expect(!reading.contains("¬"), "\(stem): a soft hyphen is left in the reading text")
+            let pageNumbers = reading.components(separatedBy: "\n\n").filter { paragraph in
+                let trimmed = paragraph.trimmingCharacters(in: .whitespacesAndNewlines)
+                return !trimmed.isEmpty && trimmed.count <= 4 && trimmed.allSatisfy(\.isNumber)
+            }
+            #expect(pageNumbers.isEmpty, "\(stem): paragraphs that are only a page number: \(pageNumbers.prefix(5))")
+            for head in Set(document.pageBreaks.compactMap(\.runningHead)) where head.count > 3 {
+                let asParagraph = reading.components(separatedBy: "\n\n" + head + "\n\n").count - 1
+                #expect(asParagraph <= 1, "\(stem): the running head “\(head)” stands \(asParagraph) times as a paragraph")
+            }
         }
     }
 }

@@ -37,6 +37,12 @@ struct TextBundleWriterTests {
         #expect(text(reader, "every/tagmanifest-sha256.txt").split(separator: "\n").count == 3)
     }
 
+    @Test("two builds of the same document are byte-identical")
+    func reproducible() throws {
+        #expect(try TextBundleWriter().write(Fixtures.everyFeature, context: .fixture()) == TextBundleWriter().write(Fixtures.everyFeature, context: .fixture()))
+        #expect(try TEIWriter().write(Fixtures.everyFeature, context: .fixture()) == TEIWriter().write(Fixtures.everyFeature, context: .fixture()))
+    }
+
     @Test("one page file per page, named by printed number")
     func pages() throws {
         let reader = try bag()

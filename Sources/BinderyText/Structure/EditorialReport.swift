@@ -33,6 +33,9 @@ struct EditorialReport: Sendable {
         if options.typography {
             notes.append(EditorialNote(.quotation,
                 "\(typographer.quotes) straight quotation marks made curly, \(typographer.dashes) double hyphens made em dashes, \(typographer.ellipses) three-dot ellipses made ‘…’."))
+            if typographer.escapes > 0 {
+                notes.append(EditorialNote(.correction, "\(typographer.escapes) backslashes escaping a quotation mark (export debris such as \\\") were removed."))
+            }
         } else {
             notes.append(EditorialNote(.quotation, "Quotation marks, dashes and ellipses were kept as in the source."))
         }

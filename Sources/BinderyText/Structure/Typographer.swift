@@ -5,6 +5,8 @@ struct Typographer: Sendable {
     private(set) var quotes = 0
     private(set) var dashes = 0
     private(set) var ellipses = 0
+    /// Backslashes that escaped a quotation mark (`\"`, left over from an export), removed.
+    private(set) var escapes = 0
 
     /// After these a quotation mark opens.
     private static func opensAfter(_ scalar: Unicode.Scalar?) -> Bool {
@@ -16,15 +18,18 @@ struct Typographer: Sendable {
     }
 
     mutating func apply(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x27 || $0 == 0x2D || $0 == 0x2E }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x27 || $0 == 0x2D || $0 == 0x2E || $0 == 0x5C }) else { return text }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         result.reserveCapacity(scalars.count)
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            let previous: Unicode.Scalar? = index > 0 ? scalars[index - 1] : nil
+            var previous: Unicode.Scalar? = index > 0 ? scalars[index - 1] : nil
+            if previous == "\\", index >= 2 { previous = scalars[index - 2] }
             switch scalar {
+            case "\\" where index + 1 < scalars.count && ["\"", "'", "“", "”", "‘", "’"].contains(scalars[index + 1]):
+                escapes += 1
             case "\"":
                 result.append(Self.opensAfter(previous) ? "“" : "”"); quotes += 1
             case "'":
