@@ -53,6 +53,7 @@ enum Byline {
 
     /// Splits "TITLE. By Name." or "“Title“ by Name (date)" into title and name.
     static func split(_ text: String) -> (title: String, name: String)? {
+        guard containsByWord(text) else { return nil }
         for separator in [". By ", " by ", " By ", " BY "] {
             guard let range = text.ranges(of: separator).last else { continue }
             let title = String(text[..<range.lowerBound]) + (separator.hasPrefix(".") ? "." : "")
@@ -62,5 +63,15 @@ enum Byline {
             return (title.trimming(" "), name)
         }
         return nil
+    }
+
+    /// A byte scan for " by " in any case, so that the searches above run only on the few lines that need them.
+    private static func containsByWord(_ text: String) -> Bool {
+        var window: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        for byte in text.utf8 {
+            if window.0 == 0x20, window.1 | 0x20 == 0x62, window.2 | 0x20 == 0x79, byte == 0x20 { return true }
+            window = (window.1, window.2, byte)
+        }
+        return false
     }
 }

@@ -48,7 +48,7 @@ struct Dehyphenator: Sendable {
         var text = ""
         for (position, line) in group.lines.enumerated() {
             var piece = line.text
-            if piece.contains("¬" as Character) {
+            if piece.containsSoftHyphen {
                 softHyphens += piece.count { $0 == "¬" }
             }
             if position > 0 {
@@ -107,10 +107,20 @@ struct Dehyphenator: Sendable {
 }
 
 extension String {
+    /// True when the text holds a `¬` (U+00AC, UTF-8 C2 AC); a byte scan, cheap on every line.
+    var containsSoftHyphen: Bool {
+        var previousWasC2 = false
+        for byte in utf8 {
+            if previousWasC2 && byte == 0xAC { return true }
+            previousWasC2 = byte == 0xC2
+        }
+        return false
+    }
+
     /// Removes `¬` inside a line: between letters it was a soft hyphen (`self¬government` → `self-government`
     /// only when written so elsewhere; here kept as a hyphen, the usual meaning in extracted PDFs).
     func replacingSoftHyphens() -> String {
-        guard contains("¬" as Character) else { return self }
+        guard containsSoftHyphen else { return self }
         var result = ""
         var previous: Character?
         let characters = Array(self)

@@ -17,8 +17,19 @@ struct Typographer: Sendable {
         }
     }
 
+    /// A byte scan: straight quotes, backslashes, `--` or `..` anywhere? Most text has none of them.
+    private static func needsWork(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x22 || byte == 0x27 || byte == 0x5C { return true }
+            if (byte == 0x2D || byte == 0x2E) && byte == previous { return true }
+            previous = byte
+        }
+        return false
+    }
+
     mutating func apply(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x27 || $0 == 0x2D || $0 == 0x2E || $0 == 0x5C }) else { return text }
+        guard Self.needsWork(text) else { return text }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         result.reserveCapacity(scalars.count)
