@@ -66,7 +66,10 @@ let package = Package(
             dependencies: ["BinderyWriters", "BinderyText", "BinderyArchive", "BinderyXML", "BinderyTestSupport"],
             exclude: ["Goldens"]
         ),
-        .testTarget(name: "BinderyServiceTests", dependencies: ["BinderyService", "BinderyArchive", "BinderyTestSupport"]),
+        .testTarget(
+            name: "BinderyServiceTests",
+            dependencies: ["BinderyService", "BinderyArchive", "BinderyTestSupport", "BinderyText", "BinderyWriters", "BinderyModel", "BinderyProtocol"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,6 +5,7 @@ extension Inline {
         case .text(let string): string
         case .emphasis(let inlines), .strong(let inlines), .link(_, let inlines): inlines.plainText
         case .note, .pageBreak: ""
+        case .lineBreak(let lineBreak): lineBreak.joinsWords ? "" : " "
         }
     }
 }
@@ -19,7 +20,7 @@ extension Array where Element == Inline {
             switch inline {
             case .pageBreak(let pageBreak): [pageBreak]
             case .emphasis(let inlines), .strong(let inlines), .link(_, let inlines): inlines.pageBreaks
-            case .text, .note: []
+            case .text, .note, .lineBreak: []
             }
         }
     }

@@ -8,6 +8,21 @@ public enum Inline: Sendable, Codable, Hashable {
     case note(Note)
     /// The milestone of a printed page boundary.
     case pageBreak(PageBreak)
+    /// A line break of the source, kept only in diplomatic mode (TEI `<lb/>`).
+    case lineBreak(LineBreak)
+}
+
+/// Where a source line ended inside a paragraph (diplomatic transcription).
+public struct LineBreak: Sendable, Codable, Hashable {
+    /// True when a word runs on across the break (a rejoined hyphenation): no space in the reading text.
+    public var joinsWords: Bool
+    /// The source line that begins here.
+    public var sourceLine: Int?
+
+    public init(joinsWords: Bool, sourceLine: Int? = nil) {
+        self.joinsWords = joinsWords
+        self.sourceLine = sourceLine
+    }
 }
 
 /// A note: the printed marker (its number) and its text.

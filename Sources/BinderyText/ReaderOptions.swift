@@ -10,18 +10,21 @@ public struct ReaderOptions: Sendable, Codable, Hashable {
     public var dehyphenate: Bool
     /// Link note markers to note texts.
     public var linkNotes: Bool
+    /// Diplomatic mode: keep the source's line breaks inside paragraphs as `Inline.lineBreak` (TEI `<lb/>`).
+    public var keepLineBreaks: Bool
 
     public init(typography: Bool = true, maximumBytes: Int = 64 << 20, paragraphLayout: ParagraphLayout? = nil,
-                dehyphenate: Bool = true, linkNotes: Bool = true) {
+                dehyphenate: Bool = true, linkNotes: Bool = true, keepLineBreaks: Bool = false) {
         self.typography = typography
         self.maximumBytes = maximumBytes
         self.paragraphLayout = paragraphLayout
         self.dehyphenate = dehyphenate
         self.linkNotes = linkNotes
+        self.keepLineBreaks = keepLineBreaks
     }
 
     private enum CodingKeys: String, CodingKey {
-        case typography, maximumBytes, paragraphLayout, dehyphenate, linkNotes
+        case typography, maximumBytes, paragraphLayout, dehyphenate, linkNotes, keepLineBreaks
     }
 
     /// Missing keys take their defaults, so older settings still decode.
@@ -33,5 +36,6 @@ public struct ReaderOptions: Sendable, Codable, Hashable {
         paragraphLayout = try container.decodeIfPresent(ParagraphLayout.self, forKey: .paragraphLayout)
         dehyphenate = try container.decodeIfPresent(Bool.self, forKey: .dehyphenate) ?? defaults.dehyphenate
         linkNotes = try container.decodeIfPresent(Bool.self, forKey: .linkNotes) ?? defaults.linkNotes
+        keepLineBreaks = try container.decodeIfPresent(Bool.self, forKey: .keepLineBreaks) ?? defaults.keepLineBreaks
     }
 }

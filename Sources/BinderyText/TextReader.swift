@@ -24,7 +24,7 @@ public struct TextReader: Sendable {
         var classified = StructureClassifier(profile: profile).classify(groups)
         var dehyphenator = Dehyphenator(lines: lines)
         var inlines = groups.map { group in
-            options.dehyphenate ? dehyphenator.inlines(group) : [Inline.text(group.plainText)]
+            options.dehyphenate ? dehyphenator.inlines(group, keepLineBreaks: options.keepLineBreaks) : [Inline.text(group.plainText)]
         }
         var notes = NoteLinker.Outcome()
         if options.linkNotes {

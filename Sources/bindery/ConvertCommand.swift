@@ -1,5 +1,6 @@
 import ArgumentParser
 import BinderyService
+import BinderyText
 import BinderyWriters
 import Foundation
 
@@ -29,6 +30,9 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Print the time each stage took (read, then each writer) for every file.")
     var timings = false
 
+    @Flag(help: "Diplomatic transcription: keep the source's line breaks (TEI <lb/>, break=\"no\" where a word was rejoined).")
+    var diplomatic = false
+
     func run() throws {
         let formats = try FormatList.parse(to)
         let templateSet: TemplateSet
@@ -37,7 +41,7 @@ struct ConvertCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let converter = Converter(templates: templateSet)
+        let converter = Converter(readerOptions: ReaderOptions(keepLineBreaks: diplomatic), templates: templateSet)
         let loader = SourceLoader()
         let outDirectory = URL(fileURLWithPath: out)
         var failures = 0

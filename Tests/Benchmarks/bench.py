@@ -101,9 +101,11 @@ class Daemon:
         self.workdir = workdir
         self.log_path = os.path.join(workdir, "serve.log")
         self.log = open(self.log_path, "ab")
+        self.log.flush()
         self.proc = subprocess.Popen([BINDERY, "serve", "--corpus", os.path.join(workdir, "corpus"), "--out", os.path.join(workdir, "out"),
                                       "--state", os.path.join(workdir, "state")], stdout=self.log, stderr=self.log)
-        self.offset = 0
+        # Only what this run logs counts (a restart appends to the same log).
+        self.offset = os.path.getsize(self.log_path)
 
     def lines(self):
         with open(self.log_path, "rb") as f:

@@ -2,6 +2,7 @@ import BinderyArchive
 import BinderyModel
 import BinderyService
 import BinderyTestSupport
+import BinderyText
 import BinderyWriters
 import Foundation
 import Testing
@@ -124,5 +125,33 @@ extension ConverterCorpusTests {
                 #expect(asParagraph <= 1, "\(stem): the running head “\(head)” stands \(asParagraph) times as a paragraph")
             }
         }
+    }
+}
+
+extension ConverterCorpusTests {
+    @Test("diplomatic mode: lb at every kept line break, valid TEI, the same reading text")
+    func diplomatic() throws {
+        guard try prepared() != nil else { return }
+        let directory = try PackagePaths.temporaryDirectory("bindery-diplomatic")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let loader = SourceLoader(environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+        var files: [URL] = []
+        for file in PackagePaths.corpusFiles() {
+            let source = try loader.load(file)
+            let plain = try Converter().convert(source, formats: [.tei, .text])
+            let diplomatic = try Converter(readerOptions: ReaderOptions(keepLineBreaks: true)).convert(source, formats: [.tei, .text])
+            let tei = String(decoding: diplomatic.outputs[0].bytes, as: UTF8.self)
+            let url = directory.appendingPathComponent(source.stem + ".tei.xml")
+            try Data(diplomatic.outputs[0].bytes).write(to: url)
+            files.append(url)
+            let readingPath = "\(source.stem)/data/\(source.stem).txt"
+            let plainReading = try ZipArchiveReader(plain.outputs[1].bytes)[readingPath]?.bytes
+            let diplomaticReading = try ZipArchiveReader(diplomatic.outputs[1].bytes)[readingPath]?.bytes
+            #expect(plainReading != nil && diplomaticReading == plainReading, "\(source.stem): the reading text changed in diplomatic mode")
+            #expect(TextComparison.teiBodyWords(tei) == TextComparison.teiBodyWords(String(decoding: plain.outputs[0].bytes, as: UTF8.self)), "\(source.stem)")
+            if source.stem.hasPrefix("001") { #expect(tei.contains("<lb break=\"no\"/>") && tei.contains("<lb/>")) }
+        }
+        let outcome = try Validators.jing(files)
+        #expect(outcome.passed, "\(outcome.output.suffix(2000))")
     }
 }

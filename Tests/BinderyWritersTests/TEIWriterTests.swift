@@ -44,7 +44,15 @@ struct TEIWriterTests {
         #expect(xml.contains("Text with a note<note place=\"end\" n=\"1\" xml:id=\"note-2\">"))
     }
 
-    @Test("valid against tei_all (jing)", arguments: [Fixtures.everyFeature, Document(), Document(blocks: [.heading(Heading(level: 1, inlines: [.text("Notes")], kind: .notes))])])
+    @Test("diplomatic line breaks become lb, with break=no where a word runs on")
+    func lineBreaks() throws {
+        let document = Document(blocks: [.paragraph([.text("The revolu"), .lineBreak(LineBreak(joinsWords: true)), .text("tion was"), .lineBreak(LineBreak(joinsWords: false)), .text("over.")])])
+        let xml = try tei(document)
+        #expect(xml.contains("<p>The revolu<lb break=\"no\"/>tion was\n<lb/>over.</p>"))
+    }
+
+    @Test("valid against tei_all (jing)", arguments: [Fixtures.everyFeature, Document(), Document(blocks: [.heading(Heading(level: 1, inlines: [.text("Notes")], kind: .notes))]),
+                                                      Document(blocks: [.paragraph([.text("a"), .lineBreak(LineBreak(joinsWords: true)), .text("b"), .lineBreak(LineBreak(joinsWords: false)), .text("c")])])])
     func valid(document: Document) throws {
         guard Validators.missing.isEmpty else {
             #expect(!PackagePaths.isCI, "validators missing under CI: \(Validators.missing)")

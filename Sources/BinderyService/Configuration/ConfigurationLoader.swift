@@ -124,6 +124,7 @@ public enum ConfigurationLoader {
         var reader = try root.section("reader")
         configuration.reader.typography = try reader.bool("typography") ?? configuration.reader.typography
         configuration.reader.maximumBytes = try reader.int("maximum_bytes", in: 1...(1 << 32)) ?? configuration.reader.maximumBytes
+        configuration.reader.keepLineBreaks = try reader.bool("diplomatic") ?? configuration.reader.keepLineBreaks
         try reader.finish()
 
         var writer = try root.section("writer")

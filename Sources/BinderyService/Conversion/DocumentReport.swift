@@ -42,7 +42,7 @@ public struct DocumentReport: Sendable, Codable {
                 switch inline {
                 case .note: counts.notes += 1
                 case .emphasis(let inner), .strong(let inner), .link(_, let inner): countNotes(inner)
-                case .text, .pageBreak: break
+                case .text, .pageBreak, .lineBreak: break
                 }
             }
         }

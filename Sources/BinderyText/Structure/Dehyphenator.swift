@@ -42,8 +42,8 @@ struct Dehyphenator: Sendable {
         String(text.reversed().prefix(while: { $0.isLetter || $0 == "-" }).reversed())
     }
 
-    /// The lines of a group as inlines, page breaks in place.
-    mutating func inlines(_ group: LineGroup) -> [Inline] {
+    /// The lines of a group as inlines, page breaks in place; with `keepLineBreaks`, each line end too.
+    mutating func inlines(_ group: LineGroup, keepLineBreaks: Bool = false) -> [Inline] {
         var result: [Inline] = []
         var text = ""
         for (position, line) in group.lines.enumerated() {
@@ -58,6 +58,12 @@ struct Dehyphenator: Sendable {
                     if !text.isEmpty { result.append(.text(text)) }
                     text = ""
                     result.append(.pageBreak(pageBreak))
+                } else if keepLineBreaks {
+                    let joiner = join(&text, next: &piece)
+                    if joiner == "-" { text += "-" }
+                    if !text.isEmpty { result.append(.text(text)) }
+                    text = ""
+                    result.append(.lineBreak(LineBreak(joinsWords: joiner != " ", sourceLine: line.number)))
                 } else {
                     text += join(&text, next: &piece)
                 }

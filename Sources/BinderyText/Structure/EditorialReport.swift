@@ -20,6 +20,10 @@ struct EditorialReport: Sendable {
         case .linePerParagraph: "one paragraph per line"
         }
         notes.append(EditorialNote(.segmentation, "Paragraph layout detected: \(layout); lines of a paragraph were joined with spaces (measure \(profile.measure) characters)."))
+        if options.keepLineBreaks && options.dehyphenate {
+            notes.append(EditorialNote(.segmentation,
+                "Diplomatic mode: the source's line breaks inside paragraphs are kept as <lb/>; break=\"no\" marks a word that runs on across a line end (a rejoined hyphenation or a kept compound hyphen)."))
+        }
         if pages.pageCount > 1 {
             notes.append(EditorialNote(.segmentation,
                 "\(pages.pageCount) pages found; paragraphs split by a page break were rejoined. Page numbers (\(pages.removedNumbers)) and running heads (\(pages.removedHeads)) were removed from the text and recorded as page breaks."))

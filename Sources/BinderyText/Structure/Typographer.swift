@@ -77,7 +77,7 @@ struct Typographer: Sendable {
             case .note(var note):
                 note.blocks = note.blocks.map { apply($0) }
                 result.append(.note(note))
-            case .pageBreak: result.append(inline)
+            case .pageBreak, .lineBreak: result.append(inline)
             }
         }
         return result

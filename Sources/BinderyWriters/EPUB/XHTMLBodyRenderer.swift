@@ -123,6 +123,8 @@ final class XHTMLBodyRenderer {
             xml.element("a", ["href": target, "id": "noteref-\(sequence)", "epub:type": "noteref", "role": "doc-noteref"], text: note.number)
         case .pageBreak(let pageBreak):
             self.pageBreak(pageBreak)
+        case .lineBreak(let lineBreak):
+            if !lineBreak.joinsWords { xml.text(" ") }
         }
     }
 

@@ -99,7 +99,7 @@ struct LineMap {
                 for block in note.blocks { visit(block, container: .note(number: note.number)) }
             case .emphasis(let inner), .strong(let inner), .link(_, let inner):
                 inlines(inner)
-            case .text:
+            case .text, .lineBreak:
                 break
             }
         }

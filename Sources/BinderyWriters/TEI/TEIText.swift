@@ -124,6 +124,14 @@ final class TEIBlockWriter {
             }
         case .pageBreak(let pageBreak):
             self.pageBreak(pageBreak)
+        case .lineBreak(let lineBreak):
+            // Diplomatic mode: the line starts here; `break="no"` where a word runs on across it.
+            if lineBreak.joinsWords {
+                xml.element("lb", ["break": "no"])
+            } else {
+                xml.text("\n")
+                xml.element("lb")
+            }
         }
     }
 

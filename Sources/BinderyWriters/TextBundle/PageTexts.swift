@@ -34,6 +34,7 @@ struct PageTexts {
                 case .emphasis(let inner), .strong(let inner), .link(_, let inner): walk(inner)
                 case .note(let note): line += "[\(note.number)]"
                 case .pageBreak(let pageBreak): startPage(pageBreak)
+                case .lineBreak(let lineBreak): if !lineBreak.joinsWords { line += " " }
                 }
             }
         }

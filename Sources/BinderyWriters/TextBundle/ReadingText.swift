@@ -69,6 +69,7 @@ struct ReadingText {
                 notes.append((note.number, body))
                 notes += nested
             case .pageBreak: break
+            case .lineBreak(let lineBreak): if !lineBreak.joinsWords { result += " " }
             }
         }
         return TextOutput.collapseSpaces(result)
