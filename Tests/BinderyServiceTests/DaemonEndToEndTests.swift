@@ -1,3 +1,4 @@
+import BinderyTestSupport
 import Foundation
 import Testing
 @testable import BinderyService
@@ -269,16 +270,6 @@ import Glibc
     }
 
     private func runBindery(_ binary: URL, _ arguments: [String], directory: URL? = nil) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Validators.run(binary, arguments, directory: directory)
     }
 }

@@ -1,3 +1,4 @@
+import BinderyTestSupport
 import Foundation
 import Testing
 @testable import BinderyService
@@ -41,15 +42,6 @@ import Glibc
     }
 
     private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Validators.run(URL(fileURLWithPath: executable), arguments)
     }
 }
