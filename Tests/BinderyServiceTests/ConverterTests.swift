@@ -60,6 +60,13 @@ struct ConverterTests {
         #expect(result.outputs.count == 3)
     }
 
+    @Test("a structure section is reported as not applied, never silently dropped")
+    func structureSection() throws {
+        let document = try Converter().read(source(text, sidecar: "title: T\nstructure:\n  paragraphs: wrapped\n"))
+        #expect(document.metadata.title == "T")
+        #expect(document.diagnostics.contains { $0.code == "sidecar.structure-ignored" && $0.severity == .warning })
+    }
+
     @Test("binary and empty sources fail with a message naming the file", arguments: [[0x50, 0x4B, 0x03, 0x04, 0, 0], []] as [[UInt8]])
     func refused(bytes: [UInt8]) {
         let error = #expect(throws: ConversionError.self) { try Converter().convert(source(bytes)) }

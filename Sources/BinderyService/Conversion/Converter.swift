@@ -90,7 +90,12 @@ public struct Converter: Sendable {
         if document.metadata.title == nil { document.metadata.title = source.stem }
         if let sidecar = source.sidecar {
             do {
-                try SidecarMetadata.parse(sidecar).apply(to: &document.metadata)
+                let metadata = try SidecarMetadata.parse(sidecar)
+                metadata.apply(to: &document.metadata)
+                if metadata.hasStructureSection {
+                    document.diagnostics.append(Diagnostic(.warning, code: "sidecar.structure-ignored",
+                        "\(source.stem).meta.yaml: the 'structure:' overrides are not supported yet and were not applied"))
+                }
             } catch {
                 document.diagnostics.append(Diagnostic(.error, code: "sidecar.invalid", "\(source.stem).meta.yaml: \(error)"))
             }

@@ -14,6 +14,8 @@ public struct SidecarMetadata: Sendable, Equatable {
     public var rights: String?
     public var subjects: [String]?
     public var source: String?
+    /// The sidecar has a `structure:` section (overrides of the structure decisions, not applied yet).
+    public var hasStructureSection = false
 
     /// Keys a sidecar may hold; any other key is an error that names it.
     static let knownKeys: Set<String> = [
@@ -48,6 +50,7 @@ public struct SidecarMetadata: Sendable, Equatable {
         result.source = try string(fields, "source")
         if result.source == nil { result.source = try string(fields, "description") }
         result.subjects = try strings(fields["subject"] ?? fields["keywords"], key: "subject")
+        result.hasStructureSection = fields["structure"] != nil
         return result
     }
 
