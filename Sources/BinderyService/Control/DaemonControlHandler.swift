@@ -44,8 +44,9 @@ struct DaemonControlHandler: Sendable {
 
     private func status() throws -> JSONValue {
         let counts = queue.counts
-        var byState: [String: JSONValue] = [:]
-        for document in try store.documents() { byState[document.state.rawValue, default: .number(0)] = .number((byState[document.state.rawValue].flatMap(\.numberValue) ?? 0) + 1) }
+        var counted: [String: Int] = [:]
+        for document in try store.documents() { counted[document.state.rawValue, default: 0] += 1 }
+        let byState = counted.mapValues { JSONValue.number(Double($0)) }
         return .object([
             "protocol": .number(Double(ControlProtocol.version)), "version": .string(BinderyVersion.current),
             "uptime_seconds": .number(Date().timeIntervalSince(startedAt).rounded()), "corpus": .string(corpusPath),
@@ -83,7 +84,7 @@ struct DaemonControlHandler: Sendable {
 
     private func job(_ params: JSONValue?) throws -> ControlServer.Reply {
         guard let id = params?["id"]?.numberValue else { throw ControlError.invalidParams("job needs a numeric 'id'") }
-        guard let record = try store.jobs(limit: 100_000).first(where: { $0.id == Int64(id) }) else {
+        guard let record = try store.job(id: Int64(id)) else {
             throw ControlError(code: -32004, message: "no job \(Int(id))")
         }
         return .result(Self.json(record))

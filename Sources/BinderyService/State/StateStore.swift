@@ -115,6 +115,11 @@ package final class StateStore: Sendable {
         try read { db in try JobRecord.order(Column("id").desc).limit(limit).fetchAll(db) }
     }
 
+    /// One job by its id, if recorded.
+    package func job(id: Int64) throws(ServiceError) -> JobRecord? {
+        try read { db in try JobRecord.fetchOne(db, key: id) }
+    }
+
     package func jobCount() throws(ServiceError) -> Int {
         try read { db in try JobRecord.fetchCount(db) }
     }

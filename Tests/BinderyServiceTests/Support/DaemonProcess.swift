@@ -1,3 +1,4 @@
+import BinderyTestSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -12,14 +13,10 @@ enum BinderyBinary {
     }
 
     static func locate() throws -> URL {
-        var candidates: [URL] = []
-        if let explicit = ProcessInfo.processInfo.environment["BINDERY_BINARY"] { candidates.append(URL(fileURLWithPath: explicit)) }
-        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        candidates.append(runner.deletingLastPathComponent().appendingPathComponent("bindery"))
-        candidates.append(runner.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("bindery"))
-        for scratch in [".build-daemon", ".build"] { candidates.append(packageRoot.appendingPathComponent("\(scratch)/debug/bindery")) }
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else { throw Missing() }
-        return found
+        if let found = BuiltBinary.url { return found }
+        let scratch = packageRoot.appendingPathComponent(".build-daemon/debug/bindery")
+        guard FileManager.default.isExecutableFile(atPath: scratch.path) else { throw Missing() }
+        return scratch
     }
 }
 
