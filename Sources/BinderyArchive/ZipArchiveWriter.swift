@@ -15,9 +15,12 @@ public struct ZipArchiveWriter: Sendable {
     public private(set) var entries: [Entry] = []
     /// The time stamped on every entry (DOS time has two-second resolution and no zone).
     public var modified: Date
+    /// zlib level of deflated entries: 1 (fastest) to 9 (smallest); 6 is zlib's default.
+    public var deflateLevel: Int
 
-    public init(modified: Date) {
+    public init(modified: Date, deflateLevel: Int = 6) {
         self.modified = modified
+        self.deflateLevel = min(9, max(1, deflateLevel))
     }
 
     public mutating func add(_ path: String, _ bytes: [UInt8], compression: Compression = .deflate) {
@@ -61,7 +64,7 @@ public struct ZipArchiveWriter: Sendable {
             }
             let method = entry.compression == .store ? ZIP_CM_STORE : ZIP_CM_DEFLATE
             let attributes = zip_uint32_t(0o100644) << 16
-            guard zip_set_file_compression(archive, zip_uint64_t(index), Int32(method), 6) == 0,
+            guard zip_set_file_compression(archive, zip_uint64_t(index), Int32(method), zip_uint32_t(deflateLevel)) == 0,
                   zip_file_set_dostime(archive, zip_uint64_t(index), time, date, 0) == 0,
                   zip_file_set_external_attributes(archive, zip_uint64_t(index), 0, zip_uint8_t(ZIP_OPSYS_UNIX), attributes) == 0
             else {

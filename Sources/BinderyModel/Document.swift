@@ -11,13 +11,16 @@ public struct Document: Sendable, Codable, Hashable {
     public var editorial: [EditorialNote]
     /// The source the document came from; set by whoever read the bytes.
     public var source: SourceInfo?
+    /// Decisions about single source lines that the blocks do not show (hyphens), for the proof.
+    public var lineDecisions: [LineDecision]
 
     public init(
         metadata: Metadata = Metadata(),
         blocks: [Block] = [],
         diagnostics: [Diagnostic] = [],
         editorial: [EditorialNote] = [],
-        source: SourceInfo? = nil
+        source: SourceInfo? = nil,
+        lineDecisions: [LineDecision] = []
     ) {
         self.schemaVersion = Document.currentSchemaVersion
         self.metadata = metadata
@@ -25,6 +28,7 @@ public struct Document: Sendable, Codable, Hashable {
         self.diagnostics = diagnostics
         self.editorial = editorial
         self.source = source
+        self.lineDecisions = lineDecisions
     }
 }
 

@@ -24,6 +24,12 @@ public struct Attributes: Sendable, Codable, Hashable {
     public subscript(key: String) -> String? {
         pairs.first { $0.key == key }?.value
     }
+
+    /// The key of the pair naming who made a structure decision (`sidecar`); writers do not print it.
+    public static let decidedBy = "decided-by"
+
+    /// True when the sidecar's `structure:` section made this node what it is.
+    public var isDecidedBySidecar: Bool { self[Self.decidedBy] == "sidecar" }
 }
 
 public struct KeyValue: Sendable, Codable, Hashable {

@@ -12,6 +12,7 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible, Equatable 
         case watcher = "watch.failed"
         case sourceTooLarge = "job.too-large"
         case sourceUnreadable = "job.unreadable"
+        case sourceName = "job.bad-name"
         case conversion = "job.conversion"
         case publish = "job.publish"
         case timedOut = "job.timed-out"

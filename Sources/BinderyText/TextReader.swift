@@ -3,48 +3,95 @@ import BinderyModel
 /// Plain text → `Document`: the stages of structure recovery run in order over the decoded lines.
 public struct TextReader: Sendable {
     public var options: ReaderOptions
+    /// The sidecar's `structure:` section, applied over inference.
+    public var overrides: StructureOverrides?
 
-    public init(options: ReaderOptions = ReaderOptions()) {
+    public init(options: ReaderOptions = ReaderOptions(), overrides: StructureOverrides? = nil) {
         self.options = options
+        self.overrides = overrides
     }
 
     /// Reads a whole source. Throws only when there is no text to read (binary, empty, too large).
     public func read(_ bytes: [UInt8]) throws(ReaderError) -> Document {
+        try readWithLines(bytes).document
+    }
+
+    /// Reads a whole source and also returns its decoded lines (line 1 first), for the proof.
+    public func readWithLines(_ bytes: [UInt8]) throws(ReaderError) -> (document: Document, lines: [String]) {
         let decoded = try TextDecoder(maximumBytes: options.maximumBytes).decode(bytes)
-        return structure(decoded)
+        return (structure(decoded), decoded.lines)
     }
 
     /// Stages 2–8 over decoded lines.
     func structure(_ decoded: TextDecoder.Result) -> Document {
         var document = Document(diagnostics: decoded.diagnostics, editorial: decoded.editorial)
         let lines = decoded.lines.enumerated().map { SourceLine(number: $0.offset + 1, raw: $0.element) }
-        let pages = PageFinder().find(lines)
-        let profile = LayoutDetector(override: options.paragraphLayout).detect(lines, removed: pages.removed)
-        let groups = ParagraphBuilder(profile: profile).build(lines, pages: pages)
-        var classified = StructureClassifier(profile: profile).classify(groups)
+        let sidecar = overrides.flatMap { $0.isEmpty ? nil : $0 }
+        var pages = PageFinder().find(lines)
+        let unusedHeads = RunningHeadOverrides(sidecar?.runningHeads ?? []).apply(to: &pages, lines: lines)
+        let layout = Self.layout(sidecar?.paragraphs)
+        let profile = LayoutDetector(override: layout.layout ?? options.paragraphLayout, indentOverride: layout.indent)
+            .detect(lines, removed: pages.removed)
+        let built = ParagraphBuilder(profile: profile).build(lines, pages: pages)
+        let headingRules = HeadingOverrides(sidecar ?? StructureOverrides(sidecarName: ""))
+        let resolution = headingRules.resolve(built)
+        let groups = resolution.groups
+        var classified = StructureClassifier(profile: profile, forced: resolution.forced, denied: resolution.denied).classify(groups)
         var dehyphenator = Dehyphenator(lines: lines)
+        dehyphenator.policy = sidecar?.hyphenation ?? .auto
+        let dehyphenate = sidecar?.hyphenation != nil || options.dehyphenate
         var inlines = groups.map { group in
-            options.dehyphenate ? dehyphenator.inlines(group, keepLineBreaks: options.keepLineBreaks) : [Inline.text(group.plainText)]
+            dehyphenate ? dehyphenator.inlines(group, keepLineBreaks: options.keepLineBreaks) : [Inline.text(group.plainText)]
         }
         var notes = NoteLinker.Outcome()
-        if options.linkNotes {
+        if sidecar?.linkNotes ?? options.linkNotes {
             notes = NoteLinker().link(runs: classified.noteRuns, groups: groups, roles: &classified.roles, inlines: &inlines)
         }
         var assembler = BlockAssembler(groups: groups, roles: classified.roles, inlines: inlines, matchedNotes: notes.matchedGroups,
-                                       shape: LineShape(profile: profile))
+                                       shape: LineShape(profile: profile), bySidecar: classified.bySidecar)
         var blocks = assembler.blocks()
         var typographer = Typographer()
         if options.typography { blocks = blocks.map { typographer.apply($0) } }
         document.blocks = blocks
         document.metadata = MetadataGuesser().metadata(titlePage: classified.titlePage, creators: classified.creators, blocks: blocks)
         document.diagnostics.append(Diagnostic(.info, code: "layout.paragraphs",
-            "paragraph layout read as \(profile.layout.rawValue) (measure \(profile.measure), trailing-space marks \(profile.trailingSpaceMark), indents \(profile.indentMark)); \(pages.pageCount) page(s)"))
+            "paragraph layout \(layout.layout == nil ? "read" : "set by the sidecar") as \(profile.layout.rawValue) (measure \(profile.measure), trailing-space marks \(profile.trailingSpaceMark), indents \(profile.indentMark)); \(pages.pageCount) page(s)"))
         document.diagnostics += pages.diagnostics + classified.diagnostics + notes.diagnostics
+        var decisions: SidecarDecisions?
+        if let sidecar {
+            decisions = SidecarDecisions(
+                sidecarName: sidecar.sidecarName,
+                forcedHeadingLines: resolution.forced.keys.map { groups[$0].firstLine },
+                deniedHeadingLines: classified.bySidecar.filter { resolution.denied.contains($0) }.map { groups[$0].firstLine },
+                runningHeadLines: pages.bySidecar.map { lines[$0].number }, runningHeadPatterns: sidecar.runningHeads,
+                paragraphs: sidecar.paragraphs, hyphenation: sidecar.hyphenation, linkNotes: sidecar.linkNotes)
+            let unused = resolution.unused + unusedHeads.map { "running-heads: match /\(sidecar.runningHeads[$0])/" }
+            for rule in unused {
+                document.diagnostics.append(Diagnostic(.warning, code: "sidecar.rule-unused", "\(sidecar.sidecarName): the rule \(rule) picked no line"))
+            }
+        }
         document.editorial += EditorialReport(
-            profile: profile, pages: pages, dehyphenator: dehyphenator, typographer: typographer, options: options,
+            profile: profile, pages: pages, dehyphenator: dehyphenator, typographer: typographer,
+            options: { var effective = options; effective.dehyphenate = dehyphenate; return effective }(),
             headings: blocks.count { if case .heading = $0 { true } else { false } },
-            notesLinked: notes.linked, notesFound: classified.noteRuns.reduce(0) { $0 + $1.groups.count }
+            notesLinked: notes.linked, notesFound: classified.noteRuns.reduce(0) { $0 + $1.groups.count }, sidecar: decisions
         ).notes()
+        let furniture = pages.removedKinds.map { index, kind in
+            LineDecision(line: lines[index].number, kind: kind, detail: lines[index].text, bySidecar: pages.bySidecar.contains(index))
+        }
+        document.lineDecisions = (furniture + dehyphenator.decisions + notes.markers).sorted { ($0.line, $0.kind.rawValue) < ($1.line, $1.kind.rawValue) }
         return document
+    }
+
+    /// The reader's layout and indent setting for the sidecar's `paragraphs:` word.
+    private static func layout(_ paragraphs: StructureOverrides.Paragraphs?) -> (layout: ParagraphLayout?, indent: Bool?) {
+        switch paragraphs {
+        case nil: (nil, nil)
+        case .blank: (.blankLineSeparated, nil)
+        case .indent: (.hardWrapped, true)
+        case .wrapped: (.hardWrapped, nil)
+        case .line: (.linePerParagraph, nil)
+        case .double: (.doubleSpaced, nil)
+        }
     }
 }

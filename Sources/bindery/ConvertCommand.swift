@@ -18,7 +18,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The directory to write into (created if missing).")
     var out: String
 
-    @Option(name: .long, help: "Formats, comma-separated: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")). Default: all.")
+    @Option(name: .long, help: "Formats, comma-separated: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")). Default: epub, tei, text.")
     var to: String?
 
     @Option(name: .long, help: "A template directory that overrides the bundled templates.")
@@ -44,47 +44,70 @@ struct ConvertCommand: ParsableCommand {
         let converter = Converter(readerOptions: ReaderOptions(keepLineBreaks: diplomatic), templates: templateSet)
         let loader = SourceLoader()
         let outDirectory = URL(fileURLWithPath: out)
-        var failures = 0
-        for file in files {
-            let started = Date()
-            do {
-                let source = try loader.load(URL(fileURLWithPath: file))
-                let result = try converter.convert(source, formats: formats)
-                var written: [String] = []
-                for output in result.outputs {
-                    let target = outDirectory.appendingPathComponent(source.stem + output.format.fileSuffix)
-                    do {
-                        try AtomicFileWriter.write(output.bytes, to: target)
-                    } catch {
-                        throw ConversionError(file: file, "cannot write \(target.path): \(error.message)")
-                    }
-                    written.append(target.lastPathComponent)
-                }
-                if timings {
-                    let stages = result.timings.map { "\($0.stage) \(String(format: "%.1f", $0.seconds * 1000)) ms" }.joined(separator: ", ")
-                    Console.info("\(file): \(source.bytes.count) bytes; \(stages)")
-                }
-                if !quiet {
-                    let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
-                    let warnings = result.document.diagnostics.filter { $0.severity >= .warning }.count
-                    Console.info("\(file): \(written.joined(separator: ", ")) (\(milliseconds) ms, \(warnings) warnings)")
-                }
-            } catch let error as ConversionError {
-                failures += 1
-                Console.error("\(file): \(error.message)")
-            } catch {
-                failures += 1
-                Console.error("\(file): \(error)")
+        let files = files, timings = timings, quiet = quiet
+        // Files are converted on every core, the largest first; files that share a stem (and so their outputs) go
+        // one after another, in the order given; the messages come out in the order of the files.
+        let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
+        let weight = { (batch: [Int]) in batch.reduce(0) { $0 + sizes[$1] } }
+        let batches = Dictionary(grouping: files.indices) { Self.stem(of: files[$0]) }.values.sorted { left, right in
+            weight(left) != weight(right) ? weight(left) > weight(right) : left[0] < right[0]
+        }
+        let report = OrderedReport(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: batches.count) { batch in
+            for index in batches[batch] {
+                report.finish(index, Self.convert(files[index], converter: converter, loader: loader, formats: formats,
+                                                  into: outDirectory, timings: timings, quiet: quiet))
             }
         }
-        if failures > 0 { throw ExitCode(1) }
+        if report.failures > 0 { throw ExitCode(1) }
+    }
+
+    /// The stem the outputs of `file` are named after.
+    private static func stem(of file: String) -> String {
+        Converter.Source(bytes: [], fileName: URL(fileURLWithPath: file).lastPathComponent, modified: Date(timeIntervalSince1970: 0)).stem
+    }
+
+    /// Converts one file and writes its outputs; the messages to print for it, and whether it failed.
+    private static func convert(
+        _ file: String, converter: Converter, loader: SourceLoader, formats: [OutputFormat], into outDirectory: URL, timings: Bool, quiet: Bool
+    ) -> OrderedReport.Entry {
+        let started = Date()
+        var messages: [OrderedReport.Message] = []
+        do {
+            let source = try loader.load(URL(fileURLWithPath: file))
+            let result = try converter.convert(source, formats: formats)
+            var written: [String] = []
+            for output in result.outputs {
+                let target = outDirectory.appendingPathComponent(source.stem + output.format.fileSuffix)
+                do {
+                    try AtomicFileWriter.write(output.bytes, to: target)
+                } catch {
+                    throw ConversionError(file: file, "cannot write \(target.path): \(error.message)")
+                }
+                written.append(target.lastPathComponent)
+            }
+            if timings {
+                let stages = result.timings.map { "\($0.stage) \(String(format: "%.1f", $0.seconds * 1000)) ms" }.joined(separator: ", ")
+                messages.append(.info("\(file): \(source.bytes.count) bytes; \(stages)"))
+            }
+            if !quiet {
+                let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+                let warnings = result.document.diagnostics.filter { $0.severity >= .warning }.count
+                messages.append(.info("\(file): \(written.joined(separator: ", ")) (\(milliseconds) ms, \(warnings) warnings)"))
+            }
+            return OrderedReport.Entry(messages: messages, failed: false)
+        } catch let error as ConversionError {
+            return OrderedReport.Entry(messages: messages + [.error("\(file): \(error.message)")], failed: true)
+        } catch {
+            return OrderedReport.Entry(messages: messages + [.error("\(file): \(error)")], failed: true)
+        }
     }
 }
 
 /// Parses `--to epub,tei`.
 enum FormatList {
     static func parse(_ list: String?) throws -> [OutputFormat] {
-        guard let list else { return OutputFormat.allCases }
+        guard let list else { return OutputFormat.publications }
         var formats: [OutputFormat] = []
         for name in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
             guard let format = OutputFormat(rawValue: name) else {

@@ -20,19 +20,10 @@ struct ProofCommand: ParsableCommand {
     func run() throws {
         do {
             let source = try SourceLoader().load(URL(fileURLWithPath: file))
-            let document = try Converter().read(source)
-            let lines: [String]
-            do {
-                lines = try TextDecoder().decode(source.bytes).lines
-            } catch {
-                throw ConversionError(file: file, error.message)
-            }
-            let bytes: [UInt8]
-            do {
-                bytes = try ProofWriter().write(document, sourceLines: lines)
-            } catch {
-                throw ConversionError(file: file, error.message)
-            }
+            var converter = Converter()
+            converter.readerOptions.keepLineBreaks = false
+            let result = try converter.convert(source, formats: [.proof])
+            let bytes = result.outputs[0].bytes
             let target = URL(fileURLWithPath: out ?? source.stem + ".proof.html")
             do {
                 try AtomicFileWriter.write(bytes, to: target)

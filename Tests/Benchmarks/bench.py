@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Bindery benchmarks: one-shot conversion of ../shared/corpus against pandoc and calibre, side by side.
 
-usage: bench.py [--runs N] [--calibre-runs N] [--skip-calibre] [--daemon]
+usage: bench.py [--runs N] [--calibre-runs N] [--skip-calibre] [--daemon] [--bindery PATH] [--no-proof] [--only-daemon-latency]
   Run by `make bench` (which builds in release and installs pandoc and calibre first).
+  --bindery (or $BINDERY_BIN) picks the binary, e.g. one built with `--scratch-path .build-perf`.
   Prints median wall time and peak RSS per tool, ratios, per-stage times for the largest book, and
   (with --daemon) the daemon's change-to-published latency. Writes the figures to BENCHMARKS.md.
 """
@@ -10,7 +11,7 @@ import argparse, glob, json, os, platform, shutil, statistics, subprocess, sys, 
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
-BINDERY = os.path.join(ROOT, ".build", "release", "bindery")
+BINDERY = os.environ.get("BINDERY_BIN") or os.path.join(ROOT, ".build", "release", "bindery")
 TOOLS = os.path.join(ROOT, ".tools")
 
 
@@ -57,12 +58,23 @@ def main():
     parser.add_argument("--daemon", action="store_true")
     parser.add_argument("--edits", type=int, default=50)
     parser.add_argument("--synthetic", type=int, default=5000)
+    parser.add_argument("--bindery", help="the bindery binary (default: $BINDERY_BIN, else .build/release/bindery)")
+    parser.add_argument("--only-daemon-latency", action="store_true", help="measure only the daemon's save → published latency")
+    parser.add_argument("--no-proof", action="store_true", help="the daemon publishes the three outputs only (configuration `proof: false`)")
     args = parser.parse_args()
+    global BINDERY
+    if args.bindery:
+        BINDERY = os.path.abspath(args.bindery)
+    if args.no_proof:
+        DAEMON_CONFIG[0] = "proof: false\n"
     SYNTHETIC[0] = args.synthetic
 
     docs = sorted(glob.glob(os.path.join(CORPUS, "*.txt")))
     if not docs:
         sys.exit("no corpus at %s" % CORPUS)
+    if args.only_daemon_latency:
+        daemon_benchmarks(docs, max(docs, key=os.path.getsize), args.edits, synthetic=False)
+        return
     size = sum(os.path.getsize(d) for d in docs)
     rows = []
     rows.append(series("bindery: epub+tei+text", lambda out: [[BINDERY, "convert", "-q", *docs, "--out", out]], args.runs))
@@ -102,7 +114,12 @@ class Daemon:
         self.log_path = os.path.join(workdir, "serve.log")
         self.log = open(self.log_path, "ab")
         self.log.flush()
-        self.proc = subprocess.Popen([BINDERY, "serve", "--corpus", os.path.join(workdir, "corpus"), "--out", os.path.join(workdir, "out"),
+        config = []
+        if DAEMON_CONFIG[0]:
+            with open(os.path.join(workdir, "bindery.yaml"), "w") as f:
+                f.write(DAEMON_CONFIG[0])
+            config = ["--config", os.path.join(workdir, "bindery.yaml")]
+        self.proc = subprocess.Popen([BINDERY, "serve", *config, "--corpus", os.path.join(workdir, "corpus"), "--out", os.path.join(workdir, "out"),
                                       "--state", os.path.join(workdir, "state")], stdout=self.log, stderr=self.log)
         # Only what this run logs counts (a restart appends to the same log).
         self.offset = os.path.getsize(self.log_path)
@@ -139,7 +156,7 @@ class Daemon:
         self.log.close()
 
 
-def daemon_benchmarks(docs, largest, edits):
+def daemon_benchmarks(docs, largest, edits, synthetic=True):
     results = {}
     work = tempfile.mkdtemp(prefix="bench-daemon-")
     os.makedirs(os.path.join(work, "corpus"))
@@ -164,7 +181,7 @@ def daemon_benchmarks(docs, largest, edits):
     print("\ndaemon: save → published for %s (%d edits): p50 %.0f ms, p95 %.0f ms (settle delay %.0f ms: %.0f / %.0f ms above it)"
           % (name, edits, p50 * 1000, p95 * 1000, settle * 1000, (p50 - settle) * 1000, (p95 - settle) * 1000))
 
-    for count in (args_synthetic(500), args_synthetic(None)):
+    for count in (args_synthetic(500), args_synthetic(None)) if synthetic else ():
         work = tempfile.mkdtemp(prefix="bench-synthetic-")
         make_synthetic(os.path.join(work, "corpus"), docs, count)
         started = time.perf_counter()
@@ -186,6 +203,8 @@ def daemon_benchmarks(docs, largest, edits):
 
 
 SYNTHETIC = [5000]
+# The daemon's configuration file text, when one is given (`--no-proof`).
+DAEMON_CONFIG = [""]
 
 
 def args_synthetic(value):

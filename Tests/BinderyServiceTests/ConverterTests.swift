@@ -49,7 +49,7 @@ struct ConverterTests {
     }
 
     @Test("a bad sidecar is an error diagnostic naming the problem; the document is still converted", arguments: [
-        ("title: [unclosed", "invalid YAML"), ("colour: blue", "unknown key 'colour'"), ("- just\n- a list", "mapping"), ("title: {a: 1}", "'title' must be text"),
+        ("title: [unclosed", "invalid YAML"), ("colour: blue", "key 'colour': unknown key"), ("- just\n- a list", "mapping"), ("title: {a: 1}", "key 'title': must be text"),
     ])
     func badSidecar(yaml: String, expected: String) throws {
         let result = try Converter().convert(source(text, sidecar: yaml))
@@ -60,11 +60,18 @@ struct ConverterTests {
         #expect(result.outputs.count == 3)
     }
 
-    @Test("a structure section is reported as not applied, never silently dropped")
+    @Test("a structure section is applied: paragraphs, hyphenation and notes words reach the reader")
     func structureSection() throws {
-        let document = try Converter().read(source(text, sidecar: "title: T\nstructure:\n  paragraphs: wrapped\n"))
-        #expect(document.metadata.title == "T")
-        #expect(document.diagnostics.contains { $0.code == "sidecar.structure-ignored" && $0.severity == .warning })
+        let hyphenated = Array("A Small Book\n\nThe well-\nknown para-\ngraph runs on.\n".utf8)
+        let auto = try Converter().read(source(hyphenated))
+        let joined = try Converter().read(source(hyphenated, sidecar: "title: T\nstructure:\n  hyphenation: join\n"))
+        let kept = try Converter().read(source(hyphenated, sidecar: "structure:\n  hyphenation: keep\n"))
+        #expect(joined.metadata.title == "T")
+        #expect(auto.editorial.contains { $0.text.contains("decided by the document's own vocabulary") } && auto.lineDecisions.allSatisfy { !$0.bySidecar })
+        #expect(joined.blocks.map(\.plainText).joined(separator: " ").contains("wellknown paragraph"))
+        #expect(kept.blocks.map(\.plainText).joined(separator: " ").contains("well-known para-graph"))
+        #expect(joined.lineDecisions.allSatisfy { $0.bySidecar } && joined.lineDecisions.count == 2)
+        #expect(joined.editorial.contains { $0.text.contains("By the sidecar small.meta.yaml: end-of-line hyphens: join") })
     }
 
     @Test("binary and empty sources fail with a message naming the file", arguments: [[0x50, 0x4B, 0x03, 0x04, 0, 0], []] as [[UInt8]])

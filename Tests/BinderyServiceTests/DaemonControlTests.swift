@@ -13,7 +13,7 @@ struct DaemonControlTests {
         try daemon.write("Another\n\nText here.\n", to: "sub/two.txt")
         try daemon.start()
         let socket = daemon.state.appendingPathComponent("bindery.sock").path
-        let ready = await eventually { daemon.outputs().count == 6 && FileManager.default.fileExists(atPath: socket) }
+        let ready = await eventually { daemon.outputs().count == 8 && FileManager.default.fileExists(atPath: socket) }
         #expect(ready, "the daemon did not publish: \(daemon.log.suffix(2000))")
         return (daemon, socket)
     }

@@ -9,7 +9,7 @@ import Glibc
 /// Runs the built `bindery serve` on temporary corpora. Serialized: each test is CPU-bound on 2 cores.
 /// Every wait polls a condition with a generous timeout; nothing depends on fixed sleeps.
 @Suite(.serialized) struct DaemonEndToEndTests {
-    private static let formats = [".epub", ".tei.xml", ".bag.zip"]
+    private static let formats = [".epub", ".tei.xml", ".bag.zip", ".proof.html"]
 
     private func outputNames(of source: String) -> [String] {
         Self.formats.map { String(source.dropLast(4)) + $0 }
@@ -102,7 +102,7 @@ import Glibc
         try daemon.start()
         #expect(await eventually(timeout: 60) { daemon.store()?.published("book.txt") == 1 }, "\(daemon.log)")
         let good = daemon.outputs()
-        #expect(good.count == 3)
+        #expect(good.count == 4)
 
         var binary = [UInt8](repeating: 0, count: 4096)
         for index in binary.indices { binary[index] = UInt8(truncatingIfNeeded: index * 7919 % 251) }
@@ -183,13 +183,13 @@ import Glibc
         let store = try #require(daemon.store())
         let outputs = daemon.outputs()
         #expect(!outputs.keys.contains { $0.contains(".tmp-") || ($0 as NSString).lastPathComponent.hasPrefix(".") })
-        #expect(outputs.count == 13 * 3)
+        #expect(outputs.count == 13 * 4)
         for name in names + ["big.txt"] {
             let current = sha256(try Data(contentsOf: daemon.corpus.appendingPathComponent(name)))
             let document = try #require(store.document(name))
             #expect(document.sha256 == current && document.state == .published, "\(name)")
             let records = store.outputs(of: name)
-            #expect(records.count == 3)
+            #expect(records.count == 4)
             for record in records { #expect(outputs[record.path] == record.sha256, "\(record.path)") }
         }
         #expect(daemon.stop() == 0)
@@ -219,7 +219,7 @@ import Glibc
         print("bindery-batch: \(count) small documents published in \(Int(elapsed * 1000)) ms; daemon \(peak.replacingOccurrences(of: "\t", with: " "))")
         let kilobytes = Int(peak.filter(\.isNumber)) ?? 0
         #expect(kilobytes < 600_000)
-        #expect(daemon.outputs().count == count * 3)
+        #expect(daemon.outputs().count == count * 4)
         #expect(daemon.stop() == 0)
     }
 

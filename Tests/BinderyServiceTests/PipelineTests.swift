@@ -40,7 +40,7 @@ import Testing
         defer { fixture.directory.remove() }
         try fixture.directory.write(text, to: "corpus/a/book.txt")
         #expect(fixture.run("a/book.txt") == .done)
-        #expect(fixture.outputs() == ["a", "a/book.bag.zip", "a/book.epub", "a/book.tei.xml"])
+        #expect(fixture.outputs() == ["a", "a/book.bag.zip", "a/book.epub", "a/book.proof.html", "a/book.tei.xml"])
         #expect(try fixture.store.jobCount() == 1)
         #expect(fixture.run("a/book.txt") == .done)
         #expect(try fixture.store.jobCount() == 1)
@@ -50,6 +50,27 @@ import Testing
         #expect(try fixture.store.jobCount() == 2)
         #expect(fixture.outputs().contains("a/book.epub"))
         #expect(FileStamp(path: fixture.directory.path("out/a/book.tei.xml").path) == tei, "identical outputs are not rewritten")
+    }
+
+    @Test func aBadSidecarIsPublishedByInferenceWithItsErrorInTheJobAndProof() throws {
+        let fixture = try Fixture()
+        defer { fixture.directory.remove() }
+        try fixture.directory.write(text, to: "corpus/book.txt")
+        try fixture.directory.write("structure:\n  headings:\n    - {line: 500, level: 1}\n", to: "corpus/book.meta.yaml")
+        #expect(fixture.run("book.txt") == .done)
+        let job = try #require(try fixture.store.jobs().first)
+        #expect(job.outcome == .published)
+        #expect(job.warnings?.contains("book.meta.yaml: line 3, key 'structure.headings[1].line': must be a whole number from 1 to 8") == true, "\(job.warnings ?? "none")")
+        #expect(DaemonControlHandler.json(job)["warnings"] == .array([.string(job.warnings ?? "")]))
+        let proof = try String(contentsOf: fixture.directory.path("out/book.proof.html"), encoding: .utf8)
+        #expect(proof.contains("error sidecar.invalid: book.meta.yaml: line 3"))
+
+        try fixture.directory.write("structure:\n  headings:\n    - {line: 6, level: 2}\n", to: "corpus/book.meta.yaml")
+        #expect(fixture.run("book.txt") == .done)
+        #expect(try fixture.store.jobs().first?.warnings == nil)
+        let tei = try String(contentsOf: fixture.directory.path("out/book.tei.xml"), encoding: .utf8)
+        #expect(tei.contains("<head>Some prose in a first paragraph.</head>"))
+        #expect(tei.contains("By the sidecar book.meta.yaml: 1 heading(s) forced (line 6)."))
     }
 
     @Test func supersededAndCancelledJobsPublishNothing() throws {

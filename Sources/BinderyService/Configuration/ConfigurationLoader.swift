@@ -80,6 +80,7 @@ public enum ConfigurationLoader {
             guard !parsed.isEmpty else { throw ServiceError(.configurationBadValue, "\(name): 'formats' must name at least one format") }
             configuration.formats = parsed.sorted()
         }
+        configuration.proof = try root.bool("proof") ?? configuration.proof
         configuration.templateDirectories = try root.strings("templates")?.map(resolve) ?? []
         if let level = try root.string("log_level") {
             guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(level) else {

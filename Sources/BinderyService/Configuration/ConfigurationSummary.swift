@@ -11,6 +11,7 @@ public struct ConfigurationSummary: Sendable {
             "state: \(c.paths.state.path)",
             "runtime: \(c.paths.runtime.path)",
             "formats: [\(c.formats.map(\.rawValue).joined(separator: ", "))]",
+            "proof: \(c.proof)",
             "templates: [\(c.templateDirectories.map(\.path).joined(separator: ", "))]",
             "log_level: \(c.logLevel)",
             "watch.settle_ms: \(c.watch.settleMilliseconds)",

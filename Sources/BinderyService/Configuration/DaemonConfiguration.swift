@@ -68,8 +68,14 @@ public struct DaemonConfiguration: Sendable, Hashable {
     }
 
     public var paths: Paths
-    /// Formats produced for every source. Default all: epub, tei, text.
-    public var formats: [OutputFormat] = OutputFormat.allCases
+    /// Formats produced for every source. Default: epub, tei, text.
+    public var formats: [OutputFormat] = OutputFormat.publications
+    /// Also publish the HTML proof (`NAME.proof.html`) beside the outputs. Default true.
+    public var proof = true
+    /// What each job writes: the formats, and the proof when `proof` is on.
+    public var producedFormats: [OutputFormat] {
+        (proof && !formats.contains(.proof) ? formats + [.proof] : formats).sorted()
+    }
     /// Template directories searched before the bundled templates. Default none.
     public var templateDirectories: [URL] = []
     public var watch = Watch()

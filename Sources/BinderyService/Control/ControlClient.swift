@@ -36,7 +36,8 @@ public final class ControlClient {
     public func sendRaw(_ bytes: [UInt8]) throws(ControlServerError) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            // MSG_NOSIGNAL: a daemon that closed the connection is reported below, not a SIGPIPE.
+            let written = bytes[offset...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             if written < 0 {
                 if errno == EINTR { continue }
                 throw ControlServerError("the daemon closed the connection: \(UnixSocket.errnoText())")

@@ -95,7 +95,8 @@ final class ControlConnection {
 
     private func flush() {
         while !output.isEmpty {
-            let written = output.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            // MSG_NOSIGNAL: a client that has gone away is an EPIPE here, not a SIGPIPE for the process.
+            let written = output.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             if written < 0 {
                 if errno == EAGAIN || errno == EINTR { break }
                 return close()

@@ -116,7 +116,7 @@ public final class ControlServer: @unchecked Sendable {
     /// Best effort: one error line, then close.
     private func refuse(_ descriptor: Int32, _ error: ControlError) {
         let line = ControlCodec.encode(.failure(nil, error))
-        _ = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        _ = line.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         close(descriptor)
     }
 }

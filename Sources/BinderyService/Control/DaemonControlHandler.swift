@@ -116,6 +116,7 @@ struct DaemonControlHandler: Sendable {
             "state": .string(job.outcome.rawValue), "attempts": .number(Double(job.attempts)),
             "queued": .string(timestamp(job.queuedAt)), "duration_ms": .number(((job.finishedAt - job.startedAt) * 1000).rounded()),
             "error": job.error.map { .string($0) } ?? .null,
+            "warnings": .array((job.warnings ?? "").split(separator: "\n").map { .string(String($0)) }),
         ])
     }
 

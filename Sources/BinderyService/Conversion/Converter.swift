@@ -47,61 +47,75 @@ public struct Converter: Sendable {
         public var timings: [(stage: String, seconds: Double)]
     }
 
-    /// Reads the source once and runs the writers of `formats` over the document.
-    public func convert(_ source: Source, formats: [OutputFormat] = OutputFormat.allCases) throws(ConversionError) -> Result {
+    /// Reads the source once, then runs the writers of `formats` over the document concurrently.
+    public func convert(_ source: Source, formats: [OutputFormat] = OutputFormat.publications) throws(ConversionError) -> Result {
         let clock = ContinuousClock()
-        var timings: [(stage: String, seconds: Double)] = []
-        var started = clock.now
-        func lap(_ stage: String) {
-            let now = clock.now
-            let elapsed = now - started
-            timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
-            started = now
+        @Sendable func seconds(_ elapsed: Duration) -> Double {
+            Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
-        let document = try read(source)
-        lap("read")
-        let context = WriteContext(
+        let started = clock.now
+        let (document, lines) = try analyse(source)
+        var timings: [(stage: String, seconds: Double)] = [("read", seconds(clock.now - started))]
+        var context = WriteContext(
             stem: source.stem, modified: source.modified, identifier: document.metadata.identifier ?? Self.identifier(for: source.bytes),
             settings: writerSettings, templates: templates)
+        if formats.contains(.proof) { context.sourceLines = lines }
+        // The writers only read the document: each runs on its own core; timings are each writer's own wall time.
+        let ordered = formats.sorted()
+        let slots = ConcurrentSlots<(bytes: Swift.Result<[UInt8], WriterError>, seconds: Double)>(count: ordered.count)
+        DispatchQueue.concurrentPerform(iterations: ordered.count) { [context] index in
+            let writerStarted = clock.now
+            let bytes = Swift.Result { () throws(WriterError) -> [UInt8] in try ordered[index].writer.write(document, context: context) }
+            slots.set(index, (bytes, seconds(clock.now - writerStarted)))
+        }
         var outputs: [(format: OutputFormat, bytes: [UInt8])] = []
-        for format in formats.sorted() {
-            do {
-                outputs.append((format, try format.writer.write(document, context: context)))
-                lap(format.rawValue)
-            } catch {
-                throw ConversionError(file: source.fileName, "cannot write \(format.rawValue): \(error.message)")
+        for (format, slot) in zip(ordered, slots.values) {
+            guard let slot else { continue }
+            switch slot.bytes {
+            case .success(let bytes): outputs.append((format, bytes))
+            case .failure(let error): throw ConversionError(file: source.fileName, "cannot write \(format.rawValue): \(error.message)")
             }
+            timings.append((format.rawValue, slot.seconds))
         }
         return Result(document: document, outputs: outputs, timings: timings)
     }
 
     /// Reads and analyses the source, applies the sidecar metadata and records the source facts.
     public func read(_ source: Source) throws(ConversionError) -> Document {
+        try analyse(source).document
+    }
+
+    /// `read`, also returning the decoded source lines (for the proof). A sidecar with problems is
+    /// reported (one error diagnostic each) and not applied: the document is read by inference alone.
+    public func analyse(_ source: Source) throws(ConversionError) -> (document: Document, lines: [String]) {
+        let lineCount = source.bytes.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } }
+            + (source.bytes.last == 0x0A || source.bytes.isEmpty ? 0 : 1)
+        let sidecarName = source.stem + ".meta.yaml"
+        var sidecar: SidecarMetadata?
+        var sidecarProblems: [SidecarError.Problem] = []
+        if let bytes = source.sidecar {
+            do {
+                sidecar = try SidecarMetadata.parse(bytes, sidecarName: sidecarName, sourceLineCount: lineCount)
+            } catch {
+                sidecarProblems = error.problems
+            }
+        }
         var document: Document
+        let lines: [String]
         do {
-            document = try TextReader(options: readerOptions).read(source.bytes)
+            (document, lines) = try TextReader(options: readerOptions, overrides: sidecar?.structure).readWithLines(source.bytes)
         } catch {
             throw ConversionError(file: source.fileName, error.message)
         }
-        let lineCount = source.bytes.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } }
-        document.source = SourceInfo(
-            fileName: source.fileName, byteCount: source.bytes.count, sha256: Self.sha256(source.bytes),
-            lineCount: lineCount + (source.bytes.last == 0x0A || source.bytes.isEmpty ? 0 : 1))
-        if document.metadata.title == nil { document.metadata.title = source.stem }
-        if let sidecar = source.sidecar {
-            do {
-                let metadata = try SidecarMetadata.parse(sidecar)
-                metadata.apply(to: &document.metadata)
-                if metadata.hasStructureSection {
-                    document.diagnostics.append(Diagnostic(.warning, code: "sidecar.structure-ignored",
-                        "\(source.stem).meta.yaml: the 'structure:' overrides are not supported yet and were not applied"))
-                }
-            } catch {
-                document.diagnostics.append(Diagnostic(.error, code: "sidecar.invalid", "\(source.stem).meta.yaml: \(error)"))
-            }
+        for problem in sidecarProblems {
+            document.diagnostics.append(Diagnostic(.error, code: "sidecar.invalid",
+                "\(sidecarName): \(problem); the sidecar was not applied, the document was read by inference alone"))
         }
+        document.source = SourceInfo(fileName: source.fileName, byteCount: source.bytes.count, sha256: Self.sha256(source.bytes), lineCount: lineCount)
+        if document.metadata.title == nil { document.metadata.title = source.stem }
+        sidecar?.apply(to: &document.metadata)
         if document.metadata.identifier == nil { document.metadata.identifier = Self.identifier(for: source.bytes) }
-        return document
+        return (document, lines)
     }
 
     public static func sha256(_ bytes: [UInt8]) -> String {

@@ -1,8 +1,10 @@
 import BinderyModel
+import BinderyText
 import Yams
 
-/// `NAME.meta.yaml` beside a source: metadata with pandoc's field names, overriding what was inferred.
-public struct SidecarMetadata: Sendable, Equatable {
+/// `NAME.meta.yaml` beside a source: metadata with pandoc's field names, overriding what was inferred,
+/// and a `structure:` section of overrides of the structure decisions.
+public struct SidecarMetadata: Sendable {
     public var title: String?
     public var subtitle: String?
     public var authors: [Contributor]?
@@ -14,8 +16,8 @@ public struct SidecarMetadata: Sendable, Equatable {
     public var rights: String?
     public var subjects: [String]?
     public var source: String?
-    /// The sidecar has a `structure:` section (overrides of the structure decisions, not applied yet).
-    public var hasStructureSection = false
+    /// The `structure:` section, when the sidecar has one.
+    public var structure: StructureOverrides?
 
     /// Keys a sidecar may hold; any other key is an error that names it.
     static let knownKeys: Set<String> = [
@@ -23,35 +25,51 @@ public struct SidecarMetadata: Sendable, Equatable {
         "subject", "keywords", "source", "description", "structure",
     ]
 
-    public static func parse(_ bytes: [UInt8]) throws(SidecarError) -> SidecarMetadata {
-        let text = String(decoding: bytes, as: UTF8.self)
-        let node: Any?
+    /// Parses a sidecar; any problem (invalid YAML, unknown key, bad value, bad regex, line out of range)
+    /// throws them all, each with its line and key.
+    /// - Parameter sourceLineCount: the source's lines, for checking `line:` rules.
+    public static func parse(_ bytes: [UInt8], sidecarName: String = "sidecar", sourceLineCount: Int? = nil) throws(SidecarError) -> SidecarMetadata {
+        let root: Node?
         do {
-            node = try Yams.load(yaml: text)
+            root = try Yams.compose(yaml: String(decoding: bytes, as: UTF8.self))
+        } catch let error as YamlError {
+            throw Self.syntaxError(error)
         } catch {
             throw SidecarError("invalid YAML: \(error)")
         }
-        guard let node else { return SidecarMetadata() }
-        guard let fields = node as? [String: Any] else { throw SidecarError("the sidecar must be a mapping of fields") }
-        if let unknown = fields.keys.sorted().first(where: { !knownKeys.contains($0) }) {
-            throw SidecarError("unknown key '\(unknown)' (known: \(knownKeys.sorted().joined(separator: ", ")))")
-        }
         var result = SidecarMetadata()
-        result.title = try string(fields, "title")
-        result.subtitle = try string(fields, "subtitle")
-        result.authors = try people(fields["author"], key: "author", role: "aut")
-        result.contributors = try people(fields["contributor"], key: "contributor", role: "ctb")
-        result.language = try string(fields, "lang")
-        if result.language == nil { result.language = try string(fields, "language") }
-        result.identifier = try string(fields, "identifier")
-        result.date = try string(fields, "date")
-        result.publisher = try string(fields, "publisher")
-        result.rights = try string(fields, "rights")
-        result.source = try string(fields, "source")
-        if result.source == nil { result.source = try string(fields, "description") }
-        result.subjects = try strings(fields["subject"] ?? fields["keywords"], key: "subject")
-        result.hasStructureSection = fields["structure"] != nil
+        guard let root else { return result }
+        var problems: [SidecarError.Problem] = []
+        guard let fields = SidecarNode(node: root, key: "").fields(&problems, allowed: knownKeys) else { throw SidecarError(problems) }
+        for (name, node) in fields {
+            switch name {
+            case "title": result.title = node.text(&problems)
+            case "subtitle": result.subtitle = node.text(&problems)
+            case "author": result.authors = people(node, role: "aut", &problems)
+            case "contributor": result.contributors = people(node, role: "ctb", &problems)
+            case "lang", "language": result.language = node.text(&problems)
+            case "identifier": result.identifier = node.text(&problems)
+            case "date": result.date = node.text(&problems)
+            case "publisher": result.publisher = node.text(&problems)
+            case "rights": result.rights = node.text(&problems)
+            case "source", "description": result.source = node.text(&problems)
+            case "subject", "keywords": result.subjects = node.items.compactMap { $0.text(&problems) }
+            default:  // structure
+                result.structure = StructureSidecar(sourceLineCount: sourceLineCount).parse(node, sidecarName: sidecarName, &problems)
+            }
+        }
+        guard problems.isEmpty else { throw SidecarError(problems) }
         return result
+    }
+
+    /// A YAML syntax error on one line: the parser's complaint and where it is.
+    private static func syntaxError(_ error: YamlError) -> SidecarError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            return SidecarError("invalid YAML: \(problem)" + (context.map { " (\($0.text))" } ?? ""), line: mark.line)
+        default:
+            return SidecarError("invalid YAML: " + "\(error)".split(separator: "\n").joined(separator: " "))
+        }
     }
 
     /// Fields the sidecar gives replace the inferred ones.
@@ -69,51 +87,18 @@ public struct SidecarMetadata: Sendable, Equatable {
         if let source { metadata.sourceDescription = source }
     }
 
-    private static func string(_ fields: [String: Any], _ key: String) throws(SidecarError) -> String? {
-        guard let value = fields[key] else { return nil }
-        switch value {
-        case let string as String: return string
-        case let number as Int: return String(number)
-        case let number as Double: return String(number)
-        default: throw SidecarError("'\(key)' must be text")
-        }
-    }
-
-    private static func strings(_ value: Any?, key: String) throws(SidecarError) -> [String]? {
-        guard let value else { return nil }
-        if let single = value as? String { return [single] }
-        guard let list = value as? [Any] else { throw SidecarError("'\(key)' must be text or a list of text") }
-        var result: [String] = []
-        for item in list {
-            guard let text = item as? String else { throw SidecarError("every '\(key)' entry must be text") }
-            result.append(text)
-        }
-        return result
-    }
-
     /// `author: Name`, `author: [A, B]` or `author: [{name: A, role: edt, file-as: "A, B"}]`.
-    private static func people(_ value: Any?, key: String, role: String) throws(SidecarError) -> [Contributor]? {
-        guard let value else { return nil }
-        let list = (value as? [Any]) ?? [value]
-        var result: [Contributor] = []
-        for item in list {
-            if let name = item as? String {
-                result.append(Contributor(name: name, role: role))
-            } else if let entry = item as? [String: Any], let name = entry["name"] as? String {
-                result.append(Contributor(name: name, role: (entry["role"] as? String) ?? role, fileAs: entry["file-as"] as? String))
-            } else {
-                throw SidecarError("every '\(key)' must be a name or a mapping with 'name'")
+    private static func people(_ node: SidecarNode, role: String, _ problems: inout [SidecarError.Problem]) -> [Contributor] {
+        node.items.compactMap { item in
+            guard item.isMapping else { return item.text(&problems).map { Contributor(name: $0, role: role) } }
+            guard let fields = item.fields(&problems, allowed: ["name", "role", "file-as"]) else { return nil }
+            var values: [String: String] = [:]
+            for (name, field) in fields { values[name] = field.text(&problems) }
+            guard let name = values["name"] else {
+                problems.append(item.problem("needs a 'name'"))
+                return nil
             }
+            return Contributor(name: name, role: values["role"] ?? role, fileAs: values["file-as"])
         }
-        return result
     }
-}
-
-/// A sidecar that cannot be used; the document is converted with inference alone.
-public struct SidecarError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-
-    public init(_ message: String) { self.message = message }
-
-    public var description: String { message }
 }

@@ -13,7 +13,7 @@ import Glibc
 /// READY. Then file events flow watcher → settler → queue → pipeline. SIGHUP reloads the
 /// configuration (paths, watch and parallelism settings need a restart); SIGTERM/SIGINT drain.
 public final class Daemon: @unchecked Sendable {
-    private let logger: Logger
+    let logger: Logger
     private let notifier: SystemdNotifier
     private let events: DaemonEventSink
     private let stopped = DispatchSemaphore(value: 0)
@@ -53,6 +53,10 @@ public final class Daemon: @unchecked Sendable {
             if number == SIGHUP { requestReload() } else { stop() }
         }
         defer { signals.cancel() }
+        // A client that hangs up must not kill the daemon (EPIPE instead of SIGPIPE), nor must a file
+        // size limit (EFBIG instead of SIGXFSZ): both become errors of the one write that hit them.
+        signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
         let paths = configuration.paths
         for directory in [paths.state, paths.out, paths.runtime] {
             do {
@@ -109,11 +113,12 @@ public final class Daemon: @unchecked Sendable {
         heartbeat.cancel()
         watcher.stop()
         let drained = queue.drain(timeout: grace)
+        if drained { store.checkpoint() }
         logger.info("daemon.stopped", metadata: ["drained": "\(drained)"])
     }
 
     /// Hands an event to the embedder's sink and to the control socket's subscribers.
-    private func emit(_ event: DaemonEvent) {
+    func emit(_ event: DaemonEvent) {
         events(event)
         controlServer?.broadcast(.object([
             "type": .string(event.kind), "path": .string(event.path), "trigger": event.trigger.map { .string($0) } ?? .null,
@@ -178,7 +183,11 @@ public final class Daemon: @unchecked Sendable {
             settler.touch(path)
         case .directoryAppeared(let directory):
             logger.info("watch.directory", metadata: ["path": "\(directory)"])
-            for path in layout.scan(directory).keys { if let source = CorpusLayout.source(for: path) { settler.touch(source) } }
+            let listing = layout.listing(directory)
+            for path in listing.files.keys { if let source = CorpusLayout.source(for: path) { settler.touch(source) } }
+            control.async { self.reconcileUndecodable(listing.undecodable, in: directory, recursive: true) }
+        case .undecodableName(let directory):
+            control.async { self.reconcileUndecodable(self.layout.listing(directory, recursive: false).undecodable, in: directory, recursive: false) }
         case .rescan:
             logger.warning("watch.rescan", metadata: ["reason": "events lost or a directory moved"])
             control.async { self.rescan(trigger: .event) }
@@ -187,19 +196,22 @@ public final class Daemon: @unchecked Sendable {
 
     /// Queues every source found and handles every recorded document that is gone.
     private func rescan(trigger: JobTrigger) {
-        let found = layout.scan()
+        let listing = layout.listing()
+        let found = listing.files
         let sources = Set(found.keys.compactMap(CorpusLayout.source(for:))).filter { found[$0] != nil }
         for path in sources.sorted() { queue.submit(path, trigger: trigger) }
+        reconcileUndecodable(listing.undecodable, in: "", recursive: true)
         let known = (try? store.documents()) ?? []
-        for document in known where document.state != .deleted && !sources.contains(document.path) {
+        for document in known where document.state != .deleted && !sources.contains(document.path) && !listing.undecodable.contains(document.path) {
             reconcile(document.path, trigger: trigger)
         }
         logger.info("corpus.scanned", metadata: ["sources": "\(sources.count)", "trigger": "\(trigger.rawValue)"])
     }
 
-    /// After the settle delay: queue the source if it exists, else record its deletion.
+    /// After the settle delay: queue the source if it exists, else record its deletion. A source that
+    /// is not a regular file (a symbolic link, a FIFO) is queued too, so that its refusal is recorded.
     private func reconcile(_ path: String, trigger: JobTrigger) {
-        if FileStamp(path: layout.url(of: path).path)?.isRegularFile == true {
+        if let stamp = FileStamp(path: layout.url(of: path).path), !stamp.isDirectory {
             queue.submit(path, trigger: trigger)
             return
         }

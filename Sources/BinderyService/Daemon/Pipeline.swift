@@ -34,7 +34,10 @@ package final class Pipeline: @unchecked Sendable {
         var job = JobRecord(
             id: nil, path: path, trigger: ticket.trigger.rawValue, jobKey: nil, queuedAt: ticket.queuedAt.timeIntervalSince1970,
             startedAt: token.startedAt.timeIntervalSince1970, finishedAt: 0, attempts: ticket.attempt, outcome: .failed, error: nil)
-        guard let before = FileStamp(path: url.path), before.isRegularFile else { return .done }
+        guard let before = FileStamp(path: url.path) else { return .done }
+        guard before.isRegularFile else {
+            return fail(&job, size: 0, sha: "", key: nil, ServiceError(.sourceUnreadable, "\(path) is \(describe(url, before)); only regular files are read"))
+        }
         guard before.size <= settings.queue.maxSourceBytes else {
             return fail(&job, size: before.size, sha: "", key: nil, ServiceError(.sourceTooLarge, "\(path): \(before.size) bytes is over the limit of \(settings.queue.maxSourceBytes)"))
         }
@@ -71,7 +74,12 @@ package final class Pipeline: @unchecked Sendable {
         }
 
         if token.isCancelled { return discard(&job, .cancelled, "cancelled") }
-        if token.isSuperseded || FileStamp(path: url.path) != before { return discard(&job, .superseded, "the source changed while it was converted") }
+        if token.isSuperseded { return discard(&job, .superseded, "the source changed while it was converted") }
+        if FileStamp(path: url.path) != before {
+            // Changed with no event that reached the queue (truncate(2) gives no IN_CLOSE_WRITE): look again shortly.
+            _ = discard(&job, .superseded, "the source changed while it was converted")
+            return .retry(after: Double(settings.queue.retryDelayMilliseconds) / 1000)
+        }
         let elapsed = Date().timeIntervalSince(token.startedAt)
         if elapsed > settings.queue.jobTimeoutSeconds {
             return fail(&job, size: bytes.count, sha: sha, key: nil, ServiceError(.timedOut, "\(path): took \(Int(elapsed)) s, over the limit of \(settings.queue.jobTimeoutSeconds) s"), outcome: .timedOut)
@@ -89,11 +97,15 @@ package final class Pipeline: @unchecked Sendable {
         }
         job.finishedAt = Date().timeIntervalSince1970
         job.outcome = .published
+        let warnings = result.document.diagnostics.filter { $0.severity == .error || $0.code.hasPrefix("sidecar.") }.map(\.message)
+        job.warnings = warnings.isEmpty ? nil : warnings.joined(separator: "\n")
         let document = DocumentRecord(path: path, size: bytes.count, sha256: sha, jobKey: key, state: .published, error: nil, updatedAt: job.finishedAt)
         do {
             try store.recordPublished(document, outputs: outputs, job: job)
         } catch {
             logger.error("state.error", metadata: ["path": "\(path)", "error": "\(error)"])
+            // The outputs are in place; run again so that the record catches up (the rerun rewrites nothing).
+            if let delay = retryDelay(ticket, settings) { return .retry(after: delay) }
         }
         events(DaemonEvent("job.published", path: path, trigger: ticket.trigger.rawValue))
         logger.info("job.published", metadata: [
@@ -121,6 +133,19 @@ package final class Pipeline: @unchecked Sendable {
             logger.debug("job.up-to-date", metadata: ["path": "\(path)"])
             return true
         }
+    }
+
+    /// "a symbolic link out of the corpus", "a named pipe (FIFO)", …
+    private func describe(_ url: URL, _ stamp: FileStamp) -> String {
+        guard stamp.isSymbolicLink else { return stamp.kindDescription }
+        guard let target = realpath(url.path, nil) else {
+            return errno == ELOOP ? "a symbolic link loop" : "a symbolic link to nothing"
+        }
+        defer { free(target) }
+        let root = layout.root.resolvingSymlinksInPath().path
+        let resolved = String(cString: target)
+        let inside = resolved.hasPrefix(root + "/")
+        return "a symbolic link \(inside ? "(links are not followed)" : "out of the corpus")"
     }
 
     private func retryDelay(_ ticket: JobTicket, _ settings: PipelineSettings) -> Double? {

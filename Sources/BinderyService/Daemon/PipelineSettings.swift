@@ -17,8 +17,8 @@ package struct PipelineSettings: Sendable {
             throw ServiceError(.configurationBadValue, "templates: \(error)")
         }
         converter = Converter(readerOptions: configuration.reader, writerSettings: configuration.writer, templates: templates)
-        formats = configuration.formats
-        jobKey = JobKey(reader: configuration.reader, writer: configuration.writer, formats: configuration.formats, templates: templates)
+        formats = configuration.producedFormats
+        jobKey = JobKey(reader: configuration.reader, writer: configuration.writer, formats: formats, templates: templates)
         queue = configuration.queue
         prune = configuration.publish.prune
     }

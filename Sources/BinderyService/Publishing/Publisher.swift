@@ -1,5 +1,8 @@
 import BinderyWriters
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes outputs into the tree mirroring the corpus (`a/b.txt` → `a/b.epub`, `a/b.tei.xml`,
 /// `a/b.bag.zip`), each one atomically, and removes them when asked to prune.
@@ -16,22 +19,32 @@ package struct Publisher: Sendable {
         return stem + format.fileSuffix
     }
 
-    /// Publishes every output; on an error the outputs already renamed into place stay (each is
-    /// whole), and the caller does not record the job as published. A file already holding exactly
-    /// the new bytes is left alone (no rewrite, no fsync, its mtime unchanged).
+    /// Publishes every output as one set: each changed output is first written to a synced temp file,
+    /// and only when all are written are they renamed into place, so a failure (a full disk, a
+    /// read-only directory) leaves the previous set whole. A file already holding exactly the new
+    /// bytes is left alone (no rewrite, no fsync, its mtime unchanged).
     package func publish(_ outputs: [(format: OutputFormat, bytes: [UInt8])], of source: String, jobKey: String) throws(PublishError) -> [OutputRecord] {
         var records: [OutputRecord] = []
-        for output in outputs {
-            let path = Self.outputPath(of: source, format: output.format)
-            let url = root.appendingPathComponent(path)
-            let sha = Converter.sha256(output.bytes)
-            if FileStamp(path: url.path)?.size != output.bytes.count || FileManager.default.contents(atPath: url.path).map({ Converter.sha256(Array($0)) }) != sha {
-                try AtomicFileWriter.write(output.bytes, to: url)
+        var staged: [(temporary: URL, target: URL)] = []
+        do {
+            for output in outputs {
+                let path = Self.outputPath(of: source, format: output.format)
+                let url = root.appendingPathComponent(path)
+                let sha = Converter.sha256(output.bytes)
+                if FileStamp(path: url.path)?.size != output.bytes.count || FileManager.default.contents(atPath: url.path).map({ Converter.sha256(Array($0)) }) != sha {
+                    staged.append((try AtomicFileWriter.stage(output.bytes, for: url), url))
+                }
+                records.append(OutputRecord(
+                    path: path, documentPath: source, format: output.format.rawValue, size: output.bytes.count,
+                    sha256: sha, jobKey: jobKey, publishedAt: Date().timeIntervalSince1970))
             }
-            records.append(OutputRecord(
-                path: path, documentPath: source, format: output.format.rawValue, size: output.bytes.count,
-                sha256: sha, jobKey: jobKey, publishedAt: Date().timeIntervalSince1970))
+            for file in staged { try AtomicFileWriter.commit(file.temporary, to: file.target) }
+        } catch {
+            // Temp files not yet renamed (all of them unless a rename failed) go; renamed ones are whole.
+            for file in staged { unlink(file.temporary.path) }
+            throw error
         }
+        for directory in Set(staged.map { $0.target.deletingLastPathComponent() }) { AtomicFileWriter.syncDirectory(directory) }
         return records
     }
 

@@ -20,6 +20,8 @@ package struct JobRecord: Codable, Sendable, Equatable, FetchableRecord, Mutable
     package var attempts: Int
     package var outcome: Outcome
     package var error: String?
+    /// Problems of a published job the user should see (a sidecar not applied), one per line.
+    package var warnings: String?
 
     package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

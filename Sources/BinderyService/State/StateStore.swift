@@ -17,15 +17,20 @@ package final class StateStore: Sendable {
         } catch {
             let aside = url.path + ".corrupt-\(Int(Date().timeIntervalSince1970))"
             logger.warning("state.rebuild", metadata: ["file": "\(url.path)", "movedTo": "\(aside)", "error": "\(error)"])
-            for suffix in ["", "-wal", "-shm"] {
-                if suffix.isEmpty { try? FileManager.default.moveItem(atPath: url.path, toPath: aside) } else { try? FileManager.default.removeItem(atPath: url.path + suffix) }
-            }
+            // The WAL and shared-memory files go aside with it: the old database needs them to be read later.
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.moveItem(atPath: url.path + suffix, toPath: aside + suffix) }
             do {
                 pool = try Self.open(url)
             } catch {
                 throw ServiceError(.stateStore, "\(url.path): cannot create the state database: \(error)")
             }
         }
+    }
+
+    /// Moves everything in the write-ahead log into the database file and empties the log: after a
+    /// clean stop the state is one self-contained file.
+    package func checkpoint() {
+        _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 
     /// Opens an existing store read-only (for tools and tests; no migration, no rebuild).
@@ -86,6 +91,9 @@ package final class StateStore: Sendable {
                 t.column("jobKey", .text).notNull()
                 t.column("publishedAt", .double).notNull()
             }
+        }
+        migrator.registerMigration("v2: job warnings") { db in
+            try db.alter(table: "jobs") { t in t.add(column: "warnings", .text) }
         }
         return migrator
     }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Which files of the corpus are sources, which are sidecars, which are ignored, and which
 /// directories are never entered (the output and state directories, hidden ones).
@@ -51,24 +54,54 @@ package struct CorpusLayout: Sendable, Hashable {
         return path == root.path ? "" : String(path.dropFirst(root.path.count + 1))
     }
 
+    /// What a walk of the corpus found.
+    package struct Listing: Sendable {
+        /// Sources and sidecars, with size and mtime.
+        package var files: [String: FileStamp] = [:]
+        /// Sources (and directories, ending in `/`) whose names are not valid UTF-8, with `\xNN`
+        /// escapes: they cannot be read by name, so they are reported instead of converted.
+        package var undecodable: Set<String> = []
+    }
+
     /// Every source below `relativeDirectory` (the whole corpus by default), with size and mtime.
     package func scan(_ relativeDirectory: String = "") -> [String: FileStamp] {
-        var found: [String: FileStamp] = [:]
+        listing(relativeDirectory).files
+    }
+
+    /// Sources, sidecars and undecodable names below `relativeDirectory` (only in it unless `recursive`).
+    package func listing(_ relativeDirectory: String = "", recursive: Bool = true) -> Listing {
+        var listing = Listing()
         var pending = [url(of: relativeDirectory)]
         while let directory = pending.popLast() {
-            guard isWatchable(directory: directory),
-                  let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { continue }
-            for name in names where !Self.isIgnored(name) {
+            guard isWatchable(directory: directory) else { continue }
+            for entry in DirectoryEntries.list(directory.path) {
+                guard let name = entry.name else {
+                    if let path = undecodablePath(entry, in: directory) { listing.undecodable.insert(path) }
+                    continue
+                }
+                guard !Self.isIgnored(name) else { continue }
                 let child = directory.appendingPathComponent(name)
                 guard let stamp = FileStamp(path: child.path) else { continue }
                 if stamp.isDirectory {
-                    pending.append(child)
+                    if recursive { pending.append(child) }
                 } else if name.hasSuffix(Self.sourceExtension) || name.hasSuffix(Self.sidecarSuffix) {
-                    found[relativePath(of: child)] = stamp
+                    listing.files[relativePath(of: child)] = stamp
                 }
             }
         }
-        return found
+        return listing
+    }
+
+    /// The reported path of an entry whose name is not UTF-8, when it is a source or a directory.
+    private func undecodablePath(_ entry: DirectoryEntries.Entry, in directory: URL) -> String? {
+        guard entry.bytes.first != 0x2E else { return nil }
+        var info = stat()
+        let raw = Array(directory.path.utf8) + [0x2F] + entry.bytes + [0]
+        guard raw.withUnsafeBufferPointer({ $0.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) } }) == 0 else { return nil }
+        let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+        guard isDirectory || entry.bytes.suffix(Self.sourceExtension.utf8.count).elementsEqual(Self.sourceExtension.utf8) else { return nil }
+        let parent = relativePath(of: directory)
+        return (parent.isEmpty ? "" : parent + "/") + entry.displayName + (isDirectory ? "/" : "")
     }
 
     /// Every watchable directory below (and including) `relativeDirectory`.

@@ -6,6 +6,8 @@ package enum WatchEvent: Sendable, Equatable {
     case directoryAppeared(String)
     /// Events were lost or a directory went away: compare the whole corpus with the state store.
     case rescan
+    /// An entry whose name is not valid UTF-8 changed in this directory: list the directory again.
+    case undecodableName(inDirectory: String)
 }
 
 /// Notices changes below the corpus and reports them on its own serial queue.

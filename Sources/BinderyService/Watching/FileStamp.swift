@@ -9,6 +9,9 @@ package struct FileStamp: Sendable, Hashable {
     package var inode: UInt
     package var isDirectory: Bool
     package var isRegularFile: Bool
+    package var isSymbolicLink: Bool
+    /// `S_IFMT` bits, for naming what a non-regular file is.
+    private var type: UInt32
 
     /// Nil when the file does not exist (or cannot be stat'ed).
     package init?(path: String) {
@@ -17,7 +20,21 @@ package struct FileStamp: Sendable, Hashable {
         size = Int(info.st_size)
         modifiedNanoseconds = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         inode = UInt(info.st_ino)
-        isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
-        isRegularFile = (info.st_mode & S_IFMT) == S_IFREG
+        type = UInt32(info.st_mode & S_IFMT)
+        isDirectory = type == UInt32(S_IFDIR)
+        isRegularFile = type == UInt32(S_IFREG)
+        isSymbolicLink = type == UInt32(S_IFLNK)
+    }
+
+    /// "a symbolic link", "a named pipe (FIFO)", …: for messages about files that are not read.
+    package var kindDescription: String {
+        switch type {
+        case UInt32(S_IFREG): "a regular file"
+        case UInt32(S_IFDIR): "a directory"
+        case UInt32(S_IFLNK): "a symbolic link"
+        case UInt32(S_IFIFO): "a named pipe (FIFO)"
+        case UInt32(S_IFSOCK): "a socket"
+        default: "a device file"
+        }
     }
 }

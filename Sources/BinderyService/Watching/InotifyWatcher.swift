@@ -15,8 +15,10 @@ package final class InotifyWatcher: CorpusWatcher, @unchecked Sendable {
     private var directories: [Int32: String] = [:]
     private var handler: (@Sendable (WatchEvent) -> Void)?
 
+    /// `IN_ATTRIB`: a permission fixed with chmod (or a touch) is noticed without a rewrite.
     private static let directoryMask = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_MOVED_FROM) | UInt32(IN_DELETE)
-        | UInt32(IN_CREATE) | UInt32(IN_DELETE_SELF) | UInt32(IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW)
+        | UInt32(IN_ATTRIB) | UInt32(IN_CREATE) | UInt32(IN_DELETE_SELF) | UInt32(IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW)
+    private static let fileMask = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_MOVED_FROM) | UInt32(IN_DELETE) | UInt32(IN_ATTRIB)
 
     package init(layout: CorpusLayout) {
         self.layout = layout
@@ -82,8 +84,12 @@ package final class InotifyWatcher: CorpusWatcher, @unchecked Sendable {
                      raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self),
                      Int(raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self)))
                 }
-                let nameBytes = buffer[(offset + 16)..<min(count, offset + 16 + length)].prefix { $0 != 0 }
-                handle(wd: wd, mask: mask, name: String(decoding: nameBytes, as: UTF8.self))
+                let nameBytes = Array(buffer[(offset + 16)..<min(count, offset + 16 + length)].prefix { $0 != 0 })
+                if let name = String(validating: nameBytes, as: UTF8.self) {
+                    handle(wd: wd, mask: mask, name: name)
+                } else if let directory = directories[wd], let handler, nameBytes.first != 0x2E {
+                    handler(.undecodableName(inDirectory: directory))
+                }
                 offset += 16 + length
             }
         }
@@ -112,8 +118,11 @@ package final class InotifyWatcher: CorpusWatcher, @unchecked Sendable {
             }
             return
         }
-        guard mask & (UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_MOVED_FROM) | UInt32(IN_DELETE)) != 0,
-              let source = CorpusLayout.source(for: path) else { return }
+        guard let source = CorpusLayout.source(for: path) else { return }
+        // A symbolic link or a FIFO gives IN_CREATE and nothing more; a regular file is awaited until
+        // its IN_CLOSE_WRITE, so that a file still being written is never read.
+        let created = mask & UInt32(IN_CREATE) != 0 && FileStamp(path: layout.url(of: path).path).map { !$0.isRegularFile && !$0.isDirectory } == true
+        guard mask & Self.fileMask != 0 || created else { return }
         handler(.touched(source))
     }
 }

@@ -10,6 +10,7 @@ package final class PollingWatcher: CorpusWatcher, @unchecked Sendable {
     // Confined to `queue`.
     private var timer: DispatchSourceTimer?
     private var previous: [String: FileStamp] = [:]
+    private var previousUndecodable: Set<String> = []
 
     package init(layout: CorpusLayout, interval: Double) {
         self.layout = layout
@@ -18,7 +19,9 @@ package final class PollingWatcher: CorpusWatcher, @unchecked Sendable {
 
     package func start(_ handler: @escaping @Sendable (WatchEvent) -> Void) throws(ServiceError) {
         queue.sync {
-            previous = layout.scan()
+            let listing = layout.listing()
+            previous = listing.files
+            previousUndecodable = listing.undecodable
             let timer = DispatchSource.makeTimerSource(queue: queue)
             timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(50))
             timer.setEventHandler { [weak self] in self?.poll(handler) }
@@ -35,7 +38,8 @@ package final class PollingWatcher: CorpusWatcher, @unchecked Sendable {
     }
 
     private func poll(_ handler: @Sendable (WatchEvent) -> Void) {
-        let current = layout.scan()
+        let listing = layout.listing()
+        let current = listing.files
         var touched = Set<String>()
         for (path, stamp) in current where previous[path] != stamp { touched.insert(path) }
         for path in previous.keys where current[path] == nil { touched.insert(path) }
@@ -43,5 +47,12 @@ package final class PollingWatcher: CorpusWatcher, @unchecked Sendable {
         for path in touched.sorted() {
             if let source = CorpusLayout.source(for: path) { handler(.touched(source)) }
         }
+        let changed = listing.undecodable.symmetricDifference(previousUndecodable)
+        previousUndecodable = listing.undecodable
+        let directories = Set(changed.map { path in
+            let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+            return trimmed.split(separator: "/").dropLast().joined(separator: "/")
+        })
+        for directory in directories.sorted() { handler(.undecodableName(inDirectory: directory)) }
     }
 }

@@ -28,7 +28,11 @@ public struct TextDecoder: Sendable {
             body = body.dropFirst(3)
             editorial.append(EditorialNote(.normalization, "A UTF-8 byte order mark was removed."))
         } else if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
-            return try decodeUTF16(body, diagnostics: &diagnostics, editorial: &editorial)
+            return try decodeUTF16(body.dropFirst(2), bigEndian: body.first == 0xFE, diagnostics: &diagnostics, editorial: &editorial)
+        } else if let bigEndian = Self.utf16ByteOrderWithoutBOM(body) {
+            diagnostics.append(Diagnostic(.warning, code: "decode.utf16-no-bom",
+                "the file has no byte order mark but its zero bytes show UTF-16 (\(bigEndian ? "big" : "little")-endian); it was read as such"))
+            return try decodeUTF16(body, bigEndian: bigEndian, diagnostics: &diagnostics, editorial: &editorial)
         }
         guard !body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
             throw ReaderError(.empty, "the file holds no text")
@@ -55,11 +59,27 @@ public struct TextDecoder: Sendable {
         return result
     }
 
+    /// Text in UTF-16 without a byte order mark, mostly Latin script, has a zero byte in nearly every
+    /// code unit, always on the same side: the odd bytes for little-endian, the even ones for big-endian.
+    /// Returns true for big-endian, false for little-endian, nil when the head does not look so.
+    static func utf16ByteOrderWithoutBOM(_ body: ArraySlice<UInt8>) -> Bool? {
+        guard body.count >= 4, body.count.isMultiple(of: 2) else { return nil }
+        let head = body.prefix(BinarySniffer.window)
+        var evenZeros = 0, oddZeros = 0
+        for (offset, byte) in head.enumerated() where byte == 0 {
+            if offset.isMultiple(of: 2) { evenZeros += 1 } else { oddZeros += 1 }
+        }
+        let units = head.count / 2
+        if oddZeros * 10 >= units * 6, evenZeros * 20 <= units { return false }
+        if evenZeros * 10 >= units * 6, oddZeros * 20 <= units { return true }
+        return nil
+    }
+
+    /// Decodes UTF-16 code units (`payload` without its byte order mark); unpaired surrogates become U+FFFD.
     private func decodeUTF16(
-        _ body: ArraySlice<UInt8>, diagnostics: inout [Diagnostic], editorial: inout [EditorialNote]
+        _ payload: ArraySlice<UInt8>, bigEndian: Bool, diagnostics: inout [Diagnostic], editorial: inout [EditorialNote]
     ) throws(ReaderError) -> Result {
-        let bigEndian = body.first == 0xFE
-        let payload = Array(body.dropFirst(2))
+        let payload = Array(payload)
         guard payload.count.isMultiple(of: 2) else {
             throw ReaderError(.undecodable, "the file starts with a UTF-16 byte order mark but has an odd number of bytes")
         }
@@ -93,43 +113,65 @@ public struct TextDecoder: Sendable {
         var removedControls = 0, sawCR = false
         var text = text
         text.withUTF8 { bytes in
+            // Kept bytes run from `runStart`; `current` gathers a line's runs only once a byte was taken out of it.
             var current: [UInt8] = []
-            current.reserveCapacity(256)
-            func endLine() {
-                lines.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
+            var runStart = 0
+            func flushRun(_ end: Int) {
+                if end > runStart { current.append(contentsOf: bytes[runStart..<end]) }
+            }
+            func endLine(_ end: Int) {
+                if current.isEmpty {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self))
+                } else {
+                    flushRun(end)
+                    lines.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
             }
             var index = 0
             let count = bytes.count
             while index < count {
                 let byte = bytes[index]
+                if byte >= 0x20 && byte != 0x7F && byte != 0xC2 && byte != 0xEF {
+                    index += 1
+                    continue
+                }
                 switch byte {
                 case 0x0A:
-                    endLine()
+                    endLine(index)
+                    runStart = index + 1
                 case 0x0D:
                     sawCR = true
-                    endLine()
+                    endLine(index)
                     if index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
+                    runStart = index + 1
                 case 0x0C:
                     // A form feed is a page boundary: keep it as a line of its own for the page finder.
-                    endLine()
+                    endLine(index)
                     lines.append("\u{0C}")
+                    runStart = index + 1
                 case 0x09:
-                    current.append(byte)
+                    break
                 case 0x00..<0x20, 0x7F:
                     removedControls += 1
+                    flushRun(index)
+                    runStart = index + 1
                 case 0xC2 where index + 1 < count && (0x80...0x9F).contains(bytes[index + 1]):
                     removedControls += 1  // a C1 control
+                    flushRun(index)
                     index += 1
+                    runStart = index + 1
                 case 0xEF where index + 2 < count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
                     removedControls += 1  // U+FFFE, U+FFFF
+                    flushRun(index)
                     index += 2
+                    runStart = index + 1
                 default:
-                    current.append(byte)
+                    break
                 }
                 index += 1
             }
-            endLine()
+            endLine(count)
         }
         if lines.last == "" { lines.removeLast() }
         if sawCR {
@@ -141,7 +183,7 @@ public struct TextDecoder: Sendable {
         }
         var changedByNFC = 0
         for index in lines.indices {
-            if lines[index].utf8.allSatisfy({ $0 < 0x80 }) { continue }
+            if ScalarFacts.isSimpleNFC(lines[index]) { continue }
             let normalized = lines[index].precomposedStringWithCanonicalMapping
             if normalized.unicodeScalars.elementsEqual(lines[index].unicodeScalars) == false {
                 lines[index] = normalized

@@ -2,6 +2,8 @@
 struct LayoutDetector: Sendable {
     /// Forces a layout instead of detecting one.
     var override: ParagraphLayout?
+    /// Forces whether an indented first line starts a paragraph (the sidecar's `paragraphs: indent`).
+    var indentOverride: Bool?
 
     func detect(_ lines: [SourceLine], removed: Set<Int> = []) -> LayoutProfile {
         let text = lines.indices.filter { !lines[$0].isBlank && !removed.contains($0) }
@@ -49,6 +51,6 @@ struct LayoutDetector: Sendable {
         } else {
             layout = .blankLineSeparated
         }
-        return LayoutProfile(layout: layout, measure: measure, trailingSpaceMark: trailingSpaceMark, indentMark: indentMark)
+        return LayoutProfile(layout: layout, measure: measure, trailingSpaceMark: trailingSpaceMark, indentMark: indentOverride ?? indentMark)
     }
 }

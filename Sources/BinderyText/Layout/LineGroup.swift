@@ -14,6 +14,15 @@ struct LineGroup: Sendable, Hashable {
     var lastLine: Int { lines.last?.number ?? 0 }
     var source: SourceRange { SourceRange(firstLine: firstLine, lastLine: lastLine) }
     /// The lines joined by single spaces (no dehyphenation): for classification.
-    var plainText: String { lines.map(\.text).joined(separator: " ") }
+    var plainText: String {
+        guard lines.count > 1 else { return lines.first?.text ?? "" }
+        var text = ""
+        text.reserveCapacity(lines.reduce(lines.count) { $0 + $1.text.utf8.count })
+        for (index, line) in lines.enumerated() {
+            if index > 0 { text += " " }
+            text += line.text
+        }
+        return text
+    }
     var length: Int { lines.reduce(0) { $0 + $1.length } + max(0, lines.count - 1) }
 }

@@ -16,6 +16,10 @@ struct PageFinder: Sendable {
         var diagnostics: [Diagnostic] = []
         var removedHeads = 0
         var removedNumbers = 0
+        /// What each removed line was, by line index.
+        var removedKinds: [Int: LineDecision.Kind] = [:]
+        /// Removed lines the sidecar's `running-heads` took out.
+        var bySidecar: Set<Int> = []
     }
 
     func find(_ lines: [SourceLine]) -> Result {
@@ -65,6 +69,7 @@ struct PageFinder: Sendable {
                     result.removedHeads += 1
                 }
                 result.removed.insert(index)
+                result.removedKinds[index] = headAt[index] != nil ? .runningHeadRemoved : .pageNumberRemoved
             }
             pageBreak.number = pageBreak.removedPageNumber
             guard page > 0 else { continue }

@@ -15,18 +15,17 @@ struct ParagraphBuilder: Sendable {
             let line = lines[index]
             if pages.removed.contains(index) { continue }
             if line.isBlank { blanks += 1; continue }
-            if Self.isStrayURL(line), var group = current {
+            // `current?.…` appends in place: a copy of the group per line made long paragraphs quadratic.
+            if Self.isStrayURL(line), current != nil {
                 // A link left between paragraphs or pages (a web page's note anchor): kept inline, not a paragraph.
-                group.lines.append(line)
-                current = group
+                current?.lines.append(line)
                 continue
             }
             let standsAlone = index + 1 >= lines.count || lines[index + 1].isBlank
-            if var group = current, let previous,
+            if let count = current?.lines.count, let previous,
                !startsParagraph(line, after: previous, blanks: blanks, pageBreak: pendingBreak, standsAlone: standsAlone) {
-                if let pendingBreak { group.pageBreaks[group.lines.count] = pendingBreak }
-                group.lines.append(line)
-                current = group
+                if let pendingBreak { current?.pageBreaks[count] = pendingBreak }
+                current?.lines.append(line)
             } else {
                 if var group = current {
                     group.blankAfter = blanks
@@ -56,8 +55,10 @@ struct ParagraphBuilder: Sendable {
         let previousEnds = TextShape.endsSentence(previous.text)
         let previousLength = Double(previous.length)
         if profile.layout == .linePerParagraph {
-            // A line broken in mid-sentence (by a page break or a stray blank) runs on.
-            return !(blanks <= 1 && !previousEnds && TextShape.startsLowercase(line.text) && !Self.isStrayURL(line))
+            // A line broken in mid-sentence (by a page break or a stray blank) runs on; after a blank line,
+            // an opening quotation mark or parenthesis starts a quotation or a citation, not a continuation.
+            let opens = blanks == 1 && line.text.first.map { "“\"‘(".contains($0) } == true
+            return !(blanks <= 1 && !previousEnds && !opens && TextShape.startsLowercase(line.text) && !Self.isStrayURL(line))
         }
         if pageBreak != nil {
             if TextShape.startsLowercase(line.text) { return false }

@@ -10,6 +10,13 @@ struct BlockAssembler: Sendable {
 
     /// Verse and block-quote recognition; nil leaves every paragraph a paragraph.
     var shape: LineShape?
+    /// Groups whose role the sidecar decided: their blocks say so (`decided-by: sidecar`).
+    var bySidecar: Set<Int> = []
+
+    /// The attribute pair that marks a block the sidecar decided.
+    private func decision(_ index: Int) -> [KeyValue] {
+        bySidecar.contains(index) ? [KeyValue(Attributes.decidedBy, "sidecar")] : []
+    }
 
     mutating func blocks() -> [Block] {
         let bodyIndent = LineShape.bodyIndent(groups)
@@ -40,7 +47,7 @@ struct BlockAssembler: Sendable {
                 continue
             case .paragraph(let classes):
                 guard !inlines[index].isEmpty else { continue }
-                let paragraphInfo = NodeInfo(attributes: Attributes(classes: classes), source: group.source)
+                let paragraphInfo = NodeInfo(attributes: Attributes(classes: classes, pairs: decision(index)), source: group.source)
                 if let shape, !classes.contains("titlepage"), !classes.contains("index"), !classes.contains("toc") {
                     if shape.isVerse(group), !inlines[index].contains(where: { if case .note = $0 { true } else { false } }) {
                         blocks.append(.verse(lines: group.lines.map { [.text($0.text)] }, paragraphInfo))
@@ -60,7 +67,7 @@ struct BlockAssembler: Sendable {
                 let breaks = inlines[index].filter { if case .pageBreak = $0 { true } else { false } }
                 // A stray web address in the heading's lines is kept as an empty link (not part of the title).
                 let links = group.lines.filter(ParagraphBuilder.isStrayURL).map { Inline.link(url: $0.text, []) }
-                blocks.append(.heading(Heading(level: level, inlines: [.text(text)] + notes + breaks + links, kind: kind, info: NodeInfo(source: source))))
+                blocks.append(.heading(Heading(level: level, inlines: [.text(text)] + notes + breaks + links, kind: kind, info: NodeInfo(attributes: Attributes(pairs: decision(index)), source: source))))
             case .byline(_, let text):
                 blocks.append(.paragraph([.text(text)], NodeInfo(attributes: Attributes(classes: ["byline"]), source: group.source)))
             case .sceneBreak:

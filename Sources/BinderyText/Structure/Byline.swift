@@ -55,7 +55,8 @@ enum Byline {
     static func split(_ text: String) -> (title: String, name: String)? {
         guard containsByWord(text) else { return nil }
         for separator in [". By ", " by ", " By ", " BY "] {
-            guard let range = text.ranges(of: separator).last else { continue }
+            // Simple text is searched on its bytes, with the same (non-overlapping) matches.
+            guard let range = (ByteSearch.asciiRanges(of: separator, in: text) ?? text.ranges(of: separator)).last else { continue }
             let title = String(text[..<range.lowerBound]) + (separator.hasPrefix(".") ? "." : "")
             let rest = "by " + text[range.upperBound...]
             guard TextShape.words(title).count >= 2, !title.contains("," as Character), let name = name(rest, requirePrefix: true),

@@ -9,6 +9,10 @@ struct Dehyphenator: Sendable {
     private(set) var joined = 0
     private(set) var kept = 0
     private(set) var softHyphens = 0
+    /// `auto` asks the lexicon; `join` and `keep` are the sidecar's `hyphenation:` forcing one answer.
+    var policy: StructureOverrides.Hyphenation = .auto
+    /// Every hyphen joined or kept, by the line that ends with it.
+    private(set) var decisions: [LineDecision] = []
 
     init(lines: [SourceLine]) {
         // Only the words a line-end hyphen asks about are looked up: collect them, then scan the text once.
@@ -22,19 +26,7 @@ struct Dehyphenator: Sendable {
             for word in [left + right, left + "-" + right, left, right] { needed.insert(Substring(word)) }
         }
         guard !needed.isEmpty else { return }
-        for line in lines where !line.isBlank {
-            let lower = line.text.lowercased()
-            let tokens = lower.unicodeScalars.split(whereSeparator: {
-                !(NoteMarkerScanner.isLetter($0) || $0 == "-" || $0 == "’" || $0 == "'")
-            })
-            for token in tokens {
-                let word = Substring(token)
-                if needed.contains(word) { lexicon.insert(String(word)) }
-                if word.contains("-" as Character) {
-                    for part in word.split(separator: "-") where needed.contains(part) { lexicon.insert(String(part)) }
-                }
-            }
-        }
+        lexicon = LexiconScan.words(in: lines, needed: needed)
     }
 
     /// The trailing run of letters and hyphens of a text.
@@ -53,19 +45,19 @@ struct Dehyphenator: Sendable {
             }
             if position > 0 {
                 if let pageBreak = group.pageBreaks[position] {
-                    let joiner = join(&text, next: &piece)
+                    let joiner = join(&text, next: &piece, hyphenLine: group.lines[position - 1].number)
                     text += joiner
                     if !text.isEmpty { result.append(.text(text)) }
                     text = ""
                     result.append(.pageBreak(pageBreak))
                 } else if keepLineBreaks {
-                    let joiner = join(&text, next: &piece)
+                    let joiner = join(&text, next: &piece, hyphenLine: group.lines[position - 1].number)
                     if joiner == "-" { text += "-" }
                     if !text.isEmpty { result.append(.text(text)) }
                     text = ""
                     result.append(.lineBreak(LineBreak(joinsWords: joiner != " ", sourceLine: line.number)))
                 } else {
-                    text += join(&text, next: &piece)
+                    text += join(&text, next: &piece, hyphenLine: group.lines[position - 1].number)
                 }
             }
             text += piece.last == "¬" ? String(piece.dropLast()).replacingSoftHyphens() + "¬" : piece.replacingSoftHyphens()
@@ -76,9 +68,10 @@ struct Dehyphenator: Sendable {
     }
 
     /// Decides how `text` (so far) and the next line meet; trims the hyphen from `text` when a word is rejoined.
-    private mutating func join(_ text: inout String, next: inout String) -> String {
+    private mutating func join(_ text: inout String, next: inout String, hyphenLine: Int) -> String {
         guard let last = text.last, last == "-" || last == "¬" else { return " " }
-        let beforeHyphen = text.dropLast()
+        // Not `dropLast()`: on a String that counts the whole paragraph so far, quadratic over a long one.
+        let beforeHyphen = text[..<text.index(before: text.endIndex)]
         guard let letterBefore = beforeHyphen.last, letterBefore.isLetter,
               let letterAfter = next.first, letterAfter.isLetter || (letterAfter.isNumber && last == "-")
         else { return last == "¬" ? dropSoft(&text) : " " }
@@ -87,7 +80,9 @@ struct Dehyphenator: Sendable {
         let joinedWord = (left + right).lowercased()
         let compound = (left + "-" + right).lowercased()
         let dropHyphen: Bool
-        if lexicon.contains(compound) {
+        if policy != .auto {
+            dropHyphen = policy == .join
+        } else if lexicon.contains(compound) {
             dropHyphen = false
         } else if lexicon.contains(joinedWord) {
             dropHyphen = true
@@ -98,6 +93,8 @@ struct Dehyphenator: Sendable {
             dropHyphen = !(leftKnown && rightKnown) && !(letterAfter.isUppercase)
         }
         text.removeLast()
+        decisions.append(LineDecision(line: hyphenLine, kind: dropHyphen ? .hyphenJoined : .hyphenKept,
+                                      detail: dropHyphen ? left + right : left + "-" + right, bySidecar: policy != .auto))
         if dropHyphen {
             joined += 1
             return ""
@@ -115,12 +112,7 @@ struct Dehyphenator: Sendable {
 extension String {
     /// True when the text holds a `¬` (U+00AC, UTF-8 C2 AC); a byte scan, cheap on every line.
     var containsSoftHyphen: Bool {
-        var previousWasC2 = false
-        for byte in utf8 {
-            if previousWasC2 && byte == 0xAC { return true }
-            previousWasC2 = byte == 0xC2
-        }
-        return false
+        ByteSearch.mayContain(self, bytesOf: "¬")
     }
 
     /// Removes `¬` inside a line: between letters it was a soft hyphen (`self¬government` → `self-government`

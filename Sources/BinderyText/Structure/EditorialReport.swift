@@ -10,6 +10,8 @@ struct EditorialReport: Sendable {
     var headings: Int
     var notesLinked: Int
     var notesFound: Int
+    /// What the sidecar's `structure:` section decided, when it has one.
+    var sidecar: SidecarDecisions?
 
     func notes() -> [EditorialNote] {
         var notes: [EditorialNote] = []
@@ -30,7 +32,7 @@ struct EditorialReport: Sendable {
         }
         if options.dehyphenate {
             notes.append(EditorialNote(.hyphenation,
-                "\(dehyphenator.joined) end-of-line hyphens joined, \(dehyphenator.kept) kept as compounds (decided by the document's own vocabulary), \(dehyphenator.softHyphens) soft hyphens (¬) removed."))
+                "\(dehyphenator.joined) end-of-line hyphens joined, \(dehyphenator.kept) kept as compounds (\(hyphenRule)), \(dehyphenator.softHyphens) soft hyphens (¬) removed."))
         } else {
             notes.append(EditorialNote(.hyphenation, "End-of-line hyphens were kept as printed."))
         }
@@ -44,7 +46,22 @@ struct EditorialReport: Sendable {
             notes.append(EditorialNote(.quotation, "Quotation marks, dashes and ellipses were kept as in the source."))
         }
         notes.append(EditorialNote(.interpretation,
-            "\(headings) headings inferred from the layout; \(notesLinked) of \(notesFound) note texts linked to their markers (unlinked ones kept as paragraphs)."))
+            "\(headings) headings \(headingSource); \(notesLinked) of \(notesFound) note texts linked to their markers (unlinked ones kept as paragraphs)."))
+        if let sidecar { notes.append(EditorialNote(.interpretation, sidecar.sentence)) }
         return notes
+    }
+
+    /// Where the headings came from: the layout, and the sidecar when it forced any.
+    private var headingSource: String {
+        guard let count = sidecar?.forcedHeadingLines.count, count > 0 else { return "inferred from the layout" }
+        return "(\(count) forced by the sidecar, the others inferred from the layout)"
+    }
+
+    private var hyphenRule: String {
+        switch dehyphenator.policy {
+        case .auto: "decided by the document's own vocabulary"
+        case .join: "the sidecar asked to join every one"
+        case .keep: "the sidecar asked to keep every one"
+        }
     }
 }

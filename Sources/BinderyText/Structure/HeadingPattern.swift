@@ -47,7 +47,7 @@ struct HeadingPattern: Sendable, Hashable {
 
     /// Classifies `text` (one heading candidate) or returns nil when it cannot be a heading.
     static func match(_ text: String) -> HeadingPattern? {
-        guard !text.isEmpty, text.count <= 140 else { return nil }
+        guard !text.isEmpty, text.utf8.count <= 140 || text.count <= 140 else { return nil }
         let words = TextShape.words(text)
         guard let firstWord = words.first else { return nil }
         let lowerFirst = firstWord.lowercased()
@@ -79,8 +79,8 @@ struct HeadingPattern: Sendable, Hashable {
             return pattern
         }
         guard let firstCharacter = text.first else { return nil }
-        if "(—–-~•*/\\|<>=+#@".contains(firstCharacter) { return nil }
-        if (text.firstRange(of: "http") != nil) || (text.firstRange(of: "www.") != nil) || (text.firstRange(of: ".jpg") != nil) || (text.firstRange(of: ".png") != nil) { return nil }
+        if Self.opensNoHeading(firstCharacter) { return nil }
+        if Self.mentions(text, "http") || Self.mentions(text, "www.") || Self.mentions(text, ".jpg") || Self.mentions(text, ".png") { return nil }
         guard TextShape.startsCapitalOrDigit(text) else { return nil }
         if let mark = TextShape.finalMark(text), [",", ";", "-", "–", "—", "!"].contains(mark) { return nil }
         // Numbered: "IV", "I.", "1. Background", "[2. The Main Questions]", "3) Title", "A. Title".
@@ -124,6 +124,17 @@ struct HeadingPattern: Sendable, Hashable {
         return pattern
     }
 
+    /// `"(—–-~•*/\\|<>=+#@".contains(character)`, by scalar: each of them is one scalar, so a character that
+    /// is more than one scalar is none of them.
+    private static func opensNoHeading(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard scalars.count == 1, let scalar = scalars.first else { return false }
+        switch scalar {
+        case "(", "—", "–", "-", "~", "•", "*", "/", "\\", "|", "<", ">", "=", "+", "#", "@": return true
+        default: return false
+        }
+    }
+
     /// A short title: not a sentence (no final period unless title-cased), few words.
     static func plausibleTitle(_ text: String, allowPeriod: Bool) -> Bool {
         let words = TextShape.words(text)
@@ -143,6 +154,21 @@ struct HeadingPattern: Sendable, Hashable {
 
     /// Brackets and straight double quotes that open also close.
     static func balanced(_ text: String) -> Bool {
+        if ScalarFacts.isSimple(text) {
+            // Characters are scalars: the same counts without comparing characters.
+            var quotes = 0, depth = 0
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "“", "”", "\"": quotes += 1
+                case "(", "[": depth += 1
+                case ")", "]":
+                    depth -= 1
+                    if depth < 0 { return false }
+                default: break
+                }
+            }
+            return quotes.isMultiple(of: 2) && depth == 0
+        }
         // Double quotation marks come in pairs (OCR may turn a closing mark into an opening one).
         guard text.count(where: { $0 == "“" || $0 == "”" || $0 == "\"" }).isMultiple(of: 2) else { return false }
         var depth = 0
@@ -163,6 +189,7 @@ struct HeadingPattern: Sendable, Hashable {
     }
 
     static func hasInnerSentenceBreak(_ text: String) -> Bool {
+        if ScalarFacts.isSimple(text) { return hasInnerSentenceBreak(scalars: Array(text.unicodeScalars)) }
         let characters = Array(text)
         guard characters.count > 3 else { return false }
         for index in 1..<(characters.count - 2) where TextShape.sentenceEnders.contains(characters[index]) {
@@ -175,7 +202,30 @@ struct HeadingPattern: Sendable, Hashable {
         return false
     }
 
+    /// `text.firstRange(of: pattern) != nil`, searched only when the pattern's bytes occur at all.
+    private static func mentions(_ text: String, _ pattern: StaticString) -> Bool {
+        ByteSearch.mayContain(text, bytesOf: pattern) && text.firstRange(of: pattern.description) != nil
+    }
+
+    /// `hasInnerSentenceBreak` for simple text, whose characters are its scalars.
+    private static func hasInnerSentenceBreak(scalars: [Unicode.Scalar]) -> Bool {
+        guard scalars.count > 3 else { return false }
+        for index in 1..<(scalars.count - 2) {
+            switch scalars[index] {
+            case ".", "!", "?", "…": break
+            default: continue
+            }
+            guard scalars[index + 1] == " ", ScalarFacts.flags(scalars[index + 2]).contains(.uppercase) else { continue }
+            let before = scalars[..<index].reversed().prefix(while: { ScalarFacts.flags($0).contains(.letter) })
+            if before.count <= 2 || ["Mr", "Mrs", "Dr", "St", "Vol", "No"].contains(String(String.UnicodeScalarView(before.reversed()))) { continue }
+            return true
+        }
+        return false
+    }
+
     static func widowProtected(_ text: String) -> Bool {
+        // No C2 A0 bytes, no no-break space.
+        guard ByteSearch.mayContain(text, bytesOf: "\u{00A0}") else { return false }
         guard let index = text.lastIndex(of: "\u{00A0}") else { return false }
         let after = text[text.index(after: index)...]
         return !after.isEmpty && !after.contains(" " as Character) && text[..<index].contains(" " as Character)
@@ -183,11 +233,11 @@ struct HeadingPattern: Sendable, Hashable {
 
     /// Style code of a numbered heading: 1 roman, 2 arabic, 3 letter; `bare` when nothing follows the number.
     static func numberedStyle(_ text: String, words: [Substring]) -> (style: Int, bare: Bool, rest: String)? {
-        let characters = Array(text)
-        var end = 0
-        while end < characters.count, characters[end].isLetter || characters[end].isNumber { end += 1 }
-        guard end > 0 else { return nil }
-        let token = String(characters[..<end])
+        // Walks the characters in place (no array of them); ASCII ones are told apart by their value.
+        var end = text.startIndex
+        while end < text.endIndex, TextShape.isLetterOrNumber(text[end]) { text.formIndex(after: &end) }
+        guard end > text.startIndex else { return nil }
+        let token = String(text[..<end])
         var style: Int
         if token.allSatisfy({ $0.isASCII && $0.isNumber }), token.count <= 3 {
             style = 2
@@ -198,7 +248,7 @@ struct HeadingPattern: Sendable, Hashable {
         } else {
             return nil
         }
-        var rest = characters[end...].drop(while: { $0 == " " })
+        var rest = text[end...].drop(while: { $0 == " " })
         var punctuated = false
         if let mark = rest.first, mark == "." || mark == ")" || mark == ":" { rest = rest.dropFirst(); punctuated = true }
         let restText = String(rest).trimming(" ]")

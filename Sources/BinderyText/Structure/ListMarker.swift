@@ -7,6 +7,8 @@ struct ListMarker: Sendable, Hashable {
     static let bullets: Set<Character> = ["•", "◦", "▪", "‣", "●", "○", "■", "□", "–", "-", "*", "·"]
 
     static func parse(_ text: String) -> ListMarker? {
+        // An ASCII first byte other than `-`, `*`, `(` or a digit starts no marker: decided without the characters.
+        if let lead = text.utf8.first, lead < 0x80, lead != 0x2D, lead != 0x2A, lead != 0x28, !(lead >= 0x30 && lead <= 0x39) { return nil }
         guard let first = text.first else { return nil }
         if bullets.contains(first) {
             let rest = text.dropFirst()

@@ -14,6 +14,8 @@ struct NoteLinker: Sendable {
         var matchedGroups: Set<Int> = []
         var linked = 0
         var diagnostics: [Diagnostic] = []
+        /// The line of each linked marker, pointing at its note text.
+        var markers: [LineDecision] = []
     }
 
     /// Links notes in place: `inlines[g]` get `.note` inlines; matched note groups are listed in the outcome.
@@ -81,6 +83,9 @@ struct NoteLinker: Sendable {
                 } else {
                     placements[candidate.group, default: []].append((candidate.inline, candidate.marker.range, note))
                 }
+                let markerLine = candidate.inline < 0 ? groups[candidate.group].firstLine
+                    : Self.line(of: candidate, in: groups[candidate.group], inlines: inlines[candidate.group])
+                outcome.markers.append(LineDecision(line: markerLine, kind: .noteMarker, detail: run.numbers[noteIndex], target: groups[group].firstLine))
                 matched.insert(noteIndex)
                 outcome.matchedGroups.insert(group)
                 outcome.matchedGroups.formUnion(continuations)
@@ -110,6 +115,24 @@ struct NoteLinker: Sendable {
             outcome.linked += items.count
         }
         return outcome
+    }
+
+    /// The source line a marker sits on: its offset in the joined text, counted along the group's lines,
+    /// then the nearest line that shows its number (joins drop hyphens, so offsets drift a little).
+    private static func line(of candidate: Candidate, in group: LineGroup, inlines: [Inline]) -> Int {
+        var offset = candidate.marker.range.lowerBound
+        for inline in inlines.prefix(candidate.inline) { if case .text(let text) = inline { offset += text.unicodeScalars.count } }
+        var position = group.lines.count - 1
+        var start = 0
+        for (index, line) in group.lines.enumerated() {
+            if offset < start + line.length + 1 { position = index; break }
+            start += line.length + 1
+        }
+        guard let number = candidate.marker.number.map(String.init) else { return group.lines[position].number }
+        for probe in [position, position - 1, position + 1] where group.lines.indices.contains(probe) {
+            if group.lines[probe].text.contains(number) { return group.lines[probe].number }
+        }
+        return group.lines[position].number
     }
 
     /// Greedy alignment in reading order: printed numbers resynchronise, OCR wildcards take the next number.

@@ -24,7 +24,16 @@ struct NoteMarkerScanner: Sendable {
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x80 ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A) : scalar.properties.isAlphabetic
     }
-    static let superscripts: [Unicode.Scalar: Character] = ["¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁰": "0"]
+    /// The digit a superscript figure stands for (`¹` → 1): a switch, not a dictionary, as it is asked of every scalar.
+    static func superscriptDigit(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar.value {
+        case 0xB9: 1
+        case 0xB2, 0xB3: Int(scalar.value - 0xB0)
+        case 0x2070: 0
+        case 0x2074...0x2079: Int(scalar.value - 0x2070)
+        default: nil
+        }
+    }
     static let citationWords: Set<String> = ["p", "pp", "no", "vol", "page", "pages", "chapter", "nos", "art", "article", "section", "ch", "fig"]
 
     func scan(_ characters: [Unicode.Scalar]) -> [Marker] {
@@ -37,11 +46,15 @@ struct NoteMarkerScanner: Sendable {
         }
         while index < count {
             let character = characters[index]
-            if let value = Self.superscripts[character] {
+            if let value = Self.superscriptDigit(character) {
                 var end = index + 1
-                var digits = String(value)
-                while end < count, let more = Self.superscripts[characters[end]] { digits.append(more); end += 1 }
-                markers.append(Marker(range: index..<end, number: Int(digits)))
+                var number: Int? = value
+                while end < count, let more = Self.superscriptDigit(characters[end]) {
+                    // As `Int(digits)`: nil once the figures overflow.
+                    number = number.flatMap { Self.appendingDigit($0, more) }
+                    end += 1
+                }
+                markers.append(Marker(range: index..<end, number: number))
                 index = end
                 continue
             }
@@ -59,7 +72,7 @@ struct NoteMarkerScanner: Sendable {
                 if end - index <= 3, glued || spaced || between, endsWell, !precededByCitationWord(characters, index),
                    !(before == "." && index >= 2 && Self.isDigit(characters[index - 2])) {
                     markers.append(Marker(range: (spaced || between ? index - 1 : index)..<end,
-                                          number: Int(String(String.UnicodeScalarView(characters[index..<end]))), weak: between))
+                                          number: characters[index..<end].reduce(0) { $0 * 10 + Int($1.value - 0x30) }, weak: between))
                 }
                 index = end
                 continue
@@ -95,12 +108,22 @@ struct NoteMarkerScanner: Sendable {
         return markers
     }
 
+    /// `number * 10 + digit`, nil on overflow.
+    static func appendingDigit(_ number: Int, _ digit: Int) -> Int? {
+        let (shifted, overflow) = number.multipliedReportingOverflow(by: 10)
+        let (sum, carry) = shifted.addingReportingOverflow(digit)
+        return overflow || carry ? nil : sum
+    }
+
     private func precededByCitationWord(_ characters: [Unicode.Scalar], _ index: Int) -> Bool {
         var end = index - 1
         while end >= 0, characters[end] == " " || characters[end] == "." { end -= 1 }
         var start = end
         while start >= 0, Self.isLetter(characters[start]) { start -= 1 }
         guard end > start else { return false }
-        return Self.citationWords.contains(String(String.UnicodeScalarView(characters[(start + 1)...end])).lowercased())
+        let word = characters[(start + 1)...end]
+        // Citation words have at most 7 letters, and lower-casing never shortens a word: longer ones are none of them.
+        guard word.count <= 7 else { return false }
+        return Self.citationWords.contains(String(String.UnicodeScalarView(word)).lowercased())
     }
 }

@@ -21,6 +21,8 @@ struct NoteTextFinder: Sendable {
 
     /// The note number and where the body starts, looking only at the first characters.
     private static func parseNumber(_ text: String) -> (number: String, bodyStart: Int)? {
+        // An ASCII first byte other than a digit, `[` or `*` starts no note number: decided without the characters.
+        if let lead = text.utf8.first, lead < 0x80, !(lead >= 0x30 && lead <= 0x39), lead != 0x5B, lead != 0x2A { return nil }
         let characters = Array(text.prefix(12))
         guard let first = characters.first else { return nil }
         var end = 0
@@ -124,10 +126,16 @@ struct NoteTextFinder: Sendable {
         return cited * 4 >= run.bodies.count
     }
 
+    private static let citationCues = ["p. ", "pp. ", "ibid", "op. cit", "loc. cit", "vol. ", "see ", "cf. ", "ed. ", "quoted in", "translated by", "published", "http"]
+
+    /// `text.firstRange(of: pattern) != nil`, searched only when the pattern's bytes occur at all.
+    private static func mentions(_ text: String, _ pattern: String) -> Bool {
+        ByteSearch.mayContain(text, bytesOf: pattern) && text.firstRange(of: pattern) != nil
+    }
+
     static func looksLikeCitation(_ text: String) -> Bool {
         let lower = " " + text.lowercased()
-        for cue in ["p. ", "pp. ", "ibid", "op. cit", "loc. cit", "vol. ", "see ", "cf. ", "ed. ", "quoted in", "translated by", "published", "http"]
-        where lower.firstRange(of: " " + cue) != nil || lower.firstRange(of: "(" + cue) != nil {
+        for cue in Self.citationCues where Self.mentions(lower, " " + cue) || Self.mentions(lower, "(" + cue) {
             return true
         }
         // "Author, Title, 123." ends with a page number.

@@ -39,7 +39,7 @@ extension StructureClassifier {
         while index < groups.count {
             guard patterns[index] != nil else { index += 1; continue }
             var end = index
-            while end < groups.count, let pattern = patterns[end], let places = seen[Self.key(pattern.text)], places.contains(where: { $0 > end }) { end += 1 }
+            while end < groups.count, let pattern = patterns[end], let last = seen[Self.key(pattern.text)]?.last, last > end { end += 1 }
             if end - index >= 2 {
                 for entry in index..<end {
                     patterns[entry] = nil

@@ -14,7 +14,7 @@ extension StructureClassifier {
                 wrapped = true
             }
             guard pattern.open || pattern.bareNumber || wrapped else { continue }
-            guard next.lines.count == 1, next.length <= 90, roles[index + 1] == .paragraph(classes: []) else { continue }
+            guard next.lines.count == 1, next.length <= 90, roles[index + 1] == .paragraph(classes: []), forced[index + 1] == nil else { continue }
             if pattern.bareNumber {
                 guard let follower = patterns[index + 1], follower.family == .plain || follower.family == .allCaps else { continue }
                 if case .numbered = pattern.family, !(follower.family == .plain && groups[index + 1].length <= 60) { continue }

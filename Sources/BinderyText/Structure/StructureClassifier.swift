@@ -4,6 +4,10 @@ import BinderyModel
 /// list item, scene break, table of contents, index, title page — or leaves it a paragraph.
 struct StructureClassifier: Sendable {
     var profile: LayoutProfile
+    /// Groups the sidecar makes headings, whatever inference says.
+    var forced: [Int: StructureOverrides.ForcedHeading] = [:]
+    /// Groups the sidecar says are not headings.
+    var denied: Set<Int> = []
 
     struct Result: Sendable {
         var roles: [GroupRole]
@@ -11,6 +15,8 @@ struct StructureClassifier: Sendable {
         var titlePage: [String] = []
         var creators: [String] = []
         var diagnostics: [Diagnostic] = []
+        /// Groups whose role the sidecar decided (a forced heading, or a heading it denied).
+        var bySidecar: Set<Int> = []
     }
 
     func classify(_ groups: [LineGroup]) -> Result {
@@ -18,7 +24,7 @@ struct StructureClassifier: Sendable {
         var patterns = [HeadingPattern?](repeating: nil, count: groups.count)
         var inlineBylines: [Int: String] = [:]
         var diagnostics: [Diagnostic] = []
-        for (index, group) in groups.enumerated() {
+        for (index, group) in groups.enumerated() where forced[index] == nil {
             if group.lines.count == 1, SceneBreak.matches(group.plainText) {
                 roles[index] = .sceneBreak
                 continue
@@ -28,8 +34,14 @@ struct StructureClassifier: Sendable {
                 if let byline { inlineBylines[index] = byline }
             }
         }
+        var bySidecar: Set<Int> = Set(forced.keys)
+        for index in denied where patterns[index] != nil {
+            patterns[index] = nil
+            inlineBylines[index] = nil
+            bySidecar.insert(index)
+        }
         // Note texts before headings: a numbered note is never a heading.
-        let runs = NoteTextFinder().find(groups) { patterns[$0] != nil || roles[$0] == .sceneBreak }
+        let runs = NoteTextFinder().find(groups) { patterns[$0] != nil || roles[$0] == .sceneBreak || forced[$0] != nil }
         for run in runs {
             for (position, group) in run.groups.enumerated() {
                 roles[group] = .noteText(number: run.numbers[position], body: run.bodies[position])
@@ -102,7 +114,13 @@ struct StructureClassifier: Sendable {
         for (index, name) in inlineBylines where roles[index].isHeading {
             diagnostics.append(Diagnostic(.info, code: "heading.byline", "byline “\(name)” taken out of the heading", line: groups[index].firstLine))
         }
+        // A line merged into a title that later stopped being a heading (an index letter) is text again.
+        for index in groups.indices where roles[index] == .absorbed && (index == 0 || !roles[index - 1].isHeading) {
+            if index > 0, case .paragraph(let classes) = roles[index - 1] { roles[index] = .paragraph(classes: classes) } else { roles[index] = .paragraph(classes: []) }
+        }
+        for (index, rule) in forced { roles[index] = forcedRole(groups[index], rule) }
         result.roles = roles
+        result.bySidecar = bySidecar
         result.diagnostics += diagnostics
         result.creators += knownBylines.sorted()
         return result
@@ -140,6 +158,16 @@ struct StructureClassifier: Sendable {
             guard apart, group.length * 10 <= profile.measure * 9 || byline != nil else { return nil }
         }
         return (pattern, byline)
+    }
+
+    /// The heading a sidecar rule makes of a group; its kind from the rule, else from the words, else by level.
+    private func forcedRole(_ group: LineGroup, _ rule: StructureOverrides.ForcedHeading) -> GroupRole {
+        let text = group.lines.filter { !ParagraphBuilder.isStrayURL($0) }.map(\.text).joined(separator: " ")
+        var kind: DivisionKind = rule.level == 1 ? .chapter : .section
+        if let pattern = HeadingPattern.match(text) {
+            if case .keyword(let rank) = pattern.family { kind = rank <= 2 ? .part : .chapter } else if pattern.isMatter { kind = pattern.kind }
+        }
+        return .heading(level: rule.level, kind: rule.kind ?? kind, text: text)
     }
 
     /// The next group that is not absorbed.

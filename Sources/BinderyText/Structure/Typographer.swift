@@ -19,50 +19,105 @@ struct Typographer: Sendable {
 
     /// A byte scan: straight quotes, backslashes, `--` or `..` anywhere? Most text has none of them.
     private static func needsWork(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 0x22 || byte == 0x27 || byte == 0x5C { return true }
-            if (byte == 0x2D || byte == 0x2E) && byte == previous { return true }
-            previous = byte
+        var text = text
+        return text.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 0x22 || byte == 0x27 || byte == 0x5C { return true }
+                if (byte == 0x2D || byte == 0x2E) && byte == previous { return true }
+                previous = byte
+            }
+            return false
         }
-        return false
     }
 
+    /// Works on the UTF-8 bytes: everything it changes is ASCII; other scalars are copied as they are.
     mutating func apply(_ text: String) -> String {
         guard Self.needsWork(text) else { return text }
-        let scalars = Array(text.unicodeScalars)
-        var result = String.UnicodeScalarView()
-        result.reserveCapacity(scalars.count)
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            var previous: Unicode.Scalar? = index > 0 ? scalars[index - 1] : nil
-            if previous == "\\", index >= 2 { previous = scalars[index - 2] }
-            switch scalar {
-            case "\\" where index + 1 < scalars.count && ["\"", "'", "“", "”", "‘", "’"].contains(scalars[index + 1]):
-                escapes += 1
-            case "\"":
-                result.append(Self.opensAfter(previous) ? "“" : "”"); quotes += 1
-            case "'":
-                result.append(Self.opensAfter(previous) ? "‘" : "’"); quotes += 1
-            case "-" where index + 1 < scalars.count && scalars[index + 1] == "-":
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 16)
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                // Bytes that nothing here changes are copied a run at a time.
                 var end = index
-                while end < scalars.count, scalars[end] == "-" { end += 1 }
-                if end - index <= 3 { result.append("—"); dashes += 1 } else { result.append(contentsOf: scalars[index..<end]) }
-                index = end
-                continue
-            case "." where index + 2 < scalars.count && scalars[index + 1] == "." && scalars[index + 2] == ".":
-                var end = index
-                while end < scalars.count, scalars[end] == "." { end += 1 }
-                if end - index == 3 { result.append("…"); ellipses += 1 } else { result.append(contentsOf: scalars[index..<end]) }
-                index = end
-                continue
-            default:
-                result.append(scalar)
+                while end < count, !Self.mayChange(bytes[end]) { end += 1 }
+                if end > index {
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
+                    if index == count { break }
+                }
+                let byte = bytes[index]
+                switch byte {
+                case 0x5C where Self.quoteFollows(bytes, index + 1):
+                    escapes += 1
+                case 0x22:
+                    result.append(contentsOf: Self.opensAfter(Self.previous(bytes, before: index)) ? Self.leftDouble : Self.rightDouble)
+                    quotes += 1
+                case 0x27:
+                    result.append(contentsOf: Self.opensAfter(Self.previous(bytes, before: index)) ? Self.leftSingle : Self.rightSingle)
+                    quotes += 1
+                case 0x2D where index + 1 < count && bytes[index + 1] == 0x2D:
+                    var end = index
+                    while end < count, bytes[end] == 0x2D { end += 1 }
+                    if end - index <= 3 { result.append(contentsOf: Self.emDash); dashes += 1 } else { result.append(contentsOf: bytes[index..<end]) }
+                    index = end
+                    continue
+                case 0x2E where index + 2 < count && bytes[index + 1] == 0x2E && bytes[index + 2] == 0x2E:
+                    var end = index
+                    while end < count, bytes[end] == 0x2E { end += 1 }
+                    if end - index == 3 { result.append(contentsOf: Self.ellipsis); ellipses += 1 } else { result.append(contentsOf: bytes[index..<end]) }
+                    index = end
+                    continue
+                default:
+                    result.append(byte)
+                }
+                index += 1
             }
-            index += 1
+            return String(decoding: result, as: UTF8.self)
         }
-        return String(result)
+    }
+
+    /// `\`, `"`, `'`, `-`, `.`: the bytes the switch in `apply` looks at.
+    @inline(__always)
+    private static func mayChange(_ byte: UInt8) -> Bool {
+        byte == 0x5C || byte == 0x22 || byte == 0x27 || byte == 0x2D || byte == 0x2E
+    }
+
+    private static let leftDouble: [UInt8] = Array("“".utf8), rightDouble: [UInt8] = Array("”".utf8)
+    private static let leftSingle: [UInt8] = Array("‘".utf8), rightSingle: [UInt8] = Array("’".utf8)
+    private static let emDash: [UInt8] = Array("—".utf8), ellipsis: [UInt8] = Array("…".utf8)
+
+    /// The scalar before a quotation mark at byte `index`, looking past one escaping backslash.
+    private static func previous(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Unicode.Scalar? {
+        guard let scalar = scalar(bytes, endingBefore: index) else { return nil }
+        if scalar == "\\", index >= 2 { return self.scalar(bytes, endingBefore: index - 1) }
+        return scalar
+    }
+
+    /// The scalar whose last byte is at `end - 1`.
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, endingBefore end: Int) -> Unicode.Scalar? {
+        guard end > 0 else { return nil }
+        if bytes[end - 1] < 0x80 { return Unicode.Scalar(bytes[end - 1]) }
+        var start = end - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        var value = UInt32(bytes[start]) & (end - start == 2 ? 0x1F : end - start == 3 ? 0x0F : 0x07)
+        for offset in (start + 1)..<end { value = value << 6 | UInt32(bytes[offset] & 0x3F) }
+        return Unicode.Scalar(value)
+    }
+
+    /// A quotation mark (straight or curly) starts at byte `index`: a backslash before it escaped it.
+    private static func quoteFollows(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        guard index < bytes.count else { return false }
+        if bytes[index] == 0x22 || bytes[index] == 0x27 { return true }
+        // “ ” ‘ ’ are E2 80 9C, 9D, 98, 99.
+        guard index + 2 < bytes.count, bytes[index] == 0xE2, bytes[index + 1] == 0x80 else { return false }
+        switch bytes[index + 2] {
+        case 0x98, 0x99, 0x9C, 0x9D: return true
+        default: return false
+        }
     }
 
     mutating func apply(_ inlines: [Inline]) -> [Inline] {

@@ -14,7 +14,7 @@ struct SourceLine: Sendable, Hashable {
 
     init(number: Int, raw: String) {
         self.number = number
-        isFormFeed = raw == "\u{0C}"
+        isFormFeed = raw.utf8.count == 1 && raw.utf8.first == 0x0C
         let scalars = raw.unicodeScalars
         var start = scalars.startIndex, end = scalars.endIndex
         var leading = 0, trailing = 0
@@ -27,9 +27,15 @@ struct SourceLine: Sendable, Hashable {
         }
         leadingSpaces = leading
         trailingSpaces = trailing
-        let core = scalars[start..<end]
-        length = core.count
-        text = leading == 0 && trailing == 0 ? raw : String(core)
+        length = Self.scalarCount(raw.utf8[start..<end])
+        // Slicing the string at scalar boundaries copies the bytes (faster than building from scalars).
+        text = leading == 0 && trailing == 0 ? raw : String(raw[start..<end])
+    }
+
+    /// Unicode scalars in UTF-8: the bytes that are not continuation bytes.
+    private static func scalarCount(_ bytes: Substring.UTF8View) -> Int {
+        bytes.withContiguousStorageIfAvailable { buffer in buffer.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+            ?? bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
     /// White space, the no-break space included.

@@ -6,12 +6,30 @@ enum TextShape {
 
     /// The last character that is not a closing quote or bracket.
     static func finalMark(_ text: String) -> Character? {
+        // Ending in two ASCII bytes (not LF, which may close a CR LF), the text's last character is its last byte.
+        let utf8 = text.utf8
+        if let last = utf8.last, last < 0x80, last != 0x0A, !isCloser(Unicode.Scalar(last)),
+           utf8.count == 1 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] < 0x80 {
+            return Character(Unicode.Scalar(last))
+        }
+        if ScalarFacts.isSimple(text) {
+            for scalar in text.unicodeScalars.reversed() where !isCloser(scalar) { return Character(scalar) }
+            return nil
+        }
         var last: Character?
         for character in text.reversed() where !closers.contains(character) {
             last = character
             break
         }
         return last
+    }
+
+    /// `closers` as scalars (each is one).
+    private static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "”", "’", "'", ")", "]", "»": true
+        default: false
+        }
     }
 
     /// Ends a sentence: `.`, `!`, `?`, `…` or `:` (possibly followed by closing quotes or brackets).
@@ -21,23 +39,64 @@ enum TextShape {
     }
 
     static func startsLowercase(_ text: String) -> Bool {
+        if let flags = firstLetterOrDigit(text) { return flags.map { $0.contains(.lowercase) } ?? false }
         guard let first = text.first(where: { $0.isLetter || $0.isNumber }) else { return false }
         return first.isLowercase
     }
 
     /// The first letter or digit is an uppercase letter or a digit.
     static func startsCapitalOrDigit(_ text: String) -> Bool {
+        if let flags = firstLetterOrDigit(text) { return flags.map { $0.contains(.uppercase) || $0.contains(.number) } ?? false }
         guard let first = text.first(where: { $0.isLetter || $0.isNumber }) else { return false }
         return first.isUppercase || first.isNumber
     }
 
+    /// For simple text, the flags of the first letter or digit (`.some(nil)` when there is none); nil otherwise.
+    private static func firstLetterOrDigit(_ text: String) -> ScalarFacts.Flags?? {
+        guard ScalarFacts.isSimple(text) else { return nil }
+        for scalar in text.unicodeScalars {
+            let flags = ScalarFacts.flags(scalar)
+            if !flags.isDisjoint(with: [.letter, .number]) { return .some(flags) }
+        }
+        return .some(nil)
+    }
+
     /// Words: runs of letters, digits and apostrophes.
     static func words(_ text: String) -> [Substring] {
-        text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") })
+        guard ScalarFacts.isSimple(text) else {
+            return text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") })
+        }
+        // Simple text: its characters are its scalars, so the same words come out of a scalar scan.
+        var result: [Substring] = []
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        var start: String.Index?
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == "'" || scalar == "’" || !ScalarFacts.flags(scalar).isDisjoint(with: [.letter, .number]) {
+                if start == nil { start = index }
+            } else if let wordStart = start {
+                result.append(text[wordStart..<index])
+                start = nil
+            }
+            scalars.formIndex(after: &index)
+        }
+        if let wordStart = start { result.append(text[wordStart..<scalars.endIndex]) }
+        return result
     }
 
     /// Has letters and none of them is lowercase.
     static func isAllCaps(_ text: String) -> Bool {
+        if ScalarFacts.isSimple(text) {
+            var letters = 0
+            for scalar in text.unicodeScalars {
+                let flags = ScalarFacts.flags(scalar)
+                guard flags.contains(.letter) else { continue }
+                if flags.contains(.lowercase) { return false }
+                letters += 1
+            }
+            return letters >= 2
+        }
         var letters = 0
         for character in text where character.isLetter {
             if character.isLowercase { return false }
@@ -63,8 +122,18 @@ enum TextShape {
         return significant == 0 ? 1 : Double(capitalised) / Double(significant)
     }
 
+    /// `isLetter || isNumber`; ASCII characters by their value.
+    static func isLetterOrNumber(_ character: Character) -> Bool {
+        if let value = character.asciiValue {
+            return (value >= 0x30 && value <= 0x39) || (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A)
+        }
+        return character.isLetter || character.isNumber
+    }
+
     /// A roman numeral of at most 8 letters (`Ill` and `Il`, common OCR misreadings, accepted).
     static func isRoman(_ word: Substring) -> Bool {
+        // Every character must be one of I V X L C (after the OCR fixes, which start with I): so must the first byte.
+        guard let lead = word.utf8.first, lead == 0x49 || lead == 0x56 || lead == 0x58 || lead == 0x4C || lead == 0x43 else { return false }
         guard !word.isEmpty, word.count <= 8 else { return false }
         let normalised = word == "Ill" ? "III" : word == "Il" ? "II" : String(word)
         guard normalised.allSatisfy({ "IVXLC".contains($0) }), let value = romanValue(normalised) else { return false }
@@ -72,14 +141,24 @@ enum TextShape {
     }
 
     static func romanValue(_ text: String) -> Int? {
-        let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100]
         var total = 0, previous = 0
         for character in text.reversed() {
-            guard let value = values[character] else { return nil }
+            guard let value = romanDigit(character) else { return nil }
             total += value < previous ? -value : value
             previous = max(previous, value)
         }
         return total > 0 ? total : nil
+    }
+
+    private static func romanDigit(_ character: Character) -> Int? {
+        switch character {
+        case "I": 1
+        case "V": 5
+        case "X": 10
+        case "L": 50
+        case "C": 100
+        default: nil
+        }
     }
 
     static func romanString(_ value: Int) -> String {
@@ -91,6 +170,8 @@ enum TextShape {
 
     /// Only digits.
     static func isNumber(_ text: String) -> Bool {
-        !text.isEmpty && text.count <= 5 && text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber)
+        // Only ASCII digits pass, one byte each: the same answer from the bytes.
+        let bytes = text.utf8
+        return !bytes.isEmpty && bytes.count <= 5 && bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 }

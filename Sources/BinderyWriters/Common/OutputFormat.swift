@@ -1,6 +1,9 @@
 /// The output formats, by id as used on the command line and in the configuration.
 public enum OutputFormat: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
-    case epub, tei, text
+    case epub, tei, text, proof
+
+    /// The three publications; the proof is made on request (`--to proof`, the daemon's `proof: true`).
+    public static let publications: [OutputFormat] = [.epub, .tei, .text]
 
     /// The suffix appended to a document's stem: `book.epub`, `book.tei.xml`, `book.bag.zip`.
     public var fileSuffix: String {
@@ -8,6 +11,7 @@ public enum OutputFormat: String, Sendable, Codable, Hashable, CaseIterable, Com
         case .epub: ".epub"
         case .tei: ".tei.xml"
         case .text: ".bag.zip"
+        case .proof: ".proof.html"
         }
     }
 
@@ -17,6 +21,7 @@ public enum OutputFormat: String, Sendable, Codable, Hashable, CaseIterable, Com
         case .epub: EPUBWriter()
         case .tei: TEIWriter()
         case .text: TextBundleWriter()
+        case .proof: ProofWriter()
         }
     }
 

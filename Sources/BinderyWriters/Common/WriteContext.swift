@@ -11,6 +11,8 @@ public struct WriteContext: Sendable {
     public var identifier: String
     public var settings: WriterSettings
     public var templates: TemplateSet
+    /// The decoded source lines (line 1 first), for the proof; other writers do not read them.
+    public var sourceLines: [String]?
 
     public init(stem: String, modified: Date, identifier: String, settings: WriterSettings = WriterSettings(), templates: TemplateSet = .bundled) {
         self.stem = stem

@@ -21,7 +21,7 @@ struct EPUBContentPlan {
                 let text = heading.inlines.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 if !text.isEmpty { title = text }
             }
-            files.append(File(path: String(format: "text/ch%03d.xhtml", files.count + 1), blocks: current, title: title))
+            files.append(File(path: "text/ch" + Digits.zeroPadded(files.count + 1, width: 3) + ".xhtml", blocks: current, title: title))
             current = []
         }
         for block in document.blocks {

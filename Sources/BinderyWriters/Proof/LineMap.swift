@@ -1,78 +1,50 @@
 import BinderyModel
 
-/// What became of each source line, read back from the source ranges the reader recorded.
+/// What became of each source line, read back from the source ranges and line decisions the reader recorded.
 struct LineMap {
-    /// One decision about a line.
-    enum Mark: Hashable {
-        case heading(level: Int, kind: DivisionKind)
-        case paragraphStart(classes: [String])
-        case joined
-        case blockQuote
-        case list
-        case verse
-        case sceneBreak
-        case pageBreak(PageBreak)
-        case note(number: String)
+    private(set) var marks: [[ProofMark]]
 
-        /// The CSS class and the legend word of the mark.
-        var category: String {
-            switch self {
-            case .heading: "heading"
-            case .paragraphStart: "paragraph"
-            case .joined: "join"
-            case .blockQuote: "quote"
-            case .list: "list"
-            case .verse: "verse"
-            case .sceneBreak: "scene"
-            case .pageBreak: "page"
-            case .note: "note"
-            }
-        }
-
-        var label: String {
-            switch self {
-            case .heading(let level, let kind): "heading \(level) · \(kind.rawValue)"
-            case .paragraphStart(let classes): classes.isEmpty ? "¶ paragraph" : "¶ " + classes.joined(separator: " ")
-            case .joined: "joined to the line above"
-            case .blockQuote: "block quote"
-            case .list: "list"
-            case .verse: "verse"
-            case .sceneBreak: "scene break"
-            case .pageBreak(let page):
-                "page break" + (page.number.map { " → p. \($0)" } ?? "")
-                    + (page.runningHead.map { "; running head “\($0)” removed" } ?? "")
-                    + (page.removedPageNumber.map { "; page number \($0) removed" } ?? "")
-            case .note(let number): "note [\(number)] text, linked from its marker"
-            }
-        }
-    }
-
-    private(set) var marks: [[Mark]]
-
-    init(document: Document, lineCount: Int) {
+    /// - Parameter quiet: lines a block's range spans without being part of it (blank lines, page furniture).
+    init(document: Document, lineCount: Int, quiet: Set<Int> = []) {
         marks = Array(repeating: [], count: lineCount)
+        self.quiet = quiet.union(document.lineDecisions.filter { [.runningHeadRemoved, .pageNumberRemoved].contains($0.kind) }.map(\.line))
+        var markerOf: [Int: Int] = [:]  // note text line → marker line
+        for decision in document.lineDecisions where decision.kind == .noteMarker {
+            if let target = decision.target { markerOf[target] = decision.line }
+        }
+        self.markerOf = markerOf
         for block in document.blocks { visit(block, container: nil) }
+        for decision in document.lineDecisions { add(ProofMark(decision), at: decision.line) }
     }
 
-    /// Lines no decision covers: blank, or taken out of the reading text without a record.
+    private let markerOf: [Int: Int]
+    private let quiet: Set<Int>
+
+    /// Lines no decision covers: blank, or outside the text.
     func isCovered(_ line: Int) -> Bool { line >= 1 && line <= marks.count && !marks[line - 1].isEmpty }
 
-    private mutating func mark(_ range: SourceRange?, first: Mark, rest: Mark?) {
+    private mutating func add(_ mark: ProofMark, at line: Int) {
+        guard line >= 1, line <= marks.count, !marks[line - 1].contains(mark) else { return }
+        marks[line - 1].append(mark)
+    }
+
+    private mutating func mark(_ range: SourceRange?, first: ProofMark, rest: ProofMark?) {
         guard let range else { return }
-        for line in range.firstLine...range.lastLine where line >= 1 && line <= marks.count {
-            let mark = line == range.firstLine ? first : rest
-            if let mark, !marks[line - 1].contains(mark) { marks[line - 1].append(mark) }
+        for line in range.firstLine...max(range.firstLine, range.lastLine) where !quiet.contains(line) {
+            if let mark = line == range.firstLine ? first : rest { add(mark, at: line) }
         }
     }
 
-    private mutating func visit(_ block: Block, container: Mark?) {
+    private mutating func visit(_ block: Block, container: ProofMark?) {
         switch block {
         case .heading(let heading):
-            mark(heading.info.source, first: .heading(level: heading.level, kind: heading.kind), rest: .heading(level: heading.level, kind: heading.kind))
+            let headingMark = ProofMark.heading(level: heading.level, kind: heading.kind, bySidecar: heading.info.attributes.isDecidedBySidecar)
+            mark(heading.info.source, first: headingMark, rest: headingMark)
             inlines(heading.inlines)
         case .paragraph(let content, let info):
-            mark(info.source, first: container ?? .paragraphStart(classes: info.attributes.classes), rest: container ?? .joined)
-            inlines(content)
+            let start = ProofMark.paragraphStart(classes: info.attributes.classes, bySidecar: info.attributes.isDecidedBySidecar)
+            mark(info.source, first: container ?? start, rest: container ?? .joined)
+            inlines(content, inParagraph: true)
         case .blockQuote(let blocks, let info):
             mark(info.source, first: .blockQuote, rest: .blockQuote)
             for inner in blocks { visit(inner, container: .blockQuote) }
@@ -85,20 +57,21 @@ struct LineMap {
         case .sceneBreak(let info):
             mark(info.source, first: .sceneBreak, rest: .sceneBreak)
         case .pageBreak(let page):
-            mark(page.sourceLine.map { SourceRange(line: $0) }, first: .pageBreak(page), rest: nil)
+            if let line = page.sourceLine { add(.pageBreak(page, inParagraph: false), at: line) }
         }
     }
 
-    private mutating func inlines(_ content: [Inline]) {
+    private mutating func inlines(_ content: [Inline], inParagraph: Bool = false) {
         for inline in content {
             switch inline {
             case .pageBreak(let page):
-                mark(page.sourceLine.map { SourceRange(line: $0) }, first: .pageBreak(page), rest: nil)
+                if let line = page.sourceLine { add(.pageBreak(page, inParagraph: inParagraph), at: line) }
             case .note(let note):
-                mark(note.info.source, first: .note(number: note.number), rest: .note(number: note.number))
-                for block in note.blocks { visit(block, container: .note(number: note.number)) }
+                let noteMark = ProofMark.noteText(number: note.number, markerLine: note.info.source.flatMap { markerOf[$0.firstLine] })
+                mark(note.info.source, first: noteMark, rest: noteMark)
+                for block in note.blocks { visit(block, container: noteMark) }
             case .emphasis(let inner), .strong(let inner), .link(_, let inner):
-                inlines(inner)
+                inlines(inner, inParagraph: inParagraph)
             case .text, .lineBreak:
                 break
             }

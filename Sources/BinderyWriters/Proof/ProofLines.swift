@@ -17,10 +17,18 @@ struct ProofLines {
                 let line = index + 1
                 let marks = map.marks[index]
                 let category = marks.first?.category ?? "none"
-                html.element("div", ["class": "l k-\(category)", "id": "L\(line)", "data-category": category]) {
+                let sidecar = marks.contains(where: \.bySidecar) ? " by-sidecar" : ""
+                html.element("div", ["class": "l k-\(category)\(sidecar)", "id": "L\(line)", "data-category": category]) {
                     html.element("a", ["class": "n", "href": "#L\(line)"], text: "\(line)")
                     html.element("span", ["class": "src"], text: text == "\u{0C}" ? "␌ (form feed)" : text)
-                    html.element("span", ["class": "what"], text: marks.map(\.label).joined(separator: " · "))
+                    html.element("span", ["class": "what"]) {
+                        for (position, mark) in marks.enumerated() {
+                            if position > 0 { html.xml.text(" · ") }
+                            html.element("span", ["class": "m-\(mark.category)"], text: mark.label)
+                            if let target = mark.link { html.xml.text(" "); html.element("a", ["href": "#L\(target)"], text: "line \(target)") }
+                            if mark.bySidecar { html.xml.text(" "); html.element("b", ["class": "sidecar"], text: "by sidecar") }
+                        }
+                    }
                 }
                 for diagnostic in diagnosticsByLine[line] ?? [] {
                     html.element("div", ["class": "diag \(diagnostic.severity.rawValue)"], text: "\(diagnostic.severity.rawValue) \(diagnostic.code): \(diagnostic.message)")

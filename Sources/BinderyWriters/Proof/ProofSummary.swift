@@ -28,7 +28,8 @@ struct ProofSummary {
                     let line = heading.info.source?.firstLine
                     html.element("li", ["class": "level-\(min(heading.level, 6))"]) {
                         html.element("a", ["href": line.map { "#L\($0)" } ?? "#"], text: "\(heading.inlines.plainText) ")
-                        html.element("span", ["class": "what"], text: "\(heading.level) · \(heading.kind.rawValue)" + (line.map { " · line \($0)" } ?? ""))
+                        html.element("span", ["class": "what"], text: "\(heading.level) · \(heading.kind.rawValue)" + (line.map { " · line \($0)" } ?? "")
+                            + (heading.info.attributes.isDecidedBySidecar ? " · by sidecar" : ""))
                     }
                 }
             }
@@ -54,7 +55,7 @@ struct ProofSummary {
     }
 
     private func counts() -> [(String, String)] {
-        var headings: [Int: Int] = [:], paragraphs = 0, notes = 0
+        var headings: [Int: Int] = [:], paragraphs = 0, notes = 0, unmatched = 0
         func inlineNotes(_ inlines: [Inline]) {
             for inline in inlines {
                 if case .note = inline { notes += 1 }
@@ -63,15 +64,27 @@ struct ProofSummary {
         for block in document.blocks {
             switch block {
             case .heading(let heading): headings[heading.level, default: 0] += 1; inlineNotes(heading.inlines)
-            case .paragraph(let inlines, _): paragraphs += 1; inlineNotes(inlines)
+            case .paragraph(let inlines, let info):
+                paragraphs += 1
+                inlineNotes(inlines)
+                if info.attributes.classes.contains("note-unmatched") { unmatched += 1 }
             default: break
             }
         }
+        var decisions: [LineDecision.Kind: Int] = [:]
+        for decision in document.lineDecisions { decisions[decision.kind, default: 0] += 1 }
+        let layout = document.diagnostics.first { $0.code == "layout.paragraphs" }?.message ?? "not recorded"
         let uncovered = (1...max(1, lineCount)).filter { !map.isCovered($0) }.count
+        let bySidecar = map.marks.count { $0.contains(where: \.bySidecar) }
         return [
-            ("source lines", "\(lineCount)"), ("pages", "\(document.pageBreaks.count)"), ("paragraphs", "\(paragraphs)"),
+            ("source lines", "\(lineCount)"), ("pages", "\(document.pageBreaks.count + 1)"),
+            ("paragraphs", "\(paragraphs); \(layout)"),
             ("headings", headings.keys.sorted().map { "level \($0): \(headings[$0]!)" }.joined(separator: ", ").ifEmpty("none")),
-            ("notes linked", "\(notes)"), ("lines outside any block (blank or removed)", "\(uncovered)"),
+            ("notes", "\(notes) linked to their markers, \(unmatched) without a marker"),
+            ("end-of-line hyphens", "\(decisions[.hyphenJoined] ?? 0) joined, \(decisions[.hyphenKept] ?? 0) kept"),
+            ("lines taken out of the reading text", "\(decisions[.runningHeadRemoved] ?? 0) running heads, \(decisions[.pageNumberRemoved] ?? 0) page numbers (kept as page breaks)"),
+            ("lines decided by the sidecar", "\(bySidecar)"),
+            ("lines outside any block (blank)", "\(uncovered)"),
         ]
     }
 
@@ -87,6 +100,8 @@ struct ProofSummary {
                     }
                 }
             }
+            html.element("p", text: "A line shows every decision about it, first the block it belongs to, then end hyphens joined or kept and note markers "
+                + "(linked to their note texts, which link back). A red bar marks a decision the sidecar's structure: section made.")
         }
     }
 }

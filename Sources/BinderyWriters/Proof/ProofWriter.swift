@@ -3,8 +3,14 @@ import BinderyXML
 
 /// The proof: one self-contained HTML page with the source line by line beside what became of each
 /// line, the outline, the counts and every diagnostic, so that a wrong decision is seen and fixed.
-public struct ProofWriter: Sendable {
+public struct ProofWriter: DocumentWriter {
     public init() {}
+
+    /// The proof needs the source lines: `context.sourceLines` (the converter sets them for this format).
+    public func write(_ document: Document, context: WriteContext) throws(WriterError) -> [UInt8] {
+        guard let lines = context.sourceLines else { throw WriterError(format: "proof", "the source lines were not given") }
+        return try write(document, sourceLines: lines)
+    }
 
     /// - Parameter sourceLines: the decoded source lines (line 1 first), as the reader numbered them.
     public func write(_ document: Document, sourceLines: [String]) throws(WriterError) -> [UInt8] {
@@ -12,7 +18,8 @@ public struct ProofWriter: Sendable {
             let xml = try XMLWriter()
             xml.raw("<!DOCTYPE html>\n")
             let html = HTMLElements(xml: xml)
-            let map = LineMap(document: document, lineCount: sourceLines.count)
+            let blank = sourceLines.indices.filter { sourceLines[$0] == "\u{0C}" || sourceLines[$0].allSatisfy(\.isWhitespace) }.map { $0 + 1 }
+            let map = LineMap(document: document, lineCount: sourceLines.count, quiet: Set(blank))
             let title = document.metadata.displayTitle(fallback: document.source?.fileName ?? "Document")
             html.open("html", ["lang": LanguageTag.sanitized(document.metadata.language)])
             html.open("head")

@@ -13,7 +13,8 @@ struct PageTexts {
 
     init(document: Document) {
         var pages: [Page] = []
-        var number: String? = Self.numberBefore(document.pageBreaks.first?.number)
+        let pageBreaks = document.pageBreaks
+        var number: String? = Self.numberBefore(pageBreaks.first?.number)
         var paragraphs: [String] = []
         var line = ""
         func endParagraph() {
@@ -54,7 +55,7 @@ struct PageTexts {
         pages.append(Page(number: number, text: paragraphs.joined(separator: "\n\n")))
         // Text before the first break is a page only when there is any.
         if pages.count > 1, pages[0].text.isEmpty { pages.removeFirst() }
-        self.pages = document.pageBreaks.isEmpty ? [] : pages
+        self.pages = pageBreaks.isEmpty ? [] : pages
     }
 
     /// The printed number of the page before one numbered `next`, when it is a number above 1.
@@ -69,13 +70,13 @@ struct PageTexts {
         return pages.enumerated().map { index, page in
             var name: String
             if let number = page.number, let value = Int(number), value >= 0 {
-                name = String(format: "%04d", value)
+                name = Digits.zeroPadded(value, width: 4)
             } else if let number = page.number, number.allSatisfy({ $0.isLetter || $0.isNumber }), !number.isEmpty {
                 name = number.lowercased()
             } else {
-                name = String(format: "seq-%04d", index + 1)
+                name = "seq-" + Digits.zeroPadded(index + 1, width: 4)
             }
-            if used.contains(name) { name += String(format: "-seq-%04d", index + 1) }
+            if used.contains(name) { name += "-seq-" + Digits.zeroPadded(index + 1, width: 4) }
             used.insert(name)
             return "pages/\(name).txt"
         }

@@ -9,7 +9,8 @@ struct ReadingText {
     /// Notes are gathered at the end of each division at or above this level.
     var noteLevel: Int
 
-    func render() -> String {
+    /// The reading text, as UTF-8 bytes (as the bag stores it).
+    func render() -> [UInt8] {
         var output = TextOutput(wrapWidth: wrapWidth)
         let metadata = document.metadata
         output.heading(metadata.displayTitle(fallback: "Untitled"), underline: "=")
@@ -52,7 +53,7 @@ struct ReadingText {
         }
         for block in document.blocks { render(block, indent: 0) }
         flushNotes()
-        return output.text
+        return output.utf8
     }
 
     /// The text of inlines with note markers as `[n]`; each note's text is appended to `notes`.

@@ -6,6 +6,9 @@ import Foundation
 /// The plain-text bundle: a BagIt 1.0 bag (RFC 8493) zipped under one top folder, holding the reading
 /// text, the page texts, the metadata and the diagnostics, with SHA-256 manifests.
 public struct TextBundleWriter: DocumentWriter {
+    /// zlib level 2: the bag holds the text twice (reading text and pages); 3× faster than 6, about 10% larger.
+    static let deflateLevel = 2
+
     public init() {}
 
     public func write(_ document: Document, context: WriteContext) throws(WriterError) -> [UInt8] {
@@ -20,14 +23,15 @@ public struct TextBundleWriter: DocumentWriter {
         let stem = Self.safeName(context.stem)
         var payload: [(path: String, bytes: [UInt8])] = []
         let reading = ReadingText(document: document, wrapWidth: context.settings.textWrapWidth, noteLevel: context.settings.epubSplitLevel).render()
-        payload.append(("data/\(stem).txt", Array(reading.utf8)))
+        payload.append(("data/\(stem).txt", reading))
         let pages = PageTexts(document: document)
-        for (page, name) in zip(pages.pages, pages.fileNames) {
+        let pageFiles = pages.fileNames
+        for (page, name) in zip(pages.pages, pageFiles) {
             payload.append(("data/\(name)", Array((page.text.isEmpty ? "" : page.text + "\n").utf8)))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let metadata = BagMetadata(document: document, context: context, pageFiles: pages.fileNames, pageNumbers: pages.pages.map(\.number))
+        let metadata = BagMetadata(document: document, context: context, pageFiles: pageFiles, pageNumbers: pages.pages.map(\.number))
         payload.append(("data/metadata.json", Array(try encoder.encode(metadata)) + [0x0A]))
         payload.append(("data/diagnostics.json", Array(try encoder.encode(document.diagnostics)) + [0x0A]))
 
@@ -46,7 +50,7 @@ public struct TextBundleWriter: DocumentWriter {
         let tags: [(String, String)] = [("bagit.txt", bagit), ("bag-info.txt", bagInfo), ("manifest-sha256.txt", manifest)]
         let tagManifest = tags.map { "\(Self.sha256(Array($0.1.utf8)))  \($0.0)" }.joined(separator: "\n") + "\n"
 
-        var zip = ZipArchiveWriter(modified: context.modified)
+        var zip = ZipArchiveWriter(modified: context.modified, deflateLevel: Self.deflateLevel)
         for (name, text) in tags { zip.add("\(stem)/\(name)", text: text) }
         zip.add("\(stem)/tagmanifest-sha256.txt", text: tagManifest)
         for file in payload { zip.add("\(stem)/\(file.path)", file.bytes) }
@@ -54,7 +58,7 @@ public struct TextBundleWriter: DocumentWriter {
     }
 
     static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        Digits.sha256(bytes)
     }
 
     /// Tag values are single lines.

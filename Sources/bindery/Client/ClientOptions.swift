@@ -50,7 +50,7 @@ enum JSONText {
         case .none, .null?: "-"
         case .bool(let flag)?: flag ? "yes" : "no"
         case .number(let number)?: number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(format: "%.3f", number)
-        case .string(let text)?: text
+        case .string(let text)?: printable(text)
         case .array(let items)?: items.map { scalar($0) }.joined(separator: ", ")
         case .object(let object)?: object.keys.sorted().map { "\($0)=\(scalar(object[$0]))" }.joined(separator: " ")
         }
@@ -63,6 +63,15 @@ enum JSONText {
     }
 
     /// A table of the objects in an array (or in `value[key]`), with the given columns.
+    /// Control characters (a newline in a file name) as `\n`, `\t`, `\u{…}`: one row stays one line.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        return String(text.unicodeScalars.map { scalar in
+            guard scalar.properties.generalCategory == .control else { return String(scalar) }
+            return scalar.escaped(asASCII: true)
+        }.joined())
+    }
+
     static func table(_ value: JSONValue, key: String? = nil, columns: [String]) -> String {
         let list: [JSONValue]
         if let key, case .array(let items)? = value[key] { list = items } else if case .array(let items) = value { list = items } else { list = [] }

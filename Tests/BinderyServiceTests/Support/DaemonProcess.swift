@@ -50,11 +50,14 @@ final class DaemonProcess: @unchecked Sendable {
         }
     }
 
-    /// Starts `bindery serve` with the given extra arguments and environment.
-    func start(_ arguments: [String] = [], environment: [String: String] = [:]) throws {
+    /// Starts `bindery serve` with the given extra arguments and environment; `wrapper` is a command
+    /// that execs it (`prlimit --fsize=N`, `setpriv …`), so the pid stays the daemon's.
+    func start(_ arguments: [String] = [], environment: [String: String] = [:], wrapper: [String] = []) throws {
         let process = Process()
-        process.executableURL = try BinderyBinary.locate()
-        process.arguments = ["serve", "--corpus", corpus.path, "--out", out.path, "--state", state.path] + arguments
+        let binary = try BinderyBinary.locate()
+        let serve = ["serve", "--corpus", corpus.path, "--out", out.path, "--state", state.path] + arguments
+        process.executableURL = wrapper.first.map { URL(fileURLWithPath: $0) } ?? binary
+        process.arguments = wrapper.isEmpty ? serve : Array(wrapper.dropFirst()) + [binary.path] + serve
         var merged = ProcessInfo.processInfo.environment
         for key in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "STATE_DIRECTORY", "RUNTIME_DIRECTORY", "CONFIGURATION_DIRECTORY"] { merged[key] = nil }
         merged.merge(environment) { $1 }
@@ -73,7 +76,7 @@ final class DaemonProcess: @unchecked Sendable {
 
     /// SIGTERM, then waits for the exit; returns the exit status.
     @discardableResult
-    func stop(timeout: Double = 20) -> Int32? {
+    func stop(timeout: Double = 45) -> Int32? {
         guard let process else { return nil }
         if process.isRunning { kill(process.processIdentifier, SIGTERM) }
         return waitForExit(timeout: timeout)

@@ -1,0 +1,58 @@
+import BinderyModel
+@testable import BinderyText
+import Foundation
+import Testing
+
+/// The reader against what fuzzing keeps (`make fuzz`: Fuzz/Regressions/TextReader and the seeds)
+/// and against shapes that once made it quadratic: each input is read or refused with a
+/// `ReaderError`, never a crash (these tests also run under ASan: `make test-asan`).
+@Suite("Reader fuzz regressions")
+struct ReaderFuzzRegressionTests {
+    /// The package root (three folders up; also right through the Fuzz/ReaderTests link).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func kept() -> [URL] {
+        ["Fuzz/Regressions/TextReader", "Fuzz/Seeds/TextReader"].flatMap { folder -> [URL] in
+            let directory = root.appendingPathComponent(folder)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            return names.sorted().map { directory.appendingPathComponent($0) }
+        }
+    }
+
+    @Test func keptInputsAreReadOrRefused() throws {
+        let files = Self.kept()
+        #expect(files.count >= 10, "no kept inputs under \(Self.root.path)/Fuzz")
+        for file in files {
+            let bytes = [UInt8](try Data(contentsOf: file))
+            do {
+                _ = try TextReader().read(bytes)
+            } catch {
+                #expect(!error.message.isEmpty, "\(file.lastPathComponent)")
+            }
+        }
+    }
+
+    @Test("UTF-16 without a byte order mark is read, not refused as binary", arguments: [false, true])
+    func utf16WithoutBOM(bigEndian: Bool) throws {
+        let text = "A Title\n\nA paragraph in UTF-16, caf\u{E9}.\n"
+        let bytes = text.utf16.flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let document = try TextReader().read(bytes)
+        #expect(document.diagnostics.contains { $0.code == "decode.utf16-no-bom" })
+        #expect(document.blocks.contains { "\($0)".contains("caf\u{E9}") })
+    }
+
+    /// One paragraph of 80,000 hyphenated lines: the dehyphenator and the paragraph builder were
+    /// quadratic in a paragraph's length (217 s for this in a debug build; now 2–3 s). The time
+    /// limit is a hang guard, not a benchmark.
+    @Test(.timeLimit(.minutes(1)))
+    func aLongHyphenatedParagraphIsReadInLinearTime() throws {
+        let document = try TextReader().read(Array(String(repeating: "a long hyphen-\nated word-\n", count: 40_000).utf8))
+        #expect(!document.blocks.isEmpty)
+    }
+
+    /// Many headings with one key ("CHAPTER n") went through a quadratic contents check.
+    @Test func manyHeadingsWithOneKeyAreRead() throws {
+        let document = try TextReader().read(Array((0..<10_000).map { "CHAPTER \($0)\n\n" }.joined().utf8))
+        #expect(document.blocks.count >= 10_000)
+    }
+}
