@@ -20,9 +20,7 @@ struct ProofCommand: ParsableCommand {
     func run() throws {
         do {
             let source = try SourceLoader().load(URL(fileURLWithPath: file))
-            var converter = Converter()
-            converter.readerOptions.keepLineBreaks = false
-            let result = try converter.convert(source, formats: [.proof])
+            let result = try Converter().convert(source, formats: [.proof])
             let bytes = result.outputs[0].bytes
             let target = URL(fileURLWithPath: out ?? source.stem + ".proof.html")
             do {

@@ -10,9 +10,8 @@ import Testing
 struct ProofCorpusTests {
     private func proof(of bytes: [UInt8], name: String) throws -> (html: String, lines: [String]) {
         let source = Converter.Source(bytes: bytes, fileName: name, modified: Date(timeIntervalSince1970: 1_700_000_000))
-        let result = try Converter().convert(source, formats: [.proof])
-        let lines = try Converter().analyse(source).lines
-        return (String(decoding: result.outputs[0].bytes, as: UTF8.self), lines)
+        let (document, lines) = try Converter().analyse(source)
+        return (String(decoding: try ProofWriter().write(document, sourceLines: lines), as: UTF8.self), lines)
     }
 
     /// Line number → (category, what as text) of the proof's rows, in order.
