@@ -104,9 +104,10 @@ public final class XMLWriter {
         return Array(UnsafeBufferPointer(start: content, count: count))
     }
 
-    private func check(_ result: Int32, _ what: String) {
+    /// `what` is built only on failure: this runs for every element, attribute and text.
+    private func check(_ result: Int32, _ what: @autoclosure () -> String) {
         if result < 0 && failure == nil {
-            failure = XMLError(.writer, "libxml2 could not \(what)")
+            failure = XMLError(.writer, "libxml2 could not \(what())")
         }
     }
 }

@@ -49,6 +49,9 @@ import Glibc
         let small = sources.first { $0.hasPrefix("004_") }!
         try append("\n\nA closing paragraph added in place.\n", to: daemon.corpus.appendingPathComponent(small))
         #expect(await eventually(timeout: 60) { daemon.store()?.published(small) == 2 })
+        // The idle daemon converted it during the settle delay; its job only checked and published.
+        let smallJob = daemon.logLines("job.published").last ?? ""
+        #expect(smallJob.contains("path=\(small)") && smallJob.contains("convertedEarly=true"), "\(smallJob)")
         let second = daemon.outputs()
         #expect(Set(second.keys) == expected)
         for (path, hash) in second {

@@ -5,38 +5,10 @@ import Testing
 
 /// The job itself, in process: skip by key, supersession, size limit, publish retries.
 @Suite struct PipelineTests {
-    private struct Fixture {
-        let directory: TemporaryDirectory
-        let store: StateStore
-        let pipeline: Pipeline
-
-        init(configure: (inout DaemonConfiguration) -> Void = { _ in }) throws {
-            directory = try TemporaryDirectory("bindery-pipeline")
-            try FileManager.default.createDirectory(at: directory.path("corpus"), withIntermediateDirectories: true)
-            var configuration = DaemonConfiguration(paths: .init(
-                corpus: directory.path("corpus"), out: directory.path("out"), state: directory.path("state"), runtime: directory.path("state")))
-            configure(&configuration)
-            try FileManager.default.createDirectory(at: configuration.paths.state, withIntermediateDirectories: true)
-            let logger = Logger(label: "test")
-            store = try StateStore(directory: configuration.paths.state, logger: logger)
-            pipeline = Pipeline(
-                layout: CorpusLayout(root: configuration.paths.corpus, excluding: [configuration.paths.out, configuration.paths.state]),
-                publisher: Publisher(root: configuration.paths.out), store: store, settings: try PipelineSettings(configuration), logger: logger)
-        }
-
-        func run(_ path: String, token: JobToken = JobToken(), attempt: Int = 1) -> JobResult {
-            pipeline.run(JobTicket(path: path, trigger: .event, queuedAt: Date(), attempt: attempt), token: token)
-        }
-
-        func outputs() -> [String] {
-            ((try? FileManager.default.subpathsOfDirectory(atPath: directory.path("out").path)) ?? []).sorted()
-        }
-    }
-
     private let text = "A TITLE\n\n\nCHAPTER I\n\nSome prose in a first paragraph.\n\nAnd a second one.\n"
 
     @Test func publishesOnceAndSkipsAnUnchangedKey() throws {
-        let fixture = try Fixture()
+        let fixture = try PipelineFixture()
         defer { fixture.directory.remove() }
         try fixture.directory.write(text, to: "corpus/a/book.txt")
         #expect(fixture.run("a/book.txt") == .done)
@@ -53,7 +25,7 @@ import Testing
     }
 
     @Test func aBadSidecarIsPublishedByInferenceWithItsErrorInTheJobAndProof() throws {
-        let fixture = try Fixture()
+        let fixture = try PipelineFixture()
         defer { fixture.directory.remove() }
         try fixture.directory.write(text, to: "corpus/book.txt")
         try fixture.directory.write("structure:\n  headings:\n    - {line: 500, level: 1}\n", to: "corpus/book.meta.yaml")
@@ -74,7 +46,7 @@ import Testing
     }
 
     @Test func supersededAndCancelledJobsPublishNothing() throws {
-        let fixture = try Fixture()
+        let fixture = try PipelineFixture()
         defer { fixture.directory.remove() }
         try fixture.directory.write(text, to: "corpus/book.txt")
         let superseded = JobToken()
@@ -89,7 +61,7 @@ import Testing
     }
 
     @Test func oversizedSourcesFailAndPublishFailuresAreRetried() throws {
-        let fixture = try Fixture { $0.queue.maxSourceBytes = 200; $0.queue.retryAttempts = 2; $0.queue.retryDelayMilliseconds = 10 }
+        let fixture = try PipelineFixture { $0.queue.maxSourceBytes = 200; $0.queue.retryAttempts = 2; $0.queue.retryDelayMilliseconds = 10 }
         defer { fixture.directory.remove() }
         try fixture.directory.write(String(repeating: "long line of text\n", count: 20), to: "corpus/big.txt")
         #expect(fixture.run("big.txt") == .done)
@@ -105,7 +77,7 @@ import Testing
     }
 
     @Test func aJobOverItsTimeLimitPublishesNothing() throws {
-        let fixture = try Fixture { $0.queue.jobTimeoutSeconds = 0.000_001 }
+        let fixture = try PipelineFixture { $0.queue.jobTimeoutSeconds = 0.000_001 }
         defer { fixture.directory.remove() }
         try fixture.directory.write(text, to: "corpus/slow.txt")
         #expect(fixture.run("slow.txt") == .done)

@@ -92,6 +92,7 @@ public enum ConfigurationLoader {
         var watch = try root.section("watch")
         configuration.watch.settleMilliseconds = try watch.int("settle_ms", in: 0...60_000) ?? configuration.watch.settleMilliseconds
         configuration.watch.pollSeconds = try watch.double("poll_seconds", in: 0...86_400) ?? configuration.watch.pollSeconds
+        configuration.watch.earlyStart = try watch.bool("early_start") ?? configuration.watch.earlyStart
         try watch.finish()
 
         var queue = try root.section("queue")

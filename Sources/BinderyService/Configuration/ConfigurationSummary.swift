@@ -16,6 +16,7 @@ public struct ConfigurationSummary: Sendable {
             "log_level: \(c.logLevel)",
             "watch.settle_ms: \(c.watch.settleMilliseconds)",
             "watch.poll_seconds: \(c.watch.pollSeconds)",
+            "watch.early_start: \(c.watch.earlyStart)",
             "queue.parallelism: \(c.queue.parallelism) (effective \(c.queue.effectiveParallelism))",
             "queue.max_source_bytes: \(c.queue.maxSourceBytes)",
             "queue.job_timeout_seconds: \(c.queue.jobTimeoutSeconds)",

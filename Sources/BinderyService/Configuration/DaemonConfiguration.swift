@@ -22,6 +22,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var settleMilliseconds: Int = 300
         /// Poll the corpus every N seconds instead of using inotify; 0 = inotify. Default 0.
         public var pollSeconds: Double = 0
+        /// Convert a changed file while its settle delay runs; the job after the delay publishes that
+        /// result only if the file (its stat and SHA-256) is still what was converted. Default true.
+        public var earlyStart = true
     }
 
     /// How conversion jobs are run.

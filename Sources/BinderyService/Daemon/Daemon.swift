@@ -26,6 +26,11 @@ public final class Daemon: @unchecked Sendable {
     private var pipeline: Pipeline!
     private(set) var queue: (any JobQueue)!
     private var settler: Settler!
+    /// Runs early conversions (`watch.early_start`) one at a time, beside the job queue.
+    private let earlyQueue = DispatchQueue(label: "bindery.early", qos: .utility)
+    /// Set once in `run` (watch and queue settings need a restart): early start on, and the workers.
+    private var earlyStart = false
+    private var workers = 1
     /// The control socket; set once in `run` before any event can flow.
     private var controlServer: ControlServer?
     /// Set on `control` once start-up is done; requests before that are ignored.
@@ -91,6 +96,8 @@ public final class Daemon: @unchecked Sendable {
         controlServer = server
         defer { server.stop() }
 
+        earlyStart = configuration.watch.earlyStart && configuration.watch.settleMilliseconds > 0
+        workers = configuration.queue.effectiveParallelism
         let watcher: any CorpusWatcher = configuration.watch.pollSeconds > 0
             ? PollingWatcher(layout: layout, interval: configuration.watch.pollSeconds)
             : InotifyWatcher(layout: layout)
@@ -181,6 +188,7 @@ public final class Daemon: @unchecked Sendable {
         switch event {
         case .touched(let path):
             settler.touch(path)
+            convertEarly(path)
         case .directoryAppeared(let directory):
             logger.info("watch.directory", metadata: ["path": "\(directory)"])
             let listing = layout.listing(directory)
@@ -191,6 +199,19 @@ public final class Daemon: @unchecked Sendable {
         case .rescan:
             logger.warning("watch.rescan", metadata: ["reason": "events lost or a directory moved"])
             control.async { self.rescan(trigger: .event) }
+        }
+    }
+
+    /// Starts converting a touched source during its settle delay when early start is on and the job
+    /// queue has nothing waiting and a free worker, so that its job after the delay only publishes.
+    private func convertEarly(_ path: String) {
+        guard earlyStart else { return }
+        let counts = queue.counts
+        let pipeline = self.pipeline!
+        guard counts.queued == 0, counts.running < workers, pipeline.early.reserve() else { return }
+        earlyQueue.async {
+            pipeline.convertEarly(path)
+            pipeline.early.release()
         }
     }
 

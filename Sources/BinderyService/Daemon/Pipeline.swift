@@ -5,13 +5,15 @@ import Logging
 /// One job, start to end: read the source (and sidecar), skip it if its key is already published,
 /// convert, drop the result if the job was cancelled, superseded or too slow, else publish and record.
 package final class Pipeline: @unchecked Sendable {
-    private let layout: CorpusLayout
+    let layout: CorpusLayout
     private let publisher: Publisher
     private let store: StateStore
     private let logger: Logger
     private let events: DaemonEventSink
     private let lock = NSLock()
     private var current: PipelineSettings
+    /// Conversions begun during settle delays (`convertEarly`), taken by the jobs that follow.
+    package let early = EarlyConversions()
 
     package init(layout: CorpusLayout, publisher: Publisher, store: StateStore, settings: PipelineSettings, logger: Logger, events: @escaping DaemonEventSink = { _ in }) {
         self.events = events
@@ -34,7 +36,10 @@ package final class Pipeline: @unchecked Sendable {
         var job = JobRecord(
             id: nil, path: path, trigger: ticket.trigger.rawValue, jobKey: nil, queuedAt: ticket.queuedAt.timeIntervalSince1970,
             startedAt: token.startedAt.timeIntervalSince1970, finishedAt: 0, attempts: ticket.attempt, outcome: .failed, error: nil)
-        guard let before = FileStamp(path: url.path) else { return .done }
+        guard let before = FileStamp(path: url.path) else {
+            early.drop(path)
+            return .done
+        }
         guard before.isRegularFile else {
             return fail(&job, size: 0, sha: "", key: nil, ServiceError(.sourceUnreadable, "\(path) is \(describe(url, before)); only regular files are read"))
         }
@@ -44,9 +49,7 @@ package final class Pipeline: @unchecked Sendable {
         let bytes: [UInt8]
         let sidecar: [UInt8]?
         do {
-            bytes = try SourceReader.read(url.path, limit: settings.queue.maxSourceBytes)
-            let sidecarURL = layout.url(of: CorpusLayout.sidecar(for: path))
-            sidecar = FileStamp(path: sidecarURL.path)?.isRegularFile == true ? try SourceReader.read(sidecarURL.path, limit: 1 << 20) : nil
+            (bytes, sidecar) = try read(path, limit: settings.queue.maxSourceBytes)
         } catch {
             if error.isMissing { return .done }
             if error.isTransient, let delay = retryDelay(ticket, settings) {
@@ -59,16 +62,21 @@ package final class Pipeline: @unchecked Sendable {
         let key = settings.jobKey.key(sourceSHA256: sha, sidecarSHA256: sidecar.map(Converter.sha256))
         job.jobKey = key
         if isUpToDate(path, key: key, size: bytes.count, sha: sha) {
+            early.drop(path)
             events(DaemonEvent("job.up-to-date", path: path, trigger: ticket.trigger.rawValue))
             return .done
         }
 
-        let source = Converter.Source(
-            bytes: bytes, fileName: url.lastPathComponent,
-            modified: Date(timeIntervalSince1970: Double(before.modifiedNanoseconds) / 1e9), sidecar: sidecar)
         let result: Converter.Result
+        let convertedEarly: Bool
         do {
-            result = try settings.converter.convert(source, formats: settings.formats)
+            if let made = early.take(path, stamp: before, key: key) {
+                result = try made.get()
+                convertedEarly = true
+            } else {
+                result = try settings.converter.convert(source(path, bytes: bytes, sidecar: sidecar, stamp: before), formats: settings.formats)
+                convertedEarly = false
+            }
         } catch {
             return fail(&job, size: bytes.count, sha: sha, key: key, ServiceError(.conversion, error.description))
         }
@@ -110,14 +118,29 @@ package final class Pipeline: @unchecked Sendable {
         events(DaemonEvent("job.published", path: path, trigger: ticket.trigger.rawValue))
         logger.info("job.published", metadata: [
             "path": "\(path)", "trigger": "\(ticket.trigger.rawValue)", "attempt": "\(ticket.attempt)",
-            "convertMs": "\(Int(elapsed * 1000))", "sinceQueuedMs": "\(Int((job.finishedAt - job.queuedAt) * 1000))",
+            "convertMs": "\(Int(elapsed * 1000))", "convertedEarly": "\(convertedEarly)", "sinceQueuedMs": "\(Int((job.finishedAt - job.queuedAt) * 1000))",
             "diagnostics": "\(result.document.diagnostics.count)",
         ])
         return .done
     }
 
+    /// The bytes of the source at `path` and of its sidecar, if it has one.
+    func read(_ path: String, limit: Int) throws(SourceReader.Failure) -> (bytes: [UInt8], sidecar: [UInt8]?) {
+        let bytes = try SourceReader.read(layout.url(of: path).path, limit: limit)
+        let sidecarURL = layout.url(of: CorpusLayout.sidecar(for: path))
+        let sidecar = FileStamp(path: sidecarURL.path)?.isRegularFile == true ? try SourceReader.read(sidecarURL.path, limit: 1 << 20) : nil
+        return (bytes, sidecar)
+    }
+
+    /// What the converter reads: the bytes, the file name and the time of the stamp taken before reading.
+    func source(_ path: String, bytes: [UInt8], sidecar: [UInt8]?, stamp: FileStamp) -> Converter.Source {
+        Converter.Source(
+            bytes: bytes, fileName: layout.url(of: path).lastPathComponent,
+            modified: Date(timeIntervalSince1970: Double(stamp.modifiedNanoseconds) / 1e9), sidecar: sidecar)
+    }
+
     /// True when this key's outputs are already published and intact (or this key already failed).
-    private func isUpToDate(_ path: String, key: String, size: Int, sha: String) -> Bool {
+    func isUpToDate(_ path: String, key: String, size: Int, sha: String) -> Bool {
         guard let document = try? store.document(path), document.jobKey == key else { return false }
         switch document.state {
         case .failed:

@@ -1,0 +1,135 @@
+import Foundation
+
+/// Conversions begun while a source's settle delay runs, kept for the job that follows the delay.
+///
+/// A result is handed only to a job that found the file with the same `lstat` stamp and the same
+/// job key (source and sidecar SHA-256, version, settings): exactly what that job would have made.
+/// Any other result is dropped. A job that arrives while its conversion is still running waits for
+/// it instead of converting the same bytes a second time.
+package final class EarlyConversions: @unchecked Sendable {
+    /// What became of the early conversions so far.
+    package struct Counts: Sendable, Equatable {
+        package var started = 0
+        /// Taken by the job after the settle delay.
+        package var used = 0
+        /// Dropped: the file changed again, its job never came, or a newer conversion replaced it.
+        package var dropped = 0
+    }
+
+    private struct Entry {
+        let stamp: FileStamp
+        let key: String
+        var result: Result<Converter.Result, ConversionError>?
+        /// A job found this entry stale while it ran: drop it when it finishes.
+        var orphaned = false
+        var finishedAt: Date?
+    }
+
+    /// Early conversions scheduled at once (one running, one waiting): a burst of events on many
+    /// files schedules no more, their jobs convert them after the delay as usual.
+    private static let maximumScheduled = 2
+    /// Results not taken within this time are dropped (their job was cancelled or found nothing to do).
+    private static let lifetime: TimeInterval = 60
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var entries: [String: Entry] = [:]
+    private var counts = Counts()
+    private var scheduled = 0
+
+    package init() {}
+
+    package var snapshot: Counts { condition.withLock { counts } }
+
+    /// Takes a place for one more early conversion; false when `maximumScheduled` are under way.
+    package func reserve() -> Bool {
+        condition.withLock {
+            guard scheduled < Self.maximumScheduled else { return false }
+            scheduled += 1
+            return true
+        }
+    }
+
+    /// Gives back the place `reserve` took.
+    package func release() {
+        condition.withLock { scheduled -= 1 }
+    }
+
+    /// True when a conversion for `path` is running now.
+    package func isRunning(_ path: String) -> Bool {
+        condition.withLock { entries[path].map { $0.result == nil } ?? false }
+    }
+
+    /// Records that a conversion of `path` as `stamp` with `key` starts now; false if one is already running.
+    package func begin(_ path: String, stamp: FileStamp, key: String) -> Bool {
+        condition.withLock {
+            expire(now: Date())
+            if let entry = entries[path] {
+                if entry.result == nil { return false }
+                counts.dropped += 1
+            }
+            entries[path] = Entry(stamp: stamp, key: key)
+            counts.started += 1
+            return true
+        }
+    }
+
+    /// Stores the result of the conversion `begin` announced.
+    package func finish(_ path: String, _ result: Result<Converter.Result, ConversionError>) {
+        condition.withLock {
+            guard var entry = entries[path], entry.result == nil else { return }
+            if entry.orphaned {
+                entries[path] = nil
+                counts.dropped += 1
+            } else {
+                entry.result = result
+                entry.finishedAt = Date()
+                entries[path] = entry
+            }
+            condition.broadcast()
+        }
+    }
+
+    /// The result for a job that read `path` as `stamp` with `key`, waiting for it if it is still
+    /// being made; nil (and the entry dropped) when there is none or it was made from other bytes.
+    package func take(_ path: String, stamp: FileStamp, key: String) -> Result<Converter.Result, ConversionError>? {
+        condition.withLock {
+            guard let entry = entries[path] else { return nil }
+            guard entry.stamp == stamp, entry.key == key else {
+                if entry.result == nil {
+                    entries[path]?.orphaned = true
+                } else {
+                    entries[path] = nil
+                    counts.dropped += 1
+                }
+                return nil
+            }
+            while entries[path]?.result == nil, entries[path] != nil { condition.wait() }
+            guard let result = entries.removeValue(forKey: path)?.result else { return nil }
+            counts.used += 1
+            return result
+        }
+    }
+
+    /// Drops whatever is kept for `path` (its job found the file gone or its outputs up to date).
+    package func drop(_ path: String) {
+        condition.withLock {
+            guard let entry = entries[path] else { return }
+            if entry.result == nil {
+                entries[path]?.orphaned = true
+            } else {
+                entries[path] = nil
+                counts.dropped += 1
+            }
+        }
+    }
+
+    /// Drops finished results older than `lifetime`. Called with the lock held.
+    private func expire(now: Date) {
+        for (path, entry) in entries {
+            if let finished = entry.finishedAt, now.timeIntervalSince(finished) > Self.lifetime {
+                entries[path] = nil
+                counts.dropped += 1
+            }
+        }
+    }
+}

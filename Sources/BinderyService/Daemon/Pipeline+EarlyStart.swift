@@ -1,0 +1,20 @@
+import Foundation
+
+extension Pipeline {
+    /// Converts `path` now, while its settle delay runs, and keeps the result for the job after the
+    /// delay (`EarlyConversions`). Does nothing for what the job itself would refuse or skip: a file
+    /// gone or not regular, over the size limit, unreadable, changed while read, or already published.
+    package func convertEarly(_ path: String) {
+        let settings = self.settings
+        let url = layout.url(of: path)
+        guard !early.isRunning(path), let stamp = FileStamp(path: url.path), stamp.isRegularFile, stamp.size <= settings.queue.maxSourceBytes,
+              let (bytes, sidecar) = try? read(path, limit: settings.queue.maxSourceBytes),
+              FileStamp(path: url.path) == stamp
+        else { return }
+        let sha = Converter.sha256(bytes)
+        let key = settings.jobKey.key(sourceSHA256: sha, sidecarSHA256: sidecar.map(Converter.sha256))
+        guard !isUpToDate(path, key: key, size: bytes.count, sha: sha), early.begin(path, stamp: stamp, key: key) else { return }
+        let source = source(path, bytes: bytes, sidecar: sidecar, stamp: stamp)
+        early.finish(path, Result { () throws(ConversionError) in try settings.converter.convert(source, formats: settings.formats) })
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import BinderyService
+
+/// Early start: a source converted during its settle delay is published by the job after the delay
+/// only when the job reads exactly the bytes (and stat) that were converted.
+@Suite struct EarlyConversionTests {
+    private let text = "A TITLE\n\n\nCHAPTER I\n\nSome prose in a first paragraph.\n\nAnd a second one.\n"
+
+    /// The outputs a job converting `path` itself would publish, by output file name.
+    private func freshOutputs(_ fixture: PipelineFixture, _ path: String) throws -> [String: [UInt8]] {
+        let url = fixture.directory.path("corpus/\(path)")
+        let stamp = try #require(FileStamp(path: url.path))
+        let (bytes, sidecar) = try fixture.pipeline.read(path, limit: 1 << 20)
+        let settings = fixture.pipeline.settings
+        let result = try settings.converter.convert(fixture.pipeline.source(path, bytes: bytes, sidecar: sidecar, stamp: stamp), formats: settings.formats)
+        return Dictionary(uniqueKeysWithValues: result.outputs.map { (Publisher.outputPath(of: path, format: $0.format), $0.bytes) })
+    }
+
+    private func publishedOutputs(_ fixture: PipelineFixture, _ names: some Sequence<String>) throws -> [String: [UInt8]] {
+        Dictionary(uniqueKeysWithValues: try names.map { ($0, Array(try Data(contentsOf: fixture.directory.path("out/\($0)")))) })
+    }
+
+    @Test func theJobAfterTheDelayPublishesTheEarlyResult() throws {
+        let fixture = try PipelineFixture()
+        defer { fixture.directory.remove() }
+        try fixture.directory.write(text, to: "corpus/book.txt")
+        fixture.pipeline.convertEarly("book.txt")
+        #expect(fixture.pipeline.early.snapshot == .init(started: 1, used: 0, dropped: 0))
+        #expect(fixture.run("book.txt") == .done)
+        #expect(fixture.pipeline.early.snapshot == .init(started: 1, used: 1, dropped: 0))
+        let expected = try freshOutputs(fixture, "book.txt")
+        #expect(expected.count == 4)
+        #expect(try publishedOutputs(fixture, expected.keys) == expected, "byte for byte what the job would have made")
+        #expect(try fixture.store.jobs().first?.outcome == .published)
+    }
+
+    @Test func aFileChangedAfterItsEarlyConversionIsConvertedAgain() throws {
+        let fixture = try PipelineFixture()
+        defer { fixture.directory.remove() }
+        try fixture.directory.write(text, to: "corpus/book.txt")
+        fixture.pipeline.convertEarly("book.txt")
+        try fixture.directory.write(text + "\nA third paragraph, written after the early conversion.\n", to: "corpus/book.txt")
+        #expect(fixture.run("book.txt") == .done)
+        #expect(fixture.pipeline.early.snapshot == .init(started: 1, used: 0, dropped: 1))
+        let tei = try String(contentsOf: fixture.directory.path("out/book.tei.xml"), encoding: .utf8)
+        #expect(tei.contains("A third paragraph, written after the early conversion."))
+        let expected = try freshOutputs(fixture, "book.txt")
+        #expect(try publishedOutputs(fixture, expected.keys) == expected)
+    }
+
+    @Test func aSidecarSavedAfterTheEarlyConversionIsNotMissed() throws {
+        let fixture = try PipelineFixture()
+        defer { fixture.directory.remove() }
+        try fixture.directory.write(text, to: "corpus/book.txt")
+        fixture.pipeline.convertEarly("book.txt")
+        try fixture.directory.write("structure:\n  headings:\n    - {line: 6, level: 2}\n", to: "corpus/book.meta.yaml")
+        #expect(fixture.run("book.txt") == .done)
+        #expect(fixture.pipeline.early.snapshot.used == 0)
+        let tei = try String(contentsOf: fixture.directory.path("out/book.tei.xml"), encoding: .utf8)
+        #expect(tei.contains("<head>Some prose in a first paragraph.</head>"))
+    }
+
+    @Test func nothingStartsEarlyForWhatTheJobWouldSkipOrRefuse() throws {
+        let fixture = try PipelineFixture { $0.queue.maxSourceBytes = 200 }
+        defer { fixture.directory.remove() }
+        fixture.pipeline.convertEarly("missing.txt")
+        try fixture.directory.write(String(repeating: "Too long a line for the limit. ", count: 20), to: "corpus/large.txt")
+        fixture.pipeline.convertEarly("large.txt")
+        try FileManager.default.createDirectory(at: fixture.directory.path("corpus/folder.txt"), withIntermediateDirectories: true)
+        fixture.pipeline.convertEarly("folder.txt")
+        try fixture.directory.write(text, to: "corpus/book.txt")
+        #expect(fixture.run("book.txt") == .done)
+        fixture.pipeline.convertEarly("book.txt")
+        #expect(fixture.pipeline.early.snapshot == .init(started: 0, used: 0, dropped: 0), "published already, missing, too large, a directory")
+        #expect(fixture.run("large.txt") == .done)
+        #expect(try fixture.store.document("large.txt")?.state == .failed)
+    }
+
+    @Test func aJobWaitsForTheConversionOfItsBytesAndDropsOthers() throws {
+        let fixture = try PipelineFixture()
+        defer { fixture.directory.remove() }
+        try fixture.directory.write(text, to: "corpus/book.txt")
+        let stamp = try #require(FileStamp(path: fixture.directory.path("corpus/book.txt").path))
+        let result = try fixture.pipeline.settings.converter.convert(.init(bytes: Array(text.utf8), fileName: "book.txt", modified: Date()))
+        let early = EarlyConversions()
+
+        #expect(early.begin("book.txt", stamp: stamp, key: "k1"))
+        #expect(!early.begin("book.txt", stamp: stamp, key: "k1"), "one conversion per source at a time")
+        let taken = Locked<Bool?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            taken.set(early.take("book.txt", stamp: stamp, key: "k1") != nil)
+            done.signal()
+        }
+        #expect(done.wait(timeout: .now() + 0.2) == .timedOut, "the job waits while its conversion runs")
+        #expect(taken.value == nil)
+        early.finish("book.txt", .success(result))
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        #expect(taken.value == true)
+        #expect(early.snapshot == .init(started: 1, used: 1, dropped: 0))
+
+        #expect(early.begin("book.txt", stamp: stamp, key: "k2"))
+        #expect(early.take("book.txt", stamp: stamp, key: "k3") == nil, "another key: not waited for")
+        early.finish("book.txt", .success(result))
+        #expect(!early.isRunning("book.txt"))
+        #expect(early.take("book.txt", stamp: stamp, key: "k2") == nil, "dropped when it ended")
+        #expect(early.snapshot == .init(started: 2, used: 1, dropped: 1))
+    }
+}
+
+/// A value shared between a test and the thread it starts.
+private final class Locked<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+
+    init(_ value: Value) { stored = value }
+
+    var value: Value { lock.withLock { stored } }
+
+    func set(_ value: Value) { lock.withLock { stored = value } }
+}
