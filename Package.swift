@@ -23,8 +23,9 @@ let package = Package(
         .target(name: "BinderyText", dependencies: ["BinderyModel"]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .target(name: "BinderyXML", dependencies: ["CLibXML2"]),
-        .target(name: "BinderyArchive", dependencies: ["CLibZip"]),
+        .target(name: "BinderyArchive", dependencies: ["CLibZip", "CLibDeflate"]),
         .target(
             name: "BinderyTemplates",
             path: "Templates",

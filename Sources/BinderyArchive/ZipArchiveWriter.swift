@@ -1,8 +1,8 @@
 import CLibZip
 import Foundation
 
-/// Builds a ZIP archive in memory with libzip, deterministically: entries in the order added, fixed
-/// DOS timestamps, fixed Unix permissions, no extra fields. The same entries give the same bytes.
+/// Builds a ZIP archive in memory with libzip, its entries deflated with libdeflate, deterministically: entries
+/// in the order added, fixed DOS timestamps, fixed Unix permissions, no extra fields. The same entries give the same bytes.
 public struct ZipArchiveWriter: Sendable {
     public enum Compression: Sendable { case store, deflate }
 
@@ -15,12 +15,12 @@ public struct ZipArchiveWriter: Sendable {
     public private(set) var entries: [Entry] = []
     /// The time stamped on every entry (DOS time has two-second resolution and no zone).
     public var modified: Date
-    /// zlib level of deflated entries: 1 (fastest) to 9 (smallest); 6 is zlib's default.
+    /// libdeflate level of deflated entries: 1 (fastest) to 12 (smallest); 6 is libdeflate's default.
     public var deflateLevel: Int
 
     public init(modified: Date, deflateLevel: Int = 6) {
         self.modified = modified
-        self.deflateLevel = min(9, max(1, deflateLevel))
+        self.deflateLevel = min(12, max(1, deflateLevel))
     }
 
     public mutating func add(_ path: String, _ bytes: [UInt8], compression: Compression = .deflate) {
@@ -43,15 +43,20 @@ public struct ZipArchiveWriter: Sendable {
         guard let archive = zip_open_from_source(source, ZIP_TRUNCATE, &error) else {
             throw ArchiveError("cannot open the in-memory archive: \(Self.message(&error))")
         }
+        guard let deflater = Deflater(level: deflateLevel) else {
+            zip_discard(archive)
+            throw ArchiveError("cannot allocate a DEFLATE compressor at level \(deflateLevel)")
+        }
         let (time, date) = DOSTime.components(of: modified)
         for entry in entries {
-            // libzip reads the buffer at zip_close: hand it a malloc'd copy that it frees (freep = 1).
-            let copy = malloc(max(1, entry.bytes.count))!
-            entry.bytes.withUnsafeBytes { buffer in
-                if let base = buffer.baseAddress { copy.copyMemory(from: base, byteCount: buffer.count) }
+            // Deflated here with libdeflate; stored when that does not make the entry smaller.
+            let compressed = entry.compression == .deflate ? deflater.compress(entry.bytes) : nil
+            let entrySource = if let compressed {
+                DeflatedEntrySource.make(in: archive, compressed: compressed, size: entry.bytes.count, crc: Deflater.crc32(entry.bytes))
+            } else {
+                Self.storedSource(in: archive, entry.bytes)
             }
-            guard let entrySource = zip_source_buffer(archive, copy, zip_uint64_t(entry.bytes.count), 1) else {
-                free(copy)
+            guard let entrySource else {
                 zip_discard(archive)
                 throw ArchiveError("cannot add \(entry.path)")
             }
@@ -62,9 +67,10 @@ public struct ZipArchiveWriter: Sendable {
                 zip_discard(archive)
                 throw ArchiveError("cannot add \(entry.path): \(message)")
             }
-            let method = entry.compression == .store ? ZIP_CM_STORE : ZIP_CM_DEFLATE
+            // A deflated entry keeps ZIP_CM_DEFAULT: libzip then copies the source's stream as it is.
+            let stored = compressed == nil
             let attributes = zip_uint32_t(0o100644) << 16
-            guard zip_set_file_compression(archive, zip_uint64_t(index), Int32(method), zip_uint32_t(deflateLevel)) == 0,
+            guard !stored || zip_set_file_compression(archive, zip_uint64_t(index), ZIP_CM_STORE, 0) == 0,
                   zip_file_set_dostime(archive, zip_uint64_t(index), time, date, 0) == 0,
                   zip_file_set_external_attributes(archive, zip_uint64_t(index), 0, zip_uint8_t(ZIP_OPSYS_UNIX), attributes) == 0
             else {
@@ -81,6 +87,21 @@ public struct ZipArchiveWriter: Sendable {
         var bytes = try Self.contents(of: source)
         try ZipTimestampPatch.apply(to: &bytes, time: time, date: date)
         return bytes
+    }
+
+    /// A source of `archive` over a copy of `bytes`: libzip reads it only at `zip_close`, so it gets a
+    /// malloc'd copy that it frees (freep = 1). An empty entry gets no buffer (libzip would not free one).
+    private static func storedSource(in archive: OpaquePointer, _ bytes: [UInt8]) -> OpaquePointer? {
+        if bytes.isEmpty { return zip_source_buffer(archive, nil, 0, 0) }
+        let copy = malloc(bytes.count)!
+        bytes.withUnsafeBytes { buffer in
+            if let base = buffer.baseAddress { copy.copyMemory(from: base, byteCount: buffer.count) }
+        }
+        guard let source = zip_source_buffer(archive, copy, zip_uint64_t(bytes.count), 1) else {
+            free(copy)
+            return nil
+        }
+        return source
     }
 
     private static func contents(of source: OpaquePointer) throws(ArchiveError) -> [UInt8] {

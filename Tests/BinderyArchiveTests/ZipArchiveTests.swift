@@ -78,8 +78,87 @@ struct ZipArchiveTests {
         #expect(locals == 3 && centrals == 3)
     }
 
+    @Test("large, small and empty deflated entries round-trip byte for byte; the large one is method 8 as libdeflate made it")
+    func deflatedEntries() throws {
+        let large = Self.variedText(bytes: 300_000), small = Array("<p>short</p>".utf8)
+        var zip = ZipArchiveWriter(modified: Date(timeIntervalSince1970: 1_700_000_000), deflateLevel: 2)
+        zip.add("large.txt", large)
+        zip.add("small.xhtml", small)
+        zip.add("empty.txt", [])
+        let bytes = try zip.archive()
+        let reader = try ZipArchiveReader(bytes)
+        #expect(reader.entries.map(\.path) == ["large.txt", "small.xhtml", "empty.txt"])
+        #expect(reader["large.txt"]?.bytes == large)
+        #expect(reader["small.xhtml"]?.bytes == small)
+        #expect(reader["empty.txt"]?.bytes == [])
+        let directory = Self.centralDirectory(bytes)
+        let entry = try #require(directory["large.txt"])
+        #expect(entry.method == 8 && entry.size == large.count)
+        // libzip copied the stream as it was given: no recompression, the CRC from our stat.
+        #expect(entry.compressedSize == Deflater(level: 2)?.compress(large)?.count)
+        #expect(entry.crc == Deflater.crc32(large))
+        #expect(entry.compressedSize < large.count / 2)
+        #expect(directory["empty.txt"]?.method == 0)
+        #expect(try zip.archive() == bytes)
+    }
+
+    @Test("an entry that does not compress is stored and round-trips")
+    func incompressibleStored() throws {
+        var generator = SplitMix(seed: 7)
+        let noise = (0..<65_536).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        var zip = ZipArchiveWriter(modified: Date(timeIntervalSince1970: 1_700_000_000))
+        zip.add("noise.bin", noise)
+        let bytes = try zip.archive()
+        let reader = try ZipArchiveReader(bytes)
+        #expect(reader["noise.bin"]?.bytes == noise)
+        #expect(reader["noise.bin"]?.isStored == true)
+        #expect(Self.centralDirectory(bytes)["noise.bin"]?.compressedSize == noise.count)
+    }
+
+    /// Deterministic prose-like text of about `bytes` bytes: words drawn from a small vocabulary.
+    private static func variedText(bytes: Int) -> [UInt8] {
+        let words = ["the", "binding", "of", "a", "chapter", "page", "¬", "running", "head", "note", "Ænéas", "and",
+                     "1848", "printed", "quire", "leaf", "margin", "—", "ink", "sewn", "boards", "title", "colophon"]
+        var generator = SplitMix(seed: 42)
+        var text = ""
+        while text.utf8.count < bytes {
+            text += words.randomElement(using: &generator)!
+            text += Int.random(in: 0..<12, using: &generator) == 0 ? ".\n" : " "
+        }
+        return Array(text.utf8)
+    }
+
+    /// The central directory's method, sizes and CRC of each entry, by name.
+    private static func centralDirectory(_ bytes: [UInt8]) -> [String: (method: Int, compressedSize: Int, size: Int, crc: UInt32)] {
+        func read(_ offset: Int, _ width: Int) -> Int { (0..<width).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) } }
+        let end = bytes.count - 22
+        var offset = read(end + 16, 4), entries: [String: (method: Int, compressedSize: Int, size: Int, crc: UInt32)] = [:]
+        for _ in 0..<read(end + 10, 2) {
+            let nameLength = read(offset + 28, 2)
+            let name = String(decoding: bytes[(offset + 46)..<(offset + 46 + nameLength)], as: UTF8.self)
+            entries[name] = (read(offset + 10, 2), read(offset + 20, 4), read(offset + 24, 4), UInt32(read(offset + 16, 4)))
+            offset += 46 + nameLength + read(offset + 30, 2) + read(offset + 32, 2)
+        }
+        return entries
+    }
+
     @Test("garbage is not an archive")
     func invalid() {
         #expect(throws: ArchiveError.self) { try ZipArchiveReader(Array("not a zip".utf8)) }
+    }
+}
+
+/// A small seeded generator (SplitMix64), so the test data is the same on every run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

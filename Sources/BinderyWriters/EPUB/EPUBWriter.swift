@@ -5,8 +5,8 @@ import Mustache
 
 /// EPUB 3.3: one XHTML file per division at the split level, a title page, nav with page-list, NCX.
 public struct EPUBWriter: DocumentWriter {
-    /// zlib level 2: about 4× faster than the default 6 on XHTML, for a container about 15% larger.
-    static let deflateLevel = 2
+    /// libdeflate level 1: a third of the time zlib level 2 took, for a smaller container (BENCHMARKS.md).
+    static let deflateLevel = 1
 
     public init() {}
 
