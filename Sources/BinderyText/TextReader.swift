@@ -22,36 +22,54 @@ public struct TextReader: Sendable {
         return (structure(decoded), decoded.lines)
     }
 
-    /// Stages 2–8 over decoded lines.
+    /// Stages 2–8 over decoded lines. Work that does not depend on the stage before it runs beside it: half of
+    /// the dehyphenator's lexicon beside the page and paragraph stages; its other half, the joining of each
+    /// group's lines and the search for note markers in them beside classification; the two halves of the
+    /// source lines and of the typography. The results are the same as one after another.
     func structure(_ decoded: TextDecoder.Result) -> Document {
         var document = Document(diagnostics: decoded.diagnostics, editorial: decoded.editorial)
-        let lines = decoded.lines.enumerated().map { SourceLine(number: $0.offset + 1, raw: $0.element) }
+        let raw = decoded.lines
+        let lines = Concurrently.map(count: raw.count) { SourceLine(number: $0 + 1, raw: raw[$0]) }
         let sidecar = overrides.flatMap { $0.isEmpty ? nil : $0 }
-        var pages = PageFinder().find(lines)
-        let unusedHeads = RunningHeadOverrides(sidecar?.runningHeads ?? []).apply(to: &pages, lines: lines)
         let layout = Self.layout(sidecar?.paragraphs)
-        let profile = LayoutDetector(override: layout.layout ?? options.paragraphLayout, indentOverride: layout.indent)
-            .detect(lines, removed: pages.removed)
-        let built = ParagraphBuilder(profile: profile).build(lines, pages: pages)
-        let headingRules = HeadingOverrides(sidecar ?? StructureOverrides(sidecarName: ""))
-        let resolution = headingRules.resolve(built)
+        let options = options
+        let (front, lexiconStart) = Concurrently.run({ () -> (PageFinder.Result, [Int], LayoutProfile, HeadingOverrides.Resolution) in
+            var pages = PageFinder().find(lines)
+            let unusedHeads = RunningHeadOverrides(sidecar?.runningHeads ?? []).apply(to: &pages, lines: lines)
+            let profile = LayoutDetector(override: layout.layout ?? options.paragraphLayout, indentOverride: layout.indent)
+                .detect(lines, removed: pages.removed)
+            let built = ParagraphBuilder(profile: profile).build(lines, pages: pages)
+            let headingRules = HeadingOverrides(sidecar ?? StructureOverrides(sidecarName: ""))
+            return (pages, unusedHeads, profile, headingRules.resolve(built))
+        }, {
+            LexiconScan.Halves(lines)
+        })
+        let (pages, unusedHeads, profile, resolution) = front
         let groups = resolution.groups
-        var classified = StructureClassifier(profile: profile, forced: resolution.forced, denied: resolution.denied).classify(groups)
-        var dehyphenator = Dehyphenator(lines: lines)
-        dehyphenator.policy = sidecar?.hyphenation ?? .auto
         let dehyphenate = sidecar?.hyphenation != nil || options.dehyphenate
-        var inlines = groups.map { group in
-            dehyphenate ? dehyphenator.inlines(group, keepLineBreaks: options.keepLineBreaks) : [Inline.text(group.plainText)]
-        }
+        let linkNotes = sidecar?.linkNotes ?? options.linkNotes
+        let (classification, joined) = Concurrently.run({
+            StructureClassifier(profile: profile, forced: resolution.forced, denied: resolution.denied).classify(groups)
+        }, {
+            var dehyphenator = Dehyphenator(lexicon: lexiconStart.finish(lines))
+            dehyphenator.policy = sidecar?.hyphenation ?? .auto
+            let inlines = groups.map { group in
+                dehyphenate ? dehyphenator.inlines(group, keepLineBreaks: options.keepLineBreaks) : [Inline.text(group.plainText)]
+            }
+            return (dehyphenator, inlines, linkNotes ? NoteLinker.markers(in: inlines) : nil)
+        })
+        var classified = classification
+        let (dehyphenator, _, markers) = joined
+        var inlines = joined.1
         var notes = NoteLinker.Outcome()
-        if sidecar?.linkNotes ?? options.linkNotes {
-            notes = NoteLinker().link(runs: classified.noteRuns, groups: groups, roles: &classified.roles, inlines: &inlines)
+        if linkNotes {
+            notes = NoteLinker().link(runs: classified.noteRuns, groups: groups, roles: &classified.roles, inlines: &inlines, markers: markers)
         }
         var assembler = BlockAssembler(groups: groups, roles: classified.roles, inlines: inlines, matchedNotes: notes.matchedGroups,
                                        shape: LineShape(profile: profile), bySidecar: classified.bySidecar)
         var blocks = assembler.blocks()
         var typographer = Typographer()
-        if options.typography { blocks = blocks.map { typographer.apply($0) } }
+        if options.typography { (blocks, typographer) = Typographer.apply(toHalvesOf: blocks) }
         document.blocks = blocks
         document.metadata = MetadataGuesser().metadata(titlePage: classified.titlePage, creators: classified.creators, blocks: blocks)
         document.diagnostics.append(Diagnostic(.info, code: "layout.paragraphs",

@@ -6,6 +6,8 @@ import Foundation
 public struct TextDecoder: Sendable {
     /// Largest source accepted, in bytes.
     public var maximumBytes: Int
+    /// Large UTF-8 input is split in two halves at once (`splitInHalves`); off, the whole is split in one go.
+    var splitsLargeInput = true
 
     public init(maximumBytes: Int = 64 << 20) {
         self.maximumBytes = maximumBytes
@@ -38,6 +40,9 @@ public struct TextDecoder: Sendable {
             throw ReaderError(.empty, "the file holds no text")
         }
         try BinarySniffer.refuseBinary(body)
+        if splitsLargeInput, let split = Self.splitInHalves(body) {
+            return try nonEmpty(report(split, diagnostics: diagnostics, editorial: editorial))
+        }
         let text: String
         if let utf8 = String(validating: body, as: UTF8.self) {
             text = utf8
@@ -105,91 +110,41 @@ public struct TextDecoder: Sendable {
         return try nonEmpty(finish(text, diagnostics: diagnostics, editorial: editorial))
     }
 
-    /// Splits lines (LF, CRLF, CR, form feed kept as its own marker line) and cleans each line.
-    /// Works on the UTF-8 bytes: every character it looks at is ASCII or a fixed two/three-byte sequence.
+    /// Splits lines and cleans them (`LineSplit`), then reports what was changed.
     private func finish(_ text: String, diagnostics: [Diagnostic], editorial: [EditorialNote]) -> Result {
-        var diagnostics = diagnostics, editorial = editorial
-        var lines: [String] = []
-        var removedControls = 0, sawCR = false
         var text = text
-        text.withUTF8 { bytes in
-            // Kept bytes run from `runStart`; `current` gathers a line's runs only once a byte was taken out of it.
-            var current: [UInt8] = []
-            var runStart = 0
-            func flushRun(_ end: Int) {
-                if end > runStart { current.append(contentsOf: bytes[runStart..<end]) }
-            }
-            func endLine(_ end: Int) {
-                if current.isEmpty {
-                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self))
-                } else {
-                    flushRun(end)
-                    lines.append(String(decoding: current, as: UTF8.self))
-                    current.removeAll(keepingCapacity: true)
-                }
-            }
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                if byte >= 0x20 && byte != 0x7F && byte != 0xC2 && byte != 0xEF {
-                    index += 1
-                    continue
-                }
-                switch byte {
-                case 0x0A:
-                    endLine(index)
-                    runStart = index + 1
-                case 0x0D:
-                    sawCR = true
-                    endLine(index)
-                    if index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
-                    runStart = index + 1
-                case 0x0C:
-                    // A form feed is a page boundary: keep it as a line of its own for the page finder.
-                    endLine(index)
-                    lines.append("\u{0C}")
-                    runStart = index + 1
-                case 0x09:
-                    break
-                case 0x00..<0x20, 0x7F:
-                    removedControls += 1
-                    flushRun(index)
-                    runStart = index + 1
-                case 0xC2 where index + 1 < count && (0x80...0x9F).contains(bytes[index + 1]):
-                    removedControls += 1  // a C1 control
-                    flushRun(index)
-                    index += 1
-                    runStart = index + 1
-                case 0xEF where index + 2 < count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
-                    removedControls += 1  // U+FFFE, U+FFFF
-                    flushRun(index)
-                    index += 2
-                    runStart = index + 1
-                default:
-                    break
-                }
-                index += 1
-            }
-            endLine(count)
+        return report(text.withUTF8 { LineSplit($0) }, diagnostics: diagnostics, editorial: editorial)
+    }
+
+    /// Valid UTF-8 of some size is validated and split in two halves at once, cut after a line feed near the
+    /// middle (a line feed is never inside a multi-byte sequence, and a line ends there); nil when either half
+    /// is not valid UTF-8, so that the whole text takes the usual path.
+    private static func splitInHalves(_ body: ArraySlice<UInt8>) -> LineSplit? {
+        guard body.count >= 1 << 18, let cut = body[(body.startIndex + body.count / 2)...].firstIndex(of: 0x0A) else { return nil }
+        let first = body[...cut], second = body[(cut + 1)...]
+        @Sendable func split(_ part: ArraySlice<UInt8>) -> LineSplit? {
+            guard var text = String(validating: part, as: UTF8.self) else { return nil }
+            return text.withUTF8 { LineSplit($0) }
         }
+        let (front, back) = Concurrently.run({ split(first) }, { split(second) })
+        guard var whole = front, let back else { return nil }
+        whole.append(back)
+        return whole
+    }
+
+    /// The result for split lines: the empty line after a final line end dropped, the cleaning reported.
+    private func report(_ split: LineSplit, diagnostics: [Diagnostic], editorial: [EditorialNote]) -> Result {
+        var diagnostics = diagnostics, editorial = editorial
+        var lines = split.lines
         if lines.last == "" { lines.removeLast() }
-        if sawCR {
+        if split.sawCR {
             editorial.append(EditorialNote(.normalization, "Line ends were normalised to LF."))
         }
-        if removedControls > 0 {
-            diagnostics.append(Diagnostic(.warning, code: "decode.controls", "\(removedControls) control characters (NUL and others) were removed"))
-            editorial.append(EditorialNote(.normalization, "\(removedControls) control characters were removed."))
+        if split.removedControls > 0 {
+            diagnostics.append(Diagnostic(.warning, code: "decode.controls", "\(split.removedControls) control characters (NUL and others) were removed"))
+            editorial.append(EditorialNote(.normalization, "\(split.removedControls) control characters were removed."))
         }
-        var changedByNFC = 0
-        for index in lines.indices {
-            if ScalarFacts.isSimpleNFC(lines[index]) { continue }
-            let normalized = lines[index].precomposedStringWithCanonicalMapping
-            if normalized.unicodeScalars.elementsEqual(lines[index].unicodeScalars) == false {
-                lines[index] = normalized
-                changedByNFC += 1
-            }
-        }
+        let changedByNFC = split.changedByNFC
         editorial.append(EditorialNote(.normalization, "Text was normalised to Unicode NFC\(changedByNFC > 0 ? " (\(changedByNFC) lines changed)" : "")."))
         return Result(lines: lines, diagnostics: diagnostics, editorial: editorial)
     }

@@ -12,7 +12,7 @@ struct LayoutDetector: Sendable {
         let measure = max(20, lengths[min(lengths.count - 1, lengths.count * 9 / 10)])
         let median = lengths[lengths.count / 2]
         let marked = text.filter { lines[$0].trailingSpaces >= 2 }
-        let markedEnds = marked.count { TextShape.endsSentence(lines[$0].text) }
+        let markedEnds = marked.count { lines[$0].endsSentence }
         let trailingSpaceMark = marked.count * 100 >= text.count * 3 && markedEnds * 100 >= marked.count * 85
         // Gaps between consecutive text lines.
         var adjacent = 0, single = 0, singleLong = 0, wider = 0, singleOpen = 0, shortEnds = 0, shortEndsAdjacent = 0, indented = 0, indentedAfterEnd = 0
@@ -23,18 +23,18 @@ struct LayoutDetector: Sendable {
             case 0: adjacent += 1
             case 1:
                 single += 1
-                if !TextShape.endsSentence(lines[index].text) { singleOpen += 1 }
+                if !lines[index].endsSentence { singleOpen += 1 }
                 if lines[index].length * 10 >= measure * 7 { singleLong += 1 }
             default: wider += 1
             }
             let line = lines[index]
-            if TextShape.endsSentence(line.text), line.length * 10 < measure * 8 {
+            if line.endsSentence, line.length * 10 < measure * 8 {
                 shortEnds += 1
                 if blanks == 0 { shortEndsAdjacent += 1 }
             }
             if blanks == 0, lines[next].leadingSpaces > 0, lines[next].leadingSpaces <= 8 {
                 indented += 1
-                if TextShape.endsSentence(line.text) { indentedAfterEnd += 1 }
+                if line.endsSentence { indentedAfterEnd += 1 }
             }
         }
         let gaps = max(1, adjacent + single + wider)

@@ -114,7 +114,11 @@ struct PageFinder: Sendable {
         return TextShape.isNumber(trimmed) || (TextShape.isRoman(Substring(trimmed.uppercased())) && trimmed == trimmed.lowercased() && trimmed.count <= 6)
     }
 
-    private func headKey(_ text: String) -> String {
-        String(text.lowercased().filter { $0.isLetter || $0 == " " })
+    func headKey(_ text: String) -> String {
+        // ASCII text on its bytes: its letters are A–Z and a–z.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.compactMap { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 >= 0x61 && $0 <= 0x7A || $0 == 0x20 ? $0 : nil }, as: UTF8.self)
+        }
+        return String(text.lowercased().filter { $0.isLetter || $0 == " " })
     }
 }

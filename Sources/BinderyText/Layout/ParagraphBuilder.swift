@@ -52,16 +52,16 @@ struct ParagraphBuilder: Sendable {
 
     func startsParagraph(_ line: SourceLine, after previous: SourceLine, blanks: Int, pageBreak: PageBreak?, standsAlone: Bool = false) -> Bool {
         let measure = Double(profile.measure)
-        let previousEnds = TextShape.endsSentence(previous.text)
+        let previousEnds = previous.endsSentence
         let previousLength = Double(previous.length)
         if profile.layout == .linePerParagraph {
             // A line broken in mid-sentence (by a page break or a stray blank) runs on; after a blank line,
             // an opening quotation mark or parenthesis starts a quotation or a citation, not a continuation.
             let opens = blanks == 1 && line.text.first.map { "“\"‘(".contains($0) } == true
-            return !(blanks <= 1 && !previousEnds && !opens && TextShape.startsLowercase(line.text) && !Self.isStrayURL(line))
+            return !(blanks <= 1 && !previousEnds && !opens && line.startsLowercase && !Self.isStrayURL(line))
         }
         if pageBreak != nil {
-            if TextShape.startsLowercase(line.text) { return false }
+            if line.startsLowercase { return false }
             // A short line standing alone after a page break opens something new (a heading).
             if standsAlone && Double(line.length) < 0.6 * measure { return true }
             if !previousEnds && previousLength >= 0.6 * measure && !(profile.trailingSpaceMark && previous.trailingSpaces >= 2) { return false }
@@ -72,11 +72,11 @@ struct ParagraphBuilder: Sendable {
             // A stray blank line inside a sentence.
             // (Two short lines apart, such as a title and an OCR'd byline "lain McKay", stay apart.)
             let long = previousLength >= 0.6 * measure || Double(line.length) >= 0.6 * measure
-            return !(!previousEnds && TextShape.startsLowercase(line.text) && long)
+            return !(!previousEnds && line.startsLowercase && long)
         }
         if profile.indentMark, previousEnds, line.leadingSpaces > 0, previous.leadingSpaces == 0 { return true }
         // A line that starts in lower case continues what stands before it, unless that is very short.
-        if TextShape.startsLowercase(line.text), previousLength >= 0.5 * measure, ListMarker.parse(line.text) == nil { return false }
+        if line.startsLowercase, previousLength >= 0.5 * measure, ListMarker.parse(line.text) == nil { return false }
         if profile.trailingSpaceMark, previous.trailingSpaces >= 2, previousEnds || previousLength < 0.8 * measure { return true }
         if previousEnds, previousLength < 0.8 * measure { return true }
         if profile.layout != .blankLineSeparated, previousLength < 0.6 * measure { return true }

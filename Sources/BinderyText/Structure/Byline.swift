@@ -4,6 +4,12 @@ enum Byline {
 
     /// The name a line gives, when it reads as a byline.
     static func name(_ text: String, requirePrefix: Bool = false) -> String? {
+        if requirePrefix && !mayStartWithPrefix(text) { return nil }
+        return parsedName(text, requirePrefix: requirePrefix)
+    }
+
+    /// `name` without the first-byte check.
+    static func parsedName(_ text: String, requirePrefix: Bool) -> String? {
         var body = Substring(text.trimming(" ."))
         var prefixed = false
         for prefix in ["by ", "By ", "BY ", "edited by ", "Edited by ", "EDITED BY "] where body.hasPrefix(prefix) {
@@ -15,11 +21,12 @@ enum Byline {
         var name = String(body)
         // A trailing date in brackets: "Walter Ulbricht (Aug 26. 1939)".
         var core = name
-        if let open = name.firstIndex(of: "("), name.hasSuffix(")"), prefixed {
+        if prefixed, name.hasSuffix(")"), let open = name.firstIndex(of: "(") {
             core = String(name[..<open]).trimming(" ")
         }
-        let words = core.split(separator: " ")
-        guard (prefixed ? 1 : 2)...6 ~= words.count, !core.contains("&" as Character), !core.contains(":" as Character), !core.contains("?" as Character) else { return nil }
+        let words = CharacterScan.spaceSeparatedPieces(core)
+        guard (prefixed ? 1 : 2)...6 ~= words.count, !CharacterScan.contains(core, "&"), !CharacterScan.contains(core, ":"),
+              !CharacterScan.contains(core, "?") else { return nil }
         if !prefixed && TextShape.isAllCaps(core) { return nil }
         for word in words {
             guard word.allSatisfy({ $0.isLetter || $0 == "." || $0 == "-" || $0 == "’" || $0 == "'" }) else { return nil }
@@ -33,6 +40,14 @@ enum Byline {
         if words.first.map({ particles.contains($0.lowercased()) }) == true, words.count < 3 { return nil }
         name = name.trimming(" .")
         return correctingOCR(name)
+    }
+
+    /// Whether the text, past leading spaces and periods, may start with one of the prefixes (`by `, `edited by `):
+    /// its first other byte must be `b`, `B`, `e` or `E`. Trimming takes off only one-byte characters, so the
+    /// first byte of what it leaves is that byte, or a space or period byte that starts no prefix.
+    private static func mayStartWithPrefix(_ text: String) -> Bool {
+        guard let lead = text.utf8.first(where: { $0 != 0x20 && $0 != 0x2E }) else { return false }
+        return lead | 0x20 == 0x62 || lead | 0x20 == 0x65
     }
 
     /// "lain McKay" → "Iain McKay": a lowercase l that starts a name is an OCR'd capital I.
@@ -59,7 +74,7 @@ enum Byline {
             guard let range = (ByteSearch.asciiRanges(of: separator, in: text) ?? text.ranges(of: separator)).last else { continue }
             let title = String(text[..<range.lowerBound]) + (separator.hasPrefix(".") ? "." : "")
             let rest = "by " + text[range.upperBound...]
-            guard TextShape.words(title).count >= 2, !title.contains("," as Character), let name = name(rest, requirePrefix: true),
+            guard !CharacterScan.contains(title, ","), TextShape.words(title).count >= 2, let name = name(rest, requirePrefix: true),
                   name.split(separator: " ").count >= 2 else { continue }
             return (title.trimming(" "), name)
         }
@@ -67,12 +82,11 @@ enum Byline {
     }
 
     /// A byte scan for " by " in any case, so that the searches above run only on the few lines that need them.
-    private static func containsByWord(_ text: String) -> Bool {
-        var window: (UInt8, UInt8, UInt8) = (0, 0, 0)
-        for byte in text.utf8 {
-            if window.0 == 0x20, window.1 | 0x20 == 0x62, window.2 | 0x20 == 0x79, byte == 0x20 { return true }
-            window = (window.1, window.2, byte)
+    static func containsByWord(_ text: String) -> Bool {
+        // The `y` or `Y` of each candidate is found first (a rare letter), then its neighbours are checked.
+        func isByWord(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+            index >= 2 && index + 1 < bytes.count && bytes[index - 2] == 0x20 && bytes[index - 1] | 0x20 == 0x62 && bytes[index + 1] == 0x20
         }
-        return false
+        return ByteSearch.containsByte(0x79, in: text, where: isByWord) || ByteSearch.containsByte(0x59, in: text, where: isByWord)
     }
 }

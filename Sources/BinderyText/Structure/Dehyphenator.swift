@@ -16,8 +16,21 @@ struct Dehyphenator: Sendable {
 
     init(lines: [SourceLine]) {
         // Only the words a line-end hyphen asks about are looked up: collect them, then scan the text once.
+        let needed = Self.neededWords(lines)
+        self.init(lexicon: needed.isEmpty ? [] : LexiconScan.words(in: lines, needed: needed))
+    }
+
+    /// A dehyphenator whose lexicon was scanned already: `LexiconScan.words(in: lines, needed: neededWords(lines))`.
+    init(lexicon: Set<String>) {
+        self.lexicon = lexicon
+    }
+
+    /// The lower-cased words the line-end hyphens ask about: each joined word, its hyphenated form and its halves.
+    static func neededWords(_ lines: [SourceLine]) -> Set<Substring> {
         var needed: Set<Substring> = []
         for (index, line) in lines.enumerated() where index + 1 < lines.count {
+            // Only a line whose last byte is `-` or the last of `¬` (C2 AC) can end with either character.
+            guard let lastByte = line.text.utf8.last, lastByte == 0x2D || lastByte == 0xAC else { continue }
             guard let last = line.text.last, last == "-" || last == "¬" else { continue }
             let left = Self.lastWord(of: String(line.text.dropLast())).lowercased()
             guard let next = lines[(index + 1)...].first(where: { !$0.isBlank }) else { continue }
@@ -25,22 +38,33 @@ struct Dehyphenator: Sendable {
             guard !left.isEmpty, !right.isEmpty else { continue }
             for word in [left + right, left + "-" + right, left, right] { needed.insert(Substring(word)) }
         }
-        guard !needed.isEmpty else { return }
-        lexicon = LexiconScan.words(in: lines, needed: needed)
+        return needed
     }
 
     /// The trailing run of letters and hyphens of a text.
     static func lastWord(of text: String) -> String {
-        String(text.reversed().prefix(while: { $0.isLetter || $0 == "-" }).reversed())
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: its letters are A–Z and a–z.
+            let start = utf8.lastIndex { !($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A || $0 == 0x2D) }.map(utf8.index(after:)) ?? utf8.startIndex
+            return String(text[start...])
+        }
+        return String(text.reversed().prefix(while: { $0.isLetter || $0 == "-" }).reversed())
     }
 
     /// The lines of a group as inlines, page breaks in place; with `keepLineBreaks`, each line end too.
     mutating func inlines(_ group: LineGroup, keepLineBreaks: Bool = false) -> [Inline] {
         var result: [Inline] = []
         var text = ""
+        if !keepLineBreaks, group.lines.count > 1 {
+            // Room for the whole paragraph at once, rather than growing it line by line.
+            text.reserveCapacity(group.lines.reduce(group.lines.count) { $0 + $1.text.utf8.count })
+        }
         for (position, line) in group.lines.enumerated() {
             var piece = line.text
-            if piece.containsSoftHyphen {
+            // A line without the bytes of `¬` has nothing to replace (most lines).
+            let soft = piece.containsSoftHyphen
+            if soft {
                 softHyphens += piece.count { $0 == "¬" }
             }
             if position > 0 {
@@ -60,7 +84,11 @@ struct Dehyphenator: Sendable {
                     text += join(&text, next: &piece, hyphenLine: group.lines[position - 1].number)
                 }
             }
-            text += piece.last == "¬" ? String(piece.dropLast()).replacingSoftHyphens() + "¬" : piece.replacingSoftHyphens()
+            if soft {
+                text += piece.last == "¬" ? String(piece.dropLast()).replacingSoftHyphens() + "¬" : piece.replacingSoftHyphens()
+            } else {
+                text += piece
+            }
         }
         if text.last == "¬" { text.removeLast() }
         if !text.isEmpty { result.append(.text(text)) }
@@ -69,13 +97,20 @@ struct Dehyphenator: Sendable {
 
     /// Decides how `text` (so far) and the next line meet; trims the hyphen from `text` when a word is rejoined.
     private mutating func join(_ text: inout String, next: inout String, hyphenLine: Int) -> String {
+        // Only a text whose last byte is `-` or the last of `¬` (C2 AC) can end with either character.
+        guard let lastByte = text.utf8.last, lastByte == 0x2D || lastByte == 0xAC else { return " " }
         guard let last = text.last, last == "-" || last == "¬" else { return " " }
-        // Not `dropLast()`: on a String that counts the whole paragraph so far, quadratic over a long one.
-        let beforeHyphen = text[..<text.index(before: text.endIndex)]
-        guard let letterBefore = beforeHyphen.last, letterBefore.isLetter,
-              let letterAfter = next.first, letterAfter.isLetter || (letterAfter.isNumber && last == "-")
+        // The word before the hyphen, read through a slice in a scope of its own: a slice still alive at
+        // `text.removeLast()` would make it copy the whole paragraph (debug builds keep locals to the end
+        // of their scope). Not `dropLast()`: on a String that counts the paragraph, quadratic over a long one.
+        let left: String?
+        do {
+            let beforeHyphen = text[..<text.index(before: text.endIndex)]
+            left = beforeHyphen.last?.isLetter == true
+                ? String(beforeHyphen.reversed().prefix(while: { $0.isLetter || $0 == "-" }).reversed()) : nil
+        }
+        guard let left, let letterAfter = next.first, letterAfter.isLetter || (letterAfter.isNumber && last == "-")
         else { return last == "¬" ? dropSoft(&text) : " " }
-        let left = String(beforeHyphen.reversed().prefix(while: { $0.isLetter || $0 == "-" }).reversed())
         let right = String(next.prefix(while: { $0.isLetter || $0 == "-" }))
         let joinedWord = (left + right).lowercased()
         let compound = (left + "-" + right).lowercased()

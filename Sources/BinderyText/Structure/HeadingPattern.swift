@@ -47,7 +47,7 @@ struct HeadingPattern: Sendable, Hashable {
 
     /// Classifies `text` (one heading candidate) or returns nil when it cannot be a heading.
     static func match(_ text: String) -> HeadingPattern? {
-        guard !text.isEmpty, text.utf8.count <= 140 || text.count <= 140 else { return nil }
+        guard !text.isEmpty, CharacterScan.hasAtMost(140, charactersIn: text) else { return nil }
         let words = TextShape.words(text)
         guard let firstWord = words.first else { return nil }
         let lowerFirst = firstWord.lowercased()
@@ -61,7 +61,7 @@ struct HeadingPattern: Sendable, Hashable {
         if let rank = keywords[lowerFirst], words.count >= 2, text.first?.isUppercase == true {
             let second = words[1]
             // "Part II of the report was never published." is a sentence, not a heading.
-            let sentence = words.count > 4 && TextShape.finalMark(text) == "." && TextShape.titleCaseRatio(text) < 0.5
+            let sentence = words.count > 4 && TextShape.finalMark(text) == "." && TextShape.titleCaseRatio(words: words) < 0.5
             if !sentence, second.allSatisfy(\.isNumber) || TextShape.isRoman(second) || numberWords.contains(second.lowercased()) {
                 pattern.family = .keyword(rank: rank)
                 pattern.kind = rank <= 2 ? .part : .chapter
@@ -71,8 +71,7 @@ struct HeadingPattern: Sendable, Hashable {
         }
         // Front and back matter by name.
         let name = text.trimming(".: ").lowercased()
-        let lead = String(name.prefix(while: { $0 != ":" }))
-        if let kind = matter[name] ?? (text.contains(":" as Character) ? matter[lead] : nil) {
+        if let kind = matter[name] ?? (CharacterScan.contains(text, ":") ? matter[String(name.prefix(while: { $0 != ":" }))] : nil) {
             pattern.kind = kind
             pattern.isMatter = true
             pattern.family = TextShape.isAllCaps(text) ? .allCaps : .plain
@@ -82,7 +81,7 @@ struct HeadingPattern: Sendable, Hashable {
         if Self.opensNoHeading(firstCharacter) { return nil }
         if Self.mentions(text, "http") || Self.mentions(text, "www.") || Self.mentions(text, ".jpg") || Self.mentions(text, ".png") { return nil }
         guard TextShape.startsCapitalOrDigit(text) else { return nil }
-        if let mark = TextShape.finalMark(text), [",", ";", "-", "–", "—", "!"].contains(mark) { return nil }
+        if let mark = TextShape.finalMark(text), Self.isNoFinalMark(mark) { return nil }
         // Numbered: "IV", "I.", "1. Background", "[2. The Main Questions]", "3) Title", "A. Title".
         let unbracketed = text.first == "[" ? String(text.dropFirst()) : text
         if let numbered = numberedStyle(unbracketed, words: words) {
@@ -90,38 +89,68 @@ struct HeadingPattern: Sendable, Hashable {
             pattern.text = Self.fixingRomanOCR(text)
             pattern.bareNumber = numbered.bare
             if !numbered.bare {
-                guard plausibleTitle(numbered.rest, allowPeriod: TextShape.words(numbered.rest).count <= 10),
-                      TextShape.words(numbered.rest).contains(where: { $0.count >= 3 }) else { return nil }
+                let restWords = TextShape.words(numbered.rest)
+                guard plausibleTitle(numbered.rest, words: restWords, allowPeriod: restWords.count <= 10),
+                      restWords.contains(where: { $0.count >= 3 }) else { return nil }
             }
             return pattern
         }
-        guard words.contains(where: { $0.count(where: \.isLetter) >= 3 }), balanced(text) else { return nil }
+        guard words.contains(where: { TextShape.letterCount($0) >= 3 }), balanced(text) else { return nil }
         if TextShape.isAllCaps(text) {
             pattern.family = .allCaps
             return words.count <= 16 && TextShape.finalMark(text) != "." && !text.last!.isNumber ? pattern : nil
         }
-        guard plausibleTitle(text, allowPeriod: widow) || widow else { return nil }
+        guard plausibleTitle(text, words: words, allowPeriod: widow) || widow else { return nil }
         if !widow {
             // A quoted title with more after it ("“Der Aufstand.” (Zeitung, March 10)") is a citation; many commas make a list.
-            let characters = Array(text)
-            for index in characters.indices.dropLast(2) where TextShape.sentenceEnders.contains(characters[index])
-                && (characters[index + 1] == "”" || characters[index + 1] == "\"") { return nil }
-            if text.count(where: { $0 == "," }) >= 3 { return nil }
-            if colon && text.contains("," as Character) { return nil }
-            if text.contains(";" as Character) { return nil }
+            if quotesSentenceBeforeMore(text) { return nil }
+            if CharacterScan.count(text, ",") >= 3 { return nil }
+            if colon && CharacterScan.contains(text, ",") { return nil }
+            if CharacterScan.contains(text, ";") { return nil }
             if TextShape.finalMark(text) == "." && words.count < 2 { return nil }
             // "CHUEV: Didn’t …" is dialogue, "Source: …" a credit: a colon inside a plain title is rare.
-            if let colonIndex = text.firstIndex(of: ":"), text.index(after: colonIndex) < text.endIndex,
+            if CharacterScan.contains(text, ":"), let colonIndex = text.firstIndex(of: ":"), text.index(after: colonIndex) < text.endIndex,
                text[text.index(after: colonIndex)...].contains(where: { $0.isLetter || $0.isNumber }),
-               TextShape.words(String(text[..<colonIndex])).count < 2 || TextShape.titleCaseRatio(text) < 0.7
+               TextShape.words(String(text[..<colonIndex])).count < 2 || TextShape.titleCaseRatio(words: words) < 0.7
                 || TextShape.words(String(text[..<colonIndex])).contains(where: { reportingVerbs.contains($0.lowercased()) }) { return nil }
         }
         if colon {
             // "Lenin wrote:" introduces a quotation; "Background:" opens a section.
             if words.count > 9 || words.contains(where: { reportingVerbs.contains($0.lowercased()) }) { return nil }
-            if words.count > 4 && TextShape.titleCaseRatio(text) < 0.5 { return nil }
+            if words.count > 4 && TextShape.titleCaseRatio(words: words) < 0.5 { return nil }
         }
         return pattern
+    }
+
+    /// `[",", ";", "-", "–", "—", "!"].contains(mark)`: each is one scalar, and only `;` has a canonical twin
+    /// (U+037E, the Greek question mark), so the mark is one of them only as one of those scalars alone.
+    static func isNoFinalMark(_ mark: Character) -> Bool {
+        let scalars = mark.unicodeScalars
+        guard scalars.count == 1, let scalar = scalars.first else { return false }
+        switch scalar {
+        case ",", ";", "\u{037E}", "-", "–", "—", "!": return true
+        default: return false
+        }
+    }
+
+    /// A sentence end and a closing double quote with more text after them (“Der Aufstand.” (Zeitung, …)).
+    static func quotesSentenceBeforeMore(_ text: String) -> Bool {
+        guard ScalarFacts.isSimple(text) else {
+            let characters = Array(text)
+            for index in characters.indices.dropLast(2) where TextShape.sentenceEnders.contains(characters[index])
+                && (characters[index + 1] == "”" || characters[index + 1] == "\"") { return true }
+            return false
+        }
+        // Simple text: its characters are its scalars; a pair counts when a scalar follows it.
+        var beforeLast: Unicode.Scalar?, last: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if let ender = beforeLast, let quote = last, ender == "." || ender == "!" || ender == "?" || ender == "…", quote == "”" || quote == "\"" {
+                return true
+            }
+            beforeLast = last
+            last = scalar
+        }
+        return false
     }
 
     /// `"(—–-~•*/\\|<>=+#@".contains(character)`, by scalar: each of them is one scalar, so a character that
@@ -137,14 +166,18 @@ struct HeadingPattern: Sendable, Hashable {
 
     /// A short title: not a sentence (no final period unless title-cased), few words.
     static func plausibleTitle(_ text: String, allowPeriod: Bool) -> Bool {
-        let words = TextShape.words(text)
+        plausibleTitle(text, words: TextShape.words(text), allowPeriod: allowPeriod)
+    }
+
+    /// `plausibleTitle` with the text's words (`TextShape.words(text)`) at hand.
+    static func plausibleTitle(_ text: String, words: [Substring], allowPeriod: Bool) -> Bool {
         guard !words.isEmpty, words.count <= 18 else { return false }
-        let ratio = TextShape.titleCaseRatio(text)
+        let ratio = TextShape.titleCaseRatio(words: words)
         // "The right S.R.s.": the last period belongs to an abbreviation.
-        let lastWord = text.split(separator: " ").last.map { String($0).trimming("”’\"')") } ?? ""
+        let lastWord = CharacterScan.lastSpaceSeparatedPiece(text).map { String($0).trimming("”’\"')") } ?? ""
         let abbreviated = lastWord.hasSuffix(".") && !lastWord.hasSuffix("..") && lastWord.dropLast().contains("." as Character)
         if TextShape.finalMark(text) == "." && !allowPeriod && !abbreviated {
-            guard ratio >= 0.99, words.count <= 10, !text.contains(":" as Character), let last = text.last, !TextShape.closers.contains(last) else { return false }
+            guard ratio >= 0.99, words.count <= 10, !CharacterScan.contains(text, ":"), let last = text.last, !TextShape.closers.contains(last) else { return false }
         }
         // An inner sentence break ("… mummified? Who …") reads as running text.
         if hasInnerSentenceBreak(text) && !allowPeriod { return false }

@@ -20,22 +20,47 @@ struct LexiconScan {
 
     /// The needed words found in the non-blank `lines`.
     static func words(in lines: [SourceLine], needed: Set<Substring>) -> Set<String> {
+        // Long texts are scanned in two halves at once (the second core is otherwise idle while the reader runs).
+        let halves = lines.count >= 4000 ? [0..<lines.count / 2, lines.count / 2..<lines.count] : [0..<lines.count]
+        let found = FoundSets(count: halves.count)
+        DispatchQueue.concurrentPerform(iterations: halves.count) { half in
+            found.set(half, words(in: lines[halves[half]], needed: needed))
+        }
+        return found.union
+    }
+
+    /// The needed words found in the non-blank `lines`, in one pass on the calling thread.
+    static func words(in lines: ArraySlice<SourceLine>, needed: Set<Substring>) -> Set<String> {
         // An ASCII token could equal (canonically) a non-ASCII needed word only through singletons such as
         // the Kelvin sign; if a needed word is one of those, every line takes the exact path.
         let safe = needed.allSatisfy { word in
             word.utf8.allSatisfy { $0 < 0x80 } || !String(word).decomposedStringWithCanonicalMapping.utf8.allSatisfy { $0 < 0x80 }
         }
-        // Long texts are scanned in two halves at once (the second core is otherwise idle while the reader runs).
-        let halves = lines.count >= 4000 ? [0..<lines.count / 2, lines.count / 2..<lines.count] : [0..<lines.count]
-        let found = FoundSets(count: halves.count)
-        DispatchQueue.concurrentPerform(iterations: halves.count) { half in
-            var scan = LexiconScan(needed: needed)
-            for line in lines[halves[half]] where !line.isBlank {
-                if !safe || !scan.scanFast(line.text) { scan.scanExact(line.text) }
-            }
-            found.set(half, scan.found)
+        var scan = LexiconScan(needed: needed)
+        for line in lines where !line.isBlank {
+            if !safe || !scan.scanFast(line.text) { scan.scanExact(line.text) }
         }
-        return found.union
+        return scan.found
+    }
+
+    /// The lexicon of a text scanned in two steps, each of which can run beside other work: the needed words
+    /// and the first three fifths of the lines (the reader's page and paragraph stages, beside which this runs,
+    /// take a little longer than half), then the rest. The words found are those of `words(in:needed:)`.
+    struct Halves: Sendable {
+        let needed: Set<Substring>
+        private let cut: Int
+        private let firstPart: Set<String>
+
+        init(_ lines: [SourceLine]) {
+            needed = Dehyphenator.neededWords(lines)
+            cut = lines.count * 3 / 5
+            firstPart = needed.isEmpty ? [] : LexiconScan.words(in: lines[..<cut], needed: needed)
+        }
+
+        /// The whole lexicon, the rest of `lines` scanned now.
+        func finish(_ lines: [SourceLine]) -> Set<String> {
+            needed.isEmpty ? [] : firstPart.union(LexiconScan.words(in: lines[cut...], needed: needed))
+        }
     }
 
     /// The words each half found, gathered under a lock.

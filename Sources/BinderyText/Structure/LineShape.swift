@@ -7,9 +7,9 @@ struct LineShape: Sendable {
     func isVerse(_ group: LineGroup) -> Bool {
         guard profile.layout == .blankLineSeparated, group.lines.count >= 3 else { return false }
         let short = group.lines.dropLast().allSatisfy { $0.length * 10 < profile.measure * 7 }
-        let open = group.lines.dropLast().count { !TextShape.endsSentence($0.text) }
+        let open = group.lines.dropLast().count { !$0.endsSentence }
         // Verse lines begin with capitals; prose broken into short lines does not.
-        let capitalised = group.lines.count { !TextShape.startsLowercase($0.text) }
+        let capitalised = group.lines.count { !$0.startsLowercase }
         return short && open * 2 >= group.lines.count - 1 && capitalised * 4 >= group.lines.count * 3
             && !group.lines.contains { ListMarker.parse($0.text) != nil }
     }

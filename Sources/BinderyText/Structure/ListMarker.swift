@@ -6,9 +6,20 @@ struct ListMarker: Sendable, Hashable {
 
     static let bullets: Set<Character> = ["•", "◦", "▪", "‣", "●", "○", "■", "□", "–", "-", "*", "·"]
 
+    /// `parse(group.plainText)`; the lines are joined only when the first byte may start a marker.
+    static func parse(_ group: LineGroup) -> ListMarker? {
+        // The joined text starts with the first line's bytes (when that line has any).
+        if let lead = group.lines.first?.text.utf8.first, rulesOut(lead) { return nil }
+        return parse(group.plainText)
+    }
+
+    /// An ASCII first byte other than `-`, `*`, `(` or a digit starts no marker: decided without the characters.
+    private static func rulesOut(_ lead: UInt8) -> Bool {
+        lead < 0x80 && lead != 0x2D && lead != 0x2A && lead != 0x28 && !(lead >= 0x30 && lead <= 0x39)
+    }
+
     static func parse(_ text: String) -> ListMarker? {
-        // An ASCII first byte other than `-`, `*`, `(` or a digit starts no marker: decided without the characters.
-        if let lead = text.utf8.first, lead < 0x80, lead != 0x2D, lead != 0x2A, lead != 0x28, !(lead >= 0x30 && lead <= 0x39) { return nil }
+        if let lead = text.utf8.first, rulesOut(lead) { return nil }
         guard let first = text.first else { return nil }
         if bullets.contains(first) {
             let rest = text.dropFirst()
@@ -26,6 +37,7 @@ struct ListMarker: Sendable, Hashable {
         let rest = after.dropFirst()
         guard rest.first == " " else { return nil }
         let body = String(rest.drop(while: { $0 == " " }))
-        return body.isEmpty ? nil : ListMarker(ordered: true, marker: String(text.prefix(text.count - rest.count)), rest: body)
+        // The marker is what comes before `rest` (a slice of the text), without counting the whole text's characters.
+        return body.isEmpty ? nil : ListMarker(ordered: true, marker: String(text[..<rest.startIndex]), rest: body)
     }
 }

@@ -7,6 +7,15 @@ struct NoteLinker: Sendable {
         /// Index of the text inline; -1 for a paragraph that is only the number.
         var inline: Int
         var marker: NoteMarkerScanner.Marker
+
+        /// Where the marker is: group, inline and scalar offset.
+        var key: Key { Key(group: group, inline: inline, offset: marker.range.lowerBound) }
+    }
+
+    private struct Key: Hashable {
+        var group: Int
+        var inline: Int
+        var offset: Int
     }
 
     struct Outcome: Sendable {
@@ -18,13 +27,31 @@ struct NoteLinker: Sendable {
         var markers: [LineDecision] = []
     }
 
-    /// Links notes in place: `inlines[g]` get `.note` inlines; matched note groups are listed in the outcome.
-    func link(runs: [NoteTextFinder.Run], groups: [LineGroup], roles: inout [GroupRole], inlines: inout [[Inline]]) -> Outcome {
-        var outcome = Outcome()
+    /// The note markers in each text inline of a group (by inline index).
+    typealias GroupMarkers = [(inline: Int, markers: [NoteMarkerScanner.Marker])]
+
+    /// The markers of every group, found ahead of linking (`link` finds those it needs itself when not given them).
+    static func markers(in inlines: [[Inline]]) -> [GroupMarkers] {
+        inlines.map(markers)
+    }
+
+    private static func markers(in inlines: [Inline]) -> GroupMarkers {
         let scanner = NoteMarkerScanner()
+        return inlines.enumerated().compactMap { position, inline in
+            guard case .text(let text) = inline else { return nil }
+            return (position, scanner.scan(text))
+        }
+    }
+
+    /// Links notes in place: `inlines[g]` get `.note` inlines; matched note groups are listed in the outcome.
+    /// `markers`, when given, are `markers(in: inlines)`.
+    func link(runs: [NoteTextFinder.Run], groups: [LineGroup], roles: inout [GroupRole], inlines: inout [[Inline]], markers: [GroupMarkers]? = nil) -> Outcome {
+        var outcome = Outcome()
         var placements: [Int: [(inline: Int, range: Range<Int>, note: Note)]] = [:]
         var regionStart = 0
-        var usedStars: Set<String> = []
+        var usedStars: Set<Key> = []
+        // Star notes look back over groups already scanned: each group's markers are found once.
+        var markersByGroup: [GroupMarkers?] = markers ?? Array(repeating: nil, count: groups.count)
         for run in runs {
             let isStar = run.numbers.first == "*" || run.numbers.first == "†"
             let start = isStar ? max(0, run.groups[0] - 400) : regionStart
@@ -34,22 +61,22 @@ struct NoteLinker: Sendable {
                 case .paragraph, .heading, .listItem, .byline, .absorbed: break
                 default: continue
                 }
-                if case .paragraph = roles[group], TextShape.isNumber(groups[group].plainText), group > start {
-                    candidates.append(Candidate(group: group, inline: -1, marker: .init(range: 0..<0, number: Int(groups[group].plainText))))
+                if case .paragraph = roles[group], let number = Self.numberParagraph(groups[group]), group > start {
+                    candidates.append(Candidate(group: group, inline: -1, marker: .init(range: 0..<0, number: Int(number))))
                     continue
                 }
-                for (position, inline) in inlines[group].enumerated() {
-                    guard case .text(let text) = inline else { continue }
-                    for marker in scanner.scan(Array(text.unicodeScalars)) where marker.star == isStar {
+                if markersByGroup[group] == nil { markersByGroup[group] = Self.markers(in: inlines[group]) }
+                for (position, markers) in markersByGroup[group]! {
+                    for marker in markers where marker.star == isStar {
                         candidates.append(Candidate(group: group, inline: position, marker: marker))
                     }
                 }
             }
             var assignment: [(Candidate, Int)] = []
             if isStar {
-                if let last = candidates.last(where: { !usedStars.contains("\($0.group):\($0.inline):\($0.marker.range.lowerBound)") }) {
+                if let last = candidates.last(where: { !usedStars.contains($0.key) }) {
                     assignment = [(last, 0)]
-                    usedStars.insert("\(last.group):\(last.inline):\(last.marker.range.lowerBound)")
+                    usedStars.insert(last.key)
                 }
             } else {
                 let numbers = run.numbers.map { Int($0) ?? -1 }
@@ -61,8 +88,8 @@ struct NoteLinker: Sendable {
                 }
                 regionStart = run.groups.last! + 1
             }
-            let assignedPositions = Set(assignment.map { "\($0.0.group):\($0.0.inline):\($0.0.marker.range.lowerBound)" })
-            let strays = candidates.filter { $0.marker.number != nil && !assignedPositions.contains("\($0.group):\($0.inline):\($0.marker.range.lowerBound)") }
+            let assignedPositions = Set(assignment.map { $0.0.key })
+            let strays = candidates.filter { $0.marker.number != nil && !assignedPositions.contains($0.key) }
             if !isStar, !strays.isEmpty {
                 outcome.diagnostics.append(Diagnostic(.info, code: "notes.unmatched-marker",
                     "\(strays.count) number(s) after punctuation look like note markers but match no note of the notes at line \(groups[run.groups[0]].firstLine); left in the text",
@@ -103,9 +130,11 @@ struct NoteLinker: Sendable {
                     continue
                 }
                 guard case .text(let text) = inlines[group][item.inline] else { continue }
-                let scalars = Array(text.unicodeScalars)
-                let before = String(String.UnicodeScalarView(scalars[..<item.range.lowerBound]))
-                let after = String(String.UnicodeScalarView(scalars[item.range.upperBound...]))
+                let scalars = text.unicodeScalars
+                let lower = scalars.index(scalars.startIndex, offsetBy: item.range.lowerBound)
+                let upper = scalars.index(lower, offsetBy: item.range.count)
+                let before = String(scalars[..<lower])
+                let after = String(scalars[upper...])
                 var replacement: [Inline] = []
                 if !before.isEmpty { replacement.append(.text(before)) }
                 replacement.append(.note(item.note))
@@ -115,6 +144,13 @@ struct NoteLinker: Sendable {
             outcome.linked += items.count
         }
         return outcome
+    }
+
+    /// The text of a paragraph that is only a number (`TextShape.isNumber` of its `plainText`): one line, as
+    /// the lines of a longer group join with spaces.
+    static func numberParagraph(_ group: LineGroup) -> String? {
+        guard group.lines.count == 1, TextShape.isNumber(group.lines[0].text) else { return nil }
+        return group.lines[0].text
     }
 
     /// The source line a marker sits on: its offset in the joined text, counted along the group's lines,

@@ -36,7 +36,34 @@ struct NoteMarkerScanner: Sendable {
     }
     static let citationWords: Set<String> = ["p", "pp", "no", "vol", "page", "pages", "chapter", "nos", "art", "article", "section", "ch", "fig"]
 
+    /// The scalars at which `scan` looks further (figures, superscripts, dashes, `^`, `*`, `†`, `m`); it steps over any other.
+    static func mayStartMarker(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x2D, 0x5E, 0x2A, 0x6D: true
+        case 0xB2, 0xB3, 0xB9, 0x2070, 0x2074...0x2079: true
+        case 0x2013, 0x2014, 0x2020: true
+        default: false
+        }
+    }
+
+    /// `mayStartMarker` of the scalars below U+0100, looked up instead of compared.
+    private static let markerStarts: [Bool] = (0..<256).map { mayStartMarker(Unicode.Scalar(UInt8($0))) }
+
+    /// `scan(Array(text.unicodeScalars))`: ASCII text is scanned on its bytes, other text on scalars decoded from them.
+    func scan(_ text: String) -> [Marker] {
+        var text = text
+        return text.withUTF8 { bytes in
+            if ScalarDecoding.isASCII(bytes) { return scan(ASCIIScalars(bytes: bytes)) }
+            return ScalarDecoding.scalars(bytes).withUnsafeBufferPointer { scan($0) }
+        }
+    }
+
     func scan(_ characters: [Unicode.Scalar]) -> [Marker] {
+        characters.withUnsafeBufferPointer { scan($0) }
+    }
+
+    /// Markers in a text given as its scalars, with their offsets.
+    private func scan(_ characters: some ScalarText) -> [Marker] {
         var markers: [Marker] = []
         var index = 0
         let count = characters.count
@@ -44,8 +71,13 @@ struct NoteMarkerScanner: Sendable {
             position >= count || characters[position] == " " || characters[position] == "\u{00A0}"
                 || characters[position] == "“" || characters[position] == ")" || characters[position] == "\"" && position + 1 >= count
         }
+        let markerStarts = Self.markerStarts
         while index < count {
             let character = characters[index]
+            if character.value < 256 ? !markerStarts[Int(character.value)] : !Self.mayStartMarker(character) {
+                index += 1
+                continue
+            }
             if let value = Self.superscriptDigit(character) {
                 var end = index + 1
                 var number: Int? = value
@@ -72,7 +104,7 @@ struct NoteMarkerScanner: Sendable {
                 if end - index <= 3, glued || spaced || between, endsWell, !precededByCitationWord(characters, index),
                    !(before == "." && index >= 2 && Self.isDigit(characters[index - 2])) {
                     markers.append(Marker(range: (spaced || between ? index - 1 : index)..<end,
-                                          number: characters[index..<end].reduce(0) { $0 * 10 + Int($1.value - 0x30) }, weak: between))
+                                          number: (index..<end).reduce(0) { $0 * 10 + Int(characters[$1].value - 0x30) }, weak: between))
                 }
                 index = end
                 continue
@@ -115,15 +147,16 @@ struct NoteMarkerScanner: Sendable {
         return overflow || carry ? nil : sum
     }
 
-    private func precededByCitationWord(_ characters: [Unicode.Scalar], _ index: Int) -> Bool {
+    private func precededByCitationWord(_ characters: some ScalarText, _ index: Int) -> Bool {
         var end = index - 1
         while end >= 0, characters[end] == " " || characters[end] == "." { end -= 1 }
         var start = end
         while start >= 0, Self.isLetter(characters[start]) { start -= 1 }
         guard end > start else { return false }
-        let word = characters[(start + 1)...end]
         // Citation words have at most 7 letters, and lower-casing never shortens a word: longer ones are none of them.
-        guard word.count <= 7 else { return false }
-        return Self.citationWords.contains(String(String.UnicodeScalarView(word)).lowercased())
+        guard end - start <= 7 else { return false }
+        var word = String.UnicodeScalarView()
+        for offset in (start + 1)...end { word.append(characters[offset]) }
+        return Self.citationWords.contains(String(word).lowercased())
     }
 }

@@ -19,10 +19,21 @@ struct NoteTextFinder: Sendable {
         return (number.number, String(text.dropFirst(number.bodyStart)).trimming(" \u{00A0}"))
     }
 
+    /// `parse(group.plainText)`; the lines are joined only when the first byte may start a note number.
+    static func parse(_ group: LineGroup) -> (number: String, body: String)? {
+        // The joined text starts with the first line's bytes (when that line has any).
+        if let lead = group.lines.first?.text.utf8.first, rulesOut(lead) { return nil }
+        return parse(group.plainText)
+    }
+
+    /// An ASCII first byte other than a digit, `[` or `*` starts no note number: decided without the characters.
+    private static func rulesOut(_ lead: UInt8) -> Bool {
+        lead < 0x80 && !(lead >= 0x30 && lead <= 0x39) && lead != 0x5B && lead != 0x2A
+    }
+
     /// The note number and where the body starts, looking only at the first characters.
     private static func parseNumber(_ text: String) -> (number: String, bodyStart: Int)? {
-        // An ASCII first byte other than a digit, `[` or `*` starts no note number: decided without the characters.
-        if let lead = text.utf8.first, lead < 0x80, !(lead >= 0x30 && lead <= 0x39), lead != 0x5B, lead != 0x2A { return nil }
+        if let lead = text.utf8.first, rulesOut(lead) { return nil }
         let characters = Array(text.prefix(12))
         guard let first = characters.first else { return nil }
         var end = 0
@@ -61,14 +72,14 @@ struct NoteTextFinder: Sendable {
         var index = 0
         var lastNumber = 0
         while index < groups.count {
-            guard let first = Self.parse(groups[index].plainText), first.number != "*", first.number != "†" else { index += 1; continue }
+            guard let first = Self.parse(groups[index]), first.number != "*", first.number != "†" else { index += 1; continue }
             var run = Run(groups: [index], numbers: [first.number], bodies: [first.body])
             var next = index + 1
             while next < groups.count {
                 // Unnumbered groups (a dozen at most) continue a note (a page break inside it) when numbering resumes after them.
                 var probe = next
-                while probe < groups.count, probe < next + 12, Self.parse(groups[probe].plainText) == nil, !isHeadingLike(probe) { probe += 1 }
-                guard probe < groups.count, let item = Self.parse(groups[probe].plainText), let value = Int(item.number),
+                while probe < groups.count, probe < next + 12, Self.parse(groups[probe]) == nil, !isHeadingLike(probe) { probe += 1 }
+                guard probe < groups.count, let item = Self.parse(groups[probe]), let value = Int(item.number),
                       let previous = Int(run.numbers.last!), value > previous, value <= previous + 3 else { break }
                 for continuation in next..<probe { run.continuations[run.groups.count - 1, default: []].append(continuation) }
                 run.groups.append(probe)
@@ -102,7 +113,7 @@ struct NoteTextFinder: Sendable {
         runs = merged
         // Star notes: "* text" anywhere, matched to the nearest earlier "*" marker by the linker.
         for (position, group) in groups.enumerated() {
-            if let item = Self.parse(group.plainText), item.number == "*" || item.number == "†" {
+            if let item = Self.parse(group), item.number == "*" || item.number == "†" {
                 runs.append(Run(groups: [position], numbers: [item.number], bodies: [item.body]))
             }
         }

@@ -1,7 +1,7 @@
 /// Scene breaks and ornaments: `* * *`, `***`, `—`, `~`, rules, and their OCR garbage such as `*>!=>!=`.
 enum SceneBreak {
     static func matches(_ text: String) -> Bool {
-        guard !text.isEmpty, text.count <= 24 else { return false }
+        guard !text.isEmpty, CharacterScan.hasAtMost(24, charactersIn: text) else { return false }
         let letters = text.count(where: \.isLetter)
         let digits = text.count(where: \.isNumber)
         guard digits == 0 else { return false }

@@ -99,14 +99,14 @@ struct StructureClassifier: Sendable {
         for index in groups.indices {
             guard let pattern = patterns[index], case .numbered = pattern.family, !pattern.bareNumber else { continue }
             let neighbours = [index - 1, index + 1].filter { groups.indices.contains($0) && patterns[$0] == nil }
-            if neighbours.contains(where: { ListMarker.parse(groups[$0].plainText)?.ordered == true }) { patterns[index] = nil }
+            if neighbours.contains(where: { ListMarker.parse(groups[$0])?.ordered == true }) { patterns[index] = nil }
         }
         markContentsAndIndexes(groups, patterns: &patterns, roles: &roles, essayTitles: essayTitles)
         // Lists: consecutive numbered or bulleted items in the body.
         for index in groups.indices where patterns[index] == nil {
-            guard case .paragraph(let classes) = roles[index], classes.isEmpty, let marker = ListMarker.parse(groups[index].plainText) else { continue }
+            guard case .paragraph(let classes) = roles[index], classes.isEmpty, let marker = ListMarker.parse(groups[index]) else { continue }
             let neighbours = [index - 1, index + 1].filter { groups.indices.contains($0) && patterns[$0] == nil }
-            if neighbours.contains(where: { ListMarker.parse(groups[$0].plainText)?.ordered == marker.ordered }) {
+            if neighbours.contains(where: { ListMarker.parse(groups[$0])?.ordered == marker.ordered }) {
                 roles[index] = .listItem(ordered: marker.ordered, body: marker.rest)
             }
         }
@@ -145,7 +145,7 @@ struct StructureClassifier: Sendable {
             // Every line is a paragraph; a title stands between blank lines.
             guard (group.blankBefore >= 1 || group.firstLine == 1) && group.blankAfter >= 1 else { return nil }
         }
-        guard text.count <= 140, var pattern = HeadingPattern.match(text) ?? (byline != nil ? HeadingPattern.match(text.trimming(".")) : nil)
+        guard CharacterScan.hasAtMost(140, charactersIn: text), var pattern = HeadingPattern.match(text) ?? (byline != nil ? HeadingPattern.match(text.trimming(".")) : nil)
         else { return nil }
         pattern.text = pattern.text == text.trimming(".") ? text : pattern.text
         if text.hasSuffix("*") { pattern.text = String(text.dropLast()) }
@@ -179,11 +179,26 @@ struct StructureClassifier: Sendable {
 
     /// Letters and digits only, without a trailing page number ("The Start ..... 12" → "thestart").
     static func key(_ text: String) -> String {
+        if let key = asciiKey(text) { return key }
         var characters = Array(text.lowercased())
         while let last = characters.last, last.isNumber || last == "." || last == " " || last == "\u{00A0}" {
             guard characters.contains(where: \.isLetter) else { break }
             characters.removeLast()
         }
         return String(characters.filter { $0.isLetter || $0.isNumber })
+    }
+
+    /// `key` of ASCII text, on its bytes (ASCII letters and digits are the only ASCII characters that are
+    /// letters or numbers); nil for other text.
+    private static func asciiKey(_ text: String) -> String? {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        func isLetter(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        // Only digits, periods and spaces go, so whether a letter is left does not change.
+        if bytes.contains(where: isLetter) {
+            while let last = bytes.last, isDigit(last) || last == 0x2E || last == 0x20 { bytes.removeLast() }
+        }
+        return String(decoding: bytes.filter { isLetter($0) || isDigit($0) }, as: UTF8.self)
     }
 }

@@ -138,6 +138,23 @@ struct Typographer: Sendable {
         return result
     }
 
+    /// `apply` over the blocks, the two halves at once, each with a typographer of its own; their counts are added up.
+    static func apply(toHalvesOf blocks: [Block]) -> ([Block], Typographer) {
+        let middle = blocks.count / 2
+        let (front, back) = Concurrently.run({ apply(to: blocks[..<middle]) }, { apply(to: blocks[middle...]) })
+        var typographer = front.1
+        typographer.quotes += back.1.quotes
+        typographer.dashes += back.1.dashes
+        typographer.ellipses += back.1.ellipses
+        typographer.escapes += back.1.escapes
+        return (front.0 + back.0, typographer)
+    }
+
+    private static func apply(to blocks: ArraySlice<Block>) -> ([Block], Typographer) {
+        var typographer = Typographer()
+        return (blocks.map { typographer.apply($0) }, typographer)
+    }
+
     mutating func apply(_ block: Block) -> Block {
         switch block {
         case .heading(var heading):

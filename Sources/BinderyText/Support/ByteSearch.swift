@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte searches in UTF-8 text that stand in for character-wise searches where they must agree with them.
 enum ByteSearch {
     /// Where the ASCII `pattern` occurs in `text` as `ranges(of:)` finds it (left to right, not overlapping),
@@ -6,23 +8,44 @@ enum ByteSearch {
         guard ScalarFacts.isSimple(text) else { return nil }
         let needle = Array(pattern.utf8)
         guard !needle.isEmpty else { return [] }
-        let utf8 = text.utf8
-        var result: [Range<String.Index>] = []
-        var index = utf8.startIndex
-        while let start = utf8[index...].firstIndex(of: needle[0]) {
-            var probe = start, matched = 0
-            while matched < needle.count, probe < utf8.endIndex, utf8[probe] == needle[matched] {
-                matched += 1
-                utf8.formIndex(after: &probe)
+        // Candidates are found by a letter of the pattern (rarer than spaces and periods), with `memchr`; they come
+        // in order, so the matches are those of a left-to-right scan that resumes after each match.
+        let key = needle.firstIndex(where: { $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A }) ?? 0
+        var copy = text
+        let offsets = copy.withUTF8 { bytes -> [Range<Int>] in
+            var found: [Range<Int>] = []
+            guard let base = bytes.baseAddress, bytes.count >= needle.count else { return found }
+            var index = 0
+            while index + needle.count <= bytes.count {
+                let from = index + key, limit = bytes.count - needle.count + key + 1
+                guard let hit = memchr(base + from, Int32(needle[key]), limit - from) else { break }
+                let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - key
+                if (0..<needle.count).allSatisfy({ bytes[start + $0] == needle[$0] }) {
+                    found.append(start..<(start + needle.count))
+                    index = start + needle.count
+                } else {
+                    index = start + 1
+                }
             }
-            if matched == needle.count {
-                result.append(start..<probe)
-                index = probe
-            } else {
-                index = utf8.index(after: start)
-            }
+            return found
         }
-        return result
+        let utf8 = text.utf8
+        return offsets.map { utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound) }
+    }
+
+    /// Whether the text holds the byte `candidate` at an offset that passes `test` (given the text's bytes), found with `memchr`.
+    static func containsByte(_ candidate: UInt8, in text: String, where test: (UnsafeBufferPointer<UInt8>, Int) -> Bool = { _, _ in true }) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var index = 0
+            while index < bytes.count, let hit = memchr(base + index, Int32(candidate), bytes.count - index) {
+                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if test(bytes, offset) { return true }
+                index = offset + 1
+            }
+            return false
+        }
     }
 
     /// Whether the UTF-8 bytes of `pattern` occur anywhere: when they do not, no character-wise search can find it.
@@ -39,15 +62,16 @@ enum ByteSearch {
         guard let first = needle.first else { return true }
         var text = text
         return text.withUTF8 { bytes in
-            guard bytes.count >= needle.count else { return false }
+            guard bytes.count >= needle.count, let base = bytes.baseAddress else { return false }
             var index = 0
             let last = bytes.count - needle.count
             while index <= last {
-                if bytes[index] == first {
-                    var matched = 1
-                    while matched < needle.count, bytes[index + matched] == needle[matched] { matched += 1 }
-                    if matched == needle.count { return true }
-                }
+                // `memchr` finds the next candidate first byte.
+                guard let found = memchr(base + index, Int32(first), last - index + 1) else { return false }
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                var matched = 1
+                while matched < needle.count, bytes[index + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return true }
                 index += 1
             }
             return false

@@ -9,6 +9,9 @@ struct SourceLine: Sendable, Hashable {
     /// Length of `text` in Unicode scalars.
     var length: Int
     var isFormFeed: Bool
+    /// `TextShape.endsSentence(text)` and `TextShape.startsLowercase(text)`, asked of most lines more than once.
+    var endsSentence: Bool
+    var startsLowercase: Bool
 
     var isBlank: Bool { text.isEmpty }
 
@@ -30,12 +33,29 @@ struct SourceLine: Sendable, Hashable {
         length = Self.scalarCount(raw.utf8[start..<end])
         // Slicing the string at scalar boundaries copies the bytes (faster than building from scalars).
         text = leading == 0 && trailing == 0 ? raw : String(raw[start..<end])
+        endsSentence = TextShape.endsSentence(text)
+        startsLowercase = TextShape.startsLowercase(text)
     }
 
     /// Unicode scalars in UTF-8: the bytes that are not continuation bytes.
     private static func scalarCount(_ bytes: Substring.UTF8View) -> Int {
-        bytes.withContiguousStorageIfAvailable { buffer in buffer.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
-            ?? bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        bytes.withContiguousStorageIfAvailable(scalarCount) ?? bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
+    /// `scalarCount` of a buffer, eight bytes at a time: a continuation byte has its top bit set and the next one clear.
+    static func scalarCount(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var continuations = 0, index = 0
+        while index + 8 <= buffer.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            continuations += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            index += 8
+        }
+        while index < buffer.count {
+            if buffer[index] & 0xC0 == 0x80 { continuations += 1 }
+            index += 1
+        }
+        return buffer.count - continuations
     }
 
     /// White space, the no-break space included.

@@ -35,10 +35,24 @@ enum TextShape {
     /// Ends a sentence: `.`, `!`, `?`, `…` or `:` (possibly followed by closing quotes or brackets).
     static func endsSentence(_ text: String) -> Bool {
         guard let mark = finalMark(text) else { return false }
-        return sentenceEnders.contains(mark) || mark == ":"
+        // `sentenceEnders.contains(mark) || mark == ":"`: each of them is one scalar that nothing else is canonically
+        // equivalent to, so the mark is one of them only as that scalar alone.
+        let scalars = mark.unicodeScalars
+        guard scalars.count == 1, let scalar = scalars.first else { return false }
+        switch scalar {
+        case ".", "!", "?", "…", ":": return true
+        default: return false
+        }
     }
 
     static func startsLowercase(_ text: String) -> Bool {
+        // An ASCII letter or digit followed by ASCII (no ASCII scalar extends a letter or digit) or by nothing is
+        // the first character, and the first letter or digit: most lines start so.
+        let utf8 = text.utf8
+        if let lead = utf8.first, lead < 0x80, lead | 0x20 >= 0x61 && lead | 0x20 <= 0x7A || lead >= 0x30 && lead <= 0x39,
+           utf8.count == 1 || utf8[utf8.index(after: utf8.startIndex)] < 0x80 {
+            return lead >= 0x61 && lead <= 0x7A
+        }
         if let flags = firstLetterOrDigit(text) { return flags.map { $0.contains(.lowercase) } ?? false }
         guard let first = text.first(where: { $0.isLetter || $0.isNumber }) else { return false }
         return first.isLowercase
@@ -66,7 +80,11 @@ enum TextShape {
         guard ScalarFacts.isSimple(text) else {
             return text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") })
         }
-        // Simple text: its characters are its scalars, so the same words come out of a scalar scan.
+        // Simple text: its characters are its scalars, so the same words come out of a scalar scan, here on the bytes.
+        if let bounds = text.utf8.withContiguousStorageIfAvailable(wordBounds) {
+            let utf8 = text.utf8
+            return bounds.map { text[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }
+        }
         var result: [Substring] = []
         let scalars = text.unicodeScalars
         var index = scalars.startIndex
@@ -83,6 +101,51 @@ enum TextShape {
         }
         if let wordStart = start { result.append(text[wordStart..<scalars.endIndex]) }
         return result
+    }
+
+    /// Whether each ASCII byte is a word character (a letter or digit, by `ScalarFacts`, or `'`).
+    private static let asciiWordBytes: [Bool] = (0..<128).map { value in
+        let scalar = Unicode.Scalar(UInt8(value))
+        return scalar == "'" || !ScalarFacts.flags(scalar).isDisjoint(with: [.letter, .number])
+    }
+
+    /// The byte ranges of the words of simple text, given its UTF-8 bytes.
+    private static func wordBounds(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        result.reserveCapacity(bytes.count / 4 + 1)
+        let asciiWordBytes = Self.asciiWordBytes
+        let count = bytes.count
+        var index = 0, start = -1
+        while index < count {
+            let lead = bytes[index]
+            var length = 1
+            let isWord: Bool
+            if lead < 0x80 {
+                isWord = asciiWordBytes[Int(lead)]
+            } else {
+                // Simple scalars take two or three bytes.
+                length = lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (length == 2 ? 0x1F : 0x0F)
+                for offset in 1..<length where index + offset < count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                isWord = scalar == "’" || !ScalarFacts.flags(scalar).isDisjoint(with: [.letter, .number])
+            }
+            if isWord {
+                if start < 0 { start = index }
+            } else if start >= 0 {
+                result.append(start..<index)
+                start = -1
+            }
+            index += length
+        }
+        if start >= 0 { result.append(start..<count) }
+        return result
+    }
+
+    /// `word.count(where: \.isLetter)`; an ASCII word by its bytes (its letters are A–Z and a–z).
+    static func letterCount(_ word: Substring) -> Int {
+        guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return word.count(where: \.isLetter) }
+        return word.utf8.count { $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A }
     }
 
     /// Has letters and none of them is lowercase.
@@ -110,10 +173,25 @@ enum TextShape {
         "into", "onto", "upon", "vs", "via", "de", "la", "le", "du", "von", "van", "its", "his", "her", "their", "our",
     ]
 
+    private static let longestMinorWord = minorWords.map(\.utf8.count).max() ?? 0
+
     /// Share of significant words that start with a capital (1 for an empty text).
     static func titleCaseRatio(_ text: String) -> Double {
+        titleCaseRatio(words: words(text))
+    }
+
+    /// `titleCaseRatio` of a text whose `words` are at hand.
+    static func titleCaseRatio(words: [Substring]) -> Double {
         var significant = 0, capitalised = 0
-        for word in words(text) {
+        for word in words {
+            if let ascii = asciiTitleCase(word) {
+                // ASCII: lower-casing keeps the length, so a word longer than every minor word is none of them.
+                if ascii.significant {
+                    significant += 1
+                    if ascii.capitalised { capitalised += 1 }
+                }
+                continue
+            }
             let lower = word.lowercased()
             if minorWords.contains(lower) { continue }
             significant += 1
@@ -121,6 +199,27 @@ enum TextShape {
         }
         return significant == 0 ? 1 : Double(capitalised) / Double(significant)
     }
+
+    /// For an ASCII word: whether it is not a minor word, and whether it starts with a capital or digit; nil for other words.
+    private static func asciiTitleCase(_ word: Substring) -> (significant: Bool, capitalised: Bool)? {
+        let utf8 = word.utf8
+        guard let first = utf8.first else { return nil }
+        // The lower-cased bytes, packed; nil for a word with other than ASCII or longer than every minor word.
+        var packed: UInt64 = 0, length = 0
+        for byte in utf8 {
+            guard byte < 0x80 else { return nil }
+            length += 1
+            if length <= longestMinorWord { packed = packed << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        }
+        let significant = length > longestMinorWord || !packedMinorWords.contains(packed)
+        return (significant, (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39))
+    }
+
+    /// The minor words' bytes packed as `asciiTitleCase` packs a word's (ASCII, at most eight bytes).
+    private static let packedMinorWords: [UInt64] = {
+        precondition(longestMinorWord <= 8, "minor words are packed into eight bytes")
+        return minorWords.map { $0.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
+    }()
 
     /// `isLetter || isNumber`; ASCII characters by their value.
     static func isLetterOrNumber(_ character: Character) -> Bool {
