@@ -10,8 +10,9 @@ import Glibc
 ///
 /// Start-up: lock the state directory, open the state store, remove stale temp files, start the
 /// watcher, queue every source (a job whose key is already published does nothing), tell systemd
-/// READY. Then file events flow watcher → settler → queue → pipeline. SIGHUP reloads the
-/// configuration (paths, watch and parallelism settings need a restart); SIGTERM/SIGINT drain.
+/// READY. Then file events flow watcher → settler → queue → pipeline (with early start, an idle
+/// daemon also converts a touched file during its settle delay, for the job that follows). SIGHUP
+/// reloads the configuration (paths, watch and parallelism settings need a restart); SIGTERM/SIGINT drain.
 public final class Daemon: @unchecked Sendable {
     let logger: Logger
     private let notifier: SystemdNotifier

@@ -51,7 +51,10 @@ package final class Pipeline: @unchecked Sendable {
         do {
             (bytes, sidecar) = try read(path, limit: settings.queue.maxSourceBytes)
         } catch {
-            if error.isMissing { return .done }
+            if error.isMissing {
+                early.drop(path)
+                return .done
+            }
             if error.isTransient, let delay = retryDelay(ticket, settings) {
                 logger.warning("job.retry", metadata: ["path": "\(path)", "attempt": "\(ticket.attempt)", "error": "\(error.message)"])
                 return .retry(after: delay)
