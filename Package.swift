@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "BinderyModelTests", dependencies: ["BinderyModel"]),
         .testTarget(name: "BinderyTextTests", dependencies: ["BinderyText"]),
         .testTarget(name: "BinderyXMLTests", dependencies: ["BinderyXML"]),
-        .testTarget(name: "BinderyArchiveTests", dependencies: ["BinderyArchive"]),
+        .testTarget(name: "BinderyArchiveTests", dependencies: ["BinderyArchive", "BinderyTestSupport"]),
         .testTarget(name: "BinderyProtocolTests", dependencies: ["BinderyProtocol"]),
         .testTarget(
             name: "BinderyWritersTests",

@@ -1,3 +1,4 @@
+import BinderyTestSupport
 @testable import BinderyArchive
 import Foundation
 import Testing
@@ -104,7 +105,7 @@ struct ZipArchiveTests {
 
     @Test("an entry that does not compress is stored and round-trips")
     func incompressibleStored() throws {
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         let noise = (0..<65_536).map { _ in UInt8.random(in: 0...255, using: &generator) }
         var zip = ZipArchiveWriter(modified: Date(timeIntervalSince1970: 1_700_000_000))
         zip.add("noise.bin", noise)
@@ -119,7 +120,7 @@ struct ZipArchiveTests {
     private static func variedText(bytes: Int) -> [UInt8] {
         let words = ["the", "binding", "of", "a", "chapter", "page", "¬", "running", "head", "note", "Ænéas", "and",
                      "1848", "printed", "quire", "leaf", "margin", "—", "ink", "sewn", "boards", "title", "colophon"]
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         var text = ""
         while text.utf8.count < bytes {
             text += words.randomElement(using: &generator)!
@@ -145,20 +146,5 @@ struct ZipArchiveTests {
     @Test("garbage is not an archive")
     func invalid() {
         #expect(throws: ArchiveError.self) { try ZipArchiveReader(Array("not a zip".utf8)) }
-    }
-}
-
-/// A small seeded generator (SplitMix64), so the test data is the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import BinderyProtocol
+import BinderyTestSupport
 import Foundation
 import Testing
 @testable import BinderyService
