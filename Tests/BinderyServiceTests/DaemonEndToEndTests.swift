@@ -226,6 +226,26 @@ import Glibc
         #expect(daemon.stop() == 0)
     }
 
+    /// A notify socket nobody reads (a stalled systemd) fills after ten datagrams: the daemon must go
+    /// on reloading and must still stop on SIGTERM (a blocking send once hung both, seen in CI).
+    @Test func aNotifySocketNobodyReadsStallsNeitherReloadNorStop() async throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.tearDown() }
+        try daemon.write(smallDocument("notified"), to: "notified.txt")
+        let notify = try NotifySocket(path: daemon.directory.path("notify.sock").path)
+        defer { notify.close() }
+        try daemon.start([], environment: ["NOTIFY_SOCKET": notify.path, "WATCHDOG_USEC": "10000"])
+        #expect(await eventually(timeout: 30) { !daemon.logLines("systemd.notify-stalled").isEmpty }, "\(daemon.log)")
+        kill(daemon.pid, SIGHUP)
+        #expect(await eventually(timeout: 30) { !daemon.logLines("config.reloaded").isEmpty }, "\(daemon.log)")
+        #expect(await eventually(timeout: 30) {
+            for _ in 0..<20 { _ = notify.receive(timeout: 0.001) }
+            return !daemon.logLines("systemd.notify-resumed").isEmpty
+        }, "\(daemon.log)")
+        #expect(await eventually(timeout: 30) { daemon.store()?.published("notified.txt") == 1 })
+        #expect(daemon.stop(timeout: 30) == 0, "\(daemon.log)")
+    }
+
     @Test func pollingReloadPruneLockAndCheckConfig() async throws {
         let daemon = try DaemonProcess()
         defer { daemon.tearDown() }

@@ -20,6 +20,22 @@ import Glibc
         #expect(!SystemdNotifier(environment: [:]).isEnabled)
     }
 
+    /// A receiver that stops reading fills its queue; sending then fails at once (or after its wait)
+    /// instead of blocking, and works again once the receiver reads.
+    @Test func aFullNotifySocketDropsMessagesInsteadOfBlocking() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let receiver = try NotifySocket(path: directory.path("notify").path)
+        defer { receiver.close() }
+        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": receiver.path])
+        var sent = 0
+        while sent < 10_000, notifier.notify("WATCHDOG=1", waitSeconds: 0) { sent += 1 }
+        #expect(sent > 0 && sent < 10_000, "the queue never filled: \(sent) sent")
+        #expect(!notifier.notify("STOPPING=1", waitSeconds: 0.05))
+        #expect(receiver.receive(timeout: 2) == "WATCHDOG=1")
+        #expect(notifier.notify("STOPPING=1", waitSeconds: 0))
+    }
+
     /// `systemd-analyze verify` on a copy of the unit pointed at the built binary. Under `CI=true` a
     /// missing systemd-analyze is a failure; otherwise the test is skipped.
     @Test func unitFileVerifies() throws {

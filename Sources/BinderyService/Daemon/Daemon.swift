@@ -38,6 +38,8 @@ public final class Daemon: @unchecked Sendable {
     private(set) var isStarted = false
     /// Running jobs already reported as overdue (confined to `control`).
     private var overdueWarned = Set<String>()
+    /// The last heartbeat could not be sent to systemd (confined to `control`).
+    private var notifyStalled = false
 
     public convenience init(configuration: DaemonConfiguration, logger: Logger) {
         self.init(configuration: configuration, logger: logger, environment: ProcessInfo.processInfo.environment)
@@ -166,7 +168,15 @@ public final class Daemon: @unchecked Sendable {
             warnAboutOverdueJobs()
             var message = "STATUS=watching; \(counts.queued) queued, \(counts.running) running"
             if notifier.watchdogInterval != nil { message += "\nWATCHDOG=1" }
-            notifier.notify(message)
+            let sent = notifier.notify(message, waitSeconds: 0)
+            if notifier.isEnabled, sent == notifyStalled {
+                notifyStalled = !sent
+                if sent {
+                    logger.info("systemd.notify-resumed")
+                } else {
+                    logger.warning("systemd.notify-stalled", metadata: ["reason": "the notify socket's queue is full; heartbeats are dropped until it is read"])
+                }
+            }
         }
         timer.resume()
         return timer

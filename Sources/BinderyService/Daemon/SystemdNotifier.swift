@@ -28,12 +28,25 @@ package struct SystemdNotifier: Sendable {
 
     package var isEnabled: Bool { address != nil }
 
-    /// Sends `READY=1`, `STATUS=…`, `WATCHDOG=1`, `STOPPING=1` or `RELOADING=1` (newline-separated for several).
-    package func notify(_ state: String) {
-        guard let address else { return }
+    /// Sends `READY=1`, `STATUS=…`, `WATCHDOG=1`, `STOPPING=1` or `RELOADING=1` (newline-separated for
+    /// several); false when it could not be sent.
+    ///
+    /// A receiver whose queue is full (`net.unix.max_dgram_qlen`, 10 by default) would block a plain
+    /// `sendto` for as long as nobody reads; this waits at most `waitSeconds` (0: not at all), so that a
+    /// stalled receiver costs a dropped heartbeat, never a stuck control queue or a daemon that cannot stop.
+    @discardableResult
+    package func notify(_ state: String, waitSeconds: Double = 1) -> Bool {
+        guard let address else { return false }
         let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { return }
+        guard fd >= 0 else { return false }
         defer { close(fd) }
+        var flags = Int32(MSG_NOSIGNAL)
+        if waitSeconds > 0 {
+            var timeout = timeval(tv_sec: Int(waitSeconds), tv_usec: Int((waitSeconds - waitSeconds.rounded(.down)) * 1_000_000))
+            setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        } else {
+            flags |= Int32(MSG_DONTWAIT)
+        }
         var storage = sockaddr_un()
         storage.sun_family = sa_family_t(AF_UNIX)
         withUnsafeMutableBytes(of: &storage.sun_path) { path in
@@ -41,10 +54,11 @@ package struct SystemdNotifier: Sendable {
         }
         let length = socklen_t(MemoryLayout<sa_family_t>.size + address.count)
         let message = Array(state.utf8)
-        _ = withUnsafePointer(to: &storage) { pointer in
+        let sent = withUnsafePointer(to: &storage) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                message.withUnsafeBytes { sendto(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL), address, length) }
+                message.withUnsafeBytes { sendto(fd, $0.baseAddress, $0.count, flags, address, length) }
             }
         }
+        return sent == message.count
     }
 }
