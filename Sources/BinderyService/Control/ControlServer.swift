@@ -76,11 +76,14 @@ public final class ControlServer: @unchecked Sendable {
         unlink(settings.socketPath)
     }
 
-    /// Sends `event` as one line to every subscriber of `events`.
-    public func broadcast(_ event: JSONValue) {
-        let line = ControlCodec.encodeEvent(event)
+    /// Sends `event` as one line to every subscriber of `events`; with none, `event` is never built
+    /// (a restart reports thousands of up-to-date jobs that nobody may be listening for).
+    public func broadcast(_ event: @autoclosure @escaping @Sendable () -> JSONValue) {
         queue.async {
-            for connection in self.connections.values where connection.isSubscriber { connection.send(line) }
+            let subscribers = self.connections.values.filter(\.isSubscriber)
+            guard !subscribers.isEmpty else { return }
+            let line = ControlCodec.encodeEvent(event())
+            for connection in subscribers { connection.send(line) }
         }
     }
 

@@ -120,11 +120,7 @@ struct DaemonControlHandler: Sendable {
         ])
     }
 
-    static func timestamp(_ seconds: Double) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date(timeIntervalSince1970: seconds))
-    }
+    static func timestamp(_ seconds: Double) -> String { UTCTimestamp.string(seconds) }
 }
 
 extension JSONValue {

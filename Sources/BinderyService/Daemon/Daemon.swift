@@ -148,11 +148,14 @@ public final class Daemon: @unchecked Sendable {
     /// Logs `startup.caught-up` once the start-up backlog is done (what changed while stopped is published).
     private func reportCatchUp() {
         let queue = self.queue!
+        let pipeline = self.pipeline!
         let logger = self.logger
         let started = Date()
         DispatchQueue.global(qos: .utility).async {
             if queue.waitUntilIdle(timeout: 30 * 86_400) {
-                logger.info("startup.caught-up", metadata: ["ms": "\(Int(Date().timeIntervalSince(started) * 1000))"])
+                logger.info("startup.caught-up", metadata: [
+                    "ms": "\(Int(Date().timeIntervalSince(started) * 1000))", "unchangedByStamp": "\(pipeline.readsSkipped)",
+                ])
             }
         }
     }

@@ -14,8 +14,16 @@ package final class Pipeline: @unchecked Sendable {
     private var current: PipelineSettings
     /// Conversions begun during settle delays (`convertEarly`), taken by the jobs that follow.
     package let early = EarlyConversions()
+    /// Sources changed less than this many seconds before their job looked are not stamped (`SourceStamp`).
+    private let stampTrustMargin: Double
+    /// Jobs found up to date by their source's stamp, without reading it (guarded by `lock`).
+    private var skippedReads = 0
 
-    package init(layout: CorpusLayout, publisher: Publisher, store: StateStore, settings: PipelineSettings, logger: Logger, events: @escaping DaemonEventSink = { _ in }) {
+    package init(
+        layout: CorpusLayout, publisher: Publisher, store: StateStore, settings: PipelineSettings, logger: Logger,
+        stampTrustMargin: Double = SourceStamp.defaultTrustMargin, events: @escaping DaemonEventSink = { _ in }
+    ) {
+        self.stampTrustMargin = stampTrustMargin
         self.events = events
         self.layout = layout
         self.publisher = publisher
@@ -29,6 +37,9 @@ package final class Pipeline: @unchecked Sendable {
         set { lock.withLock { current = newValue } }
     }
 
+    /// How many jobs so far were up to date by their source's stamp, without reading it.
+    package var readsSkipped: Int { lock.withLock { skippedReads } }
+
     package func run(_ ticket: JobTicket, token: JobToken) -> JobResult {
         let settings = self.settings
         let path = ticket.path
@@ -36,6 +47,7 @@ package final class Pipeline: @unchecked Sendable {
         var job = JobRecord(
             id: nil, path: path, trigger: ticket.trigger.rawValue, jobKey: nil, queuedAt: ticket.queuedAt.timeIntervalSince1970,
             startedAt: token.startedAt.timeIntervalSince1970, finishedAt: 0, attempts: ticket.attempt, outcome: .failed, error: nil)
+        let checkedAt = Date()
         guard let before = FileStamp(path: url.path) else {
             early.drop(path)
             return .done
@@ -46,6 +58,13 @@ package final class Pipeline: @unchecked Sendable {
         guard before.size <= settings.queue.maxSourceBytes else {
             return fail(&job, size: before.size, sha: "", key: nil, ServiceError(.sourceTooLarge, "\(path): \(before.size) bytes is over the limit of \(settings.queue.maxSourceBytes)"))
         }
+        let sidecarBefore = FileStamp(path: layout.url(of: CorpusLayout.sidecar(for: path)).path)
+        if isUnchanged(path, stamp: SourceStamp.text(source: before, sidecar: sidecarBefore), settings: settings) {
+            early.drop(path)
+            events(DaemonEvent("job.up-to-date", path: path, trigger: ticket.trigger.rawValue))
+            return .done
+        }
+        let stamp = SourceStamp.trusted(source: before, sidecar: sidecarBefore, checkedAt: checkedAt, margin: stampTrustMargin)
         let bytes: [UInt8]
         let sidecar: [UInt8]?
         do {
@@ -64,7 +83,7 @@ package final class Pipeline: @unchecked Sendable {
         let sha = Converter.sha256(bytes)
         let key = settings.jobKey.key(sourceSHA256: sha, sidecarSHA256: sidecar.map(Converter.sha256))
         job.jobKey = key
-        if isUpToDate(path, key: key, size: bytes.count, sha: sha) {
+        if isUpToDate(path, key: key, size: bytes.count, sha: sha, stamp: stamp) {
             early.drop(path)
             events(DaemonEvent("job.up-to-date", path: path, trigger: ticket.trigger.rawValue))
             return .done
@@ -81,7 +100,7 @@ package final class Pipeline: @unchecked Sendable {
                 convertedEarly = false
             }
         } catch {
-            return fail(&job, size: bytes.count, sha: sha, key: key, ServiceError(.conversion, error.description))
+            return fail(&job, size: bytes.count, sha: sha, key: key, stamp: stamp, ServiceError(.conversion, error.description))
         }
 
         if token.isCancelled { return discard(&job, .cancelled, "cancelled") }
@@ -110,7 +129,8 @@ package final class Pipeline: @unchecked Sendable {
         job.outcome = .published
         let warnings = result.document.diagnostics.filter { $0.severity == .error || $0.code.hasPrefix("sidecar.") }.map(\.message)
         job.warnings = warnings.isEmpty ? nil : warnings.joined(separator: "\n")
-        let document = DocumentRecord(path: path, size: bytes.count, sha256: sha, jobKey: key, state: .published, error: nil, updatedAt: job.finishedAt)
+        let document = DocumentRecord(
+            path: path, size: bytes.count, sha256: sha, jobKey: key, state: .published, error: nil, updatedAt: job.finishedAt, sourceStamp: stamp)
         do {
             try store.recordPublished(document, outputs: outputs, job: job)
         } catch {
@@ -142,17 +162,43 @@ package final class Pipeline: @unchecked Sendable {
             modified: Date(timeIntervalSince1970: Double(stamp.modifiedNanoseconds) / 1e9), sidecar: sidecar)
     }
 
-    /// True when this key's outputs are already published and intact (or this key already failed).
-    func isUpToDate(_ path: String, key: String, size: Int, sha: String) -> Bool {
+    /// True when the document was published or failed for good with these settings from a source and
+    /// sidecar whose recorded stamps (`SourceStamp`) are still theirs, and its outputs are intact.
+    private func isUnchanged(_ path: String, stamp: String, settings: PipelineSettings) -> Bool {
+        guard let (document, outputs) = try? store.documentAndOutputs(path), let document, document.sourceStamp == stamp,
+              let key = document.jobKey, settings.jobKey.hasSameSettings(key)
+        else { return false }
+        switch document.state {
+        case .failed:
+            break
+        case .published:
+            guard !outputs.isEmpty, publisher.isIntact(outputs) else { return false }
+        case .deleted:
+            return false
+        }
+        lock.withLock { skippedReads += 1 }
+        logger.debug("job.up-to-date", metadata: ["path": "\(path)", "by": "stamp"])
+        return true
+    }
+
+    /// True when this key's outputs are already published and intact (or this key already failed);
+    /// records `stamp`, when there is one, for the next job's `isUnchanged`.
+    func isUpToDate(_ path: String, key: String, size: Int, sha: String, stamp: String? = nil) -> Bool {
         guard let document = try? store.document(path), document.jobKey == key else { return false }
         switch document.state {
         case .failed:
+            if let stamp, document.sourceStamp != stamp {
+                var stamped = document
+                stamped.sourceStamp = stamp
+                try? store.save(stamped)
+            }
             return true
         case .published, .deleted:
             guard let outputs = try? store.outputs(of: path), !outputs.isEmpty, publisher.isIntact(outputs) else { return false }
-            if document.state != .published {
+            if document.state != .published || (stamp != nil && document.sourceStamp != stamp) {
                 var restored = document
                 restored.state = .published
+                restored.sourceStamp = stamp ?? document.sourceStamp
                 restored.updatedAt = Date().timeIntervalSince1970
                 try? store.save(restored)
             }
@@ -179,7 +225,9 @@ package final class Pipeline: @unchecked Sendable {
         return Double(settings.queue.retryDelayMilliseconds) / 1000 * Double(1 << (ticket.attempt - 1))
     }
 
-    private func fail(_ job: inout JobRecord, size: Int, sha: String, key: String?, _ error: ServiceError, outcome: JobRecord.Outcome = .failed) -> JobResult {
+    private func fail(
+        _ job: inout JobRecord, size: Int, sha: String, key: String?, stamp: String? = nil, _ error: ServiceError, outcome: JobRecord.Outcome = .failed
+    ) -> JobResult {
         job.finishedAt = Date().timeIntervalSince1970
         job.outcome = outcome
         job.error = error.description
@@ -187,6 +235,7 @@ package final class Pipeline: @unchecked Sendable {
         document.size = size
         document.sha256 = sha
         document.jobKey = key
+        document.sourceStamp = key == nil ? nil : stamp
         document.state = .failed
         document.error = error.description
         document.updatedAt = job.finishedAt

@@ -11,7 +11,7 @@ package final class DispatchJobQueue: JobQueue, @unchecked Sendable {
     private let executor: Executor
     private let workers = DispatchQueue(label: "bindery.jobs", qos: .utility, attributes: .concurrent)
     // Guarded by `condition`.
-    private var queued: [String: JobTicket] = [:]
+    private var queued = PendingJobs()
     private var runningJobs: [String: JobToken] = [:]
     private var retrying = 0
     private var accepting = true
@@ -28,7 +28,7 @@ package final class DispatchJobQueue: JobQueue, @unchecked Sendable {
             var ticket = JobTicket(path: path, trigger: trigger, queuedAt: Date())
             if let earlier = queued[path] { ticket.trigger = max(earlier.trigger, trigger) }
             runningJobs[path]?.supersede()
-            queued[path] = ticket
+            queued.insert(ticket)
             pump()
         }
     }
@@ -36,7 +36,7 @@ package final class DispatchJobQueue: JobQueue, @unchecked Sendable {
     @discardableResult
     package func cancel(_ path: String) -> Bool {
         condition.withLock {
-            let dropped = queued.removeValue(forKey: path) != nil
+            let dropped = queued.remove(path)
             if let token = runningJobs[path] { token.cancel() }
             condition.broadcast()
             return dropped || runningJobs[path] != nil
@@ -88,9 +88,7 @@ package final class DispatchJobQueue: JobQueue, @unchecked Sendable {
     /// Starts queued jobs while there are free slots. Called with the lock held.
     private func pump() {
         while !paused, runningJobs.count < parallelism {
-            let ready = queued.values.filter { runningJobs[$0.path] == nil }
-            guard let next = ready.max(by: { ($0.trigger, $1.queuedAt) < ($1.trigger, $0.queuedAt) }) else { return }
-            queued[next.path] = nil
+            guard let next = queued.take(where: { runningJobs[$0] == nil }) else { return }
             let token = JobToken()
             runningJobs[next.path] = token
             workers.async { [self] in
@@ -111,7 +109,7 @@ package final class DispatchJobQueue: JobQueue, @unchecked Sendable {
                 workers.asyncAfter(deadline: .now() + delay) { [self] in
                     condition.withLock {
                         retrying -= 1
-                        if accepting, queued[again.path] == nil { queued[again.path] = again }
+                        if accepting, queued[again.path] == nil { queued.insert(again) }
                         pump()
                         condition.broadcast()
                     }

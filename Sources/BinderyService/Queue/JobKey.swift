@@ -20,6 +20,11 @@ package struct JobKey: Sendable, Hashable {
 
     /// The key of one source (and its sidecar, if any).
     package func key(sourceSHA256: String, sidecarSHA256: String?) -> String {
-        "\(sourceSHA256):\(sidecarSHA256 ?? "-"):\(BinderyVersion.current):\(settingsHash)"
+        "\(sourceSHA256):\(sidecarSHA256 ?? "-")" + settingsSuffix
     }
+
+    /// True when `key` was made by this version with these settings (whatever the source).
+    package func hasSameSettings(_ key: String) -> Bool { key.hasSuffix(settingsSuffix) }
+
+    private var settingsSuffix: String { ":\(BinderyVersion.current):\(settingsHash)" }
 }

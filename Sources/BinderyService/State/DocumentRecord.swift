@@ -19,4 +19,7 @@ package struct DocumentRecord: Codable, Sendable, Equatable, FetchableRecord, Pe
     package var state: State
     package var error: String?
     package var updatedAt: Double
+    /// The `lstat` stamps of the source and its sidecar when `jobKey` was made from them (`SourceStamp`);
+    /// nil when they could not be trusted (changed too recently) or the job never read the source.
+    package var sourceStamp: String? = nil
 }

@@ -95,6 +95,9 @@ package final class StateStore: Sendable {
         migrator.registerMigration("v2: job warnings") { db in
             try db.alter(table: "jobs") { t in t.add(column: "warnings", .text) }
         }
+        migrator.registerMigration("v3: source stamps") { db in
+            try db.alter(table: "documents") { t in t.add(column: "sourceStamp", .text) }
+        }
         return migrator
     }
 
@@ -107,7 +110,21 @@ package final class StateStore: Sendable {
     }
 
     package func document(_ path: String) throws(ServiceError) -> DocumentRecord? {
-        try read { db in try DocumentRecord.fetchOne(db, key: path) }
+        try read { db in try Self.document(path, in: db) }
+    }
+
+    /// The document and its outputs in one read: what every job asks first, thousands of times on a restart.
+    package func documentAndOutputs(_ path: String) throws(ServiceError) -> (document: DocumentRecord?, outputs: [OutputRecord]) {
+        try read { db in (try Self.document(path, in: db), try Self.outputs(of: path, in: db)) }
+    }
+
+    // Cached statements: building the query anew for each call cost more than running it.
+    private static func document(_ path: String, in db: Database) throws -> DocumentRecord? {
+        try DocumentRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM documents WHERE path = ?"), arguments: [path])
+    }
+
+    private static func outputs(of documentPath: String, in db: Database) throws -> [OutputRecord] {
+        try OutputRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM outputs WHERE documentPath = ? ORDER BY path"), arguments: [documentPath])
     }
 
     package func documents() throws(ServiceError) -> [DocumentRecord] {
@@ -115,7 +132,7 @@ package final class StateStore: Sendable {
     }
 
     package func outputs(of documentPath: String) throws(ServiceError) -> [OutputRecord] {
-        try read { db in try OutputRecord.filter(Column("documentPath") == documentPath).order(Column("path")).fetchAll(db) }
+        try read { db in try Self.outputs(of: documentPath, in: db) }
     }
 
     /// Jobs, newest first.

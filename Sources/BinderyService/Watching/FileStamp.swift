@@ -6,7 +6,10 @@ import Glibc
 package struct FileStamp: Sendable, Hashable {
     package var size: Int
     package var modifiedNanoseconds: Int
+    /// `st_ctime`: changes with every write, rename or chmod, and cannot be set back by `touch`.
+    package var changedNanoseconds: Int
     package var inode: UInt
+    package var device: UInt
     package var isDirectory: Bool
     package var isRegularFile: Bool
     package var isSymbolicLink: Bool
@@ -19,7 +22,9 @@ package struct FileStamp: Sendable, Hashable {
         guard lstat(path, &info) == 0 else { return nil }
         size = Int(info.st_size)
         modifiedNanoseconds = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+        changedNanoseconds = Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec)
         inode = UInt(info.st_ino)
+        device = UInt(info.st_dev)
         type = UInt32(info.st_mode & S_IFMT)
         isDirectory = type == UInt32(S_IFDIR)
         isRegularFile = type == UInt32(S_IFREG)

@@ -8,7 +8,8 @@ struct PipelineFixture {
     let store: StateStore
     let pipeline: Pipeline
 
-    init(configure: (inout DaemonConfiguration) -> Void = { _ in }) throws {
+    /// `stampTrustMargin`: see `SourceStamp`; 0 stamps even a source written just now.
+    init(stampTrustMargin: Double = SourceStamp.defaultTrustMargin, configure: (inout DaemonConfiguration) -> Void = { _ in }) throws {
         directory = try TemporaryDirectory("bindery-pipeline")
         try FileManager.default.createDirectory(at: directory.path("corpus"), withIntermediateDirectories: true)
         var configuration = DaemonConfiguration(paths: .init(
@@ -19,7 +20,8 @@ struct PipelineFixture {
         store = try StateStore(directory: configuration.paths.state, logger: logger)
         pipeline = Pipeline(
             layout: CorpusLayout(root: configuration.paths.corpus, excluding: [configuration.paths.out, configuration.paths.state]),
-            publisher: Publisher(root: configuration.paths.out), store: store, settings: try PipelineSettings(configuration), logger: logger)
+            publisher: Publisher(root: configuration.paths.out), store: store, settings: try PipelineSettings(configuration), logger: logger,
+            stampTrustMargin: stampTrustMargin)
     }
 
     func run(_ path: String, token: JobToken = JobToken(), attempt: Int = 1) -> JobResult {

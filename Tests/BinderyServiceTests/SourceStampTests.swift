@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import BinderyService
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A job that finds its source's recorded stamp unchanged skips reading it; anything that could have
+/// changed what the job would make (bytes, sidecar, settings, outputs) makes it read again.
+@Suite struct SourceStampTests {
+    private let text = "A TITLE\n\n\nCHAPTER I\n\nSome prose in a first paragraph.\n\nAnd a second one.\n"
+
+    @Test func anUnchangedSourceIsUpToDateByItsStampUntilAnOutputGoes() throws {
+        let fixture = try PipelineFixture(stampTrustMargin: 0)
+        defer { fixture.directory.remove() }
+        try fixture.directory.write(text, to: "corpus/book.txt")
+        #expect(fixture.run("book.txt") == .done)
+        #expect(try fixture.store.document("book.txt")?.sourceStamp != nil)
+        #expect(fixture.run("book.txt") == .done)
+        #expect(fixture.pipeline.readsSkipped == 1)
+        #expect(try fixture.store.jobCount() == 1)
+
+        try FileManager.default.removeItem(at: fixture.directory.path("out/book.epub"))
+        #expect(fixture.run("book.txt") == .done)
+        #expect(fixture.pipeline.readsSkipped == 1, "a missing output is not up to date")
+        #expect(try fixture.store.jobCount() == 2)
+        #expect(fixture.outputs().contains("book.epub"))
+    }
+
+    @Test func aRewriteOfTheSameSizeWithItsTimeSetBackIsConverted() async throws {
+        let fixture = try PipelineFixture(stampTrustMargin: 0)
+        defer { fixture.directory.remove() }
+        let source = fixture.directory.path("corpus/book.txt")
+        try fixture.directory.write(text, to: "corpus/book.txt")
+        #expect(fixture.run("book.txt") == .done)
+        let original = try #require(FileStamp(path: source.path))
+        #expect(await clockHasMoved(past: original, probe: fixture.directory.path("probe")))
+
+        try fixture.directory.write(text.replacingOccurrences(of: "first", with: "FIRST"), to: "corpus/book.txt")
+        let modified = timespec(tv_sec: original.modifiedNanoseconds / 1_000_000_000, tv_nsec: original.modifiedNanoseconds % 1_000_000_000)
+        var times = [modified, modified]
+        #expect(utimensat(AT_FDCWD, source.path, &times, 0) == 0)
+        let rewritten = try #require(FileStamp(path: source.path))
+        #expect(rewritten.size == original.size && rewritten.modifiedNanoseconds == original.modifiedNanoseconds)
+
+        #expect(fixture.run("book.txt") == .done)
+        #expect(fixture.pipeline.readsSkipped == 0)
+        #expect(try fixture.store.jobCount() == 2)
+        let tei = try String(contentsOf: fixture.directory.path("out/book.tei.xml"), encoding: .utf8)
+        #expect(tei.contains("Some prose in a FIRST paragraph."))
+    }
+
+    @Test func aSidecarAddedLaterAndNewSettingsAreBothSeen() throws {
+        let fixture = try PipelineFixture(stampTrustMargin: 0)
+        defer { fixture.directory.remove() }
+        try fixture.directory.write(text, to: "corpus/book.txt")
+        #expect(fixture.run("book.txt") == .done)
+        try fixture.directory.write("title: From The Sidecar\n", to: "corpus/book.meta.yaml")
+        #expect(fixture.run("book.txt") == .done)
+        #expect(try fixture.store.jobCount() == 2)
+        #expect(try String(contentsOf: fixture.directory.path("out/book.tei.xml"), encoding: .utf8).contains("From The Sidecar"))
+
+        var configuration = DaemonConfiguration(paths: .init(
+            corpus: fixture.directory.path("corpus"), out: fixture.directory.path("out"),
+            state: fixture.directory.path("state"), runtime: fixture.directory.path("state")))
+        configuration.writer.publisher = "Another Press"
+        fixture.pipeline.settings = try PipelineSettings(configuration)
+        #expect(fixture.run("book.txt") == .done)
+        #expect(try fixture.store.jobCount() == 3)
+        #expect(fixture.pipeline.readsSkipped == 0)
+        #expect(try String(contentsOf: fixture.directory.path("out/book.tei.xml"), encoding: .utf8).contains("Another Press"))
+        #expect(fixture.run("book.txt") == .done)
+        #expect(fixture.pipeline.readsSkipped == 1)
+    }
+
+    @Test func aSourceChangedJustBeforeItsJobIsNotStampedButStillSkippedByItsHash() throws {
+        let fixture = try PipelineFixture()
+        defer { fixture.directory.remove() }
+        try fixture.directory.write(text, to: "corpus/book.txt")
+        #expect(fixture.run("book.txt") == .done)
+        #expect(try fixture.store.document("book.txt")?.sourceStamp == nil)
+        #expect(fixture.run("book.txt") == .done)
+        #expect(fixture.pipeline.readsSkipped == 0)
+        #expect(try fixture.store.jobCount() == 1)
+    }
+
+    @Test func onlyStampsOlderThanTheMarginAreTrusted() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("x", to: "a.txt")
+        try directory.write("y", to: "a.meta.yaml")
+        let source = try #require(FileStamp(path: directory.path("a.txt").path))
+        let sidecar = try #require(FileStamp(path: directory.path("a.meta.yaml").path))
+        let changed = Date(timeIntervalSince1970: Double(max(source.changedNanoseconds, sidecar.changedNanoseconds)) / 1e9)
+        #expect(SourceStamp.trusted(source: source, sidecar: sidecar, checkedAt: changed.addingTimeInterval(1), margin: 2) == nil)
+        let text = SourceStamp.trusted(source: source, sidecar: sidecar, checkedAt: changed.addingTimeInterval(3), margin: 2)
+        #expect(text == SourceStamp.text(source: source, sidecar: sidecar))
+        #expect(SourceStamp.text(source: source, sidecar: nil) != text, "a sidecar's coming or going changes the stamp")
+    }
+
+    /// Waits until a file written now gets a later change time than `stamp` (the kernel's file clock
+    /// ticks every few milliseconds), so that a rewrite is told apart by its ctime.
+    private func clockHasMoved(past stamp: FileStamp, probe: URL) async -> Bool {
+        await eventually(timeout: 10) {
+            try? Data("probe".utf8).write(to: probe)
+            return (FileStamp(path: probe.path)?.changedNanoseconds ?? 0) > stamp.changedNanoseconds
+        }
+    }
+}
