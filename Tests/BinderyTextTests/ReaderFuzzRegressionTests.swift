@@ -42,9 +42,10 @@ struct ReaderFuzzRegressionTests {
     }
 
     /// One paragraph of 80,000 hyphenated lines: the dehyphenator and the paragraph builder were
-    /// quadratic in a paragraph's length (217 s for this in a debug build; now 2–3 s). The time
-    /// limit is a hang guard, not a benchmark.
-    @Test(.timeLimit(.minutes(1)))
+    /// quadratic in a paragraph's length (217 s for this in a debug build; now 2–3 s alone). The time
+    /// limit is a hang guard, not a benchmark: it counts from the test's start while the other suites
+    /// share the two cores (CI reported 58.7 s once, against a limit of one minute then).
+    @Test(.timeLimit(.minutes(3)))
     func aLongHyphenatedParagraphIsReadInLinearTime() throws {
         let document = try TextReader().read(Array(String(repeating: "a long hyphen-\nated word-\n", count: 40_000).utf8))
         #expect(!document.blocks.isEmpty)
