@@ -40,6 +40,20 @@ private final class EventLog: @unchecked Sendable {
         #expect(!log.all.contains { if case .touched(let path) = $0 { path.hasPrefix("out/") || path.hasPrefix(".") } else { false } })
     }
 
+    /// `ln` gives the new name IN_CREATE and nothing else (no data is written).
+    @Test func aHardLinkIntoTheCorpusIsReported() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("outside", to: "elsewhere/a.txt")
+        try FileManager.default.createDirectory(at: directory.path("corpus"), withIntermediateDirectories: true)
+        let watcher = InotifyWatcher(layout: CorpusLayout(root: directory.path("corpus"), excluding: []))
+        let log = EventLog()
+        try watcher.start { log.append($0) }
+        defer { watcher.stop() }
+        #expect(link(directory.path("elsewhere/a.txt").path, directory.path("corpus/linked.txt").path) == 0)
+        #expect(await eventually(timeout: 5) { log.contains(.touched("linked.txt")) })
+    }
+
     @Test func pollingNoticesChanges() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -10,6 +10,8 @@ package struct FileStamp: Sendable, Hashable {
     package var changedNanoseconds: Int
     package var inode: UInt
     package var device: UInt
+    /// `st_nlink`: above 1 for a file that arrived as a hard link.
+    package var linkCount: Int
     package var isDirectory: Bool
     package var isRegularFile: Bool
     package var isSymbolicLink: Bool
@@ -25,6 +27,7 @@ package struct FileStamp: Sendable, Hashable {
         changedNanoseconds = Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec)
         inode = UInt(info.st_ino)
         device = UInt(info.st_dev)
+        linkCount = Int(info.st_nlink)
         type = UInt32(info.st_mode & S_IFMT)
         isDirectory = type == UInt32(S_IFDIR)
         isRegularFile = type == UInt32(S_IFREG)
