@@ -6,7 +6,8 @@ usage: bench.py [--runs N] [--calibre-runs N] [--skip-calibre] [--daemon] [--bin
   Run by `make bench` (which builds in release and installs pandoc and calibre first).
   --bindery (or $BINDERY_BIN) picks the binary, e.g. one built with `--scratch-path .build-perf`.
   Prints median wall time and peak RSS per tool, ratios, per-stage times for the largest book, and
-  (with --daemon) the daemon's change-to-published latency. Writes the figures to BENCHMARKS.md.
+  (with --daemon) the daemon's change-to-published latency, throughput, memory and restart time, then
+  the figures as JSON and, last, a summary of the targets. BENCHMARKS.md is written from them by hand.
 """
 import argparse, glob, json, os, platform, shutil, statistics, subprocess, sys, tempfile, time
 
@@ -108,6 +109,40 @@ def main():
 
     report = {"machine": "%s, %d cores, %s" % (platform.platform(), os.cpu_count(), platform.python_version()), "rows": rows, "stages": stages, "corpus_bytes": size, "daemon": daemon}
     print("\n" + json.dumps(report, indent=1))
+    print_summary(rows, daemon)
+
+
+def print_summary(rows, daemon):
+    """The issue's targets against this run's figures, last, so that the end of the output answers them."""
+    by_label = {r["label"]: r for r in rows}
+    lines = []
+
+    def target(measure, figure, goal, met):
+        lines.append((measure, figure, goal, "met" if met else ("NOT MET" if met is not None else "-")))
+
+    for label, name, goal in (("pandoc: epub3", "pandoc making EPUB alone", 20), ("calibre: epub (heuristics)", "calibre --enable-heuristics", 100)):
+        if label in by_label:
+            ratio = by_label[label]["ratio"]
+            target("all three outputs vs %s" % name, "%.1f× faster" % ratio, "≥ %d×" % goal, ratio >= goal)
+    if daemon and "latency" in daemon:
+        latency = daemon["latency"]
+        target("save → published, above the settle delay", "p50 %.0f ms, p95 %.0f ms" % (latency["p50_above_settle_ms"], latency["p95_above_settle_ms"]),
+               "< 100 ms", latency["p95_above_settle_ms"] < 100)
+    synthetic = sorted((v for k, v in (daemon or {}).items() if k.startswith("synthetic_")), key=lambda v: v["documents"])
+    if len(synthetic) >= 2:
+        small, large = synthetic[0], synthetic[-1]
+        growth = large["peak_rss_mib"] / small["peak_rss_mib"]
+        target("peak RSS, %d → %d documents" % (small["documents"], large["documents"]),
+               "%.0f → %.0f MiB (×%.2f for ×%d documents)" % (small["peak_rss_mib"], large["peak_rss_mib"], growth, large["documents"] // small["documents"]),
+               "independent of size", growth < 1.5)
+    for entry in synthetic:
+        target("restart over %d unchanged documents" % entry["documents"], "%.2f s" % entry["restart_s"], "(measured)", None)
+    if not lines:
+        return
+    widths = [max(len(line[i]) for line in lines) for i in range(4)]
+    print("\nSummary")
+    for line in lines:
+        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip())
 
 
 class Daemon:
