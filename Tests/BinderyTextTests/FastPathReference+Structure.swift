@@ -104,7 +104,11 @@ extension Reference {
     }
 
     static func endsSentence(_ text: String) -> Bool {
-        guard let mark = finalMark(text) else { return false }
+        guard var mark = finalMark(text) else { return false }
+        // Spaces between the mark and closing quotes (`acts. ”`) do not hide it.
+        if mark == " ", let last = text.last, TextShape.closers.contains(last) {
+            mark = text.reversed().first { !TextShape.closers.contains($0) && $0 != " " } ?? mark
+        }
         return TextShape.sentenceEnders.contains(mark) || mark == ":"
     }
 

@@ -37,6 +37,19 @@ struct LayoutTests {
         #expect(document.pageBreaks.count { $0.removedPageNumber != nil } >= 5)
     }
 
+    /// A quotation whose closing mark follows a space (`acts. ”`, French `fin. »`) still ends its sentence,
+    /// so the citation on the next line is not run into it (corpus 003, line 1068).
+    @Test(arguments: ["acts. ”", "la fin. »"])
+    func aCitationAfterASpacedClosingQuoteStaysApart(ending: String) throws {
+        let prose = String(repeating: "A line of prose that is a paragraph of its own, as in text exported from a blog. ", count: 2)
+        let text = String(repeating: prose + "\n\n", count: 6) + "“Quoted words of a witness, and the last of them: \(ending)\n(p. 288)\n\n" + prose
+        let paragraphs = try read(text).blocks.compactMap { block -> String? in
+            if case .paragraph(let inlines, _) = block { inlines.plainText } else { nil }
+        }
+        #expect(paragraphs.contains("(p. 288)"), "\(paragraphs)")
+        #expect(paragraphs.contains { $0.hasPrefix("“Quoted words") && !$0.contains("288") })
+    }
+
     @Test func rejoinsAParagraphSplitByAPage() throws {
         // Four pages of wrapped text; the sentence at the foot of each page runs on to the next.
         let page = (1...20).map { _ in Self.wrapped }.joined(separator: "\n")

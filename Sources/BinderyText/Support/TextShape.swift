@@ -32,9 +32,11 @@ enum TextShape {
         }
     }
 
-    /// Ends a sentence: `.`, `!`, `?`, `…` or `:` (possibly followed by closing quotes or brackets).
+    /// Ends a sentence: `.`, `!`, `?`, `…` or `:` (possibly followed by closing quotes or brackets, with
+    /// spaces before them as in `acts. ”` or French `fin. »`).
     static func endsSentence(_ text: String) -> Bool {
-        guard let mark = finalMark(text) else { return false }
+        guard var mark = finalMark(text) else { return false }
+        if mark == " ", let spaced = markBeforeSpacedCloser(text) { mark = spaced }
         // `sentenceEnders.contains(mark) || mark == ":"`: each of them is one scalar that nothing else is canonically
         // equivalent to, so the mark is one of them only as that scalar alone.
         let scalars = mark.unicodeScalars
@@ -43,6 +45,13 @@ enum TextShape {
         case ".", "!", "?", "…", ":": return true
         default: return false
         }
+    }
+
+    /// The mark before `spaces closers` at the end of `text` (`acts. ”` gives `.`); nil when `text` does not
+    /// end in a closer.
+    private static func markBeforeSpacedCloser(_ text: String) -> Character? {
+        guard let last = text.last, closers.contains(last) else { return nil }
+        return text.reversed().first { !closers.contains($0) && $0 != " " }
     }
 
     static func startsLowercase(_ text: String) -> Bool {
