@@ -2,6 +2,8 @@
 public struct ReaderError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Code: String, Sendable, Hashable {
         case binary, empty, tooLarge, undecodable
+        /// The caller's `TextReader.shouldStop` asked the reader to stop (a cancelled or overdue job).
+        case stopped
     }
 
     public var code: Code

@@ -5,10 +5,14 @@ public struct TextReader: Sendable {
     public var options: ReaderOptions
     /// The sidecar's `structure:` section, applied over inference.
     public var overrides: StructureOverrides?
+    /// Asked between stages; true makes the read throw `ReaderError.Code.stopped` (each stage is linear
+    /// in the text, so a cancelled or overdue job stops within one stage, not at the end).
+    public var shouldStop: (@Sendable () -> Bool)?
 
-    public init(options: ReaderOptions = ReaderOptions(), overrides: StructureOverrides? = nil) {
+    public init(options: ReaderOptions = ReaderOptions(), overrides: StructureOverrides? = nil, shouldStop: (@Sendable () -> Bool)? = nil) {
         self.options = options
         self.overrides = overrides
+        self.shouldStop = shouldStop
     }
 
     /// Reads a whole source. Throws only when there is no text to read (binary, empty, too large).
@@ -18,18 +22,25 @@ public struct TextReader: Sendable {
 
     /// Reads a whole source and also returns its decoded lines (line 1 first), for the proof.
     public func readWithLines(_ bytes: [UInt8]) throws(ReaderError) -> (document: Document, lines: [String]) {
+        try checkpoint("decoding")
         let decoded = try TextDecoder(maximumBytes: options.maximumBytes).decode(bytes)
-        return (structure(decoded), decoded.lines)
+        return (try structure(decoded), decoded.lines)
+    }
+
+    private func checkpoint(_ stage: String) throws(ReaderError) {
+        if shouldStop?() == true { throw ReaderError(.stopped, "stopped before \(stage)") }
     }
 
     /// Stages 2–8 over decoded lines. Work that does not depend on the stage before it runs beside it: half of
     /// the dehyphenator's lexicon beside the page and paragraph stages; its other half, the joining of each
     /// group's lines and the search for note markers in them beside classification; the two halves of the
     /// source lines and of the typography. The results are the same as one after another.
-    func structure(_ decoded: TextDecoder.Result) -> Document {
+    func structure(_ decoded: TextDecoder.Result) throws(ReaderError) -> Document {
         var document = Document(diagnostics: decoded.diagnostics, editorial: decoded.editorial)
         let raw = decoded.lines
+        try checkpoint("source lines")
         let lines = Concurrently.map(count: raw.count) { SourceLine(number: $0 + 1, raw: raw[$0]) }
+        try checkpoint("pages and paragraphs")
         let sidecar = overrides.flatMap { $0.isEmpty ? nil : $0 }
         let layout = Self.layout(sidecar?.paragraphs)
         let options = options
@@ -45,6 +56,7 @@ public struct TextReader: Sendable {
             LexiconScan.Halves(lines)
         })
         let (pages, unusedHeads, profile, resolution) = front
+        try checkpoint("classification")
         let groups = resolution.groups
         let dehyphenate = sidecar?.hyphenation != nil || options.dehyphenate
         let linkNotes = sidecar?.linkNotes ?? options.linkNotes
@@ -60,6 +72,7 @@ public struct TextReader: Sendable {
         })
         var classified = classification
         let (dehyphenator, _, markers) = joined
+        try checkpoint("note linking")
         var inlines = joined.1
         var notes = NoteLinker.Outcome()
         if linkNotes {
@@ -68,6 +81,7 @@ public struct TextReader: Sendable {
         var assembler = BlockAssembler(groups: groups, roles: classified.roles, inlines: inlines, matchedNotes: notes.matchedGroups,
                                        shape: LineShape(profile: profile), bySidecar: classified.bySidecar)
         var blocks = assembler.blocks()
+        try checkpoint("typography")
         var typographer = Typographer()
         if options.typography { (blocks, typographer) = Typographer.apply(toHalvesOf: blocks) }
         document.blocks = blocks

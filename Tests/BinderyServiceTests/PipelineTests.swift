@@ -82,7 +82,25 @@ import Testing
         try fixture.directory.write(text, to: "corpus/slow.txt")
         #expect(fixture.run("slow.txt") == .done)
         #expect(fixture.outputs().isEmpty)
-        #expect(try fixture.store.jobs().first?.outcome == .timedOut)
+        let job = try #require(try fixture.store.jobs().first)
+        #expect(job.outcome == .timedOut)
+        #expect(job.error?.contains("its conversion was stopped") == true, "the reader stops at its next stage: \(job.error ?? "")")
         #expect(try fixture.store.document("slow.txt")?.jobKey == nil)
+    }
+
+    @Test func aConversionAskedToStopSaysSoAndIsNotAnInputError() throws {
+        let source = Converter.Source(bytes: Array(text.utf8), fileName: "book.txt", modified: Date(timeIntervalSince1970: 0))
+        #expect(throws: ConversionError.self) { try Converter().convert(source, shouldStop: { true }) }
+        do {
+            _ = try Converter().convert(source, shouldStop: { true })
+        } catch {
+            #expect(error.isStopped)
+        }
+        do {
+            _ = try Converter().convert(Converter.Source(bytes: [0, 1, 2, 0], fileName: "binary.txt", modified: Date()), shouldStop: { false })
+        } catch {
+            #expect(!error.isStopped)
+        }
+        #expect(try Converter().convert(source, shouldStop: { false }).outputs.count == 3)
     }
 }

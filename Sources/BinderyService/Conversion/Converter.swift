@@ -48,13 +48,17 @@ public struct Converter: Sendable {
     }
 
     /// Reads the source once, then runs the writers of `formats` over the document concurrently.
-    public func convert(_ source: Source, formats: [OutputFormat] = OutputFormat.publications) throws(ConversionError) -> Result {
+    /// `shouldStop` is asked between the reader's stages and before the writers (see `TextReader.shouldStop`).
+    public func convert(
+        _ source: Source, formats: [OutputFormat] = OutputFormat.publications, shouldStop: (@Sendable () -> Bool)? = nil
+    ) throws(ConversionError) -> Result {
         let clock = ContinuousClock()
         @Sendable func seconds(_ elapsed: Duration) -> Double {
             Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
         let started = clock.now
-        let (document, lines) = try analyse(source)
+        let (document, lines) = try analyse(source, shouldStop: shouldStop)
+        if shouldStop?() == true { throw ConversionError(file: source.fileName, "stopped before the writers", isStopped: true) }
         var timings: [(stage: String, seconds: Double)] = [("read", seconds(clock.now - started))]
         var context = WriteContext(
             stem: source.stem, modified: source.modified, identifier: document.metadata.identifier ?? Self.identifier(for: source.bytes),
@@ -87,7 +91,7 @@ public struct Converter: Sendable {
 
     /// `read`, also returning the decoded source lines (for the proof). A sidecar with problems is
     /// reported (one error diagnostic each) and not applied: the document is read by inference alone.
-    public func analyse(_ source: Source) throws(ConversionError) -> (document: Document, lines: [String]) {
+    public func analyse(_ source: Source, shouldStop: (@Sendable () -> Bool)? = nil) throws(ConversionError) -> (document: Document, lines: [String]) {
         let lineCount = source.bytes.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } }
             + (source.bytes.last == 0x0A || source.bytes.isEmpty ? 0 : 1)
         let sidecarName = source.stem + ".meta.yaml"
@@ -103,9 +107,9 @@ public struct Converter: Sendable {
         var document: Document
         let lines: [String]
         do {
-            (document, lines) = try TextReader(options: readerOptions, overrides: sidecar?.structure).readWithLines(source.bytes)
+            (document, lines) = try TextReader(options: readerOptions, overrides: sidecar?.structure, shouldStop: shouldStop).readWithLines(source.bytes)
         } catch {
-            throw ConversionError(file: source.fileName, error.message)
+            throw ConversionError(file: source.fileName, error.message, isStopped: error.code == .stopped)
         }
         for problem in sidecarProblems {
             document.diagnostics.append(Diagnostic(.error, code: "sidecar.invalid",
@@ -138,9 +142,13 @@ public struct ConversionError: Error, Sendable, CustomStringConvertible {
     public var file: String
     public var message: String
 
-    public init(file: String, _ message: String) {
+    /// The conversion was stopped by its caller's `shouldStop`, not refused for its input.
+    public var isStopped: Bool
+
+    public init(file: String, _ message: String, isStopped: Bool = false) {
         self.file = file
         self.message = message
+        self.isStopped = isStopped
     }
 
     public var description: String { "\(file): \(message)" }

@@ -185,8 +185,8 @@ public final class Daemon: @unchecked Sendable {
         return timer
     }
 
-    /// Logs `job.overdue` once for each running job past the time limit (its result will be discarded;
-    /// a conversion cannot be interrupted, so it keeps its worker until it returns).
+    /// Logs `job.overdue` once for each running job past the time limit (its reader stops at its next
+    /// stage; a writer already running finishes first, and the result is discarded).
     private func warnAboutOverdueJobs() {
         let limit = pipeline.settings.queue.jobTimeoutSeconds
         let now = Date()

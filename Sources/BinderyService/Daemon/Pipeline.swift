@@ -89,16 +89,24 @@ package final class Pipeline: @unchecked Sendable {
             return .done
         }
 
-        let result: Converter.Result
-        let convertedEarly: Bool
+        // A cancelled, superseded or overdue job stops converting between the reader's stages; the checks
+        // below then record why.
+        let limit = settings.queue.jobTimeoutSeconds
+        let shouldStop: @Sendable () -> Bool = {
+            token.isCancelled || token.isSuperseded || Date().timeIntervalSince(token.startedAt) > limit
+        }
+        var converted: Converter.Result?
+        var convertedEarly = false
         do {
             if let made = early.take(path, stamp: before, key: key) {
-                result = try made.get()
+                converted = try made.get()
                 convertedEarly = true
             } else {
-                result = try settings.converter.convert(source(path, bytes: bytes, sidecar: sidecar, stamp: before), formats: settings.formats)
-                convertedEarly = false
+                converted = try settings.converter.convert(
+                    source(path, bytes: bytes, sidecar: sidecar, stamp: before), formats: settings.formats, shouldStop: shouldStop)
             }
+        } catch where error.isStopped {
+            converted = nil
         } catch {
             return fail(&job, size: bytes.count, sha: sha, key: key, stamp: stamp, ServiceError(.conversion, error.description))
         }
@@ -111,8 +119,9 @@ package final class Pipeline: @unchecked Sendable {
             return .retry(after: Double(settings.queue.retryDelayMilliseconds) / 1000)
         }
         let elapsed = Date().timeIntervalSince(token.startedAt)
-        if elapsed > settings.queue.jobTimeoutSeconds {
-            return fail(&job, size: bytes.count, sha: sha, key: nil, ServiceError(.timedOut, "\(path): took \(Int(elapsed)) s, over the limit of \(settings.queue.jobTimeoutSeconds) s"), outcome: .timedOut)
+        guard let result = converted, elapsed <= limit else {
+            let how = converted == nil ? "its conversion was stopped after \(Int(elapsed)) s" : "took \(Int(elapsed)) s"
+            return fail(&job, size: bytes.count, sha: sha, key: nil, ServiceError(.timedOut, "\(path): \(how), over the limit of \(limit) s"), outcome: .timedOut)
         }
 
         let outputs: [OutputRecord]
