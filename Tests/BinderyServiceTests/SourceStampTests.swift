@@ -5,8 +5,9 @@ import Testing
 import Glibc
 #endif
 
-/// A job that finds its source's recorded stamp unchanged skips reading it; anything that could have
-/// changed what the job would make (bytes, sidecar, settings, outputs) makes it read again.
+/// A start-up job that finds its source's recorded stamp unchanged skips reading it; anything that could
+/// have changed what the job would make (bytes, sidecar, settings, outputs) makes it read again, and so
+/// does every job a file event or a request queued.
 @Suite struct SourceStampTests {
     private let text = "A TITLE\n\n\nCHAPTER I\n\nSome prose in a first paragraph.\n\nAnd a second one.\n"
 
@@ -16,12 +17,12 @@ import Glibc
         try fixture.directory.write(text, to: "corpus/book.txt")
         #expect(fixture.run("book.txt") == .done)
         #expect(try fixture.store.document("book.txt")?.sourceStamp != nil)
-        #expect(fixture.run("book.txt") == .done)
+        #expect(fixture.run("book.txt", trigger: .startup) == .done)
         #expect(fixture.pipeline.readsSkipped == 1)
         #expect(try fixture.store.jobCount() == 1)
 
         try FileManager.default.removeItem(at: fixture.directory.path("out/book.epub"))
-        #expect(fixture.run("book.txt") == .done)
+        #expect(fixture.run("book.txt", trigger: .startup) == .done)
         #expect(fixture.pipeline.readsSkipped == 1, "a missing output is not up to date")
         #expect(try fixture.store.jobCount() == 2)
         #expect(fixture.outputs().contains("book.epub"))
@@ -43,7 +44,7 @@ import Glibc
         let rewritten = try #require(FileStamp(path: source.path))
         #expect(rewritten.size == original.size && rewritten.modifiedNanoseconds == original.modifiedNanoseconds)
 
-        #expect(fixture.run("book.txt") == .done)
+        #expect(fixture.run("book.txt", trigger: .startup) == .done)
         #expect(fixture.pipeline.readsSkipped == 0)
         #expect(try fixture.store.jobCount() == 2)
         let tei = try String(contentsOf: fixture.directory.path("out/book.tei.xml"), encoding: .utf8)
@@ -56,7 +57,7 @@ import Glibc
         try fixture.directory.write(text, to: "corpus/book.txt")
         #expect(fixture.run("book.txt") == .done)
         try fixture.directory.write("title: From The Sidecar\n", to: "corpus/book.meta.yaml")
-        #expect(fixture.run("book.txt") == .done)
+        #expect(fixture.run("book.txt", trigger: .startup) == .done)
         #expect(try fixture.store.jobCount() == 2)
         #expect(try String(contentsOf: fixture.directory.path("out/book.tei.xml"), encoding: .utf8).contains("From The Sidecar"))
 
@@ -65,12 +66,37 @@ import Glibc
             state: fixture.directory.path("state"), runtime: fixture.directory.path("state")))
         configuration.writer.publisher = "Another Press"
         fixture.pipeline.settings = try PipelineSettings(configuration)
-        #expect(fixture.run("book.txt") == .done)
+        #expect(fixture.run("book.txt", trigger: .startup) == .done)
         #expect(try fixture.store.jobCount() == 3)
         #expect(fixture.pipeline.readsSkipped == 0)
         #expect(try String(contentsOf: fixture.directory.path("out/book.tei.xml"), encoding: .utf8).contains("Another Press"))
-        #expect(fixture.run("book.txt") == .done)
+        #expect(fixture.run("book.txt", trigger: .startup) == .done)
         #expect(fixture.pipeline.readsSkipped == 1)
+    }
+
+    @Test func jobsOfFileEventsAndRequestsReadTheSourceWhateverItsStamp() throws {
+        let fixture = try PipelineFixture(stampTrustMargin: 0)
+        defer { fixture.directory.remove() }
+        try fixture.directory.write(text, to: "corpus/book.txt")
+        #expect(fixture.run("book.txt") == .done)
+        #expect(fixture.run("book.txt", trigger: .event) == .done)
+        #expect(fixture.run("book.txt", trigger: .request) == .done)
+        #expect(fixture.pipeline.readsSkipped == 0)
+        #expect(try fixture.store.jobCount() == 1, "read, hashed and found up to date")
+        #expect(fixture.run("book.txt", trigger: .startup) == .done)
+        #expect(fixture.pipeline.readsSkipped == 1)
+    }
+
+    @Test func aDocumentThatFailedForGoodIsSkippedByItsStampToo() throws {
+        let fixture = try PipelineFixture(stampTrustMargin: 0)
+        defer { fixture.directory.remove() }
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]).write(to: fixture.directory.path("corpus/image.txt"))
+        #expect(fixture.run("image.txt") == .done)
+        let document = try #require(try fixture.store.document("image.txt"))
+        #expect(document.state == .failed && document.sourceStamp != nil)
+        #expect(fixture.run("image.txt", trigger: .startup) == .done)
+        #expect(fixture.pipeline.readsSkipped == 1)
+        #expect(try fixture.store.jobCount() == 1)
     }
 
     @Test func aSourceChangedJustBeforeItsJobIsNotStampedButStillSkippedByItsHash() throws {
@@ -79,7 +105,7 @@ import Glibc
         try fixture.directory.write(text, to: "corpus/book.txt")
         #expect(fixture.run("book.txt") == .done)
         #expect(try fixture.store.document("book.txt")?.sourceStamp == nil)
-        #expect(fixture.run("book.txt") == .done)
+        #expect(fixture.run("book.txt", trigger: .startup) == .done)
         #expect(fixture.pipeline.readsSkipped == 0)
         #expect(try fixture.store.jobCount() == 1)
     }

@@ -15,25 +15,31 @@ import Glibc
         let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": receiver.path, "WATCHDOG_USEC": "2000000"])
         #expect(notifier.isEnabled)
         #expect(notifier.watchdogInterval == 1)
-        notifier.notify("READY=1\nSTATUS=ok")
+        try notifier.notify("READY=1\nSTATUS=ok")
         #expect(receiver.receive(timeout: 2) == "READY=1\nSTATUS=ok")
         #expect(!SystemdNotifier(environment: [:]).isEnabled)
     }
 
     /// A receiver that stops reading fills its queue; sending then fails at once (or after its wait)
-    /// instead of blocking, and works again once the receiver reads.
-    @Test func aFullNotifySocketDropsMessagesInsteadOfBlocking() throws {
+    /// instead of blocking, says why, and works again once the receiver reads.
+    @Test func aFullNotifySocketFailsMessagesInsteadOfBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let receiver = try NotifySocket(path: directory.path("notify").path)
         defer { receiver.close() }
         let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": receiver.path])
         var sent = 0
-        while sent < 10_000, notifier.notify("WATCHDOG=1", waitSeconds: 0) { sent += 1 }
+        while sent < 10_000, (try? notifier.notify("WATCHDOG=1", waitSeconds: 0)) != nil { sent += 1 }
         #expect(sent > 0 && sent < 10_000, "the queue never filled: \(sent) sent")
-        #expect(!notifier.notify("STOPPING=1", waitSeconds: 0.05))
+        #expect(throws: SystemdNotifier.Failure.self) { try notifier.notify("STOPPING=1", waitSeconds: 0.05) }
+        do {
+            try notifier.notify("STOPPING=1", waitSeconds: 0)
+            Issue.record("a full queue took a message")
+        } catch {
+            #expect(error.code == EAGAIN, "\(error)")
+        }
         #expect(receiver.receive(timeout: 2) == "WATCHDOG=1")
-        #expect(notifier.notify("STOPPING=1", waitSeconds: 0))
+        #expect((try? notifier.notify("STOPPING=1", waitSeconds: 0)) != nil)
     }
 
     /// `systemd-analyze verify` on a copy of the unit pointed at the built binary. Under `CI=true` a

@@ -106,8 +106,8 @@ extension Reference {
     static func endsSentence(_ text: String) -> Bool {
         guard var mark = finalMark(text) else { return false }
         // Spaces between the mark and closing quotes (`acts. ”`) do not hide it.
-        if mark == " ", let last = text.last, TextShape.closers.contains(last) {
-            mark = text.reversed().first { !TextShape.closers.contains($0) && $0 != " " } ?? mark
+        if mark.isWhitespace, let last = text.last, ["”", "’", "»", ")", "]"].contains(last) {
+            mark = text.reversed().first { !TextShape.closers.contains($0) && !$0.isWhitespace } ?? mark
         }
         return TextShape.sentenceEnders.contains(mark) || mark == ":"
     }

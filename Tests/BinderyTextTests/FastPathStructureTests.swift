@@ -13,7 +13,7 @@ struct FastPathStructureTests {
         "K", ";", "\u{037E}", "`", "\u{1FEF}", "y", "Y", "b", "B", " by ", " BY ", " By ", "edited by ", "by ", "Emma", "Goldman", "&",
         "^^", "m", ".m", "¹²", "1.", "2)", "[3]", "p. ", "pp", "vol", "Ibid", ".1", ". 2", "—", ".—", "”-", "* ", " *", "†", ":",
         "CHAPTER", "Part", "II", "Ill", "Contents", "Notes:", "Index", "of", "the", "and", "\u{00A0}", "“", "”", "\"", "(", ")",
-        "Mr", "Dr.", "St", "?", "!", "…", "wrote", "said", "The Title", "A. ", "I ", "12. ", "Σ", "İ", "é", "e\u{0301}", "\r\n", ". ”", " »", "fin. »",
+        "Mr", "Dr.", "St", "?", "!", "…", "wrote", "said", "The Title", "A. ", "I ", "12. ", "Σ", "İ", "é", "e\u{0301}", "\r\n", ". ”", " »", "fin. »", "\u{202F}»", ". \"",
     ]
 
     /// Deterministic texts of 0–30 atoms, and as many of ASCII atoms only (the paths for ASCII text).

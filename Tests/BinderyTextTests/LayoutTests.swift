@@ -37,9 +37,9 @@ struct LayoutTests {
         #expect(document.pageBreaks.count { $0.removedPageNumber != nil } >= 5)
     }
 
-    /// A quotation whose closing mark follows a space (`acts. ”`, French `fin. »`) still ends its sentence,
+    /// A quotation whose closing mark follows a space (`acts. ”`, French `fin.\u{202F}»`) still ends its sentence,
     /// so the citation on the next line is not run into it (corpus 003, line 1068).
-    @Test(arguments: ["acts. ”", "la fin. »"])
+    @Test(arguments: ["acts. ”", "la fin.\u{202F}»", "la fin.\u{00A0}»", "a bracket. )"])
     func aCitationAfterASpacedClosingQuoteStaysApart(ending: String) throws {
         let prose = String(repeating: "A line of prose that is a paragraph of its own, as in text exported from a blog. ", count: 2)
         let text = String(repeating: prose + "\n\n", count: 6) + "“Quoted words of a witness, and the last of them: \(ending)\n(p. 288)\n\n" + prose

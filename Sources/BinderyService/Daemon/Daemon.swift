@@ -40,6 +40,8 @@ public final class Daemon: @unchecked Sendable {
     private var overdueWarned = Set<String>()
     /// The last heartbeat could not be sent to systemd (confined to `control`).
     private var notifyStalled = false
+    /// A READY=1 that could not be sent, which each heartbeat sends again until systemd takes it (confined to `control`).
+    private var undeliveredReady: String?
 
     public convenience init(configuration: DaemonConfiguration, logger: Logger) {
         self.init(configuration: configuration, logger: logger, environment: ProcessInfo.processInfo.environment)
@@ -113,13 +115,13 @@ public final class Daemon: @unchecked Sendable {
         control.sync { isStarted = true }
         rescan(trigger: .startup)
         reportCatchUp()
-        notifier.notify("READY=1\nSTATUS=watching \(paths.corpus.path)\nMAINPID=\(getpid())")
+        notifyState("READY=1\nSTATUS=watching \(paths.corpus.path)\nMAINPID=\(getpid())")
         let heartbeat = startHeartbeat()
 
         stopped.wait()
         let grace = control.sync { configuration.lifecycle.graceSeconds }
         logger.info("daemon.stopping", metadata: ["graceSeconds": "\(grace)"])
-        notifier.notify("STOPPING=1\nSTATUS=draining")
+        notifyState("STOPPING=1\nSTATUS=draining")
         heartbeat.cancel()
         watcher.stop()
         let drained = queue.drain(timeout: grace)
@@ -171,18 +173,38 @@ public final class Daemon: @unchecked Sendable {
             warnAboutOverdueJobs()
             var message = "STATUS=watching; \(counts.queued) queued, \(counts.running) running"
             if notifier.watchdogInterval != nil { message += "\nWATCHDOG=1" }
-            let sent = notifier.notify(message, waitSeconds: 0)
-            if notifier.isEnabled, sent == notifyStalled {
-                notifyStalled = !sent
-                if sent {
+            if let ready = undeliveredReady, (try? notifier.notify(ready, waitSeconds: 0)) != nil {
+                undeliveredReady = nil
+                logger.info("systemd.ready-delivered")
+            }
+            do {
+                try notifier.notify(message, waitSeconds: 0)
+                if notifyStalled {
+                    notifyStalled = false
                     logger.info("systemd.notify-resumed")
-                } else {
-                    logger.warning("systemd.notify-stalled", metadata: ["reason": "the notify socket's queue is full; heartbeats are dropped until it is read"])
+                }
+            } catch {
+                if !notifyStalled {
+                    notifyStalled = true
+                    logger.warning("systemd.notify-stalled", metadata: ["error": "\(error)", "effect": "heartbeats are dropped until the notify socket takes them"])
                 }
             }
         }
         timer.resume()
         return timer
+    }
+
+    /// Sends a state change to systemd (READY, RELOADING, STOPPING), waiting at most 1 s; a READY that
+    /// cannot be sent is logged and handed to the heartbeat, so that a slow systemd still learns of it.
+    private func notifyState(_ message: String) {
+        let isReady = message.hasPrefix("READY=1")
+        do {
+            try notifier.notify(message)
+            if isReady { control.async { self.undeliveredReady = nil } }
+        } catch {
+            logger.warning("systemd.notify-failed", metadata: ["message": "\(message.prefix { $0 != "\n" })", "error": "\(error)"])
+            if isReady { control.async { self.undeliveredReady = message } }
+        }
     }
 
     /// Logs `job.overdue` once for each running job past the time limit (its reader stops at its next
@@ -266,8 +288,8 @@ public final class Daemon: @unchecked Sendable {
     /// SIGHUP: re-reads the configuration file; settings that shape outputs take effect at once
     /// (a changed settings hash re-converts everything), the rest are logged as needing a restart.
     private func reload() {
-        notifier.notify("RELOADING=1")
-        defer { notifier.notify("READY=1") }
+        notifyState("RELOADING=1")
+        defer { notifyState("READY=1") }
         let fresh: DaemonConfiguration
         do {
             var text = ""

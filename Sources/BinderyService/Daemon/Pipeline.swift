@@ -59,7 +59,9 @@ package final class Pipeline: @unchecked Sendable {
             return fail(&job, size: before.size, sha: "", key: nil, ServiceError(.sourceTooLarge, "\(path): \(before.size) bytes is over the limit of \(settings.queue.maxSourceBytes)"))
         }
         let sidecarBefore = FileStamp(path: layout.url(of: CorpusLayout.sidecar(for: path)).path)
-        if isUnchanged(path, stamp: SourceStamp.text(source: before, sidecar: sidecarBefore), settings: settings) {
+        // Only the start-up backlog trusts stamps: a file event or a request is evidence of a write, which a
+        // stamp taken in the middle of a long write (mtime and ctime are set as it starts) would hide.
+        if ticket.trigger == .startup, isUnchanged(path, stamp: SourceStamp.text(source: before, sidecar: sidecarBefore), settings: settings) {
             early.drop(path)
             events(DaemonEvent("job.up-to-date", path: path, trigger: ticket.trigger.rawValue))
             return .done

@@ -28,17 +28,23 @@ package struct SystemdNotifier: Sendable {
 
     package var isEnabled: Bool { address != nil }
 
+    /// Why a message did not reach systemd.
+    package struct Failure: Error, Sendable, CustomStringConvertible {
+        package let code: Int32
+        package var description: String { String(cString: strerror(code)) }
+    }
+
     /// Sends `READY=1`, `STATUS=…`, `WATCHDOG=1`, `STOPPING=1` or `RELOADING=1` (newline-separated for
-    /// several); false when it could not be sent.
+    /// several); nothing when `$NOTIFY_SOCKET` is not set.
     ///
-    /// A receiver whose queue is full (`net.unix.max_dgram_qlen`, 10 by default) would block a plain
-    /// `sendto` for as long as nobody reads; this waits at most `waitSeconds` (0: not at all), so that a
-    /// stalled receiver costs a dropped heartbeat, never a stuck control queue or a daemon that cannot stop.
-    @discardableResult
-    package func notify(_ state: String, waitSeconds: Double = 1) -> Bool {
-        guard let address else { return false }
+    /// A receiver whose queue is full (`net.unix.max_dgram_qlen`: 10 by default, 512 under systemd) would
+    /// block a plain `sendto` for as long as nobody reads; this waits at most `waitSeconds` (0: not at
+    /// all), so that a stalled receiver costs a dropped or retried message, never a stuck control queue
+    /// or a daemon that cannot stop.
+    package func notify(_ state: String, waitSeconds: Double = 1) throws(Failure) {
+        guard let address else { return }
         let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { return false }
+        guard fd >= 0 else { throw Failure(code: errno) }
         defer { close(fd) }
         var flags = Int32(MSG_NOSIGNAL)
         if waitSeconds > 0 {
@@ -59,6 +65,6 @@ package struct SystemdNotifier: Sendable {
                 message.withUnsafeBytes { sendto(fd, $0.baseAddress, $0.count, flags, address, length) }
             }
         }
-        return sent == message.count
+        if sent != message.count { throw Failure(code: sent < 0 ? errno : EMSGSIZE) }
     }
 }

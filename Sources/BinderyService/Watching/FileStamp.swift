@@ -23,8 +23,8 @@ package struct FileStamp: Sendable, Hashable {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         size = Int(info.st_size)
-        modifiedNanoseconds = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
-        changedNanoseconds = Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec)
+        modifiedNanoseconds = Self.nanoseconds(info.st_mtim)
+        changedNanoseconds = Self.nanoseconds(info.st_ctim)
         inode = UInt(info.st_ino)
         device = UInt(info.st_dev)
         linkCount = Int(info.st_nlink)
@@ -32,6 +32,15 @@ package struct FileStamp: Sendable, Hashable {
         isDirectory = type == UInt32(S_IFDIR)
         isRegularFile = type == UInt32(S_IFREG)
         isSymbolicLink = type == UInt32(S_IFLNK)
+    }
+
+    /// Nanoseconds since 1970, clamped to what `Int` holds (about the years 1678–2262): `touch -d 2300-01-01`
+    /// must not trap the daemon.
+    private static func nanoseconds(_ time: timespec) -> Int {
+        let (seconds, overflow) = Int(time.tv_sec).multipliedReportingOverflow(by: 1_000_000_000)
+        if overflow { return time.tv_sec < 0 ? Int.min : Int.max }
+        let (total, overflowAgain) = seconds.addingReportingOverflow(Int(time.tv_nsec))
+        return overflowAgain ? Int.max : total
     }
 
     /// "a symbolic link", "a named pipe (FIFO)", …: for messages about files that are not read.

@@ -33,10 +33,10 @@ enum TextShape {
     }
 
     /// Ends a sentence: `.`, `!`, `?`, `…` or `:` (possibly followed by closing quotes or brackets, with
-    /// spaces before them as in `acts. ”` or French `fin. »`).
+    /// spaces before them as in `acts. ”` or French `fin.\u{202F}»`).
     static func endsSentence(_ text: String) -> Bool {
         guard var mark = finalMark(text) else { return false }
-        if mark == " ", let spaced = markBeforeSpacedCloser(text) { mark = spaced }
+        if mark.isWhitespace, let spaced = markBeforeSpacedCloser(text) { mark = spaced }
         // `sentenceEnders.contains(mark) || mark == ":"`: each of them is one scalar that nothing else is canonically
         // equivalent to, so the mark is one of them only as that scalar alone.
         let scalars = mark.unicodeScalars
@@ -47,11 +47,15 @@ enum TextShape {
         }
     }
 
+    /// Closers that only close, so a space before them does not part them from the sentence they end
+    /// (`"`, `'` and, in German, `»` also open the next quotation).
+    static let spacedClosers: Set<Character> = ["”", "’", "»", ")", "]"]
+
     /// The mark before `spaces closers` at the end of `text` (`acts. ”` gives `.`); nil when `text` does not
-    /// end in a closer.
+    /// end in one of `spacedClosers`.
     private static func markBeforeSpacedCloser(_ text: String) -> Character? {
-        guard let last = text.last, closers.contains(last) else { return nil }
-        return text.reversed().first { !closers.contains($0) && $0 != " " }
+        guard let last = text.last, spacedClosers.contains(last) else { return nil }
+        return text.reversed().first { !closers.contains($0) && !$0.isWhitespace }
     }
 
     static func startsLowercase(_ text: String) -> Bool {

@@ -38,6 +38,30 @@ final class NotifySocket: @unchecked Sendable {
         return messages
     }
 
+    /// Sends this socket datagrams of its own until its queue is full (as a systemd that stopped reading
+    /// would leave it); returns how many it took.
+    func fill() -> Int {
+        let sender = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        defer { _ = Glibc.close(sender) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            for (index, byte) in path.utf8.enumerated() { buffer[index] = byte }
+        }
+        var count = 0
+        let filler = Array("FILLER".utf8)
+        while count < 100_000 {
+            let sent = withUnsafePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { target in
+                    filler.withUnsafeBytes { sendto(sender, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT), target, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+                }
+            }
+            if sent < 0 { break }
+            count += 1
+        }
+        return count
+    }
+
     func close() {
         _ = Glibc.close(descriptor)
         unlink(path)

@@ -24,8 +24,8 @@ struct PipelineFixture {
             stampTrustMargin: stampTrustMargin)
     }
 
-    func run(_ path: String, token: JobToken = JobToken(), attempt: Int = 1) -> JobResult {
-        pipeline.run(JobTicket(path: path, trigger: .event, queuedAt: Date(), attempt: attempt), token: token)
+    func run(_ path: String, token: JobToken = JobToken(), attempt: Int = 1, trigger: JobTrigger = .event) -> JobResult {
+        pipeline.run(JobTicket(path: path, trigger: trigger, queuedAt: Date(), attempt: attempt), token: token)
     }
 
     func outputs() -> [String] {
