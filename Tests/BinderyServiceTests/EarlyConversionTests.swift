@@ -5,7 +5,7 @@ import Testing
 /// Early start: a source converted during its settle delay is published by the job after the delay
 /// only when the job reads exactly the bytes (and stat) that were converted.
 @Suite struct EarlyConversionTests {
-    private let text = "A TITLE\n\n\nCHAPTER I\n\nSome prose in a first paragraph.\n\nAnd a second one.\n"
+    private let text = PipelineFixture.shortBook
 
     /// The outputs a job converting `path` itself would publish, by output file name.
     private func freshOutputs(_ fixture: PipelineFixture, _ path: String) throws -> [String: [UInt8]] {

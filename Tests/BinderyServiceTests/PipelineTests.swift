@@ -8,7 +8,7 @@ import Glibc
 
 /// The job itself, in process: skip by key, supersession, size limit, publish retries.
 @Suite struct PipelineTests {
-    private let text = "A TITLE\n\n\nCHAPTER I\n\nSome prose in a first paragraph.\n\nAnd a second one.\n"
+    private let text = PipelineFixture.shortBook
 
     @Test func publishesOnceAndSkipsAnUnchangedKey() throws {
         let fixture = try PipelineFixture()

@@ -9,7 +9,7 @@ import Glibc
 /// have changed what the job would make (bytes, sidecar, settings, outputs) makes it read again, and so
 /// does every job a file event or a request queued.
 @Suite struct SourceStampTests {
-    private let text = "A TITLE\n\n\nCHAPTER I\n\nSome prose in a first paragraph.\n\nAnd a second one.\n"
+    private let text = PipelineFixture.shortBook
 
     @Test func anUnchangedSourceIsUpToDateByItsStampUntilAnOutputGoes() throws {
         let fixture = try PipelineFixture(stampTrustMargin: 0)

@@ -4,6 +4,9 @@ import Logging
 
 /// A pipeline over a temporary corpus, output tree and state store, for running jobs in process.
 struct PipelineFixture {
+    /// A title, a chapter and two paragraphs: the source most pipeline tests convert.
+    static let shortBook = "A TITLE\n\n\nCHAPTER I\n\nSome prose in a first paragraph.\n\nAnd a second one.\n"
+
     let directory: TemporaryDirectory
     let store: StateStore
     let pipeline: Pipeline
