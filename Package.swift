@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "BinderyTextTests", dependencies: ["BinderyText"]),
         .testTarget(name: "BinderyXMLTests", dependencies: ["BinderyXML"]),
         .testTarget(name: "BinderyArchiveTests", dependencies: ["BinderyArchive", "BinderyTestSupport"]),
-        .testTarget(name: "BinderyProtocolTests", dependencies: ["BinderyProtocol"]),
+        .testTarget(name: "BinderyProtocolTests", dependencies: ["BinderyProtocol", "BinderyTestSupport"]),
         .testTarget(
             name: "BinderyWritersTests",
             dependencies: ["BinderyWriters", "BinderyText", "BinderyArchive", "BinderyXML", "BinderyTestSupport"],

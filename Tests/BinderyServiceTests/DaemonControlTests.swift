@@ -35,6 +35,11 @@ struct DaemonControlTests {
         let job = try client.call("job", .object(["id": first["id"] ?? .null]))
         #expect(job.result?["path"] == first["path"])
         #expect(try client.call("job", .object(["id": .number(999_999)])).error?.code == -32004)
+        // Issue 19: numbers beyond Int64 once trapped the daemon; now they are refused and it answers on.
+        #expect(try client.call("job", .object(["id": .number(1e19)])).error?.code == -32602)
+        #expect(try client.call("jobs", .object(["limit": .number(-1e300)])).error?.code == -32602)
+        #expect(try client.call("jobs", .object(["limit": .number(1e19)])).error?.code == -32602)
+        #expect(try client.call("status").result?["protocol"] == .number(Double(ControlProtocol.version)))
         let metrics = try client.call("metrics").result?["text"]?.stringValue ?? ""
         #expect(metrics.contains("bindery_jobs_total{outcome=\"published\"} 2"))
         #expect(metrics.contains("bindery_job_duration_seconds_count 2"))

@@ -22,7 +22,7 @@ struct DaemonControlHandler: Sendable {
         do {
             switch request.method {
             case "status": return .result(try status())
-            case "documents": return .result(try documents(state: request.params?["state"]?.stringValue))
+            case "documents": return .result(try documents(ControlParams.Documents(request.params)))
             case "jobs": return .result(try jobs(request.params))
             case "job": return try job(request.params)
             case "submit": return try submit(request.params)
@@ -63,8 +63,9 @@ struct DaemonControlHandler: Sendable {
         return DaemonMetrics.prometheusText(jobs: try store.jobs(limit: 100_000), documents: documents, outputBytes: outputBytes, queue: queue.counts)
     }
 
-    private func documents(state: String?) throws -> JSONValue {
+    private func documents(_ params: ControlParams.Documents) throws -> JSONValue {
         let running = queue.running
+        let state = params.state
         let list = try store.documents().filter { state == nil || $0.state.rawValue == state }.map { document -> JSONValue in
             .object([
                 "path": .string(document.path), "state": .string(running[document.path] != nil ? "converting" : document.state.rawValue),
@@ -75,25 +76,24 @@ struct DaemonControlHandler: Sendable {
         return .object(["documents": .array(list)])
     }
 
-    private func jobs(_ params: JSONValue?) throws -> JSONValue {
-        let limit = max(1, min(10_000, Int(params?["limit"]?.numberValue ?? 20)))
-        let state = params?["state"]?.stringValue
-        let list = try store.jobs(limit: 10_000).filter { state == nil || $0.outcome.rawValue == state }.prefix(limit).map(Self.json)
+    private func jobs(_ raw: JSONValue?) throws -> JSONValue {
+        let params = try ControlParams.Jobs(raw)
+        let list = try store.jobs(limit: ControlParams.Jobs.maximumLimit).filter { params.state == nil || $0.outcome.rawValue == params.state }
+            .prefix(params.limit).map(Self.json)
         return .object(["jobs": .array(Array(list))])
     }
 
     private func job(_ params: JSONValue?) throws -> ControlServer.Reply {
-        guard let id = params?["id"]?.numberValue else { throw ControlError.invalidParams("job needs a numeric 'id'") }
-        guard let record = try store.job(id: Int64(id)) else {
-            throw ControlError(code: -32004, message: "no job \(Int(id))")
+        let id = try ControlParams.Job(params).id
+        guard let record = try store.job(id: id) else {
+            throw ControlError(code: -32004, message: "no job \(id)")
         }
         return .result(Self.json(record))
     }
 
     /// Queues a corpus file at request priority; paths outside the corpus are refused.
     private func submit(_ params: JSONValue?) throws -> ControlServer.Reply {
-        guard let raw = params?["path"]?.stringValue, !raw.isEmpty else { throw ControlError.invalidParams("submit needs a 'path'") }
-        let path = try CorpusPathResolver(corpus: corpusPath).relativeSource(raw)
+        let path = try CorpusPathResolver(corpus: corpusPath).relativeSource(ControlParams.Path(params, method: "submit").path)
         guard FileManager.default.fileExists(atPath: layout.url(of: path).path) else {
             throw ControlError(code: -32004, message: "no such source in the corpus: \(path)")
         }
@@ -105,8 +105,7 @@ struct DaemonControlHandler: Sendable {
     }
 
     private func cancel(_ params: JSONValue?) throws -> ControlServer.Reply {
-        guard let raw = params?["path"]?.stringValue else { throw ControlError.invalidParams("cancel needs the 'path' of a queued or running job") }
-        let path = try CorpusPathResolver(corpus: corpusPath).relativeSource(raw)
+        let path = try CorpusPathResolver(corpus: corpusPath).relativeSource(ControlParams.Path(params, method: "cancel").path)
         return .result(.object(["path": .string(path), "cancelled": .bool(queue.cancel(path))]))
     }
 
@@ -121,11 +120,4 @@ struct DaemonControlHandler: Sendable {
     }
 
     static func timestamp(_ seconds: Double) -> String { UTCTimestamp.string(seconds) }
-}
-
-extension JSONValue {
-    var numberValue: Double? {
-        if case .number(let value) = self { return value }
-        return nil
-    }
 }
