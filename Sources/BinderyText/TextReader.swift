@@ -65,6 +65,7 @@ public struct TextReader: Sendable {
         }, {
             var dehyphenator = Dehyphenator(lexicon: lexiconStart.finish(lines))
             dehyphenator.policy = sidecar?.hyphenation ?? .auto
+            dehyphenator.marksBreaksWithHyphen = Dehyphenator.breakHyphenHabit(lines)
             let inlines = groups.map { group in
                 dehyphenate ? dehyphenator.inlines(group, keepLineBreaks: options.keepLineBreaks) : [Inline.text(group.plainText)]
             }

@@ -129,7 +129,7 @@ extension Reference {
     }
 
     static func runningHeadKey(_ text: String) -> String {
-        String(text.lowercased().filter { $0.isLetter || $0 == " " })
+        String(text.lowercased().filter { $0.isLetter || $0 == " " }).split(separator: " ").joined(separator: " ")
     }
 
     /// `Byline.name` as it was: character-wise searches and splits throughout.

@@ -1,11 +1,15 @@
 import BinderyModel
 
-/// Stage 2: page boundaries (form feeds, or runs of blank lines spaced like pages), and the page numbers
-/// and running heads at page edges, found by their frequency across pages. Nothing is dropped:
+/// Stage 2: page boundaries (form feeds, or runs of blank lines spaced like pages), and the page furniture at
+/// their edges: folios, found as numbers that rise by one with the pages, and running heads, found as lines that
+/// repeat at page edges on many pages (recto and verso heads each on their own half, a folio beside them or not).
+/// Furniture is peeled from each edge inwards, so a head under a folio is found too. Nothing is dropped:
 /// what is removed is carried by the `PageBreak`.
 struct PageFinder: Sendable {
     /// Shortest run of blank lines that can be a page boundary.
     var minimumRun = 3
+    /// How many lines at each page edge may be furniture.
+    var edgeDepth = 3
 
     struct Result: Sendable {
         /// Page break before the line at this index (into the line array).
@@ -28,7 +32,6 @@ struct PageFinder: Sendable {
         let hasFormFeeds = lines.contains(where: \.isFormFeed)
         let candidates = hasFormFeeds ? runs.filter { run in run.contains { lines[$0].isFormFeed } } : runs.filter { $0.count >= minimumRun }
         guard hasFormFeeds || looksPaginated(candidates, lines) else { return result }
-        // Pages: text between boundaries; page edges are the first and last non-blank lines of each page.
         var pageRanges: [Range<Int>] = []
         var previous = 0
         for run in candidates {
@@ -36,40 +39,22 @@ struct PageFinder: Sendable {
             previous = run.upperBound
         }
         pageRanges.append(previous..<lines.count)
-        let tops = pageRanges.map { range in range.first(where: { !lines[$0].isBlank }) }
-        let bottoms = pageRanges.map { range in range.last(where: { !lines[$0].isBlank }) }
-        // Page numbers: a lone number at a page edge, on a good share of the pages.
-        var numberAt: [Int: String] = [:]
-        let edgeNumbers = (tops + bottoms).compactMap { $0 }.filter { isPageNumber(lines[$0].text) }
-        if edgeNumbers.count * 3 >= pageRanges.count, pageRanges.count >= 3 {
-            for index in edgeNumbers { numberAt[index] = lines[index].text }
-        }
-        // Running heads: page-top lines that repeat (digits ignored) on several pages.
-        var counts: [String: Int] = [:]
-        for case let top? in tops where numberAt[top] == nil { counts[headKey(lines[top].text), default: 0] += 1 }
-        let threshold = max(3, pageRanges.count / 8)
-        var headAt: [Int: String] = [:]
-        for case let top? in tops where numberAt[top] == nil && lines[top].length <= 80 {
-            if counts[headKey(lines[top].text), default: 0] >= threshold { headAt[top] = lines[top].text }
-        }
-        for (page, range) in pageRanges.enumerated() {
+        let edges = pageRanges.map { range in PageEdges(range: range, lines: lines, depth: edgeDepth) }
+        let furniture = Furniture(edges: edges, lines: lines, pageCount: pageRanges.count)
+        for (page, pageEdges) in edges.enumerated() {
             var pageBreak = PageBreak()
-            for index in range where numberAt[index] != nil || headAt[index] != nil {
-                if let number = numberAt[index] {
-                    pageBreak.removedPageNumber = number
-                    result.removedNumbers += 1
+            for index in furniture.peel(pageEdges, page: page, lines: lines) {
+                let item = furniture.item(at: index, page: page, lines: lines)
+                if let folio = item.folio {
+                    pageBreak.removedPageNumber = folio
+                    if item.head == nil { result.removedNumbers += 1 }
                 }
-                if let head = headAt[index] {
-                    // A head may carry the page number: "12 THE TITLE" or "THE TITLE 12".
-                    let words = head.split(separator: " ")
-                    if let edge = [words.first, words.last].compactMap({ $0 }).first(where: { isPageNumber(String($0)) }) {
-                        pageBreak.removedPageNumber = String(edge)
-                    }
-                    pageBreak.runningHead = head
+                if let head = item.head {
+                    pageBreak.runningHead = pageBreak.runningHead.map { $0 + " · " + head } ?? head
                     result.removedHeads += 1
                 }
                 result.removed.insert(index)
-                result.removedKinds[index] = headAt[index] != nil ? .runningHeadRemoved : .pageNumberRemoved
+                result.removedKinds[index] = item.head != nil ? .runningHeadRemoved : .pageNumberRemoved
             }
             pageBreak.number = pageBreak.removedPageNumber
             guard page > 0 else { continue }
@@ -108,17 +93,16 @@ struct PageFinder: Sendable {
         let steady = gaps.count { Double($0) >= 0.8 * Double(median) && Double($0) <= 1.2 * Double(median) }
         return steady * 2 >= gaps.count
     }
+}
 
-    private func isPageNumber(_ text: String) -> Bool {
-        let trimmed = text.trimming("-–— []")
-        return TextShape.isNumber(trimmed) || (TextShape.isRoman(Substring(trimmed.uppercased())) && trimmed == trimmed.lowercased() && trimmed.count <= 6)
-    }
+/// The first and last few text lines of one page: where furniture can stand.
+struct PageEdges: Sendable {
+    var top: [Int]
+    var bottom: [Int]
 
-    func headKey(_ text: String) -> String {
-        // ASCII text on its bytes: its letters are A–Z and a–z.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: text.utf8.compactMap { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 >= 0x61 && $0 <= 0x7A || $0 == 0x20 ? $0 : nil }, as: UTF8.self)
-        }
-        return String(text.lowercased().filter { $0.isLetter || $0 == " " })
+    init(range: Range<Int>, lines: [SourceLine], depth: Int) {
+        let text = range.filter { !lines[$0].isBlank }
+        top = Array(text.prefix(depth))
+        bottom = Array(text.suffix(depth).reversed())
     }
 }

@@ -2,8 +2,12 @@ import BinderyModel
 
 /// Stage 4: joins the lines of a paragraph. An end-of-line hyphen (or `¬`) between letters is dropped when
 /// the joined word occurs elsewhere in the document and the hyphenated form does not; otherwise it is kept
-/// (a compound such as `self-government`).
+/// (a compound such as `self-government`). A document whose typesetter marks its line-end breaks with U+2010
+/// HYPHEN, and uses that character nowhere else, says so itself: its line-end `‐` are joined and its line-end
+/// `-` kept (`con‐` / `siderable`, but `three-` / `dimensional`).
 struct Dehyphenator: Sendable {
+    /// The hyphen a typesetter draws at a break (U+2010).
+    static let breakHyphen: Character = "\u{2010}"
     /// Lower-cased words of the document, hyphenated compounds included whole.
     private var lexicon: Set<String> = []
     private(set) var joined = 0
@@ -11,6 +15,8 @@ struct Dehyphenator: Sendable {
     private(set) var softHyphens = 0
     /// `auto` asks the lexicon; `join` and `keep` are the sidecar's `hyphenation:` forcing one answer.
     var policy: StructureOverrides.Hyphenation = .auto
+    /// The document breaks words with U+2010 at line ends only (`breakHyphenHabit`).
+    var marksBreaksWithHyphen = false
     /// Every hyphen joined or kept, by the line that ends with it.
     private(set) var decisions: [LineDecision] = []
 
@@ -29,9 +35,9 @@ struct Dehyphenator: Sendable {
     static func neededWords(_ lines: [SourceLine]) -> Set<Substring> {
         var needed: Set<Substring> = []
         for (index, line) in lines.enumerated() where index + 1 < lines.count {
-            // Only a line whose last byte is `-` or the last of `¬` (C2 AC) can end with either character.
-            guard let lastByte = line.text.utf8.last, lastByte == 0x2D || lastByte == 0xAC else { continue }
-            guard let last = line.text.last, last == "-" || last == "¬" else { continue }
+            // Only a line whose last byte is `-`, the last of `¬` (C2 AC) or of `‐` (E2 80 90) can end with one.
+            guard let lastByte = line.text.utf8.last, lastByte == 0x2D || lastByte == 0xAC || lastByte == 0x90 else { continue }
+            guard let last = line.text.last, last == "-" || last == "¬" || last == breakHyphen else { continue }
             let left = Self.lastWord(of: String(line.text.dropLast())).lowercased()
             guard let next = lines[(index + 1)...].first(where: { !$0.isBlank }) else { continue }
             let right = String(next.text.prefix(while: { $0.isLetter || $0 == "-" })).lowercased()
@@ -39,6 +45,18 @@ struct Dehyphenator: Sendable {
             for word in [left + right, left + "-" + right, left, right] { needed.insert(Substring(word)) }
         }
         return needed
+    }
+
+    /// Whether the lines end in U+2010 often (a tenth of a percent of them, three at least) and never hold it
+    /// elsewhere: then the document's typesetter drew it at its breaks only.
+    static func breakHyphenHabit(_ lines: [SourceLine]) -> Bool {
+        var atEnd = 0
+        for line in lines where ByteSearch.mayContain(line.text, bytesOf: "\u{2010}") {
+            let inside = line.text.last == breakHyphen ? line.text.dropLast() : Substring(line.text)
+            if inside.contains(breakHyphen) { return false }
+            if line.text.last == breakHyphen { atEnd += 1 }
+        }
+        return atEnd >= 3 && atEnd * 1000 >= lines.count
     }
 
     /// The trailing run of letters and hyphens of a text.
@@ -97,9 +115,9 @@ struct Dehyphenator: Sendable {
 
     /// Decides how `text` (so far) and the next line meet; trims the hyphen from `text` when a word is rejoined.
     private mutating func join(_ text: inout String, next: inout String, hyphenLine: Int) -> String {
-        // Only a text whose last byte is `-` or the last of `¬` (C2 AC) can end with either character.
-        guard let lastByte = text.utf8.last, lastByte == 0x2D || lastByte == 0xAC else { return " " }
-        guard let last = text.last, last == "-" || last == "¬" else { return " " }
+        // Only a text whose last byte is `-`, the last of `¬` (C2 AC) or of `‐` (E2 80 90) can end with one.
+        guard let lastByte = text.utf8.last, lastByte == 0x2D || lastByte == 0xAC || lastByte == 0x90 else { return " " }
+        guard let last = text.last, last == "-" || last == "¬" || last == Self.breakHyphen else { return " " }
         // The word before the hyphen, read through a slice in a scope of its own: a slice still alive at
         // `text.removeLast()` would make it copy the whole paragraph (debug builds keep locals to the end
         // of their scope). Not `dropLast()`: on a String that counts the paragraph, quadratic over a long one.
@@ -117,6 +135,8 @@ struct Dehyphenator: Sendable {
         let dropHyphen: Bool
         if policy != .auto {
             dropHyphen = policy == .join
+        } else if marksBreaksWithHyphen, last != "¬" {
+            dropHyphen = last == Self.breakHyphen
         } else if lexicon.contains(compound) {
             dropHyphen = false
         } else if lexicon.contains(joinedWord) {

@@ -1,0 +1,98 @@
+/// What a paginated text's own evidence says its furniture is: the folio offsets (a folio's value minus its
+/// page's index recurs, because folios rise by one with the pages) and the running heads (lines that stand at a
+/// page edge on a quarter of the pages or more, with any folio beside them set aside).
+struct Furniture: Sendable {
+    private var offsets: Set<Int> = []
+    private var heads: Set<String> = []
+
+    init(edges: [PageEdges], lines: [SourceLine], pageCount: Int) {
+        var offsetPages: [Int: Int] = [:]
+        var keyPages: [String: Int] = [:]
+        for (page, pageEdges) in edges.enumerated() {
+            var offsets = Set<Int>(), keys = Set<String>()
+            for index in pageEdges.top + pageEdges.bottom {
+                let text = lines[index].text
+                if let folio = PageFurnitureText.folio(text) {
+                    offsets.insert(folio.value - page)
+                    if let rest = folio.rest { keys.insert(PageFurnitureText.key(rest)) }
+                } else if lines[index].length <= 80 {
+                    keys.insert(PageFurnitureText.key(text))
+                }
+            }
+            for offset in offsets { offsetPages[offset, default: 0] += 1 }
+            for key in keys where !key.isEmpty { keyPages[key, default: 0] += 1 }
+        }
+        guard pageCount >= 3 else { return }
+        let folioMinimum = max(3, pageCount / 10)
+        offsets = Set(offsetPages.filter { $0.value >= folioMinimum }.keys)
+        let headMinimum = max(3, pageCount / 4)
+        heads = Set(keyPages.filter { $0.value >= headMinimum }.keys)
+    }
+
+    /// The furniture lines of one page, peeled from each edge inwards until a line of text.
+    func peel(_ edges: PageEdges, page: Int, lines: [SourceLine]) -> [Int] {
+        var removed: [Int] = []
+        for index in edges.top {
+            guard isFurniture(lines[index].text, page: page) else { break }
+            removed.append(index)
+        }
+        for index in edges.bottom where !removed.contains(index) {
+            guard isFurniture(lines[index].text, page: page) else { break }
+            removed.append(index)
+        }
+        return removed
+    }
+
+    /// The folio and the running head a furniture line carries.
+    func item(at index: Int, page: Int, lines: [SourceLine]) -> (folio: String?, head: String?) {
+        let text = lines[index].text
+        if let folio = PageFurnitureText.folio(text), offsets.contains(folio.value - page) {
+            return (folio.text, folio.rest)
+        }
+        return (nil, text)
+    }
+
+    private func isFurniture(_ text: String, page: Int) -> Bool {
+        if let folio = PageFurnitureText.folio(text), offsets.contains(folio.value - page) {
+            return folio.rest.map { heads.contains(PageFurnitureText.key($0)) } ?? true
+        }
+        return heads.contains(PageFurnitureText.key(text))
+    }
+}
+
+/// How a line reads as furniture: a folio alone or at one end of a head, and a head's key.
+enum PageFurnitureText {
+    /// A page number alone (`12`, `- 12 -`, `xiv`) or at one end of a line (`12   THE TITLE`, `THE TITLE   13`).
+    static func folio(_ text: String) -> (value: Int, text: String, rest: String?)? {
+        if let value = number(text.trimming("-–— []")) { return (value, text.trimming("-–— []"), nil) }
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count >= 2 else { return nil }
+        if let first = words.first, let value = number(String(first)) {
+            return (value, String(first), words.dropFirst().joined(separator: " "))
+        }
+        if let last = words.last, let value = number(String(last)) {
+            return (value, String(last), words.dropLast().joined(separator: " "))
+        }
+        return nil
+    }
+
+    /// An arabic number of up to four digits, or a lower-case roman one (front matter).
+    private static func number(_ text: String) -> Int? {
+        if TextShape.isNumber(text), text.count <= 4 { return Int(text) }
+        if text.count <= 6, text == text.lowercased(), TextShape.isRoman(Substring(text.uppercased())) {
+            return TextShape.romanValue(text.uppercased())
+        }
+        return nil
+    }
+
+    /// Letters and single spaces, lower-cased: a head's identity across pages (digits and punctuation set aside).
+    static func key(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let kept = text.utf8.compactMap { byte -> UInt8? in
+                byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : (byte >= 0x61 && byte <= 0x7A) || byte == 0x20 ? byte : nil
+            }
+            return String(decoding: kept, as: UTF8.self).split(separator: " ").joined(separator: " ")
+        }
+        return String(text.lowercased().filter { $0.isLetter || $0 == " " }).split(separator: " ").joined(separator: " ")
+    }
+}
