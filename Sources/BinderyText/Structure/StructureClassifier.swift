@@ -24,6 +24,7 @@ struct StructureClassifier: Sendable {
         var patterns = [HeadingPattern?](repeating: nil, count: groups.count)
         var inlineBylines: [Int: String] = [:]
         var diagnostics: [Diagnostic] = []
+        let schemes = NumberingSchemes(groups, measure: profile.measure)
         for (index, group) in groups.enumerated() where forced[index] == nil {
             if group.lines.count == 1, SceneBreak.matches(group.plainText) {
                 roles[index] = .sceneBreak
@@ -32,6 +33,8 @@ struct StructureClassifier: Sendable {
             if let (pattern, byline) = candidate(group) {
                 patterns[index] = pattern
                 if let byline { inlineBylines[index] = byline }
+            } else if let member = schemes.members[index] {
+                patterns[index] = Self.pattern(for: member, text: group.plainText)
             }
         }
         var bySidecar: Set<Int> = Set(forced.keys)
@@ -56,6 +59,7 @@ struct StructureClassifier: Sendable {
         let titleEnd = titlePage(groups, patterns: patterns, result: &result)
         for index in 0..<titleEnd { patterns[index] = nil }
         roles = result.roles
+        offerTitles(groups, schemes: schemes, patterns: &patterns, roles: roles)
         mergeSplitHeadings(groups, patterns: &patterns, roles: &roles)
         // Bylines: a name right under a title makes the title an essay's (a top division).
         var essayTitles: Set<Int> = Set(inlineBylines.keys)
@@ -90,14 +94,15 @@ struct StructureClassifier: Sendable {
         let named = patterns.count { if case .keyword = $0?.family { true } else { false } }
         if named >= 3 {
             for index in groups.indices {
-                guard let pattern = patterns[index], !pattern.isMatter, !essayTitles.contains(index), !pattern.widowProtected else { continue }
+                guard let pattern = patterns[index], !pattern.isMatter, !essayTitles.contains(index), !pattern.widowProtected,
+                      schemes.members[index] == nil else { continue }
                 if case .keyword = pattern.family { continue }
                 patterns[index] = nil
             }
         }
         // A numbered line among numbered paragraphs is a list item, not a heading.
         for index in groups.indices {
-            guard let pattern = patterns[index], case .numbered = pattern.family, !pattern.bareNumber else { continue }
+            guard let pattern = patterns[index], case .numbered = pattern.family, !pattern.bareNumber, schemes.members[index] == nil else { continue }
             let neighbours = [index - 1, index + 1].filter { groups.indices.contains($0) && patterns[$0] == nil }
             if neighbours.contains(where: { ListMarker.parse(groups[$0])?.ordered == true }) { patterns[index] = nil }
         }
@@ -111,6 +116,7 @@ struct StructureClassifier: Sendable {
             }
         }
         HeadingLeveler().assign(patterns: patterns, essayTitles: essayTitles, noteRuns: runs, roles: &roles, inlineBylines: inlineBylines)
+        levelNestedSchemes(schemes, roles: &roles)
         for (index, name) in inlineBylines where roles[index].isHeading {
             diagnostics.append(Diagnostic(.info, code: "heading.byline", "byline “\(name)” taken out of the heading", line: groups[index].firstLine))
         }

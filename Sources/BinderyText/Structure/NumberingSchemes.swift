@@ -1,0 +1,167 @@
+/// Stage 5a: the numbering schemes a book itself uses for its divisions. A one-line group that begins with a
+/// number (arabic, roman, a bracketed letter), alone or before a title, perhaps after a capitalised word
+/// (`Part II`, `Kapitel 3`), belongs to the scheme of its form. A member numbers a heading when its number is one
+/// more than the last of its scheme (or starts it again at one) with text between the two, and its neighbour in
+/// the scheme agrees; numbers as evenly spaced as pages are folios, not headings. Schemes nest: the one whose
+/// members fall between another's consecutive members is inside it.
+struct NumberingSchemes: Sendable {
+    /// The form of a numbered line: its word, its kind of number, its brackets or mark, whether a title follows.
+    struct Scheme: Hashable, Sendable {
+        var word: String
+        var style: Style
+        var mark: String
+        var titled: Bool
+    }
+
+    enum Style: Hashable, Sendable { case arabic, roman, letter }
+
+    /// A numbered line: its group, scheme, value, and the title after the number, if any.
+    struct Member: Sendable {
+        var group: Int
+        var scheme: Scheme
+        var value: Int
+        var repeatsValue: Bool
+        var title: String
+    }
+
+    /// The heading members by group, and the depth of each unnamed one's scheme among the unnamed (0 outermost).
+    private(set) var members: [Int: Member] = [:]
+    private(set) var depth: [Int: Int] = [:]
+    /// Number of schemes without a division word (those with one are levelled by their word's rank).
+    private(set) var unnamedSchemeCount = 0
+
+    init(_ groups: [LineGroup], measure: Int) {
+        var byScheme: [Scheme: [Member]] = [:]
+        for (index, group) in groups.enumerated() where group.lines.count == 1 {
+            if let member = Self.parse(group.lines[0].text, group: index) { byScheme[member.scheme, default: []].append(member) }
+        }
+        var accepted: [Scheme: [Member]] = [:]
+        for (scheme, list) in byScheme {
+            let kept = Self.rising(list, groups: groups)
+            if kept.count >= 3, !Self.spacedLikePages(kept, groups: groups) { accepted[scheme] = kept }
+        }
+        unnamedSchemeCount = accepted.keys.count { $0.word.isEmpty }
+        let order = Self.nesting(accepted.filter { $0.key.word.isEmpty })
+        for (scheme, list) in accepted {
+            for member in list {
+                members[member.group] = member
+                if let depth = order[scheme] { self.depth[member.group] = depth }
+            }
+        }
+    }
+
+    /// Reads `Part II`, `IV`, `12.`, `65A`, `(B) Title`, `3 The Title` as a numbered line; nil for anything else.
+    static func parse(_ text: String, group: Int) -> Member? {
+        guard text.count <= 120 else { return nil }
+        var rest = Substring(text)
+        var mark = ""
+        if let first = rest.first, first == "(" || first == "[" { mark = String(first); rest = rest.dropFirst() }
+        var word = ""
+        if let space = rest.firstIndex(of: " "), let first = rest.first, first.isUppercase,
+           rest[..<space].allSatisfy(\.isLetter), rest[..<space].count >= 3, !TextShape.isRoman(rest[..<space]) {
+            word = rest[..<space].lowercased()
+            rest = rest[rest.index(after: space)...]
+        }
+        let token = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        guard !token.isEmpty else { return nil }
+        var value: Int
+        var style: Style
+        var repeats = false
+        if let digits = Optional(token.prefix(while: \.isNumber)), !digits.isEmpty, digits.count <= 3 {
+            let suffix = token.dropFirst(digits.count)
+            guard suffix.isEmpty || (suffix.count == 1 && suffix.first!.isUppercase), let number = Int(digits) else { return nil }
+            value = number
+            style = .arabic
+            repeats = !suffix.isEmpty
+        } else if TextShape.isRoman(token), token.uppercased() == token, let number = TextShape.romanValue(String(token)) {
+            value = number
+            style = .roman
+        } else if token.count == 1, mark == "(", let letter = token.first, letter.isUppercase, let ascii = letter.asciiValue {
+            value = Int(ascii) - 64
+            style = .letter
+        } else {
+            return nil
+        }
+        rest = rest.dropFirst(token.count)
+        if mark == "(" || mark == "[" {
+            guard let close = rest.first, close == ")" || close == "]" else { return nil }
+            rest = rest.dropFirst()
+        } else if let close = rest.first, close == "." || close == ")" || close == ":" {
+            mark = String(close)
+            rest = rest.dropFirst()
+        }
+        let title = String(rest).trimming(" ")
+        if !title.isEmpty {
+            // A title follows the number after a space; it is not a sentence, nor the rest of one.
+            guard rest.first == " ", let initial = title.first, initial.isUppercase || initial == "“" || initial == "\"" else { return nil }
+            guard TextShape.words(title).count <= 16, HeadingPattern.match(title) != nil, TextShape.finalMark(title) != ":" else { return nil }
+        }
+        return Member(group: group, scheme: Scheme(word: word, style: style, mark: mark, titled: !title.isEmpty),
+                      value: value, repeatsValue: repeats, title: title)
+    }
+
+    /// The members whose numbers rise by one from their neighbour in the scheme (or start again at one), with text between.
+    private static func rising(_ list: [Member], groups: [LineGroup]) -> [Member] {
+        guard list.count >= 2 else { return [] }
+        var good = [Bool](repeating: false, count: list.count)
+        for position in 1..<list.count {
+            let previous = list[position - 1], member = list[position]
+            let steps = member.value == previous.value + 1 || (member.value == 1 && previous.value > 1)
+                || (member.value == previous.value && member.repeatsValue)
+            let textBetween = (previous.group + 1..<member.group).contains { groups[$0].length >= 20 }
+            if steps && textBetween {
+                good[position - 1] = true
+                good[position] = true
+            }
+        }
+        return list.indices.filter { good[$0] }.map { list[$0] }
+    }
+
+    /// Members as evenly spaced as pages (the gaps between them nearly equal) are page numbers.
+    private static func spacedLikePages(_ list: [Member], groups: [LineGroup]) -> Bool {
+        guard list.count >= 4, !list[0].scheme.titled, list[0].scheme.word.isEmpty else { return false }
+        let gaps = zip(list, list.dropFirst()).map { Double(groups[$1.group].firstLine - groups[$0.group].firstLine) }
+        let mean = gaps.reduce(0, +) / Double(gaps.count)
+        let variance = gaps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(gaps.count)
+        return variance.squareRoot() < 0.1 * mean
+    }
+
+    /// Depth of each scheme: a scheme is inside another when its members fall between that one's consecutive
+    /// members more often than the other way round.
+    private static func nesting(_ schemes: [Scheme: [Member]]) -> [Scheme: Int] {
+        let keys = Array(schemes.keys)
+        var inside: [Scheme: Set<Scheme>] = [:]
+        for outer in keys {
+            for inner in keys where inner != outer {
+                let share = between(schemes[inner]!, schemes[outer]!)
+                let reverse = between(schemes[outer]!, schemes[inner]!)
+                if share > reverse { inside[inner, default: []].insert(outer) }
+            }
+        }
+        return Dictionary(uniqueKeysWithValues: keys.map { ($0, inside[$0]?.count ?? 0) })
+    }
+
+    /// Share of the outer scheme's consecutive pairs that hold a member of the inner scheme between them.
+    private static func between(_ inner: [Member], _ outer: [Member]) -> Double {
+        guard outer.count >= 2 else { return 0 }
+        let innerGroups = inner.map(\.group).sorted()
+        var holding = 0
+        for (first, second) in zip(outer, outer.dropFirst()) {
+            let start = innerGroups.partitionPoint { $0 <= first.group }
+            if start < innerGroups.count, innerGroups[start] < second.group { holding += 1 }
+        }
+        return Double(holding) / Double(outer.count - 1)
+    }
+}
+
+extension Array where Element == Int {
+    /// The first index whose element fails `belongs` (the array partitioned: all that belong come first).
+    func partitionPoint(_ belongs: (Int) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}

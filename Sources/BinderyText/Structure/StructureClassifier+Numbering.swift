@@ -1,0 +1,35 @@
+import BinderyModel
+
+/// Headings numbered by the book's own schemes (`NumberingSchemes`): found wherever they stand, titled from the
+/// short line under a bare number, and levelled by how the schemes nest.
+extension StructureClassifier {
+    /// The heading pattern of a scheme member that inference did not make a candidate.
+    static func pattern(for member: NumberingSchemes.Member, text: String) -> HeadingPattern {
+        let style = switch member.scheme.style { case .roman: 1; case .arabic: 2; case .letter: 3 }
+        return HeadingPattern(family: .numbered(style: style), kind: .section, text: text, isMatter: false, widowProtected: false,
+                              bareNumber: !member.scheme.titled, endsWithColon: false, open: false)
+    }
+
+    /// Offers the short title line under a bare numbered member to `mergeSplitHeadings`.
+    func offerTitles(_ groups: [LineGroup], schemes: NumberingSchemes, patterns: inout [HeadingPattern?], roles: [GroupRole]) {
+        for (index, member) in schemes.members where !member.scheme.titled && patterns[index] != nil && index + 1 < groups.count {
+            let next = groups[index + 1]
+            guard patterns[index + 1] == nil, schemes.members[index + 1] == nil, roles[index + 1] == .paragraph(classes: []),
+                  next.lines.count == 1, next.length * 4 <= profile.measure * 3, !next.lines[0].endsSentence || next.lines[0].text.last == "?",
+                  let title = HeadingPattern.match(next.plainText), title.family == .plain || title.family == .allCaps else { continue }
+            patterns[index + 1] = title
+        }
+    }
+
+    /// Members of unnamed schemes take the level of the outermost one's highest member plus their scheme's depth.
+    func levelNestedSchemes(_ schemes: NumberingSchemes, roles: inout [GroupRole]) {
+        var base = Int.max
+        for index in schemes.depth.keys { if case .heading(let level, _, _) = roles[index] { base = min(base, level) } }
+        guard base != .max else { return }
+        for (index, depth) in schemes.depth {
+            guard case .heading(let was, let kind, let text) = roles[index] else { continue }
+            let level = base + depth
+            roles[index] = .heading(level: level, kind: level == was || kind == .part ? kind : level == 1 ? .chapter : .section, text: text)
+        }
+    }
+}
