@@ -39,12 +39,12 @@ struct ControlParamsTests {
         }
     }
 
-    private static func check<T>(_ read: () throws(ControlError) -> T, valid: (T) -> Bool) {
+    private static func check<T>(_ read: () throws -> T, valid: (T) -> Bool) {
         do {
             let value = try read()
             #expect(valid(value), "accepted out of range: \(value)")
         } catch {
-            #expect(error.code == -32602)
+            #expect((error as? ControlError)?.code == -32602, "\(error)")
         }
     }
 

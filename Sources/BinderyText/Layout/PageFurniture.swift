@@ -52,11 +52,12 @@ struct Furniture: Sendable {
         return (nil, text)
     }
 
+    /// On the first page a line like a running head is the title page's title (the heads repeat it), not furniture.
     private func isFurniture(_ text: String, page: Int) -> Bool {
         if let folio = PageFurnitureText.folio(text), offsets.contains(folio.value - page) {
-            return folio.rest.map { heads.contains(PageFurnitureText.key($0)) } ?? true
+            return folio.rest.map { page > 0 && heads.contains(PageFurnitureText.key($0)) } ?? true
         }
-        return heads.contains(PageFurnitureText.key(text))
+        return page > 0 && heads.contains(PageFurnitureText.key(text))
     }
 }
 

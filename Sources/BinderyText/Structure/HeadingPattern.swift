@@ -79,6 +79,7 @@ struct HeadingPattern: Sendable, Hashable {
         }
         guard let firstCharacter = text.first else { return nil }
         if Self.opensNoHeading(firstCharacter) { return nil }
+        if isQuotedSpeech(text) { return nil }
         if Self.mentions(text, "http") || Self.mentions(text, "www.") || Self.mentions(text, ".jpg") || Self.mentions(text, ".png") { return nil }
         guard TextShape.startsCapitalOrDigit(text) else { return nil }
         if let mark = TextShape.finalMark(text), Self.isNoFinalMark(mark) { return nil }
@@ -131,6 +132,14 @@ struct HeadingPattern: Sendable, Hashable {
         case ",", ";", "\u{037E}", "-", "–", "—", "!": return true
         default: return false
         }
+    }
+
+    /// A line that is all one quotation ending in a sentence mark (“What is the matter?”): speech, not a title.
+    static func isQuotedSpeech(_ text: String) -> Bool {
+        guard let first = text.first, first == "“" || first == "\"" || first == "‘", text.count >= 3 else { return false }
+        let characters = Array(text.suffix(2))
+        return ["”", "\"", "’"].contains(characters[1]) && TextShape.sentenceEnders.contains(characters[0])
+            || [".", "?", "!", "…", ","].contains(characters[1]) && ["”", "\"", "’"].contains(characters[0])
     }
 
     /// A sentence end and a closing double quote with more text after them (“Der Aufstand.” (Zeitung, …)).

@@ -2,16 +2,21 @@ import BinderyModel
 
 /// Title pages: the short lines before the first heading or running text.
 extension StructureClassifier {
-    /// A title page: three or more short lines before the first heading or paragraph of running text.
+    /// A title page: three or more short lines before the first heading or paragraph of running text, or fewer
+    /// when the first page ends after them, or a title with a "by" line under it.
     func titlePage(_ groups: [LineGroup], patterns: [HeadingPattern?], result: inout Result) -> Int {
         var end = 0
         while end < groups.count, end < 10, groups[end].length <= 80, groups[end].lines.count <= 3, patterns[end]?.isMatter != true,
               result.roles[end] == .paragraph(classes: []), !TextShape.endsSentence(groups[end].plainText) {
             if case .keyword = patterns[end]?.family { break }
             if patterns[end]?.widowProtected == true { break }
+            // The title page ends with its page, and before the first numbered division.
+            if end > 0, groups[end].pageBreakBefore != nil { break }
+            if end > 0, case .numbered = patterns[end]?.family { break }
             end += 1
         }
-        guard end >= 3, end < groups.count else { return 0 }
+        guard end < groups.count, end >= 3 || (end >= 1 && groups[end].pageBreakBefore != nil)
+                || (end == 2 && Byline.name(groups[1].plainText, requirePrefix: true) != nil) else { return 0 }
         var sawBy = false
         for index in 0..<end {
             let text = groups[index].plainText
