@@ -4,7 +4,7 @@
 extension Reference {
     /// `HeadingPattern.match` as it was, on the reference helpers.
     static func headingPattern(_ text: String) -> HeadingPattern? {
-        guard !text.isEmpty, text.count <= 140 else { return nil }
+        guard !text.isEmpty, text.count <= 140, !HeadingPattern.isQuotedSpeech(text) else { return nil }
         let words = Reference.words(text)
         guard let firstWord = words.first else { return nil }
         let lowerFirst = firstWord.lowercased()
@@ -129,7 +129,7 @@ extension Reference {
     }
 
     static func runningHeadKey(_ text: String) -> String {
-        String(text.lowercased().filter { $0.isLetter || $0 == " " }).split(separator: " ").joined(separator: " ")
+        String(text.lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " }).split(separator: " ").joined(separator: " ")
     }
 
     /// `Byline.name` as it was: character-wise searches and splits throughout.

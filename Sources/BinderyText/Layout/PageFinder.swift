@@ -99,9 +99,11 @@ struct PageFinder: Sendable {
 struct PageEdges: Sendable {
     var top: [Int]
     var bottom: [Int]
+    var textLineCount: Int
 
     init(range: Range<Int>, lines: [SourceLine], depth: Int) {
         let text = range.filter { !lines[$0].isBlank }
+        textLineCount = text.count
         top = Array(text.prefix(depth))
         bottom = Array(text.suffix(depth).reversed())
     }

@@ -32,12 +32,13 @@ struct Furniture: Sendable {
     /// The furniture lines of one page, peeled from each edge inwards until a line of text.
     func peel(_ edges: PageEdges, page: Int, lines: [SourceLine]) -> [Int] {
         var removed: [Int] = []
+        let titlePage = page == 0 && edges.textLineCount <= 10
         for index in edges.top {
-            guard isFurniture(lines[index].text, page: page) else { break }
+            guard isFurniture(lines[index].text, page: page, titlePage: titlePage) else { break }
             removed.append(index)
         }
         for index in edges.bottom where !removed.contains(index) {
-            guard isFurniture(lines[index].text, page: page) else { break }
+            guard isFurniture(lines[index].text, page: page, titlePage: titlePage) else { break }
             removed.append(index)
         }
         return removed
@@ -52,12 +53,12 @@ struct Furniture: Sendable {
         return (nil, text)
     }
 
-    /// On the first page a line like a running head is the title page's title (the heads repeat it), not furniture.
-    private func isFurniture(_ text: String, page: Int) -> Bool {
+    /// On a short first page a line like a running head is the title page's title (the heads repeat it), not furniture.
+    private func isFurniture(_ text: String, page: Int, titlePage: Bool) -> Bool {
         if let folio = PageFurnitureText.folio(text), offsets.contains(folio.value - page) {
-            return folio.rest.map { page > 0 && heads.contains(PageFurnitureText.key($0)) } ?? true
+            return folio.rest.map { !titlePage && heads.contains(PageFurnitureText.key($0)) } ?? true
         }
-        return page > 0 && heads.contains(PageFurnitureText.key(text))
+        return !titlePage && heads.contains(PageFurnitureText.key(text))
     }
 }
 
@@ -86,14 +87,15 @@ enum PageFurnitureText {
         return nil
     }
 
-    /// Letters and single spaces, lower-cased: a head's identity across pages (digits and punctuation set aside).
+    /// Letters, digits and single spaces, lower-cased: a head's identity across pages (punctuation set aside; a
+    /// folio at either end is split off before).
     static func key(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             let kept = text.utf8.compactMap { byte -> UInt8? in
-                byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : (byte >= 0x61 && byte <= 0x7A) || byte == 0x20 ? byte : nil
+                byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x20 ? byte : nil
             }
             return String(decoding: kept, as: UTF8.self).split(separator: " ").joined(separator: " ")
         }
-        return String(text.lowercased().filter { $0.isLetter || $0 == " " }).split(separator: " ").joined(separator: " ")
+        return String(text.lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " }).split(separator: " ").joined(separator: " ")
     }
 }

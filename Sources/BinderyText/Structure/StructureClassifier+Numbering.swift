@@ -22,13 +22,24 @@ extension StructureClassifier {
     }
 
     /// Members of unnamed schemes take the level of the outermost one's highest member plus their scheme's depth.
-    func levelNestedSchemes(_ schemes: NumberingSchemes, roles: inout [GroupRole]) {
+    /// Numbered divisions that follow front matter (a Preface, an Introduction) stand beside it, not under it: they
+    /// and the unnumbered headings after them move up to its level.
+    func levelNestedSchemes(_ schemes: NumberingSchemes, roles: inout [GroupRole], patterns: [HeadingPattern?]) {
         var base = Int.max
         for index in schemes.depth.keys { if case .heading(let level, _, _) = roles[index] { base = min(base, level) } }
-        guard base != .max else { return }
+        guard base != .max, let first = schemes.depth.keys.filter({ roles[$0].isHeading }).min() else { return }
+        var delta = 0
+        if let parent = (0..<first).last(where: { if case .heading(let level, _, _) = roles[$0] { level < base } else { false } }),
+           case .heading(let level, _, _) = roles[parent], patterns[parent]?.isMatter == true {
+            delta = base - level
+        }
+        for index in first..<roles.count where schemes.depth[index] == nil && delta > 0 {
+            guard case .heading(let level, let kind, let text) = roles[index], level > base, patterns[index]?.isMatter != true else { continue }
+            roles[index] = .heading(level: level - delta, kind: kind, text: text)
+        }
         for (index, depth) in schemes.depth {
             guard case .heading(let was, let kind, let text) = roles[index] else { continue }
-            let level = base + depth
+            let level = base - delta + depth
             roles[index] = .heading(level: level, kind: level == was || kind == .part ? kind : level == 1 ? .chapter : .section, text: text)
         }
     }

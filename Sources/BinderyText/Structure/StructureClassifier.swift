@@ -61,6 +61,7 @@ struct StructureClassifier: Sendable {
         roles = result.roles
         offerTitles(groups, schemes: schemes, patterns: &patterns, roles: roles)
         mergeSplitHeadings(groups, patterns: &patterns, roles: &roles)
+        dropUnsupportedCandidates(groups, schemes: schemes, patterns: &patterns, roles: roles)
         // Bylines: a name right under a title makes the title an essay's (a top division).
         var essayTitles: Set<Int> = Set(inlineBylines.keys)
         var knownBylines: Set<String> = Set(inlineBylines.values)
@@ -116,7 +117,7 @@ struct StructureClassifier: Sendable {
             }
         }
         HeadingLeveler().assign(patterns: patterns, essayTitles: essayTitles, noteRuns: runs, roles: &roles, inlineBylines: inlineBylines)
-        levelNestedSchemes(schemes, roles: &roles)
+        levelNestedSchemes(schemes, roles: &roles, patterns: patterns)
         for (index, name) in inlineBylines where roles[index].isHeading {
             diagnostics.append(Diagnostic(.info, code: "heading.byline", "byline “\(name)” taken out of the heading", line: groups[index].firstLine))
         }

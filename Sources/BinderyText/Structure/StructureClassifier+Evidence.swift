@@ -1,0 +1,32 @@
+import BinderyModel
+
+/// Unnumbered heading candidates checked against the document's own habits.
+extension StructureClassifier {
+    /// Drops unnumbered candidates that the document's evidence does not support: where its numbered or named
+    /// divisions stand after more blank lines than its paragraphs, a line with no more than a paragraph's spacing;
+    /// and a line ending in a period with another heading right under it (a signature or a dateline, not a title).
+    func dropUnsupportedCandidates(_ groups: [LineGroup], schemes: NumberingSchemes, patterns: inout [HeadingPattern?], roles: [GroupRole]) {
+        let divisionGaps = groups.indices.filter { index in
+            guard let pattern = patterns[index] else { return false }
+            if case .keyword = pattern.family { return true }
+            return schemes.members[index] != nil
+        }.map { groups[$0].blankBefore }.sorted()
+        let paragraphGaps = groups.indices.filter { patterns[$0] == nil && groups[$0].lines.count >= 2 }.map { groups[$0].blankBefore }
+        var counts: [Int: Int] = [:]
+        for gap in paragraphGaps { counts[gap, default: 0] += 1 }
+        let paragraphGap = counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+        let divisionGap = divisionGaps.count >= 3 ? divisionGaps[divisionGaps.count / 2] : nil
+        for index in groups.indices {
+            guard let pattern = patterns[index], schemes.members[index] == nil, !pattern.isMatter,
+                  pattern.family == .plain || pattern.family == .allCaps else { continue }
+            if let divisionGap, let paragraphGap, divisionGap > paragraphGap, groups[index].blankBefore <= paragraphGap,
+               groups[index].pageBreakBefore == nil {
+                patterns[index] = nil
+                continue
+            }
+            if TextShape.finalMark(pattern.text) == ".", let next = nextContent(after: index, roles), patterns[next] != nil {
+                patterns[index] = nil
+            }
+        }
+    }
+}
