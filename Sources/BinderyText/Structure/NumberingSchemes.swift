@@ -123,7 +123,7 @@ struct NumberingSchemes: Sendable {
         let gaps = zip(list, list.dropFirst()).map { Double(groups[$1.group].firstLine - groups[$0.group].firstLine) }
         let mean = gaps.reduce(0, +) / Double(gaps.count)
         let variance = gaps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(gaps.count)
-        return variance.squareRoot() < 0.1 * mean
+        return mean >= 25 && variance.squareRoot() < 0.05 * mean
     }
 
     /// Depth of each scheme: a scheme is inside another when its members fall between that one's consecutive

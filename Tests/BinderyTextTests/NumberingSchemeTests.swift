@@ -1,0 +1,79 @@
+@testable import BinderyText
+import BinderyModel
+import Testing
+
+/// Headings from the numbering schemes a document uses, and their levels from how the schemes nest.
+@Suite("Numbering schemes")
+struct NumberingSchemeTests {
+    /// Hard-wrapped prose with no blank lines, as pdftotext gives a justified page: full lines, then a short last one.
+    static func paragraph(_ seed: Int, lines count: Int = 3) -> [String] {
+        // Lengths vary from paragraph to paragraph, as a book's do (evenly spaced numbers read as folios).
+        ["Paragraph \(seed) begins here and runs across the whole measure of the page, set"]
+            + (0..<(count + seed % 3)).map { "line \($0) of paragraph \(seed) runs across the whole measure of the page, set as" }
+            + ["the end of paragraph \(seed)."]
+    }
+
+    private func headings(_ document: Document) -> [(level: Int, text: String)] {
+        document.blocks.compactMap { block in
+            if case .heading(let heading) = block { (heading.level, heading.inlines.plainText) } else { nil }
+        }
+    }
+
+    @Test("a bare number on its own line, then its title, in hard-wrapped text without blank lines, is one heading")
+    func bareNumberAndTitle() throws {
+        var lines: [String] = []
+        for (number, title) in [("I", "The Log of the Voyage"), ("II", "On Firm Ground"), ("III", "In the City"), ("IV", "Moscow")] {
+            lines += [number, title] + Self.paragraph(lines.count) + Self.paragraph(lines.count + 1)
+        }
+        let found = headings(try read(lines.joined(separator: "\n")))
+        #expect(found.map(\.text) == ["I The Log of the Voyage", "II On Firm Ground", "III In the City", "IV Moscow"])
+        #expect(Set(found.map(\.level)) == [1])
+    }
+
+    @Test("parts over chapters whose numbers restart, and bare arabic aphorisms under titled chapters, nest")
+    func nestedSchemes() throws {
+        var parts: [String] = []
+        for part in ["I", "II", "III"] {
+            parts += ["Part \(part)"]
+            for chapter in ["I", "II", "III"] { parts += [chapter] + Self.paragraph(parts.count) }
+        }
+        let partFound = headings(try read(parts.joined(separator: "\n")))
+        #expect(partFound.count == 12)
+        #expect(partFound.filter { $0.text.hasPrefix("Part") }.allSatisfy { $0.level == 1 })
+        #expect(partFound.filter { !$0.text.hasPrefix("Part") }.allSatisfy { $0.level == 2 })
+
+        var aphorisms: [String] = ["Preface"] + Self.paragraph(0)
+        var number = 1
+        for (chapter, title) in [("I", "Prejudices of Thinkers"), ("II", "The Free Spirit"), ("III", "The Religious Mood")] {
+            aphorisms.append("\(chapter) \(title)")
+            for _ in 0..<3 { aphorisms += ["\(number)"] + Self.paragraph(number); number += 1 }
+        }
+        let found = headings(try read(aphorisms.joined(separator: "\n")))
+        #expect(found.filter { $0.text.first?.isNumber == true }.map(\.text) == (1...9).map(String.init))
+        #expect(found.filter { $0.text.first?.isNumber == true }.allSatisfy { $0.level == 2 })
+        #expect(found.filter { $0.text.contains(" ") }.allSatisfy { $0.level == 1 }, "\(found)")
+    }
+
+    @Test("near misses: a numbered list, numbers that do not rise, and folios as evenly spaced as pages stay text")
+    func nearMisses() throws {
+        let list = ["Do these things:", "1. Open the door", "2. Close the window", "3. Sit down", "4. Read the book"] + Self.paragraph(1)
+        #expect(headings(try read(list.joined(separator: "\n"))).isEmpty)
+        var scattered: [String] = []
+        for number in [3, 17, 5, 12] { scattered += ["\(number)"] + Self.paragraph(number) }
+        #expect(headings(try read(scattered.joined(separator: "\n"))).isEmpty)
+        var pages: [String] = []
+        let page = (0..<28).map { "line \($0) of a page of running text that fills the whole measure of the page," }
+        for number in 1...6 { pages += ["Page \(number) opens with a sentence that runs across the whole measure of it"] + page + ["\(number + 10)"] }
+        #expect(headings(try read(pages.joined(separator: "\n"))).isEmpty)
+    }
+
+    @Test("a dateline or signature ending in a period, right above a heading, is not a heading")
+    func signatureAboveHeading() throws {
+        var lines: [String] = []
+        for (index, number) in ["I", "II", "III"].enumerated() {
+            lines += ["", "", "", number, "", ""] + [Self.paragraph(index).joined(separator: "\n")] + ["", "Alexander Berkman."]
+        }
+        let found = headings(try read(lines.joined(separator: "\n")))
+        #expect(found.map(\.text) == ["I", "II", "III"])
+    }
+}
