@@ -1,6 +1,6 @@
 extension SimBook {
-    /// The book every combination typesets: two parts of two chapters, six to nine paragraphs per chapter, of one to six sentences,
-    /// some with a note marker, one block quotation.
+    /// The book every combination typesets: two parts of two chapters of six to nine paragraphs (one to six
+    /// sentences, some with a note marker) and one block quotation.
     static let sample: SimBook = {
         var prose = ProseGenerator(seed: 18)
         var notes: [String] = []
@@ -18,7 +18,7 @@ extension SimBook {
                         return spansWith(prose.sentences(count), noteAfter: withNote ? prose.number(0...(count - 1)) : nil, number: notes.count + 1)
                     }
                     if withNote {
-                        notes.append(shortEnding(&prose, quote: false, notePrefix: true) { [.text($0.sentences($0.number(1...2)).joined(separator: " "))] }.readingText)
+                        notes.append(shortEnding(&prose, notePrefix: true) { [.text($0.sentences($0.number(1...2)).joined(separator: " "))] }.readingText)
                     }
                     blocks.append(.paragraph(spans))
                     if partIndex == 0, chapterIndex == 1, paragraph == 1 {
@@ -51,20 +51,19 @@ extension SimBook {
 
     /// A last line at most 60 % of the width, for every width, hyphenation, marker style and indent.
     static func endsShort(_ spans: [SimSpan], quote: Bool, notePrefix: Bool) -> Bool {
-        for width in Conventions.widths {
-            for hyphenation in HyphenationStyle.allCases {
+        let prefixes = notePrefix ? ["[99] ", "99. ", ""] : [""]
+        let texts = NoteStyle.allCases.flatMap { notes in prefixes.map { $0 + spans.printed(notes) } }
+        let indents = quote ? [Typesetter.quoteIndent] : [0, Typesetter.paragraphIndent]
+        return Conventions.widths.allSatisfy { width in
+            HyphenationStyle.allCases.allSatisfy { hyphenation in
                 let wrapper = LineWrapper(width: width, hyphenation: hyphenation)
-                for notes in NoteStyle.allCases {
-                    for prefix in notePrefix ? ["[99] ", "99. ", ""] : [""] {
-                    let text = prefix + spans.printed(notes)
-                    for indent in quote ? [Typesetter.quoteIndent] : [0, Typesetter.paragraphIndent] {
-                        let lines = wrapper.wrap(text, firstIndent: indent, indent: quote ? indent : 0)
-                        if let last = lines.last, last.count * 10 > width * 6 { return false }
-                    }
+                return texts.allSatisfy { text in
+                    indents.allSatisfy { indent in
+                        let last = wrapper.wrap(text, firstIndent: indent, indent: quote ? indent : 0).last ?? ""
+                        return last.count * 10 <= width * 6
                     }
                 }
             }
         }
-        return true
     }
 }
