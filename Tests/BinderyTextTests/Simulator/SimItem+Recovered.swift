@@ -2,20 +2,22 @@ import BinderyModel
 
 extension SimItem {
     /// The blocks of a read document as compared. Page breaks, the notes heading and the title page
-    /// (title and author before any other block) are left out; a quotation is its paragraphs' text.
+    /// (blocks of the title's and author's words before any other block) are left out; a quotation is its
+    /// paragraphs' text.
     static func recovered(_ document: Document, book: SimBook) -> [SimItem] {
         var items: [SimItem] = []
-        let titlePage = [book.title, book.author, "by \(book.author)"]
+        let titleWords = Set((book.title + " " + book.author + " by").headingWords)
+        func isTitlePage(_ text: String) -> Bool { !text.headingWords.isEmpty && text.headingWords.allSatisfy(titleWords.contains) }
         for block in document.blocks {
             switch block {
             case .heading(let heading):
                 let text = heading.inlines.plainText.whitespaceNormalized
                 if heading.kind == .titlePage || heading.kind == .notes || text.lowercased() == "notes" { continue }
-                if items.isEmpty, titlePage.contains(text) { continue }
+                if items.isEmpty, isTitlePage(text) { continue }
                 items.append(SimItem(kind: .heading(level: heading.level), text: text))
             case .paragraph(let inlines, _):
                 let text = inlines.plainText.whitespaceNormalized
-                if items.isEmpty, titlePage.contains(text) { continue }
+                if items.isEmpty, isTitlePage(text) { continue }
                 items.append(SimItem(kind: .paragraph, text: text, notes: notes(inlines)))
             case .blockQuote(let blocks, _):
                 let inlines = blocks.flatMap { if case .paragraph(let inlines, _) = $0 { inlines + [.text(" ")] } else { [Inline.text($0.plainText + " ")] } }

@@ -5,6 +5,7 @@ extension Conventions: CustomTestStringConvertible {
 }
 
 /// Issue 18: the known book, typeset in each combination of conventions, must come back from the reader.
+/// `BINDERY_SIMULATOR_OUT=/tmp/sim swift test --filter Simulat` writes each rendering and its outcome there.
 @Suite("Typesetting simulator")
 struct TypesettingSimulatorTests {
     /// Combinations the reader gets wrong today. Each is checked to still fail (`withKnownIssue`): when the
