@@ -7,7 +7,7 @@ struct Paginator {
     var style: PageStyle
     var book: SimBook
 
-    /// The plain text of the book, ending with a newline.
+    /// The plain text of the book, ending with a newline. Without pages, a new page is one blank line.
     func text(_ lines: [SetLine]) -> String {
         if style == .none { return Self.collapsed(lines).joined(separator: "\n") + "\n" }
         let pages = Self.pages(lines)
