@@ -60,7 +60,7 @@ let package = Package(
         ),
         .target(name: "BinderyTestSupport", dependencies: ["BinderyModel"], path: "Tests/BinderyTestSupport"),
         .testTarget(name: "BinderyModelTests", dependencies: ["BinderyModel"]),
-        .testTarget(name: "BinderyTextTests", dependencies: ["BinderyText"]),
+        .testTarget(name: "BinderyTextTests", dependencies: ["BinderyText", "BinderyTestSupport"]),
         .testTarget(name: "BinderyXMLTests", dependencies: ["BinderyXML"]),
         .testTarget(name: "BinderyArchiveTests", dependencies: ["BinderyArchive", "BinderyTestSupport"]),
         .testTarget(name: "BinderyProtocolTests", dependencies: ["BinderyProtocol", "BinderyTestSupport"]),
