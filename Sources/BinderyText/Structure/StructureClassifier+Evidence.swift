@@ -6,11 +6,12 @@ extension StructureClassifier {
     /// divisions stand after more blank lines than its paragraphs, a line with no more than a paragraph's spacing;
     /// and a line ending in a period with another heading right under it (a signature or a dateline, not a title).
     func dropUnsupportedCandidates(_ groups: [LineGroup], schemes: NumberingSchemes, patterns: inout [HeadingPattern?], roles: [GroupRole]) {
-        let divisionGaps = groups.indices.filter { index in
+        let divisions = groups.indices.filter { index in
             guard let pattern = patterns[index] else { return false }
             if case .keyword = pattern.family { return true }
             return schemes.members[index] != nil
-        }.map { groups[$0].blankBefore }.sorted()
+        }
+        let divisionGaps = divisions.map { groups[$0].blankBefore }.sorted()
         let paragraphGaps = groups.indices.filter { patterns[$0] == nil && groups[$0].lines.count >= 2 }.map { groups[$0].blankBefore }
         var counts: [Int: Int] = [:]
         for gap in paragraphGaps { counts[gap, default: 0] += 1 }
@@ -19,7 +20,9 @@ extension StructureClassifier {
         for index in groups.indices {
             guard let pattern = patterns[index], schemes.members[index] == nil, !pattern.isMatter,
                   pattern.family == .plain || pattern.family == .allCaps else { continue }
-            if let divisionGap, let paragraphGap, divisionGap > paragraphGap, groups[index].blankBefore <= paragraphGap,
+            // The lines before the first division (a title, an author) are the front's, not the body's spacing.
+            if let divisionGap, let paragraphGap, let first = divisions.first, index > first, divisionGap > paragraphGap,
+               groups[index].blankBefore <= paragraphGap,
                groups[index].pageBreakBefore == nil {
                 patterns[index] = nil
                 continue

@@ -26,9 +26,6 @@ struct TypesettingSimulatorTests {
         "blank pages=none headings=chapterWord parts=none notes=bracketed hyphens=none width=60",
         "blank pages=none headings=chapterWord parts=none notes=glued hyphens=none width=60",
         "blank pages=none headings=chapterWord parts=none notes=gluedAlone hyphens=none width=60",
-        "blank pages=none headings=chapterWord parts=none notes=none hyphens=unicodeHyphen width=60",
-        "blank pages=none headings=numbered parts=none notes=none hyphens=none width=60",
-        "blank pages=none headings=roman parts=none notes=none hyphens=none width=60",
         "blank pages=runningHeads headings=chapterWord parts=none notes=glued hyphens=unicodeHyphen width=60",
         "blank pages=runningHeads headings=chapterWord parts=none notes=none hyphens=none width=60",
         "blank pages=runningHeads headings=numbered parts=roman notes=gluedAlone hyphens=hyphenMinus width=60",
@@ -40,7 +37,6 @@ struct TypesettingSimulatorTests {
         "indent pages=runningHeads headings=capitals parts=word notes=none hyphens=hyphenMinus width=75",
         "wrapped pages=blankPages headings=roman parts=none notes=gluedAlone hyphens=none width=60",
         "wrapped pages=footFolio headings=capitals parts=roman notes=none hyphens=unicodeHyphen width=60",
-        "wrapped pages=none headings=chapterWord parts=none notes=none hyphens=none width=60",
         "wrapped pages=none headings=numbered parts=none notes=glued hyphens=hyphenMinus width=75",
         "wrapped pages=runningHeads headings=chapterWord parts=word notes=bracketed hyphens=compound width=60",
     ]
