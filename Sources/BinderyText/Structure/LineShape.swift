@@ -14,6 +14,36 @@ struct LineShape: Sendable {
             && !group.lines.contains { ListMarker.parse($0.text) != nil }
     }
 
+    /// Lines kept as lines, not wrapped: in most of them the next line's first word would still have fitted
+    /// within the measure (a wrapped paragraph fills each line before it breaks).
+    /// `measure` counts the indent (the width indented lines are wrapped to); nil takes the document's.
+    func isUnwrapped(_ lines: ArraySlice<SourceLine>, measure: Int? = nil) -> Bool {
+        guard lines.count >= 2 else { return false }
+        let measure = measure ?? profile.measure
+        var room = 0
+        for (line, next) in zip(lines, lines.dropFirst()) {
+            let word = next.text.prefix { $0 != " " }.unicodeScalars.count
+            if line.leadingSpaces + line.length + 1 + word <= measure { room += 1 }
+        }
+        return room * 3 >= (lines.count - 1) * 2
+    }
+
+    /// The width (indent included) that lines indented beyond the prose are wrapped to: nearly the longest of them.
+    static func indentedMeasure(_ groups: [LineGroup], proseIndent: Int) -> Int? {
+        var widths: [Int] = []
+        for group in groups where group.lines.count >= 2 {
+            for line in group.lines where line.leadingSpaces >= proseIndent + 2 { widths.append(line.leadingSpaces + line.length) }
+        }
+        guard widths.count >= 4 else { return nil }
+        widths.sort()
+        return widths[min(widths.count - 1, widths.count * 95 / 100)]
+    }
+
+    /// Every line indented beyond the body's own indent.
+    func isIndented(_ group: LineGroup, bodyIndent: Int) -> Bool {
+        profile.layout != .linePerParagraph && group.lines.allSatisfy { $0.leadingSpaces >= bodyIndent + 2 }
+    }
+
     /// Every line indented well beyond the body's own indent: a block quotation.
     func isBlockQuote(_ group: LineGroup, bodyIndent: Int) -> Bool {
         guard profile.layout != .linePerParagraph, group.lines.count >= 2 else { return false }

@@ -24,7 +24,23 @@ struct StructureClassifier: Sendable {
         var patterns = [HeadingPattern?](repeating: nil, count: groups.count)
         var inlineBylines: [Int: String] = [:]
         var diagnostics: [Diagnostic] = []
+        let speeches = SpeakerLabels.find(groups)
+        var speechBodies: Set<Int> = []
+        for index in speeches { if let body = SpeakerLabels.speechAfter(index, groups) { speechBodies.insert(body) } }
         for (index, group) in groups.enumerated() where forced[index] == nil {
+            if speeches.contains(index) || speechBodies.contains(index) {
+                // A play's speaker label, and the speech under it, are never headings.
+                roles[index] = .paragraph(classes: [speechBodies.contains(index) ? "speech-body" : group.lines.count == 1 ? "speaker" : "speech"])
+                continue
+            }
+            if !speeches.isEmpty, SpeakerLabels.isStageDirection(group) {
+                roles[index] = .paragraph(classes: ["stage-direction"])
+                continue
+            }
+            if group.lines.first?.text.hasPrefix("[I") == true, Illustration.caption(group.plainText) != nil {
+                roles[index] = .paragraph(classes: ["illustration"])
+                continue
+            }
             if group.lines.count == 1, SceneBreak.matches(group.plainText) {
                 roles[index] = .sceneBreak
                 continue
