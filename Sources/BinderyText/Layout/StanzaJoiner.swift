@@ -6,7 +6,7 @@ struct StanzaJoiner: Sendable {
 
     func join(_ groups: [LineGroup]) -> [LineGroup] {
         guard groups.count > 1 else { return groups }
-        let proseIndent = Self.proseIndent(groups, measure: profile.measure)
+        let proseIndent = Self.proseIndent(groups)
         let labels = SpeakerLabels.find(groups)
         var result: [LineGroup] = []
         var underLabel = false
@@ -25,10 +25,12 @@ struct StanzaJoiner: Sendable {
         return result
     }
 
-    /// The indent of full-length lines (running prose), the most common one.
-    static func proseIndent(_ groups: [LineGroup], measure: Int) -> Int {
+    /// The indent of running prose: the smallest one that a twentieth of the lines have (a book of verse
+    /// indented throughout still sets its prose at the margin).
+    static func proseIndent(_ groups: [LineGroup]) -> Int {
         var counts: [Int: Int] = [:]
-        for group in groups { for line in group.lines where line.length * 4 >= measure * 3 { counts[line.leadingSpaces, default: 0] += 1 } }
-        return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
+        var total = 0
+        for group in groups { for line in group.lines { counts[line.leadingSpaces, default: 0] += 1; total += 1 } }
+        return counts.keys.sorted().first { counts[$0]! * 20 >= total } ?? 0
     }
 }

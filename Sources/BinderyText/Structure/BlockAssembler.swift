@@ -22,7 +22,7 @@ struct BlockAssembler: Sendable {
 
     mutating func blocks() -> [Block] {
         let bodyIndent = LineShape.bodyIndent(groups)
-        let proseIndent = StanzaJoiner.proseIndent(groups, measure: shape?.profile.measure ?? 80)
+        let proseIndent = StanzaJoiner.proseIndent(groups)
         let indentedMeasure = LineShape.indentedMeasure(groups, proseIndent: proseIndent)
         let indentedVerse = groups.map { group in
             shape.map { $0.isIndented(group, bodyIndent: proseIndent) && $0.isUnwrapped(group.lines[...], measure: indentedMeasure) } ?? false
