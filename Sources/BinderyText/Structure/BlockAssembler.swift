@@ -25,7 +25,7 @@ struct BlockAssembler: Sendable {
         let proseIndent = StanzaJoiner.proseIndent(groups)
         let indentedMeasure = LineShape.indentedMeasure(groups, proseIndent: proseIndent)
         let indentedVerse = groups.map { group in
-            shape.map { $0.isIndented(group, bodyIndent: proseIndent) && $0.isUnwrapped(group.lines[...], measure: indentedMeasure) } ?? false
+            shape.map { $0.isIndented(group, bodyIndent: proseIndent) && $0.keepsLines(group.lines[...], measure: indentedMeasure) } ?? false
         }
         var blocks: [Block] = []
         var listItems: [[Block]] = []
@@ -63,12 +63,12 @@ struct BlockAssembler: Sendable {
                     continue
                 }
                 if classes == ["speech-body"] {
-                    let verse = !hasNote && shape?.isUnwrapped(group.lines[...]) == true
+                    let verse = !hasNote && shape?.keepsLines(group.lines[...]) == true
                     blocks.append(verse ? .verse(lines: group.lines.map { [.text($0.text)] }, paragraphInfo) : .paragraph(inlines[index], paragraphInfo))
                     continue
                 }
                 if classes == ["speech"] {
-                    blocks += speech(group, inlines: inlines[index], info: paragraphInfo, verse: !hasNote && shape?.isUnwrapped(group.lines.dropFirst()) == true)
+                    blocks += speech(group, inlines: inlines[index], info: paragraphInfo, verse: !hasNote && shape?.keepsLines(group.lines.dropFirst()) == true)
                     continue
                 }
                 if let shape, !classes.contains("titlepage"), !classes.contains("index"), !classes.contains("toc") {

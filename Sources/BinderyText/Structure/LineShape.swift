@@ -28,6 +28,17 @@ struct LineShape: Sendable {
         return room * 3 >= (lines.count - 1) * 2
     }
 
+    /// Verse by its lines: unwrapped, or (when no line comes near the measure, as in a play all in verse)
+    /// three in four lines after the first opening with a capital, which wrapped prose does not. Two lines
+    /// are little evidence: they need both.
+    func keepsLines(_ lines: ArraySlice<SourceLine>, measure: Int? = nil) -> Bool {
+        guard lines.count >= 2 else { return false }
+        let capitalised = lines.dropFirst().count { $0.text.first?.isUppercase == true }
+        let capitals = capitalised * 4 >= (lines.count - 1) * 3
+        if lines.count == 2 { return capitals && isUnwrapped(lines, measure: measure) }
+        return capitals || isUnwrapped(lines, measure: measure)
+    }
+
     /// The width (indent included) that lines indented beyond the prose are wrapped to: nearly the longest of them.
     static func indentedMeasure(_ groups: [LineGroup], proseIndent: Int) -> Int? {
         var widths: [Int] = []
