@@ -37,7 +37,9 @@ public struct TextReader: Sendable {
     /// source lines and of the typography. The results are the same as one after another.
     func structure(_ decoded: TextDecoder.Result) throws(ReaderError) -> Document {
         var document = Document(diagnostics: decoded.diagnostics, editorial: decoded.editorial)
-        let raw = decoded.lines
+        // A Project Gutenberg licence is no part of the reading text: its lines read as blank.
+        let licence = GutenbergLicence.find(decoded.lines)
+        let raw = licence?.blanking(decoded.lines) ?? decoded.lines
         try checkpoint("source lines")
         let lines = Concurrently.map(count: raw.count) { SourceLine(number: $0 + 1, raw: raw[$0]) }
         try checkpoint("pages and paragraphs")
@@ -49,7 +51,7 @@ public struct TextReader: Sendable {
             let unusedHeads = RunningHeadOverrides(sidecar?.runningHeads ?? []).apply(to: &pages, lines: lines)
             let profile = LayoutDetector(override: layout.layout ?? options.paragraphLayout, indentOverride: layout.indent)
                 .detect(lines, removed: pages.removed)
-            let built = ParagraphBuilder(profile: profile).build(lines, pages: pages)
+            let built = StanzaJoiner(profile: profile).join(ParagraphBuilder(profile: profile).build(lines, pages: pages))
             let headingRules = HeadingOverrides(sidecar ?? StructureOverrides(sidecarName: ""))
             return (pages, unusedHeads, profile, headingRules.resolve(built))
         }, {
@@ -82,11 +84,16 @@ public struct TextReader: Sendable {
         var assembler = BlockAssembler(groups: groups, roles: classified.roles, inlines: inlines, matchedNotes: notes.matchedGroups,
                                        shape: LineShape(profile: profile), bySidecar: classified.bySidecar)
         var blocks = assembler.blocks()
+        let emphasised: Int
+        (blocks, emphasised) = UnderscoreEmphasis.apply(blocks)
         try checkpoint("typography")
         var typographer = Typographer()
         if options.typography { (blocks, typographer) = Typographer.apply(toHalvesOf: blocks) }
         document.blocks = blocks
         document.metadata = MetadataGuesser().metadata(titlePage: classified.titlePage, creators: classified.creators, blocks: blocks)
+        licence?.apply(to: &document.metadata)
+        document.diagnostics += PGConventionReport(licence: licence, illustrations: assembler.illustrations, emphasised: emphasised).diagnostics
+        document.editorial += PGConventionReport(licence: licence, illustrations: assembler.illustrations, emphasised: emphasised).editorial
         document.diagnostics.append(Diagnostic(.info, code: "layout.paragraphs",
             "paragraph layout \(layout.layout == nil ? "read" : "set by the sidecar") as \(profile.layout.rawValue) (measure \(profile.measure), trailing-space marks \(profile.trailingSpaceMark), indents \(profile.indentMark)); \(pages.pageCount) page(s)"))
         document.diagnostics += pages.diagnostics + classified.diagnostics + notes.diagnostics

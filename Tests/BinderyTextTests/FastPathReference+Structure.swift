@@ -241,6 +241,19 @@ extension Reference {
                 index = end
                 continue
             }
+            // `word[12]`: Project Gutenberg's marker.
+            if Scanner.isDigit(character), index > 1, characters[index - 1] == "[" {
+                let before = characters[index - 2]
+                var end = index
+                while end < count, Scanner.isDigit(characters[end]), end - index < 3 { end += 1 }
+                let after: Unicode.Scalar = end + 1 < count ? characters[end + 1] : " "
+                if Scanner.isPunctuation(before) || Scanner.isLetter(before) || before == "_" || before == "]",
+                   end < count, characters[end] == "]", !Scanner.isLetter(after), !Scanner.isDigit(after) {
+                    markers.append(.init(range: (index - 1)..<(end + 1), number: characters[index..<end].reduce(0) { $0 * 10 + Int($1.value - 0x30) }))
+                    index = end + 1
+                    continue
+                }
+            }
             if Scanner.isDigit(character), index > 0, !Scanner.isDigit(characters[index - 1]) {
                 var end = index
                 while end < count, Scanner.isDigit(characters[end]) { end += 1 }

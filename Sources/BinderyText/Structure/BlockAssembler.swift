@@ -12,6 +12,8 @@ struct BlockAssembler: Sendable {
     var shape: LineShape?
     /// Groups whose role the sidecar decided: their blocks say so (`decided-by: sidecar`).
     var bySidecar: Set<Int> = []
+    /// `[Illustration…]` place-holders met (first line, caption), filled by `blocks()`.
+    var illustrations: [(line: Int, caption: String)] = []
 
     /// The attribute pair that marks a block the sidecar decided.
     private func decision(_ index: Int) -> [KeyValue] {
@@ -20,6 +22,11 @@ struct BlockAssembler: Sendable {
 
     mutating func blocks() -> [Block] {
         let bodyIndent = LineShape.bodyIndent(groups)
+        let proseIndent = StanzaJoiner.proseIndent(groups)
+        let indentedMeasures = LineShape.indentedMeasures(groups, proseIndent: proseIndent)
+        let indentedVerse = groups.map { group in
+            shape.map { $0.isIndented(group, bodyIndent: proseIndent) && $0.keepsLines(group.lines[...], measure: indentedMeasures[group.lines[0].leadingSpaces]) } ?? false
+        }
         var blocks: [Block] = []
         var listItems: [[Block]] = []
         var listOrdered = false
@@ -48,8 +55,41 @@ struct BlockAssembler: Sendable {
             case .paragraph(let classes):
                 guard !inlines[index].isEmpty else { continue }
                 let paragraphInfo = NodeInfo(attributes: Attributes(classes: classes, pairs: decision(index)), source: group.source)
+                let hasNote = inlines[index].contains { if case .note = $0 { true } else { false } }
+                if classes == ["illustration"], let caption = Illustration.caption(group.plainText) {
+                    // A caption stands as its own paragraph; a bare place-holder leaves only a diagnostic.
+                    illustrations.append((group.firstLine, caption))
+                    if !caption.isEmpty { blocks.append(.paragraph([.text(caption)], NodeInfo(attributes: Attributes(classes: ["illustration", "caption"]), source: group.source))) }
+                    continue
+                }
+                if classes == ["speech-body"] {
+                    let verse = !hasNote && shape?.keepsLines(group.lines[...]) == true
+                    blocks.append(verse ? .verse(lines: group.lines.map { [.text($0.text)] }, paragraphInfo) : .paragraph(inlines[index], paragraphInfo))
+                    continue
+                }
+                if classes == ["speech"] {
+                    blocks += speech(group, inlines: inlines[index], info: paragraphInfo, verse: !hasNote && shape?.keepsLines(group.lines.dropFirst()) == true)
+                    continue
+                }
                 if let shape, !classes.contains("titlepage"), !classes.contains("index"), !classes.contains("toc") {
-                    if shape.isVerse(group), !inlines[index].contains(where: { if case .note = $0 { true } else { false } }) {
+                    if !hasNote, indentedVerse[index] {
+                        blocks.append(.verse(lines: group.lines.map { [.text($0.text)] }, paragraphInfo))
+                        continue
+                    }
+                    // One indented line beside indented paragraphs (a letter's salutation) goes with them; where
+                    // paragraphs stand between blank lines at the margin, one alone is a quotation too.
+                    let neighbour = [index - 1, index + 1].first { groups.indices.contains($0) && groups[$0].lines.count >= 2 && shape.isIndented(groups[$0], bodyIndent: proseIndent + 1) }
+                    let alone = shape.profile.layout == .blankLineSeparated && !shape.profile.indentMark
+                        && (proseIndent + 3...proseIndent + 8).contains(group.lines.first?.leadingSpaces ?? 0)
+                    if group.lines.count == 1, shape.isIndented(group, bodyIndent: proseIndent + 1), neighbour != nil || alone {
+                        if let neighbour, indentedVerse[neighbour] {
+                            blocks.append(.verse(lines: [[.text(group.lines[0].text)]], paragraphInfo))
+                        } else {
+                            blocks.append(.blockQuote([.paragraph(inlines[index], NodeInfo(source: group.source))], paragraphInfo))
+                        }
+                        continue
+                    }
+                    if shape.isVerse(group), !hasNote {
                         blocks.append(.verse(lines: group.lines.map { [.text($0.text)] }, paragraphInfo))
                         continue
                     }
@@ -90,6 +130,14 @@ struct BlockAssembler: Sendable {
         }
         flushList()
         return blocks
+    }
+
+    /// A play's speech: the speaker's label, then the speech as verse lines or as one prose paragraph.
+    private func speech(_ group: LineGroup, inlines: [Inline], info: NodeInfo, verse: Bool) -> [Block] {
+        let speaker = Block.paragraph([.text(group.lines[0].text)], NodeInfo(attributes: Attributes(classes: ["speaker"]), source: SourceRange(line: group.firstLine)))
+        let body = SourceRange(firstLine: group.lines[1].number, lastLine: group.lastLine)
+        if verse { return [speaker, .verse(lines: group.lines.dropFirst().map { [.text($0.text)] }, NodeInfo(attributes: Attributes(classes: ["speech"]), source: body))] }
+        return [speaker, .paragraph(Self.dropping(prefixBefore: group.lines[1].text, from: inlines), NodeInfo(attributes: Attributes(classes: ["speech"]), source: body))]
     }
 
     /// The inlines without the text before `body` begins (a list marker or note number).

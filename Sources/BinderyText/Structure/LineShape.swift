@@ -14,6 +14,51 @@ struct LineShape: Sendable {
             && !group.lines.contains { ListMarker.parse($0.text) != nil }
     }
 
+    /// Lines kept as lines, not wrapped: in most of them the next line's first word would still have fitted
+    /// within the measure (a wrapped paragraph fills each line before it breaks).
+    /// `measure` counts the indent (the width indented lines are wrapped to); nil takes the document's.
+    func isUnwrapped(_ lines: ArraySlice<SourceLine>, measure: Int? = nil) -> Bool {
+        guard lines.count >= 2 else { return false }
+        let measure = measure ?? profile.measure
+        var room = 0
+        for (line, next) in zip(lines, lines.dropFirst()) {
+            let word = next.text.prefix { $0 != " " }.unicodeScalars.count
+            if line.leadingSpaces + line.length + 1 + word <= measure { room += 1 }
+        }
+        return room * 3 >= (lines.count - 1) * 2
+    }
+
+    /// Verse by its lines: unwrapped, or (when no line comes near the measure, as in a play all in verse)
+    /// three in four lines after the first opening with a capital, which wrapped prose does not. Two lines
+    /// are little evidence: they need both.
+    func keepsLines(_ lines: ArraySlice<SourceLine>, measure: Int? = nil) -> Bool {
+        guard lines.count >= 2 else { return false }
+        // The first letter, past opening quotes, brackets and underscores.
+        let capitalised = lines.dropFirst().count { $0.text.prefix(4).first(where: \.isLetter)?.isUppercase == true }
+        let capitals = capitalised * 4 >= (lines.count - 1) * 3
+        if lines.count == 2 { return capitals && isUnwrapped(lines, measure: measure) }
+        return capitals || isUnwrapped(lines, measure: measure)
+    }
+
+    /// The width (indent included) that lines indented beyond the prose are wrapped to, for each indent
+    /// (quotations and list items may be wrapped to different widths): nearly the longest of them.
+    static func indentedMeasures(_ groups: [LineGroup], proseIndent: Int) -> [Int: Int] {
+        var widths: [Int: [Int]] = [:]
+        for group in groups where group.lines.count >= 2 {
+            for line in group.lines where line.leadingSpaces >= proseIndent + 2 { widths[line.leadingSpaces, default: []].append(line.leadingSpaces + line.length) }
+        }
+        // A few lines tell no more than their longest; a handful tells nothing.
+        return widths.filter { $0.value.count >= 4 }.mapValues { values in
+            let sorted = values.sorted()
+            return sorted.count < 20 ? sorted[sorted.count - 1] : sorted[sorted.count * 95 / 100]
+        }
+    }
+
+    /// Every line indented beyond the body's own indent.
+    func isIndented(_ group: LineGroup, bodyIndent: Int) -> Bool {
+        profile.layout != .linePerParagraph && group.lines.allSatisfy { $0.leadingSpaces >= bodyIndent + 2 }
+    }
+
     /// Every line indented well beyond the body's own indent: a block quotation.
     func isBlockQuote(_ group: LineGroup, bodyIndent: Int) -> Bool {
         guard profile.layout != .linePerParagraph, group.lines.count >= 2 else { return false }

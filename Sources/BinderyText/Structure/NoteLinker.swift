@@ -52,11 +52,20 @@ struct NoteLinker: Sendable {
         var usedStars: Set<Key> = []
         // Star notes look back over groups already scanned: each group's markers are found once.
         var markersByGroup: [GroupMarkers?] = markers ?? Array(repeating: nil, count: groups.count)
+        // A run that restarts at 1 right after another (one notes section, numbered per chapter) continues
+        // in the same text, after the markers the run before it took.
+        var previousRun: (start: Int, end: Int, lastMarker: Key?)?
         for run in runs {
             let isStar = run.numbers.first == "*" || run.numbers.first == "†"
-            let start = isStar ? max(0, run.groups[0] - 400) : regionStart
+            let lookBack = isStar || run.isFootnoteBlock
+            var start = lookBack ? max(0, run.groups[0] - 400) : regionStart
+            var floor: Key?
+            if !lookBack, let previous = previousRun, run.groups[0] - previous.end <= 4, run.numbers.first == "1" {
+                start = previous.start
+                floor = previous.lastMarker
+            }
             var candidates: [Candidate] = []
-            for group in start..<run.groups[0] {
+            for group in start..<run.groups[0] where floor.map({ group >= $0.group }) ?? true {
                 switch roles[group] {
                 case .paragraph, .heading, .listItem, .byline, .absorbed: break
                 default: continue
@@ -68,13 +77,22 @@ struct NoteLinker: Sendable {
                 if markersByGroup[group] == nil { markersByGroup[group] = Self.markers(in: inlines[group]) }
                 for (position, markers) in markersByGroup[group]! {
                     for marker in markers where marker.star == isStar {
-                        candidates.append(Candidate(group: group, inline: position, marker: marker))
+                        let candidate = Candidate(group: group, inline: position, marker: marker)
+                        if let floor, (candidate.key.group, candidate.key.inline, candidate.key.offset) <= (floor.group, floor.inline, floor.offset) { continue }
+                        candidates.append(candidate)
                     }
                 }
             }
             var assignment: [(Candidate, Int)] = []
             if isStar {
                 if let last = candidates.last(where: { !usedStars.contains($0.key) }) {
+                    assignment = [(last, 0)]
+                    usedStars.insert(last.key)
+                }
+            } else if run.isFootnoteBlock {
+                // The nearest `[n]` before the block that no other block took.
+                let number = Int(run.numbers[0])
+                if let last = candidates.last(where: { $0.marker.number == number && !$0.marker.weak && !usedStars.contains($0.key) }) {
                     assignment = [(last, 0)]
                     usedStars.insert(last.key)
                 }
@@ -86,6 +104,8 @@ struct NoteLinker: Sendable {
                     let all = align(candidates, numbers)
                     if all.count > strong.count { assignment = all }
                 }
+                previousRun = (floor == nil ? regionStart : start, max(run.groups.last!, run.continuations[run.groups.count - 1]?.max() ?? 0),
+                               assignment.map(\.0.key).max { ($0.group, $0.inline, $0.offset) < ($1.group, $1.inline, $1.offset) } ?? floor)
                 regionStart = run.groups.last! + 1
             }
             let assignedPositions = Set(assignment.map { $0.0.key })
@@ -100,8 +120,9 @@ struct NoteLinker: Sendable {
                 let group = run.groups[noteIndex]
                 let continuations = run.continuations[noteIndex] ?? []
                 let note = Note(number: run.numbers[noteIndex],
-                                blocks: noteBlocks(group: group, continuations: continuations, body: run.bodies[noteIndex], groups: groups, inlines: inlines),
-                                placement: isStar ? .foot : .end,
+                                blocks: noteBlocks(group: group, continuations: continuations, body: run.bodies[noteIndex], groups: groups, inlines: inlines,
+                                                   closingBracket: run.isFootnoteBlock),
+                                placement: isStar || run.isFootnoteBlock ? .foot : .end,
                                 info: NodeInfo(source: groups[group].source))
                 if candidate.inline < 0 {
                     roles[candidate.group] = .absorbed
@@ -198,7 +219,7 @@ struct NoteLinker: Sendable {
         return result
     }
 
-    private func noteBlocks(group: Int, continuations: [Int], body: String, groups: [LineGroup], inlines: [[Inline]]) -> [Block] {
+    private func noteBlocks(group: Int, continuations: [Int], body: String, groups: [LineGroup], inlines: [[Inline]], closingBracket: Bool = false) -> [Block] {
         // Page breaks stay where the note text was printed (the assembler keeps them there).
         var content = BlockAssembler.dropping(prefixBefore: body, from: inlines[group]).filter { if case .pageBreak = $0 { false } else { true } }
         var source = groups[group].source
@@ -207,6 +228,10 @@ struct NoteLinker: Sendable {
             content.append(.text(" "))
             content += inlines[continuation].filter { if case .pageBreak = $0 { false } else { true } }
             source.lastLine = groups[continuation].lastLine
+        }
+        if closingBracket, let last = content.lastIndex(where: { if case .text = $0 { true } else { false } }),
+           case .text(let text) = content[last], text.hasSuffix("]") {
+            content[last] = .text(String(text.dropLast()))
         }
         return [.paragraph(content, NodeInfo(source: source))]
     }

@@ -90,6 +90,11 @@ struct NoteMarkerScanner: Sendable {
                 index = end
                 continue
             }
+            if Self.isDigit(character), index > 1, characters[index - 1] == "[", let marker = bracketed(characters, at: index) {
+                markers.append(marker)
+                index = marker.range.upperBound
+                continue
+            }
             if Self.isDigit(character), index > 0, !Self.isDigit(characters[index - 1]) {
                 var end = index
                 while end < count, Self.isDigit(characters[end]) { end += 1 }
@@ -138,6 +143,19 @@ struct NoteMarkerScanner: Sendable {
             index += 1
         }
         return markers
+    }
+
+    /// A `[12]` glued to the word or punctuation before it (Project Gutenberg's marker), `index` at its first digit.
+    private func bracketed(_ characters: some ScalarText, at index: Int) -> Marker? {
+        let before = characters[index - 2]
+        guard Self.isPunctuation(before) || Self.isLetter(before) || before == "_" || before == "]" else { return nil }
+        var end = index
+        while end < characters.count, Self.isDigit(characters[end]), end - index < 3 { end += 1 }
+        guard end < characters.count, characters[end] == "]" else { return nil }
+        let after: Unicode.Scalar = end + 1 < characters.count ? characters[end + 1] : " "
+        guard !Self.isLetter(after), !Self.isDigit(after) else { return nil }
+        let number = (index..<end).reduce(0) { $0 * 10 + Int(characters[$1].value - 0x30) }
+        return Marker(range: (index - 1)..<(end + 1), number: number)
     }
 
     /// `number * 10 + digit`, nil on overflow.

@@ -9,6 +9,8 @@ struct NoteTextFinder: Sendable {
         var bodies: [String]
         /// Unnumbered groups that continue note `key` (by position in the run).
         var continuations: [Int: [Int]] = [:]
+        /// A `[Footnote n: …]` block set after its paragraph: linked to the nearest `[n]` before it.
+        var isFootnoteBlock = false
     }
 
     static let superscripts: [Character: Character] = ["¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁰": "0"]
@@ -87,6 +89,13 @@ struct NoteTextFinder: Sendable {
                 run.bodies.append(item.body)
                 next = probe + 1
             }
+            // Further paragraphs of the last note, indented under it (`[3] text`, then `    more text`).
+            if groups[index].lines[0].text.hasPrefix("["), groups[index].lines[0].leadingSpaces < 4 {
+                while next < groups.count, !isHeadingLike(next), groups[next].lines.allSatisfy({ $0.leadingSpaces >= 4 }) {
+                    run.continuations[run.groups.count - 1, default: []].append(next)
+                    next += 1
+                }
+            }
             if isNotes(run, groups: groups, after: next, lastNumber: lastNumber, isHeadingLike: isHeadingLike) {
                 runs.append(run)
                 lastNumber = Int(run.numbers.last!) ?? lastNumber
@@ -111,6 +120,7 @@ struct NoteTextFinder: Sendable {
             }
         }
         runs = merged
+        runs += PGFootnoteBlock.runs(groups)
         // Star notes: "* text" anywhere, matched to the nearest earlier "*" marker by the linker.
         for (position, group) in groups.enumerated() {
             if let item = Self.parse(group), item.number == "*" || item.number == "†" {
@@ -128,13 +138,29 @@ struct NoteTextFinder: Sendable {
             if isHeadingLike(probe) { closes = true; break }
             probe += 1
         }
+        let bracketed = groups[run.groups[0]].lines[0].text.hasPrefix("[")
+        // Numbering that restarts at [1] right after the run: the next chapter's notes in the same section.
+        if !closes, bracketed, next < groups.count, groups[next].lines[0].text.hasPrefix("["), Self.parse(groups[next])?.number == "1" { closes = true }
         guard closes else { return false }
         let firstNumber = Int(run.numbers[0]) ?? 0
+        if bracketed, firstNumber == 1, Self.followsNotesTitle(run.groups[0], groups) { return true }
         if lastNumber > 0, firstNumber == lastNumber + 1 { return true }
         if groups[run.groups[0]].plainText.first.map({ Self.superscripts[$0] != nil }) == true { return true }
         if groups[run.groups[0]].lines[0].leadingSpaces > 0 { return true }
         let cited = run.bodies.count(where: Self.looksLikeCitation)
         return cited * 4 >= run.bodies.count
+    }
+
+    /// The group before a note run is a short title line standing apart (`NOTES`, `Footnotes`, `Chapter III`),
+    /// or the end of an earlier run of notes.
+    static func followsNotesTitle(_ first: Int, _ groups: [LineGroup]) -> Bool {
+        guard first > 0 else { return false }
+        let title = groups[first - 1]
+        if title.lines[0].text.hasPrefix("["), parse(title) != nil { return true }
+        if title.lines.first?.leadingSpaces ?? 0 >= 4, first > 1, parse(groups[first - 2]) != nil { return true }
+        guard title.lines.count == 1, title.blankBefore >= 1, title.length <= 40 else { return false }
+        let text = title.lines[0].text
+        return text.split(separator: " ").count <= 4 && !text.hasSuffix(",") && !text.hasSuffix(";") && text.first?.isLowercase == false
     }
 
     private static let citationCues = ["p. ", "pp. ", "ibid", "op. cit", "loc. cit", "vol. ", "see ", "cf. ", "ed. ", "quoted in", "translated by", "published", "http"]

@@ -1,0 +1,36 @@
+/// Stage 3c: puts back together the lines of a stanza or a play's speech that the paragraph builder split
+/// at short lines: adjacent groups (no blank line between) indented beyond the prose indent, or under a
+/// speaker label. Whether they are verse or a quotation is decided later, from the lines.
+struct StanzaJoiner: Sendable {
+    var profile: LayoutProfile
+
+    func join(_ groups: [LineGroup]) -> [LineGroup] {
+        guard groups.count > 1 else { return groups }
+        let proseIndent = Self.proseIndent(groups)
+        let labels = SpeakerLabels.find(groups)
+        var result: [LineGroup] = []
+        var underLabel = false
+        for (index, group) in groups.enumerated() {
+            defer { if labels.contains(index) { underLabel = true } else if group.blankBefore > 0 { underLabel = false } }
+            guard var last = result.last, group.blankBefore == 0, group.pageBreakBefore == nil, !labels.contains(index)
+            else { result.append(group); continue }
+            let indented = [last, group].allSatisfy { $0.lines.allSatisfy { $0.leadingSpaces >= proseIndent + 2 } }
+            // A label alone in its group stays apart from its speech; the speech's own pieces join.
+            let speech = underLabel && (!labels.contains(index - 1) || groups[index - 1].lines.count > 1)
+            guard indented || speech else { result.append(group); continue }
+            last.lines += group.lines
+            last.blankAfter = group.blankAfter
+            result[result.count - 1] = last
+        }
+        return result
+    }
+
+    /// The indent of running prose: the smallest one that a twentieth of the lines have (a book of verse
+    /// indented throughout still sets its prose at the margin).
+    static func proseIndent(_ groups: [LineGroup]) -> Int {
+        var counts: [Int: Int] = [:]
+        var total = 0
+        for group in groups { for line in group.lines { counts[line.leadingSpaces, default: 0] += 1; total += 1 } }
+        return counts.keys.sorted().first { counts[$0]! * 20 >= total } ?? 0
+    }
+}

@@ -1,0 +1,46 @@
+/// Speaker labels of a play (`HAMLET.` on its own line, the speech under it): a short line in capitals
+/// ending in a full stop, where the same few names recur many times as the first line of a group.
+enum SpeakerLabels {
+    /// The label of a line when it has the shape of one: at most four words of capitals, a final full stop.
+    static func label(_ line: SourceLine) -> String? {
+        let text = line.text
+        guard text.hasSuffix("."), line.length >= 3, line.length <= 32, line.leadingSpaces <= 1 else { return nil }
+        let name = text.dropLast()
+        guard name.split(separator: " ").count <= 4, name.contains(where: \.isLetter),
+              name.allSatisfy({ $0.isUppercase || $0 == " " || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "." }) else { return nil }
+        return String(name)
+    }
+
+    /// Groups opening with a recurring speaker label. Evidence: two or more labels each seen at least three
+    /// times, a dozen such groups in all, and most label-shaped openings among them.
+    static func find(_ groups: [LineGroup]) -> Set<Int> {
+        var counts: [String: Int] = [:]
+        var labelled: [(Int, String)] = []
+        for (index, group) in groups.enumerated() {
+            guard let first = group.lines.first, let name = label(first) else { continue }
+            counts[name, default: 0] += 1
+            labelled.append((index, name))
+        }
+        let recurring = Set(counts.filter { $0.value >= 3 }.keys)
+        let hits = labelled.filter { recurring.contains($0.1) }
+        guard recurring.count >= 2, hits.count >= 12, hits.count * 3 >= labelled.count * 2 else { return [] }
+        // Once the play is evident, a label seen once (`PROLOGUE.`) is one too when a speech stands under it.
+        let once = labelled.filter { index, name in
+            !recurring.contains(name) && (groups[index].lines.count > 1 || (index + 1 < groups.count && groups[index + 1].blankBefore == 0))
+        }
+        return Set((hits + once).map(\.0))
+    }
+
+    /// The speech under a label that stands alone in its group: the next group, right under it.
+    static func speechAfter(_ labelIndex: Int, _ groups: [LineGroup]) -> Int? {
+        guard groups[labelIndex].lines.count == 1, labelIndex + 1 < groups.count, groups[labelIndex + 1].blankBefore == 0,
+              label(groups[labelIndex + 1].lines[0]) == nil else { return nil }
+        return labelIndex + 1
+    }
+
+    /// A line wholly in underscores (`_Exit Ghost._`): in a play, a stage direction.
+    static func isStageDirection(_ group: LineGroup) -> Bool {
+        let text = group.plainText
+        return text.hasPrefix("_") && (text.hasSuffix("_") || text.hasSuffix("_.")) && group.lines.count <= 4
+    }
+}

@@ -1,0 +1,97 @@
+import BinderyModel
+@testable import BinderyText
+import Testing
+
+/// `_italics_`, `[Illustration…]` and the licence header and footer of Project Gutenberg texts.
+@Suite("Gutenberg markup")
+struct GutenbergMarkupTests {
+    static let prose = gutenbergWrapped((0..<4).map { _ in "A sentence of ordinary running prose, long enough to fill most of a line." }.joined(separator: " "))
+
+    @Test func underscoresBecomeEmphasisAndIdentifiersStay() {
+        var count = 0
+        #expect(UnderscoreEmphasis.split("the _Strange Meeting_ poem", &count) == [.text("the "), .emphasis([.text("Strange Meeting")]), .text(" poem")])
+        #expect(UnderscoreEmphasis.split("(_sic_).", &count) == [.text("("), .emphasis([.text("sic")]), .text(").")])
+        #expect(count == 2)
+        for plain in ["snake_case_name here", "a _ b _ c", "x__y", "an_open one"] {
+            #expect(UnderscoreEmphasis.split(plain, &count) == [.text(plain)], "\(plain)")
+        }
+        #expect(count == 2)
+    }
+
+    @Test func emphasisInParagraphsAndHeadings() throws {
+        let text = "I\n\n\n\(Self.prose)\n\n\n\n_Anthem for Doomed Youth_\n\n\nHe wrote _Strange Meeting_ and more. \(Self.prose)\n"
+        let document = try read(text)
+        #expect(!document.blocks.contains { $0.plainText.contains("_") })
+        let emphasised = document.blocks.contains { block in
+            if case .paragraph(let inlines, _) = block { inlines.contains(.emphasis([.text("Strange Meeting")])) } else { false }
+        }
+        #expect(emphasised)
+    }
+
+    @Test func illustrationsAreCaptionsOrRecorded() throws {
+        let text = "\(Self.prose)\n\n[Illustration: The castle at\nnight]\n\n\(Self.prose)\n\n[Illustration]\n\n\(Self.prose)\n\n[Illustration] was the word the printer used for a picture.\n"
+        let document = try read(text)
+        let captions = document.blocks.filter { $0.info.attributes.classes.contains("caption") }.map(\.plainText)
+        #expect(captions == ["The castle at night"])
+        #expect(!document.blocks.contains { $0.plainText.hasPrefix("[Illustration") && $0.plainText.hasSuffix("]") })
+        #expect(document.blocks.contains { $0.plainText.hasPrefix("[Illustration] was the word") })
+        let lines = text.components(separatedBy: "\n")
+        let placeHolders = lines.indices.filter { lines[$0] == "[Illustration]" || lines[$0].hasPrefix("[Illustration:") }.map { $0 + 1 }
+        #expect(document.diagnostics.filter { $0.code == "illustration" }.compactMap(\.line) == placeHolders)
+    }
+
+    static let header = """
+        The Project Gutenberg eBook of The Sample Book
+
+        This ebook is for the use of anyone anywhere in the United States and
+        most other parts of the world at no cost and with almost no restrictions
+        whatsoever.
+
+        Title: The Sample Book
+               A Second Line of Title
+
+        Author: Jane Writer
+
+        Release date: March 3, 2004 [eBook #11543]
+                        Most recently updated: October 28, 2024
+
+        Language: French
+
+        Credits: Produced by volunteers
+
+
+        *** START OF THE PROJECT GUTENBERG EBOOK THE SAMPLE BOOK ***
+        """
+
+    static let footer = """
+        *** END OF THE PROJECT GUTENBERG EBOOK THE SAMPLE BOOK ***
+
+
+
+        Updated editions will replace the previous one—the old editions will
+        be renamed.
+
+        Section 1. General Terms of Use and Redistributing Project Gutenberg™
+        electronic works
+        """
+
+    @Test func licenceHeaderAndFooterGoToMetadata() throws {
+        let text = Self.header + "\n\n\n\nTHE SAMPLE BOOK\n\n\nby Jane Writer\n\n\n\nI\n\n\n" + Self.prose + "\n\n\n\n" + Self.footer + "\n"
+        let document = try read(text)
+        #expect(document.metadata.title == "The Sample Book A Second Line of Title")
+        #expect(document.metadata.creators.map(\.name) == ["Jane Writer"])
+        #expect(document.metadata.language == "fr")
+        #expect(document.metadata.identifier == "https://www.gutenberg.org/ebooks/11543")
+        #expect(document.metadata.date == "March 3, 2004")
+        #expect(!document.blocks.contains { $0.plainText.localizedCaseInsensitiveContains("gutenberg") || $0.plainText.contains("Section 1") })
+        #expect(document.blocks.contains { $0.plainText.hasPrefix("A sentence of ordinary") })
+        #expect(document.diagnostics.contains { $0.code == "gutenberg.licence" })
+    }
+
+    @Test func starredLinesOfOtherTextsStay() throws {
+        let text = Self.prose + "\n\n*** START OF THE SECOND PART ***\n\n" + Self.prose + "\n"
+        let document = try read(text)
+        #expect(GutenbergLicence.find(text.components(separatedBy: "\n")) == nil)
+        #expect(document.blocks.contains { $0.plainText.contains("SECOND PART") })
+    }
+}

@@ -1,0 +1,192 @@
+import BinderyModel
+@testable import BinderyText
+import Testing
+
+/// Project Gutenberg's notes: `[n]` markers, a NOTES section of `[n] text` items, `[Footnote n: …]` blocks.
+extension Note {
+    /// The note's reading text.
+    var text: String { blocks.map(\.plainText).joined(separator: " ") }
+}
+
+@Suite("Gutenberg notes")
+struct GutenbergNotesTests {
+    /// Every note placed at a marker, in reading order (block quotes and verse included).
+    static func notes(_ blocks: [Block]) -> [Note] {
+        var notes: [Note] = []
+        func walk(_ inlines: [Inline]) { for case .note(let note) in inlines { notes.append(note) } }
+        for block in blocks {
+            switch block {
+            case .paragraph(let inlines, _): walk(inlines)
+            case .heading(let heading): walk(heading.inlines)
+            case .blockQuote(let inner, _): notes += Self.notes(inner)
+            default: break
+            }
+        }
+        return notes
+    }
+
+    static func filler(_ word: String, _ count: Int = 3) -> String {
+        (0..<count).map { _ in "This is a sentence of ordinary running prose about the \(word) that fills a line." }.joined(separator: " ")
+    }
+
+    @Test(arguments: [("the rough Finnish rock,[1] about", 1), ("of the grain.”[18] True", 18), ("_Capital_[3] says", 3), ("see item [12] below", -1), ("the array a[2] is", 2), ("page[12a] here", -1)] as [(String, Int)])
+    func scansBracketedMarkers(text: String, number: Int) {
+        let markers = NoteMarkerScanner().scan(text).filter { !$0.weak }
+        if number < 0 { #expect(markers.isEmpty, "\(text)") } else { #expect(markers.map(\.number) == [number], "\(text)") }
+    }
+
+    @Test func linksANotesSectionWithIndentedParagraphsAndAMarkerInABlockQuote() throws {
+        let text = """
+        THE BOOK
+
+
+        by Some Author
+
+
+
+        I
+
+
+        \(gutenbergWrapped("The statue stood on the rock,[1] about to leap. " + Self.filler("statue")))
+
+        He quoted the letter:
+
+            The committee has decided.[2] We shall meet again at the usual
+            place and hour, and discuss the matters that were left open at
+            the last meeting of the whole committee, as agreed before.
+
+        \(gutenbergWrapped("And the story went on.[3] " + Self.filler("story")))
+
+
+
+        NOTES
+
+
+        [1] Statue of Peter the Great.
+
+        [2] The letter was never sent.
+
+            It was found later among his papers.
+
+        [3] Master.
+        """
+        let document = try read(text)
+        let notes = Self.notes(document.blocks)
+        #expect(notes.map(\.number) == ["1", "2", "3"])
+        #expect(notes.count == 3 && notes[1].text.contains("among his papers"))
+        let headings = document.blocks.compactMap { if case .heading(let heading) = $0 { heading.inlines.plainText } else { nil } }
+        #expect(!headings.contains { $0.hasPrefix("[") })
+        #expect(!document.blocks.contains { if case .paragraph(let inlines, _) = $0 { inlines.plainText.hasPrefix("[") } else { false } })
+    }
+
+    @Test func aBracketedListInTheBodyIsNoNotesSection() throws {
+        let text = """
+        The plan had three points, which the meeting took in turn and at length.
+
+        [1] First, the land to those who work it.
+
+        [2] Second, the factories to the workers.
+
+        \(gutenbergWrapped("And the meeting went on after that to other business. " + Self.filler("meeting")))
+        """
+        let document = try read(text)
+        #expect(Self.notes(document.blocks).isEmpty)
+        #expect(document.blocks.contains { $0.plainText.contains("First, the land") })
+    }
+
+    @Test func linksFootnoteBlocksWhoseNumberingRestartsPerChapter() throws {
+        let text = """
+        CHAPTER I
+
+
+        \(gutenbergWrapped("The first claim stands here.[1] " + Self.filler("claim")))
+
+        [Footnote 1: The first chapter's note.]
+
+        \(gutenbergWrapped("More text in the chapter.[2] " + Self.filler("chapter")))
+
+        [Footnote 2: Its second note, over two
+        lines.]
+
+
+
+        CHAPTER II
+
+
+        \(gutenbergWrapped("The next claim stands here.[1] " + Self.filler("next claim")))
+
+        [Footnote 1: The second chapter's note.
+
+        It runs on over a second paragraph.]
+        """
+        let document = try read(text)
+        let notes = Self.notes(document.blocks)
+        #expect(notes.map(\.number) == ["1", "2", "1"])
+        #expect(notes.map { $0.text.hasSuffix("]") } == [false, false, false])
+        #expect(notes.last?.text.contains("second paragraph") == true)
+        #expect(!document.blocks.contains { $0.plainText.contains("[Footnote") })
+    }
+
+    @Test func linksChapterNotesSectionsNumberedFromOneEach() throws {
+        let text = """
+        CHAPTER I
+
+
+        \(gutenbergWrapped("The first claim.[1] And the second.[2] " + Self.filler("first")))
+
+
+
+        NOTES
+
+
+        [1] Chapter one, note one.
+
+        [2] Chapter one, note two.
+
+
+
+        CHAPTER II
+
+
+        \(gutenbergWrapped("The third claim.[1] " + Self.filler("third")))
+
+
+
+        NOTES
+
+
+        [1] Chapter two, note one.
+        """
+        let notes = Self.notes(try read(text).blocks)
+        #expect(notes.map { $0.text } == ["Chapter one, note one.", "Chapter one, note two.", "Chapter two, note one."])
+    }
+
+    @Test func oneNotesSectionWithNumberingRestartingPerChapter() throws {
+        let text = """
+        CHAPTER I
+
+
+        \(gutenbergWrapped("The first claim.[1] And the second.[2] " + Self.filler("first")))
+
+
+
+        CHAPTER II
+
+
+        \(gutenbergWrapped("The third claim.[1] " + Self.filler("third")))
+
+
+
+        NOTES
+
+
+        [1] Chapter one, note one.
+
+        [2] Chapter one, note two.
+
+        [1] Chapter two, note one.
+        """
+        let notes = Self.notes(try read(text).blocks)
+        #expect(notes.map { $0.text } == ["Chapter one, note one.", "Chapter one, note two.", "Chapter two, note one."])
+    }
+}

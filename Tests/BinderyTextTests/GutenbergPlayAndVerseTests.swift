@@ -1,0 +1,77 @@
+import BinderyModel
+@testable import BinderyText
+import Testing
+
+/// Plays (speaker labels in capitals) and indented verse, in Project Gutenberg's layout.
+@Suite("Gutenberg plays and verse")
+struct GutenbergPlayAndVerseTests {
+    static func headings(_ document: Document) -> [String] {
+        document.blocks.compactMap { if case .heading(let heading) = $0 { heading.inlines.plainText } else { nil } }
+    }
+
+    static func verseLines(_ document: Document) -> [String] {
+        document.blocks.flatMap { block -> [String] in
+            if case .verse(let lines, _) = block { return lines.map(\.plainText) }
+            return []
+        }
+    }
+
+    @Test func speakerLabelsAreNotHeadingsAndSpeechesKeepTheirLines() throws {
+        var speeches: [String] = []
+        for turn in 0..<8 {
+            speeches.append("BERNARDO.\nWho’s there, in the cold of turn \(turn)?")
+            speeches.append("FRANCISCO.\nNay, answer me: stand, and unfold yourself.\nLong live the king, and all his house!\nYou come most carefully upon your hour.")
+        }
+        speeches.append("FRANCISCO.\nFarewell! _Exit Reynaldo._\n\n _Enter Ophelia._\n\nHow now, Ophelia! what’s the matter?")
+        speeches.append("PROLOGUE.\nFor us, and for our tragedy,\nHere stooping to your clemency,")
+        let text = "Act I\n\n\n\nScene I\n\n\nA platform before the castle.\n\n _Enter Bernardo._\n\n" + speeches.joined(separator: "\n\n") + "\n\n\n\nAct II\n\n\nA room.\n"
+        let document = try read(text)
+        let headings = Self.headings(document)
+        #expect(!headings.contains { $0.contains("BERNARDO") || $0.contains("Who’s there") || $0.contains("Enter") || $0.contains("Ophelia") || $0.contains("PROLOGUE") })
+        #expect(headings.contains("Act II"))
+        #expect(Self.verseLines(document).contains("Long live the king, and all his house!"))
+        #expect(Self.verseLines(document).contains("You come most carefully upon your hour."))
+    }
+
+    @Test func capitalisedTitlesThatDoNotRecurAreNoSpeakers() {
+        let text = (1...14).map { "CHAPTER \($0).\nThe chapter begins here with a sentence." }.joined(separator: "\n\n")
+        let groups = ParagraphBuilder(profile: LayoutProfile(layout: .blankLineSeparated, measure: 70, trailingSpaceMark: false, indentMark: false))
+            .build(sourceLines(text), pages: PageFinder.Result())
+        #expect(SpeakerLabels.find(groups).isEmpty)
+        #expect(SpeakerLabels.label(sourceLines("HAMLET.")[0]) == "HAMLET")
+        #expect(SpeakerLabels.label(sourceLines("Hamlet.")[0]) == nil)
+    }
+
+    static let prose = gutenbergWrapped((0..<6).map { _ in "A sentence of ordinary running prose, long enough to fill most of a line of text." }.joined(separator: " "))
+
+    @Test func indentedStanzasAreVerseAndIndentedWrappedProseIsAQuote() throws {
+        let text = """
+        \(Self.prose)
+
+            I have made fellowships—
+            Untold of happy lovers in old song.
+            For love is not the binding of fair lips
+            With the soft silk of eyes that look and long,
+
+            By Joy, whose ribbon slips—
+            But wound with war’s hard wire whose stakes are strong;
+
+        \(Self.prose)
+
+            “If you are not so compassionate as to dine today with Louisa
+            and me, we shall be in danger of hating each other for the
+            rest of our lives, for a whole day’s tête-à-tête between two
+            women can never end without a quarrel. Come as soon as you can
+            on the receipt of this.
+
+        \(Self.prose)
+        """
+        let document = try read(text)
+        let lines = Self.verseLines(document)
+        #expect(lines.contains("I have made fellowships—"))
+        #expect(lines.contains("With the soft silk of eyes that look and long,"))
+        #expect(lines.contains("But wound with war’s hard wire whose stakes are strong;"))
+        #expect(!lines.contains { $0.contains("Louisa") })
+        #expect(document.blocks.contains { if case .blockQuote(let inner, _) = $0 { inner.first?.plainText.contains("Louisa and me") == true } else { false } })
+    }
+}
