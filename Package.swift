@@ -9,6 +9,8 @@ let package = Package(
         .executable(name: "bindery", targets: ["bindery"]),
         // For Fuzz/ (libFuzzer targets and the reader tests under ASan): the modules that parse untrusted input.
         .library(name: "BinderyCore", targets: ["BinderyModel", "BinderyText", "BinderyProtocol"]),
+        // The tests' shared helpers, for the reader tests the Fuzz package runs again under ASan.
+        .library(name: "BinderyTestSupport", targets: ["BinderyTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

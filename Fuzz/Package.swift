@@ -12,7 +12,8 @@ let package = Package(
         .executableTarget(name: "FuzzControlCodec", dependencies: [.product(name: "BinderyCore", package: "Bindery")]),
         // The main package's reader tests, through the symbolic link ReaderTests -> ../Tests/BinderyTextTests
         // (at this depth their `#filePath` still finds ../shared), for the ASan run.
-        .testTarget(name: "BinderyTextTests", dependencies: [.product(name: "BinderyCore", package: "Bindery")], path: "ReaderTests"),
+        .testTarget(name: "BinderyTextTests", dependencies: [.product(name: "BinderyCore", package: "Bindery"),
+                                                         .product(name: "BinderyTestSupport", package: "Bindery")], path: "ReaderTests"),
     ],
     swiftLanguageModes: [.v6]
 )
