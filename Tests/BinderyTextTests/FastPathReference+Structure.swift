@@ -128,10 +128,6 @@ extension Reference {
         return String(characters.filter { $0.isLetter || $0.isNumber })
     }
 
-    static func runningHeadKey(_ text: String) -> String {
-        String(text.lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " }).split(separator: " ").joined(separator: " ")
-    }
-
     /// `Byline.name` as it was: character-wise searches and splits throughout.
     static func bylineName(_ text: String, requirePrefix: Bool = false) -> String? {
         var body = Substring(trimming(text, " ."))

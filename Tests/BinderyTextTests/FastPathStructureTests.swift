@@ -79,7 +79,6 @@ struct FastPathStructureTests {
             #expect(Byline.name(text, requirePrefix: true) == Reference.bylineName(text, requirePrefix: true))
             #expect(Byline.split(text).map { [$0.title, $0.name] } == Reference.bylineSplit(text).map { [$0.title, $0.name] }, "split of \(text.debugDescription)")
             #expect(StructureClassifier.key(text) == Reference.headingKey(text), "key of \(text.debugDescription)")
-            #expect(PageFurnitureText.key(text) == Reference.runningHeadKey(text), "head key of \(text.debugDescription)")
             #expect(Byline.containsByWord(text) == Reference.containsByWord(text), "by in \(text.debugDescription)")
             #expect(ListMarker.parse(text) == Reference.listMarker(text), "list marker of \(text.debugDescription)")
             #expect(Dehyphenator.lastWord(of: text) == String(text.reversed().prefix(while: { $0.isLetter || $0 == "-" }).reversed()))

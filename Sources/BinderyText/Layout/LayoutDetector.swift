@@ -51,6 +51,19 @@ struct LayoutDetector: Sendable {
         } else {
             layout = .blankLineSeparated
         }
-        return LayoutProfile(layout: layout, measure: measure, trailingSpaceMark: trailingSpaceMark, indentMark: indentOverride ?? indentMark)
+        return LayoutProfile(layout: layout, measure: measure, trailingSpaceMark: trailingSpaceMark, indentMark: indentOverride ?? indentMark,
+                             fullLineFloor: Self.fullLineFloor(lines, text: text))
+    }
+
+    /// The 2nd percentile of the lengths of lines followed, with no blank between, by a line that starts in lower
+    /// case (so surely inside a paragraph); nil with fewer than 200 of them.
+    static func fullLineFloor(_ lines: [SourceLine], text: [Int]) -> Int? {
+        var lengths: [Int] = []
+        for (position, index) in text.enumerated().dropLast() where text[position + 1] == index + 1 && lines[index + 1].startsLowercase {
+            lengths.append(lines[index].length)
+        }
+        guard lengths.count >= 200 else { return nil }
+        lengths.sort()
+        return lengths[lengths.count / 50]
     }
 }

@@ -87,15 +87,23 @@ enum PageFurnitureText {
         return nil
     }
 
-    /// Letters, digits and single spaces, lower-cased: a head's identity across pages (punctuation set aside; a
-    /// folio at either end is split off before).
+    /// Letters, digits and single spaces, ASCII letters lower-cased: a head's identity across pages (ASCII
+    /// punctuation set aside; a folio at either end is split off before). Other characters are kept as they are:
+    /// a head is printed the same way on every page. One pass over the bytes.
     static func key(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            let kept = text.utf8.compactMap { byte -> UInt8? in
-                byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x20 ? byte : nil
+        var kept: [UInt8] = []
+        kept.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x80...:
+                if pendingSpace, !kept.isEmpty { kept.append(0x20) }
+                pendingSpace = false
+                kept.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            case 0x20, 0x09: pendingSpace = true
+            default: break
             }
-            return String(decoding: kept, as: UTF8.self).split(separator: " ").joined(separator: " ")
         }
-        return String(text.lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " }).split(separator: " ").joined(separator: " ")
+        return String(decoding: kept, as: UTF8.self)
     }
 }

@@ -78,7 +78,10 @@ struct ParagraphBuilder: Sendable {
         // A line that starts in lower case continues what stands before it, unless that is very short.
         if line.startsLowercase, previousLength >= 0.5 * measure, ListMarker.parse(line.text) == nil { return false }
         if profile.trailingSpaceMark, previous.trailingSpaces >= 2, previousEnds || previousLength < 0.8 * measure { return true }
-        if previousEnds, previousLength < 0.8 * measure { return true }
+        // Without a mark of its own (an indent, trailing spaces), a justified text ends a paragraph on a sentence
+        // whose line is shorter than its lines inside paragraphs usually are.
+        let floor = profile.indentMark || profile.trailingSpaceMark ? 0 : Double(profile.fullLineFloor ?? 0)
+        if previousEnds, previousLength < max(0.8 * measure, floor) { return true }
         if profile.layout != .blankLineSeparated, previousLength < 0.6 * measure { return true }
         if previousEnds, ListMarker.parse(line.text) != nil { return true }
         return false

@@ -19,4 +19,8 @@ struct LayoutProfile: Sendable, Hashable {
     var trailingSpaceMark: Bool
     /// A first-line indent marks a new paragraph.
     var indentMark: Bool
+    /// The shortest a line inside a paragraph usually is (its 2nd percentile, measured on lines a lower-case line
+    /// continues), when there are enough of them: in justified text, a sentence ending on a line shorter than this
+    /// ends its paragraph.
+    var fullLineFloor: Int? = nil
 }

@@ -52,9 +52,16 @@ struct Dehyphenator: Sendable {
     static func breakHyphenHabit(_ lines: [SourceLine]) -> Bool {
         var atEnd = 0
         for line in lines where ByteSearch.mayContain(line.text, bytesOf: "\u{2010}") {
-            let inside = line.text.last == breakHyphen ? line.text.dropLast() : Substring(line.text)
-            if inside.contains(breakHyphen) { return false }
-            if line.text.last == breakHyphen { atEnd += 1 }
+            // U+2010 is E2 80 90; found anywhere but at the very end, it is the text's own hyphen.
+            let bytes = Array(line.text.utf8)
+            var index = 0
+            while index + 2 < bytes.count {
+                if bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x90 {
+                    guard index + 3 == bytes.count else { return false }
+                    atEnd += 1
+                }
+                index += 1
+            }
         }
         return atEnd >= 3 && atEnd * 1000 >= lines.count
     }
