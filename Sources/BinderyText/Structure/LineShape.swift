@@ -33,7 +33,8 @@ struct LineShape: Sendable {
     /// are little evidence: they need both.
     func keepsLines(_ lines: ArraySlice<SourceLine>, measure: Int? = nil) -> Bool {
         guard lines.count >= 2 else { return false }
-        let capitalised = lines.dropFirst().count { $0.text.first?.isUppercase == true }
+        // The first letter, past opening quotes, brackets and underscores.
+        let capitalised = lines.dropFirst().count { $0.text.prefix(4).first(where: \.isLetter)?.isUppercase == true }
         let capitals = capitalised * 4 >= (lines.count - 1) * 3
         if lines.count == 2 { return capitals && isUnwrapped(lines, measure: measure) }
         return capitals || isUnwrapped(lines, measure: measure)
