@@ -32,10 +32,10 @@ struct ControlParamsTests {
                 fields[key] = Self.randomValue(&random, depth: 0)
             }
             let params: JSONValue? = Int.random(in: 0..<10, using: &random) == 0 ? Self.randomValue(&random, depth: 0) : .object(fields)
-            Self.check { try ControlParams.Job(params) } valid: { $0.id >= 1 }
-            Self.check { try ControlParams.Jobs(params) } valid: { (1...ControlParams.Jobs.maximumLimit).contains($0.limit) }
-            Self.check { try ControlParams.Documents(params) } valid: { _ in true }
-            Self.check { try ControlParams.Path(params, method: "submit") } valid: { !$0.path.isEmpty }
+            Self.check { () throws(ControlError) in try ControlParams.Job(params) } valid: { $0.id >= 1 }
+            Self.check { () throws(ControlError) in try ControlParams.Jobs(params) } valid: { (1...ControlParams.Jobs.maximumLimit).contains($0.limit) }
+            Self.check { () throws(ControlError) in try ControlParams.Documents(params) } valid: { _ in true }
+            Self.check { () throws(ControlError) in try ControlParams.Path(params, method: "submit") } valid: { !$0.path.isEmpty }
         }
     }
 
