@@ -23,9 +23,9 @@ struct BlockAssembler: Sendable {
     mutating func blocks() -> [Block] {
         let bodyIndent = LineShape.bodyIndent(groups)
         let proseIndent = StanzaJoiner.proseIndent(groups)
-        let indentedMeasure = LineShape.indentedMeasure(groups, proseIndent: proseIndent)
+        let indentedMeasures = LineShape.indentedMeasures(groups, proseIndent: proseIndent)
         let indentedVerse = groups.map { group in
-            shape.map { $0.isIndented(group, bodyIndent: proseIndent) && $0.keepsLines(group.lines[...], measure: indentedMeasure) } ?? false
+            shape.map { $0.isIndented(group, bodyIndent: proseIndent) && $0.keepsLines(group.lines[...], measure: indentedMeasures[group.lines[0].leadingSpaces]) } ?? false
         }
         var blocks: [Block] = []
         var listItems: [[Block]] = []

@@ -40,15 +40,18 @@ struct LineShape: Sendable {
         return capitals || isUnwrapped(lines, measure: measure)
     }
 
-    /// The width (indent included) that lines indented beyond the prose are wrapped to: nearly the longest of them.
-    static func indentedMeasure(_ groups: [LineGroup], proseIndent: Int) -> Int? {
-        var widths: [Int] = []
+    /// The width (indent included) that lines indented beyond the prose are wrapped to, for each indent
+    /// (quotations and list items may be wrapped to different widths): nearly the longest of them.
+    static func indentedMeasures(_ groups: [LineGroup], proseIndent: Int) -> [Int: Int] {
+        var widths: [Int: [Int]] = [:]
         for group in groups where group.lines.count >= 2 {
-            for line in group.lines where line.leadingSpaces >= proseIndent + 2 { widths.append(line.leadingSpaces + line.length) }
+            for line in group.lines where line.leadingSpaces >= proseIndent + 2 { widths[line.leadingSpaces, default: []].append(line.leadingSpaces + line.length) }
         }
-        guard widths.count >= 4 else { return nil }
-        widths.sort()
-        return widths[min(widths.count - 1, widths.count * 95 / 100)]
+        // A few lines tell no more than their longest; a handful tells nothing.
+        return widths.filter { $0.value.count >= 4 }.mapValues { values in
+            let sorted = values.sorted()
+            return sorted.count < 20 ? sorted[sorted.count - 1] : sorted[sorted.count * 95 / 100]
+        }
     }
 
     /// Every line indented beyond the body's own indent.
