@@ -22,10 +22,13 @@ struct GutenbergPlayAndVerseTests {
             speeches.append("BERNARDO.\nWho’s there, in the cold of turn \(turn)?")
             speeches.append("FRANCISCO.\nNay, answer me: stand, and unfold yourself.\nLong live the king, and all his house!\nYou come most carefully upon your hour.")
         }
-        let text = "Act I\n\n\n\nScene I\n\n\nA platform before the castle.\n\n _Enter Bernardo._\n\n" + speeches.joined(separator: "\n\n") + "\n"
+        speeches.append("FRANCISCO.\nFarewell! _Exit Reynaldo._\n\n _Enter Ophelia._\n\nHow now, Ophelia! what’s the matter?")
+        speeches.append("PROLOGUE.\nFor us, and for our tragedy,\nHere stooping to your clemency,")
+        let text = "Act I\n\n\n\nScene I\n\n\nA platform before the castle.\n\n _Enter Bernardo._\n\n" + speeches.joined(separator: "\n\n") + "\n\n\n\nAct II\n\n\nA room.\n"
         let document = try read(text)
         let headings = Self.headings(document)
-        #expect(!headings.contains { $0.contains("BERNARDO") || $0.contains("Who’s there") || $0.contains("Enter") })
+        #expect(!headings.contains { $0.contains("BERNARDO") || $0.contains("Who’s there") || $0.contains("Enter") || $0.contains("Ophelia") || $0.contains("PROLOGUE") })
+        #expect(headings.contains("Act II"))
         #expect(Self.verseLines(document).contains("Long live the king, and all his house!"))
         #expect(Self.verseLines(document).contains("You come most carefully upon your hour."))
     }

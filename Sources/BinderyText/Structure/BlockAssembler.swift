@@ -76,10 +76,13 @@ struct BlockAssembler: Sendable {
                         blocks.append(.verse(lines: group.lines.map { [.text($0.text)] }, paragraphInfo))
                         continue
                     }
-                    // One indented line beside indented paragraphs (a letter's salutation) goes with them.
-                    if group.lines.count == 1, shape.isIndented(group, bodyIndent: proseIndent + 1),
-                       let neighbour = [index - 1, index + 1].first(where: { groups.indices.contains($0) && groups[$0].lines.count >= 2 && shape.isIndented(groups[$0], bodyIndent: proseIndent + 1) }) {
-                        if indentedVerse[neighbour] {
+                    // One indented line beside indented paragraphs (a letter's salutation) goes with them; where
+                    // paragraphs stand between blank lines at the margin, one alone is a quotation too.
+                    let neighbour = [index - 1, index + 1].first { groups.indices.contains($0) && groups[$0].lines.count >= 2 && shape.isIndented(groups[$0], bodyIndent: proseIndent + 1) }
+                    let alone = shape.profile.layout == .blankLineSeparated && !shape.profile.indentMark
+                        && (proseIndent + 3...proseIndent + 8).contains(group.lines.first?.leadingSpaces ?? 0)
+                    if group.lines.count == 1, shape.isIndented(group, bodyIndent: proseIndent + 1), neighbour != nil || alone {
+                        if let neighbour, indentedVerse[neighbour] {
                             blocks.append(.verse(lines: [[.text(group.lines[0].text)]], paragraphInfo))
                         } else {
                             blocks.append(.blockQuote([.paragraph(inlines[index], NodeInfo(source: group.source))], paragraphInfo))

@@ -24,7 +24,11 @@ enum SpeakerLabels {
         let recurring = Set(counts.filter { $0.value >= 3 }.keys)
         let hits = labelled.filter { recurring.contains($0.1) }
         guard recurring.count >= 2, hits.count >= 12, hits.count * 3 >= labelled.count * 2 else { return [] }
-        return Set(hits.map(\.0))
+        // Once the play is evident, a label seen once (`PROLOGUE.`) is one too when a speech stands under it.
+        let once = labelled.filter { index, name in
+            !recurring.contains(name) && (groups[index].lines.count > 1 || (index + 1 < groups.count && groups[index + 1].blankBefore == 0))
+        }
+        return Set((hits + once).map(\.0))
     }
 
     /// The speech under a label that stands alone in its group: the next group, right under it.

@@ -37,6 +37,13 @@ struct StructureClassifier: Sendable {
                 roles[index] = .paragraph(classes: ["stage-direction"])
                 continue
             }
+            // A speech resumed after a stage direction (one blank line, not the wider gap before a heading).
+            if !speeches.isEmpty, index > 0, group.blankBefore <= 1, SpeakerLabels.label(group.lines[0]) == nil,
+               [["stage-direction"], ["speech-body"], ["speech"]].contains(roles[index - 1].paragraphClasses) {
+                speechBodies.insert(index)
+                roles[index] = .paragraph(classes: ["speech-body"])
+                continue
+            }
             if group.lines.first?.text.hasPrefix("[I") == true, Illustration.caption(group.plainText) != nil {
                 roles[index] = .paragraph(classes: ["illustration"])
                 continue
