@@ -1,6 +1,7 @@
 /// Stage 3c: puts back together the lines of a stanza or a play's speech that the paragraph builder split
 /// at short lines: adjacent groups (no blank line between) indented beyond the prose indent, or under a
-/// speaker label. Whether they are verse or a quotation is decided later, from the lines.
+/// speaker label; and a wrapped paragraph split before a line that begins with a number. Whether they are
+/// verse or a quotation is decided later, from the lines.
 struct StanzaJoiner: Sendable {
     var profile: LayoutProfile
 
@@ -17,7 +18,11 @@ struct StanzaJoiner: Sendable {
             let indented = [last, group].allSatisfy { $0.lines.allSatisfy { $0.leadingSpaces >= proseIndent + 2 } }
             // A label alone in its group stays apart from its speech; the speech's own pieces join.
             let speech = underLabel && (!labels.contains(index - 1) || groups[index - 1].lines.count > 1)
-            guard indented || speech else { result.append(group); continue }
+            // Where paragraphs stand between blank lines, a full line runs on into the next, even when that
+            // begins with a number (`vol. iii, p.` then `322. London`) and so looked like a list item.
+            let runsOn = profile.layout == .blankLineSeparated && group.lines[0].text.first?.isNumber == true
+                && last.lines[last.lines.count - 1].length * 10 >= profile.measure * 9 && ListMarker.parse(last.lines[0].text) == nil
+            guard indented || speech || runsOn else { result.append(group); continue }
             last.lines += group.lines
             last.blankAfter = group.blankAfter
             result[result.count - 1] = last

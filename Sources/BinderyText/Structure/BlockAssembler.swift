@@ -63,17 +63,17 @@ struct BlockAssembler: Sendable {
                     continue
                 }
                 if classes == ["speech-body"] {
-                    let verse = !hasNote && shape?.keepsLines(group.lines[...]) == true
-                    blocks.append(verse ? .verse(lines: group.lines.map { [.text($0.text)] }, paragraphInfo) : .paragraph(inlines[index], paragraphInfo))
+                    let verse = shape?.keepsLines(group.lines[...]) == true
+                    blocks.append(verse ? .verse(lines: VerseLines.lines(group.lines[...], inlines: inlines[index]), paragraphInfo) : .paragraph(inlines[index], paragraphInfo))
                     continue
                 }
                 if classes == ["speech"] {
-                    blocks += speech(group, inlines: inlines[index], info: paragraphInfo, verse: !hasNote && shape?.keepsLines(group.lines.dropFirst()) == true)
+                    blocks += speech(group, inlines: inlines[index], info: paragraphInfo, verse: shape?.keepsLines(group.lines.dropFirst()) == true)
                     continue
                 }
                 if let shape, !classes.contains("titlepage"), !classes.contains("index"), !classes.contains("toc") {
-                    if !hasNote, indentedVerse[index] {
-                        blocks.append(.verse(lines: group.lines.map { [.text($0.text)] }, paragraphInfo))
+                    if indentedVerse[index] {
+                        blocks.append(.verse(lines: VerseLines.lines(group.lines[...], inlines: inlines[index]), paragraphInfo))
                         continue
                     }
                     // One indented line beside indented paragraphs (a letter's salutation) goes with them; where
@@ -136,7 +136,7 @@ struct BlockAssembler: Sendable {
     private func speech(_ group: LineGroup, inlines: [Inline], info: NodeInfo, verse: Bool) -> [Block] {
         let speaker = Block.paragraph([.text(group.lines[0].text)], NodeInfo(attributes: Attributes(classes: ["speaker"]), source: SourceRange(line: group.firstLine)))
         let body = SourceRange(firstLine: group.lines[1].number, lastLine: group.lastLine)
-        if verse { return [speaker, .verse(lines: group.lines.dropFirst().map { [.text($0.text)] }, NodeInfo(attributes: Attributes(classes: ["speech"]), source: body))] }
+        if verse { return [speaker, .verse(lines: VerseLines.lines(group.lines.dropFirst(), inlines: inlines), NodeInfo(attributes: Attributes(classes: ["speech"]), source: body))] }
         return [speaker, .paragraph(Self.dropping(prefixBefore: group.lines[1].text, from: inlines), NodeInfo(attributes: Attributes(classes: ["speech"]), source: body))]
     }
 
