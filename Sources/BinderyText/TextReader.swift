@@ -51,7 +51,8 @@ public struct TextReader: Sendable {
             let unusedHeads = RunningHeadOverrides(sidecar?.runningHeads ?? []).apply(to: &pages, lines: lines)
             let profile = LayoutDetector(override: layout.layout ?? options.paragraphLayout, indentOverride: layout.indent)
                 .detect(lines, removed: pages.removed)
-            let built = StanzaJoiner(profile: profile).join(ParagraphBuilder(profile: profile).build(lines, pages: pages))
+            let apart = LineShape.indentsSetApart(profile, pageCount: pages.pageCount)
+            let built = StanzaJoiner(profile: profile, indentsSetApart: apart).join(ParagraphBuilder(profile: profile).build(lines, pages: pages))
             let headingRules = HeadingOverrides(sidecar ?? StructureOverrides(sidecarName: ""))
             return (pages, unusedHeads, profile, headingRules.resolve(built))
         }, {
@@ -81,7 +82,7 @@ public struct TextReader: Sendable {
             notes = NoteLinker().link(runs: classified.noteRuns, groups: groups, roles: &classified.roles, inlines: &inlines, markers: markers)
         }
         var assembler = BlockAssembler(groups: groups, roles: classified.roles, inlines: inlines, matchedNotes: notes.matchedGroups,
-                                       shape: LineShape(profile: profile), bySidecar: classified.bySidecar)
+                                       shape: LineShape(profile: profile, indentsSetApart: LineShape.indentsSetApart(profile, pageCount: pages.pageCount)), bySidecar: classified.bySidecar)
         var blocks = assembler.blocks()
         let emphasised: Int
         (blocks, emphasised) = UnderscoreEmphasis.apply(blocks)

@@ -74,4 +74,12 @@ struct GutenbergPlayAndVerseTests {
         #expect(!lines.contains { $0.contains("Louisa") })
         #expect(document.blocks.contains { if case .blockQuote(let inner, _) = $0 { inner.first?.plainText.contains("Louisa and me") == true } else { false } })
     }
+
+    @Test func indentsSetLinesApartOnlyInTextsWithoutPagesOrFirstLineIndents() {
+        let plain = LayoutProfile(layout: .blankLineSeparated, measure: 70, trailingSpaceMark: false, indentMark: false)
+        #expect(LineShape.indentsSetApart(plain, pageCount: 1))
+        #expect(!LineShape.indentsSetApart(plain, pageCount: 40))
+        #expect(!LineShape.indentsSetApart(LayoutProfile(layout: .hardWrapped, measure: 70, trailingSpaceMark: false, indentMark: true), pageCount: 1))
+        #expect(!LineShape.indentsSetApart(LayoutProfile(layout: .linePerParagraph, measure: 300, trailingSpaceMark: false, indentMark: false), pageCount: 1))
+    }
 }

@@ -4,6 +4,8 @@
 /// verse or a quotation is decided later, from the lines.
 struct StanzaJoiner: Sendable {
     var profile: LayoutProfile
+    /// Whether an indent sets lines apart (`LineShape.indentsSetApart`).
+    var indentsSetApart: Bool
 
     func join(_ groups: [LineGroup]) -> [LineGroup] {
         guard groups.count > 1 else { return groups }
@@ -15,7 +17,7 @@ struct StanzaJoiner: Sendable {
             defer { if labels.contains(index) { underLabel = true } else if group.blankBefore > 0 { underLabel = false } }
             guard var last = result.last, group.blankBefore == 0, group.pageBreakBefore == nil, !labels.contains(index)
             else { result.append(group); continue }
-            let indented = [last, group].allSatisfy { $0.lines.allSatisfy { $0.leadingSpaces >= proseIndent + 2 } }
+            let indented = indentsSetApart && [last, group].allSatisfy { $0.lines.allSatisfy { $0.leadingSpaces >= proseIndent + 2 } }
             // A label alone in its group stays apart from its speech; the speech's own pieces join.
             let speech = underLabel && (!labels.contains(index - 1) || groups[index - 1].lines.count > 1)
             // Where paragraphs stand between blank lines, a full line runs on into the next, even when that
@@ -23,6 +25,7 @@ struct StanzaJoiner: Sendable {
             let runsOn = profile.layout == .blankLineSeparated && group.lines[0].text.first?.isNumber == true
                 && last.lines[last.lines.count - 1].length * 10 >= profile.measure * 9 && ListMarker.parse(last.lines[0].text) == nil
             guard indented || speech || runsOn else { result.append(group); continue }
+            for (key, pageBreak) in group.pageBreaks { last.pageBreaks[key + last.lines.count] = pageBreak }
             last.lines += group.lines
             last.blankAfter = group.blankAfter
             result[result.count - 1] = last

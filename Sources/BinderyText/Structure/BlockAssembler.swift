@@ -79,8 +79,7 @@ struct BlockAssembler: Sendable {
                     // One indented line beside indented paragraphs (a letter's salutation) goes with them; where
                     // paragraphs stand between blank lines at the margin, one alone is a quotation too.
                     let neighbour = [index - 1, index + 1].first { groups.indices.contains($0) && groups[$0].lines.count >= 2 && shape.isIndented(groups[$0], bodyIndent: proseIndent + 1) }
-                    let alone = shape.profile.layout == .blankLineSeparated && !shape.profile.indentMark
-                        && (proseIndent + 3...proseIndent + 8).contains(group.lines.first?.leadingSpaces ?? 0)
+                    let alone = shape.indentsSetApart && (proseIndent + 3...proseIndent + 8).contains(group.lines.first?.leadingSpaces ?? 0)
                     if group.lines.count == 1, shape.isIndented(group, bodyIndent: proseIndent + 1), neighbour != nil || alone {
                         if let neighbour, indentedVerse[neighbour] {
                             blocks.append(.verse(lines: [[.text(group.lines[0].text)]], paragraphInfo))

@@ -1,6 +1,13 @@
 /// Stage 7 (other blocks): tells verse and indented quotations from running paragraphs by their lines.
 struct LineShape: Sendable {
     var profile: LayoutProfile
+    /// An indent sets lines apart (verse, quotations): a text without pages (a PDF's layout indents for other
+    /// reasons), without first-line indents, read as lines wrapped into paragraphs.
+    var indentsSetApart = false
+
+    static func indentsSetApart(_ profile: LayoutProfile, pageCount: Int) -> Bool {
+        pageCount == 1 && !profile.indentMark && [.blankLineSeparated, .hardWrapped].contains(profile.layout)
+    }
 
     /// Three or more short lines kept apart by their author (verse, an address, an epigraph) in a layout
     /// where paragraphs are otherwise full lines.
@@ -54,9 +61,9 @@ struct LineShape: Sendable {
         }
     }
 
-    /// Every line indented beyond the body's own indent.
+    /// Every line indented beyond the body's own indent, where indents set lines apart.
     func isIndented(_ group: LineGroup, bodyIndent: Int) -> Bool {
-        profile.layout != .linePerParagraph && group.lines.allSatisfy { $0.leadingSpaces >= bodyIndent + 2 }
+        indentsSetApart && group.lines.allSatisfy { $0.leadingSpaces >= bodyIndent + 2 }
     }
 
     /// Every line indented well beyond the body's own indent: a block quotation.
