@@ -82,4 +82,12 @@ struct GutenbergPlayAndVerseTests {
         #expect(!LineShape.indentsSetApart(LayoutProfile(layout: .hardWrapped, measure: 70, trailingSpaceMark: false, indentMark: true), pageCount: 1))
         #expect(!LineShape.indentsSetApart(LayoutProfile(layout: .linePerParagraph, measure: 300, trailingSpaceMark: false, indentMark: false), pageCount: 1))
     }
+
+    @Test func aQuotationAfterASentenceThatRunsOnStaysAQuotation() throws {
+        let text = Self.prose + "\nin a paper on the “Struggle for Existence,” that,\n\n" + gutenbergWrapped(
+            "“from the point of view of the moralist, the animal world is on about the same level as a gladiators’ show. The creatures are fairly well treated, and set to fight.”",
+            width: 66, indent: 4) + "\n\n" + Self.prose + "\n"
+        let document = try read(text)
+        #expect(document.blocks.contains { if case .blockQuote(let inner, _) = $0 { inner.first?.plainText.hasPrefix("“from the point of view") == true } else { false } })
+    }
 }

@@ -7,9 +7,10 @@ struct StanzaJoiner: Sendable {
     /// Whether an indent sets lines apart (`LineShape.indentsSetApart`).
     var indentsSetApart: Bool
 
-    func join(_ groups: [LineGroup]) -> [LineGroup] {
+    func join(_ built: [LineGroup]) -> [LineGroup] {
+        let proseIndent = Self.proseIndent(built)
+        let groups = indentsSetApart ? built.flatMap { split($0, proseIndent: proseIndent) } : built
         guard groups.count > 1 else { return groups }
-        let proseIndent = Self.proseIndent(groups)
         let labels = SpeakerLabels.find(groups)
         var result: [LineGroup] = []
         var underLabel = false
@@ -31,6 +32,28 @@ struct StanzaJoiner: Sendable {
             result[result.count - 1] = last
         }
         return result
+    }
+
+    /// A group the paragraph builder ran on over a blank line (a sentence going on into a quotation, `that,`
+    /// then `    “from the point of view …`) parts there when the indent changes between prose and indented.
+    func split(_ group: LineGroup, proseIndent: Int) -> [LineGroup] {
+        var parts: [LineGroup] = []
+        var current = group
+        current.lines = []
+        current.pageBreaks = [:]
+        for (position, line) in group.lines.enumerated() {
+            if let previous = current.lines.last, line.number > previous.number + 1, group.pageBreaks[position] == nil,
+               (previous.leadingSpaces >= proseIndent + 2) != (line.leadingSpaces >= proseIndent + 2) {
+                current.blankAfter = line.number - previous.number - 1
+                parts.append(current)
+                current = LineGroup(lines: [], blankBefore: line.number - previous.number - 1)
+                current.blankAfter = group.blankAfter
+            }
+            if let pageBreak = group.pageBreaks[position] { current.pageBreaks[current.lines.count] = pageBreak }
+            current.lines.append(line)
+        }
+        parts.append(current)
+        return parts
     }
 
     /// The indent of running prose: the smallest one that a twentieth of the lines have (a book of verse

@@ -25,7 +25,7 @@ struct BlockAssembler: Sendable {
         let proseIndent = StanzaJoiner.proseIndent(groups)
         let indentedMeasures = LineShape.indentedMeasures(groups, proseIndent: proseIndent)
         let indentedVerse = groups.map { group in
-            shape.map { $0.isIndented(group, bodyIndent: proseIndent) && $0.keepsLines(group.lines[...], measure: indentedMeasures[group.lines[0].leadingSpaces]) } ?? false
+            shape.map { $0.isIndented(group, bodyIndent: proseIndent) && $0.keepsLines(group.lines[...], measure: indentedMeasures[group.lines[0].leadingSpaces] ?? Self.widest(group)) } ?? false
         }
         var blocks: [Block] = []
         var listItems: [[Block]] = []
@@ -129,6 +129,11 @@ struct BlockAssembler: Sendable {
         }
         flushList()
         return blocks
+    }
+
+    /// The width of a group's longest line, indent included: its own measure when its indent has too few lines to tell one.
+    static func widest(_ group: LineGroup) -> Int {
+        group.lines.map { $0.leadingSpaces + $0.length }.max() ?? 0
     }
 
     /// A play's speech: the speaker's label, then the speech as verse lines or as one prose paragraph.
