@@ -14,6 +14,4 @@ enum GroupRole: Hashable, Sendable {
     case absorbed
 
     var isHeading: Bool { if case .heading = self { true } else { false } }
-    /// The classes of a paragraph; nil for other roles.
-    var paragraphClasses: [String]? { if case .paragraph(let classes) = self { classes } else { nil } }
 }
