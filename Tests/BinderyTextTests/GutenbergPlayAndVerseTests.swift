@@ -90,4 +90,13 @@ struct GutenbergPlayAndVerseTests {
         let document = try read(text)
         #expect(document.blocks.contains { if case .blockQuote(let inner, _) = $0 { inner.first?.plainText.hasPrefix("“from the point of view") == true } else { false } })
     }
+
+    @Test func aCoupletBetweenStanzasIsVerseButNotBesideProse() throws {
+        let stanza = "    My arms have mutinied against me—brutes!\n    My fingers fidget like ten idle brats,\n    My back’s been stiff for hours, damned hours."
+        let couplet = "    With him they buried the muzzle his teeth had kissed and more,\n    And truthfully wrote the Mother “Tim died smiling.”"
+        let document = try read(Self.prose + "\n\n" + stanza + "\n\n" + couplet + "\n\n" + stanza + "\n\n" + Self.prose + "\n\n" + couplet + "\n\n" + Self.prose + "\n")
+        let verses = document.blocks.filter { if case .verse = $0 { true } else { false } }
+        #expect(verses.count == 3)
+        #expect(verses.filter { $0.plainText.contains("Tim died smiling") }.count == 1)
+    }
 }

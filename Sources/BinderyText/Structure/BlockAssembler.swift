@@ -24,8 +24,14 @@ struct BlockAssembler: Sendable {
         let bodyIndent = LineShape.bodyIndent(groups)
         let proseIndent = StanzaJoiner.proseIndent(groups)
         let indentedMeasures = LineShape.indentedMeasures(groups, proseIndent: proseIndent)
-        let indentedVerse = groups.map { group in
+        var indentedVerse = groups.map { group in
             shape.map { $0.isIndented(group, bodyIndent: proseIndent) && $0.keepsLines(group.lines[...], measure: indentedMeasures[group.lines[0].leadingSpaces] ?? Self.widest(group)) } ?? false
+        }
+        // A couplet whose lines both open with capitals, between stanzas of verse, is a stanza too.
+        for index in groups.indices where !indentedVerse[index] && groups[index].lines.count == 2 {
+            guard let shape, shape.isIndented(groups[index], bodyIndent: proseIndent), shape.opensWithCapital(groups[index].lines[1]),
+                  [index - 1, index + 1].contains(where: { indentedVerse.indices.contains($0) && indentedVerse[$0] && groups[$0].lines.count >= 2 }) else { continue }
+            indentedVerse[index] = true
         }
         var blocks: [Block] = []
         var listItems: [[Block]] = []

@@ -40,11 +40,15 @@ struct LineShape: Sendable {
     /// are little evidence: they need both.
     func keepsLines(_ lines: ArraySlice<SourceLine>, measure: Int? = nil) -> Bool {
         guard lines.count >= 2 else { return false }
-        // The first letter, past opening quotes, brackets and underscores.
-        let capitalised = lines.dropFirst().count { $0.text.prefix(4).first(where: \.isLetter)?.isUppercase == true }
+        let capitalised = lines.dropFirst().count(where: opensWithCapital)
         let capitals = capitalised * 4 >= (lines.count - 1) * 3
         if lines.count == 2 { return capitals && isUnwrapped(lines, measure: measure) }
         return capitals || isUnwrapped(lines, measure: measure)
+    }
+
+    /// The line's first letter, past opening quotes, brackets and underscores, is a capital.
+    func opensWithCapital(_ line: SourceLine) -> Bool {
+        line.text.prefix(4).first(where: \.isLetter)?.isUppercase == true
     }
 
     /// The width (indent included) that lines indented beyond the prose are wrapped to, for each indent
