@@ -51,7 +51,8 @@ public struct TextReader: Sendable {
             let unusedHeads = RunningHeadOverrides(sidecar?.runningHeads ?? []).apply(to: &pages, lines: lines)
             let profile = LayoutDetector(override: layout.layout ?? options.paragraphLayout, indentOverride: layout.indent)
                 .detect(lines, removed: pages.removed)
-            let built = StanzaJoiner(profile: profile).join(ParagraphBuilder(profile: profile).build(lines, pages: pages))
+            let apart = LineShape.indentsSetApart(profile, pageCount: pages.pageCount)
+            let built = StanzaJoiner(profile: profile, indentsSetApart: apart).join(ParagraphBuilder(profile: profile).build(lines, pages: pages))
             let headingRules = HeadingOverrides(sidecar ?? StructureOverrides(sidecarName: ""))
             return (pages, unusedHeads, profile, headingRules.resolve(built))
         }, {
@@ -82,7 +83,8 @@ public struct TextReader: Sendable {
             notes = NoteLinker().link(runs: classified.noteRuns, groups: groups, roles: &classified.roles, inlines: &inlines, markers: markers)
         }
         var assembler = BlockAssembler(groups: groups, roles: classified.roles, inlines: inlines, matchedNotes: notes.matchedGroups,
-                                       shape: LineShape(profile: profile), bySidecar: classified.bySidecar)
+                                       shape: LineShape(profile: profile, indentsSetApart: LineShape.indentsSetApart(profile, pageCount: pages.pageCount)),
+                                       bySidecar: classified.bySidecar)
         var blocks = assembler.blocks()
         let emphasised: Int
         (blocks, emphasised) = UnderscoreEmphasis.apply(blocks)
@@ -92,8 +94,9 @@ public struct TextReader: Sendable {
         document.blocks = blocks
         document.metadata = MetadataGuesser().metadata(titlePage: classified.titlePage, creators: classified.creators, blocks: blocks)
         licence?.apply(to: &document.metadata)
-        document.diagnostics += PGConventionReport(licence: licence, illustrations: assembler.illustrations, emphasised: emphasised).diagnostics
-        document.editorial += PGConventionReport(licence: licence, illustrations: assembler.illustrations, emphasised: emphasised).editorial
+        let conventions = PGConventionReport(licence: licence, illustrations: assembler.illustrations, emphasised: emphasised)
+        document.diagnostics += conventions.diagnostics
+        document.editorial += conventions.editorial
         document.diagnostics.append(Diagnostic(.info, code: "layout.paragraphs",
             "paragraph layout \(layout.layout == nil ? "read" : "set by the sidecar") as \(profile.layout.rawValue) (measure \(profile.measure), trailing-space marks \(profile.trailingSpaceMark), indents \(profile.indentMark)); \(pages.pageCount) page(s)"))
         document.diagnostics += pages.diagnostics + classified.diagnostics + notes.diagnostics

@@ -243,9 +243,9 @@ extension Reference {
                 var end = index
                 while end < count, Scanner.isDigit(characters[end]), end - index < 3 { end += 1 }
                 let after: Unicode.Scalar = end + 1 < count ? characters[end + 1] : " "
-                if Scanner.isPunctuation(before) || Scanner.isLetter(before) || before == "_" || before == "]",
+                if Scanner.isPunctuation(before) || Scanner.isLetter(before) || Scanner.isDash(before) || before == "_" || before == "]",
                    end < count, characters[end] == "]", !Scanner.isLetter(after), !Scanner.isDigit(after) {
-                    markers.append(.init(range: (index - 1)..<(end + 1), number: characters[index..<end].reduce(0) { $0 * 10 + Int($1.value - 0x30) }))
+                    markers.append(.init(range: (index - 1)..<(end + 1), number: characters[index..<end].reduce(0) { $0 * 10 + Int($1.value - 0x30) }, bracketed: true))
                     index = end + 1
                     continue
                 }

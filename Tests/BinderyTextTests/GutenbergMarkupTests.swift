@@ -64,6 +64,8 @@ struct GutenbergMarkupTests {
         """
 
     static let footer = """
+        End of the Project Gutenberg EBook of The Sample Book, by Jane Writer
+
         *** END OF THE PROJECT GUTENBERG EBOOK THE SAMPLE BOOK ***
 
 

@@ -190,3 +190,49 @@ struct GutenbergNotesTests {
         #expect(notes.map { $0.text } == ["Chapter one, note one.", "Chapter one, note two.", "Chapter two, note one."])
     }
 }
+
+@Suite("Gutenberg notes in verse and wrapped numbers")
+struct GutenbergNotesInVerseTests {
+    @Test func aNoteInAStanzaStaysOnItsLine() throws {
+        let text = """
+        I
+
+
+        \(gutenbergWrapped(GutenbergNotesTests.filler("play")))
+
+            Come, Gertrude, we’ll call up our wisest friends;
+            And let them know, both what we mean to do,
+            And what’s untimely done. So haply slander—[1]
+            Whose whisper o’er the world’s diameter,
+
+
+
+        NOTES
+
+
+        [1] A line is missing here in the early texts.
+        """
+        let document = try read(text)
+        let verse = document.blocks.compactMap { if case .verse(let lines, _) = $0 { lines } else { nil } }.first
+        #expect(verse?.count == 4)
+        #expect(verse?[2].plainText == "And what’s untimely done. So haply slander—")
+        #expect(verse?[2].contains { if case .note = $0 { true } else { false } } == true)
+    }
+
+    @Test func aWrappedLineBeginningWithANumberRunsOn() throws {
+        let wrapped = """
+        been by reason of death or sickness, not by fraud” (_The Life and Work
+        of the Seventh Earl of Shaftesbury_, by Edwin Hodder, vol. iii, p.
+        322. London, 1885–86). Several more facts in point in Ch. Booth’s
+        _Life and Labour in London_, vol. i; and so on.
+        """
+        let document = try read(gutenbergWrapped(GutenbergNotesTests.filler("intro")) + "\n\n" + wrapped + "\n\n" + gutenbergWrapped(GutenbergNotesTests.filler("end")) + "\n")
+        #expect(document.blocks.contains { $0.plainText.hasPrefix("been by reason") && $0.plainText.hasSuffix("and so on.") })
+    }
+
+    @Test func aNumberedListAfterAShortLineStaysAList() throws {
+        let text = gutenbergWrapped(GutenbergNotesTests.filler("intro")) + "\n\nThe rules:\n1. Keep the lines.\n2. Keep the blanks.\n"
+        let document = try read(text)
+        #expect(!document.blocks.contains { $0.plainText.contains("The rules: 1.") })
+    }
+}

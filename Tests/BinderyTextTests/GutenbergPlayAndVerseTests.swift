@@ -74,4 +74,29 @@ struct GutenbergPlayAndVerseTests {
         #expect(!lines.contains { $0.contains("Louisa") })
         #expect(document.blocks.contains { if case .blockQuote(let inner, _) = $0 { inner.first?.plainText.contains("Louisa and me") == true } else { false } })
     }
+
+    @Test func indentsSetLinesApartOnlyInTextsWithoutPagesOrFirstLineIndents() {
+        let plain = LayoutProfile(layout: .blankLineSeparated, measure: 70, trailingSpaceMark: false, indentMark: false)
+        #expect(LineShape.indentsSetApart(plain, pageCount: 1))
+        #expect(!LineShape.indentsSetApart(plain, pageCount: 40))
+        #expect(!LineShape.indentsSetApart(LayoutProfile(layout: .hardWrapped, measure: 70, trailingSpaceMark: false, indentMark: true), pageCount: 1))
+        #expect(!LineShape.indentsSetApart(LayoutProfile(layout: .linePerParagraph, measure: 300, trailingSpaceMark: false, indentMark: false), pageCount: 1))
+    }
+
+    @Test func aQuotationAfterASentenceThatRunsOnStaysAQuotation() throws {
+        let text = Self.prose + "\nin a paper on the “Struggle for Existence,” that,\n\n" + gutenbergWrapped(
+            "“from the point of view of the moralist, the animal world is on about the same level as a gladiators’ show. The creatures are fairly well treated, and set to fight.”",
+            width: 66, indent: 4) + "\n\n" + Self.prose + "\n"
+        let document = try read(text)
+        #expect(document.blocks.contains { if case .blockQuote(let inner, _) = $0 { inner.first?.plainText.hasPrefix("“from the point of view") == true } else { false } })
+    }
+
+    @Test func aCoupletBetweenStanzasIsVerseButNotBesideProse() throws {
+        let stanza = "    My arms have mutinied against me—brutes!\n    My fingers fidget like ten idle brats,\n    My back’s been stiff for hours, damned hours."
+        let couplet = "    With him they buried the muzzle his teeth had kissed and more,\n    And truthfully wrote the Mother “Tim died smiling.”"
+        let document = try read(Self.prose + "\n\n" + stanza + "\n\n" + couplet + "\n\n" + stanza + "\n\n" + Self.prose + "\n\n" + couplet + "\n\n" + Self.prose + "\n")
+        let verses = document.blocks.filter { if case .verse = $0 { true } else { false } }
+        #expect(verses.count == 3)
+        #expect(verses.filter { $0.plainText.contains("Tim died smiling") }.count == 1)
+    }
 }

@@ -23,7 +23,12 @@ struct GutenbergLicence: Sendable {
             licence.header = 0..<(start + 1)
             licence.readFields(lines[0..<start])
         }
-        if let end { licence.footer = end..<lines.count }
+        if var end {
+            // Older texts close with "End of the Project Gutenberg EBook of …" a few lines before the marker.
+            if let closing = lines[max(0, end - 8)..<end].lastIndex(where: { $0.lowercased().hasPrefix("end of the project gutenberg") || $0.lowercased().hasPrefix("end of project gutenberg") }),
+               closing > (start ?? -1) { end = closing }
+            licence.footer = end..<lines.count
+        }
         return licence
     }
 

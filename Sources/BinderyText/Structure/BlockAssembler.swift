@@ -24,8 +24,14 @@ struct BlockAssembler: Sendable {
         let bodyIndent = LineShape.bodyIndent(groups)
         let proseIndent = StanzaJoiner.proseIndent(groups)
         let indentedMeasures = LineShape.indentedMeasures(groups, proseIndent: proseIndent)
-        let indentedVerse = groups.map { group in
-            shape.map { $0.isIndented(group, bodyIndent: proseIndent) && $0.keepsLines(group.lines[...], measure: indentedMeasures[group.lines[0].leadingSpaces]) } ?? false
+        var indentedVerse = groups.map { group in
+            shape.map { $0.isIndented(group, bodyIndent: proseIndent) && $0.keepsLines(group.lines[...], measure: indentedMeasures[group.lines[0].leadingSpaces] ?? Self.widest(group)) } ?? false
+        }
+        // A couplet whose lines both open with capitals, between stanzas of verse, is a stanza too.
+        for index in groups.indices where !indentedVerse[index] && groups[index].lines.count == 2 {
+            guard let shape, shape.isIndented(groups[index], bodyIndent: proseIndent), shape.opensWithCapital(groups[index].lines[1]),
+                  [index - 1, index + 1].contains(where: { indentedVerse.indices.contains($0) && indentedVerse[$0] && groups[$0].lines.count >= 2 }) else { continue }
+            indentedVerse[index] = true
         }
         var blocks: [Block] = []
         var listItems: [[Block]] = []
@@ -63,24 +69,23 @@ struct BlockAssembler: Sendable {
                     continue
                 }
                 if classes == ["speech-body"] {
-                    let verse = !hasNote && shape?.keepsLines(group.lines[...]) == true
-                    blocks.append(verse ? .verse(lines: group.lines.map { [.text($0.text)] }, paragraphInfo) : .paragraph(inlines[index], paragraphInfo))
+                    let verse = shape?.keepsLines(group.lines[...]) == true
+                    blocks.append(verse ? .verse(lines: VerseLines.lines(group.lines[...], inlines: inlines[index]), paragraphInfo) : .paragraph(inlines[index], paragraphInfo))
                     continue
                 }
                 if classes == ["speech"] {
-                    blocks += speech(group, inlines: inlines[index], info: paragraphInfo, verse: !hasNote && shape?.keepsLines(group.lines.dropFirst()) == true)
+                    blocks += speech(group, inlines: inlines[index], info: paragraphInfo, verse: shape?.keepsLines(group.lines.dropFirst()) == true)
                     continue
                 }
                 if let shape, !classes.contains("titlepage"), !classes.contains("index"), !classes.contains("toc") {
-                    if !hasNote, indentedVerse[index] {
-                        blocks.append(.verse(lines: group.lines.map { [.text($0.text)] }, paragraphInfo))
+                    if indentedVerse[index] {
+                        blocks.append(.verse(lines: VerseLines.lines(group.lines[...], inlines: inlines[index]), paragraphInfo))
                         continue
                     }
                     // One indented line beside indented paragraphs (a letter's salutation) goes with them; where
                     // paragraphs stand between blank lines at the margin, one alone is a quotation too.
                     let neighbour = [index - 1, index + 1].first { groups.indices.contains($0) && groups[$0].lines.count >= 2 && shape.isIndented(groups[$0], bodyIndent: proseIndent + 1) }
-                    let alone = shape.profile.layout == .blankLineSeparated && !shape.profile.indentMark
-                        && (proseIndent + 3...proseIndent + 8).contains(group.lines.first?.leadingSpaces ?? 0)
+                    let alone = shape.indentsSetApart && (proseIndent + 3...proseIndent + 8).contains(group.lines.first?.leadingSpaces ?? 0)
                     if group.lines.count == 1, shape.isIndented(group, bodyIndent: proseIndent + 1), neighbour != nil || alone {
                         if let neighbour, indentedVerse[neighbour] {
                             blocks.append(.verse(lines: [[.text(group.lines[0].text)]], paragraphInfo))
@@ -132,11 +137,16 @@ struct BlockAssembler: Sendable {
         return blocks
     }
 
+    /// The width of a group's longest line, indent included: its own measure when its indent has too few lines to tell one.
+    static func widest(_ group: LineGroup) -> Int {
+        group.lines.map { $0.leadingSpaces + $0.length }.max() ?? 0
+    }
+
     /// A play's speech: the speaker's label, then the speech as verse lines or as one prose paragraph.
     private func speech(_ group: LineGroup, inlines: [Inline], info: NodeInfo, verse: Bool) -> [Block] {
         let speaker = Block.paragraph([.text(group.lines[0].text)], NodeInfo(attributes: Attributes(classes: ["speaker"]), source: SourceRange(line: group.firstLine)))
         let body = SourceRange(firstLine: group.lines[1].number, lastLine: group.lastLine)
-        if verse { return [speaker, .verse(lines: group.lines.dropFirst().map { [.text($0.text)] }, NodeInfo(attributes: Attributes(classes: ["speech"]), source: body))] }
+        if verse { return [speaker, .verse(lines: VerseLines.lines(group.lines.dropFirst(), inlines: inlines), NodeInfo(attributes: Attributes(classes: ["speech"]), source: body))] }
         return [speaker, .paragraph(Self.dropping(prefixBefore: group.lines[1].text, from: inlines), NodeInfo(attributes: Attributes(classes: ["speech"]), source: body))]
     }
 

@@ -1,6 +1,13 @@
 /// Stage 7 (other blocks): tells verse and indented quotations from running paragraphs by their lines.
 struct LineShape: Sendable {
     var profile: LayoutProfile
+    /// An indent sets lines apart (verse, quotations): a text without pages (a PDF's layout indents for other
+    /// reasons), without first-line indents, read as lines wrapped into paragraphs.
+    var indentsSetApart = false
+
+    static func indentsSetApart(_ profile: LayoutProfile, pageCount: Int) -> Bool {
+        pageCount == 1 && !profile.indentMark && [.blankLineSeparated, .hardWrapped].contains(profile.layout)
+    }
 
     /// Three or more short lines kept apart by their author (verse, an address, an epigraph) in a layout
     /// where paragraphs are otherwise full lines.
@@ -33,11 +40,15 @@ struct LineShape: Sendable {
     /// are little evidence: they need both.
     func keepsLines(_ lines: ArraySlice<SourceLine>, measure: Int? = nil) -> Bool {
         guard lines.count >= 2 else { return false }
-        // The first letter, past opening quotes, brackets and underscores.
-        let capitalised = lines.dropFirst().count { $0.text.prefix(4).first(where: \.isLetter)?.isUppercase == true }
+        let capitalised = lines.dropFirst().count(where: opensWithCapital)
         let capitals = capitalised * 4 >= (lines.count - 1) * 3
         if lines.count == 2 { return capitals && isUnwrapped(lines, measure: measure) }
         return capitals || isUnwrapped(lines, measure: measure)
+    }
+
+    /// The line's first letter, past opening quotes, brackets and underscores, is a capital.
+    func opensWithCapital(_ line: SourceLine) -> Bool {
+        line.text.prefix(4).first(where: \.isLetter)?.isUppercase == true
     }
 
     /// The width (indent included) that lines indented beyond the prose are wrapped to, for each indent
@@ -54,9 +65,9 @@ struct LineShape: Sendable {
         }
     }
 
-    /// Every line indented beyond the body's own indent.
+    /// Every line indented beyond the body's own indent, where indents set lines apart.
     func isIndented(_ group: LineGroup, bodyIndent: Int) -> Bool {
-        profile.layout != .linePerParagraph && group.lines.allSatisfy { $0.leadingSpaces >= bodyIndent + 2 }
+        indentsSetApart && group.lines.allSatisfy { $0.leadingSpaces >= bodyIndent + 2 }
     }
 
     /// Every line indented well beyond the body's own indent: a block quotation.

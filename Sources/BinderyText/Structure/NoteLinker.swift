@@ -83,6 +83,10 @@ struct NoteLinker: Sendable {
                     }
                 }
             }
+            // Notes printed `[n] text` answer to markers printed `[n]`, where the text has them.
+            if !isStar, groups[run.groups[0]].lines[0].text.hasPrefix("["), candidates.contains(where: \.marker.bracketed) {
+                candidates.removeAll { !$0.marker.bracketed }
+            }
             var assignment: [(Candidate, Int)] = []
             if isStar {
                 if let last = candidates.last(where: { !usedStars.contains($0.key) }) {

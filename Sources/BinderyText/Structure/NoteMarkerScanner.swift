@@ -10,6 +10,8 @@ struct NoteMarkerScanner: Sendable {
         var star: Bool = false
         /// A weak candidate (a dash after a letter), used only when strong ones fall short.
         var weak: Bool = false
+        /// Printed in brackets (`word[12]`): the only kind a run of `[n]` note texts answers to.
+        var bracketed: Bool = false
     }
 
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
@@ -148,14 +150,14 @@ struct NoteMarkerScanner: Sendable {
     /// A `[12]` glued to the word or punctuation before it (Project Gutenberg's marker), `index` at its first digit.
     private func bracketed(_ characters: some ScalarText, at index: Int) -> Marker? {
         let before = characters[index - 2]
-        guard Self.isPunctuation(before) || Self.isLetter(before) || before == "_" || before == "]" else { return nil }
+        guard Self.isPunctuation(before) || Self.isLetter(before) || Self.isDash(before) || before == "_" || before == "]" else { return nil }
         var end = index
         while end < characters.count, Self.isDigit(characters[end]), end - index < 3 { end += 1 }
         guard end < characters.count, characters[end] == "]" else { return nil }
         let after: Unicode.Scalar = end + 1 < characters.count ? characters[end + 1] : " "
         guard !Self.isLetter(after), !Self.isDigit(after) else { return nil }
         let number = (index..<end).reduce(0) { $0 * 10 + Int(characters[$1].value - 0x30) }
-        return Marker(range: (index - 1)..<(end + 1), number: number)
+        return Marker(range: (index - 1)..<(end + 1), number: number, bracketed: true)
     }
 
     /// `number * 10 + digit`, nil on overflow.

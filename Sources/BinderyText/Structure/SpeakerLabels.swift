@@ -31,6 +31,28 @@ enum SpeakerLabels {
         return Set((hits + once).map(\.0))
     }
 
+    /// The parts of a play, as paragraph classes by group: `speaker` (a label alone), `speech` (a label with its
+    /// speech), `speech-body` (a speech under its label, or resumed after a stage direction: one blank line,
+    /// not the wider gap before a heading) and `stage-direction`. Empty when the text is no play.
+    static func classes(_ groups: [LineGroup]) -> [Int: String] {
+        let labels = find(groups)
+        guard !labels.isEmpty else { return [:] }
+        var result: [Int: String] = [:]
+        for index in labels {
+            result[index] = groups[index].lines.count == 1 ? "speaker" : "speech"
+            if let body = speechAfter(index, groups) { result[body] = "speech-body" }
+        }
+        for (index, group) in groups.enumerated() where result[index] == nil {
+            if isStageDirection(group) {
+                result[index] = "stage-direction"
+            } else if index > 0, group.blankBefore <= 1, label(group.lines[0]) == nil,
+                      ["stage-direction", "speech-body", "speech"].contains(result[index - 1] ?? "") {
+                result[index] = "speech-body"
+            }
+        }
+        return result
+    }
+
     /// The speech under a label that stands alone in its group: the next group, right under it.
     static func speechAfter(_ labelIndex: Int, _ groups: [LineGroup]) -> Int? {
         guard groups[labelIndex].lines.count == 1, labelIndex + 1 < groups.count, groups[labelIndex + 1].blankBefore == 0,

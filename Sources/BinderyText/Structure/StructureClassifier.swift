@@ -25,24 +25,11 @@ struct StructureClassifier: Sendable {
         var inlineBylines: [Int: String] = [:]
         var diagnostics: [Diagnostic] = []
         let schemes = NumberingSchemes(groups, measure: profile.measure)
-        let speeches = SpeakerLabels.find(groups)
-        var speechBodies: Set<Int> = []
-        for index in speeches { if let body = SpeakerLabels.speechAfter(index, groups) { speechBodies.insert(body) } }
+        let play = SpeakerLabels.classes(groups)
         for (index, group) in groups.enumerated() where forced[index] == nil {
-            if speeches.contains(index) || speechBodies.contains(index) {
-                // A play's speaker label, and the speech under it, are never headings.
-                roles[index] = .paragraph(classes: [speechBodies.contains(index) ? "speech-body" : group.lines.count == 1 ? "speaker" : "speech"])
-                continue
-            }
-            if !speeches.isEmpty, SpeakerLabels.isStageDirection(group) {
-                roles[index] = .paragraph(classes: ["stage-direction"])
-                continue
-            }
-            // A speech resumed after a stage direction (one blank line, not the wider gap before a heading).
-            if !speeches.isEmpty, index > 0, group.blankBefore <= 1, SpeakerLabels.label(group.lines[0]) == nil,
-               [["stage-direction"], ["speech-body"], ["speech"]].contains(roles[index - 1].paragraphClasses) {
-                speechBodies.insert(index)
-                roles[index] = .paragraph(classes: ["speech-body"])
+            if let part = play[index] {
+                // A play's speaker labels, speeches and stage directions are never headings.
+                roles[index] = .paragraph(classes: [part])
                 continue
             }
             if group.lines.first?.text.hasPrefix("[I") == true, Illustration.caption(group.plainText) != nil {
