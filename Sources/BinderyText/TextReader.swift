@@ -45,6 +45,7 @@ public struct TextReader: Sendable {
         try checkpoint("pages and paragraphs")
         let sidecar = overrides.flatMap { $0.isEmpty ? nil : $0 }
         let layout = Self.layout(sidecar?.paragraphs)
+        let breakHyphens = Dehyphenator.breakHyphenHabit(lines)
         let options = options
         let (front, lexiconStart) = Concurrently.run({ () -> (PageFinder.Result, [Int], LayoutProfile, HeadingOverrides.Resolution) in
             var pages = PageFinder().find(lines)
@@ -56,7 +57,7 @@ public struct TextReader: Sendable {
             let headingRules = HeadingOverrides(sidecar ?? StructureOverrides(sidecarName: ""))
             return (pages, unusedHeads, profile, headingRules.resolve(built))
         }, {
-            LexiconScan.Halves(lines)
+            LexiconScan.Halves(lines, marksBreaksWithHyphen: breakHyphens)
         })
         let (pages, unusedHeads, profile, resolution) = front
         try checkpoint("classification")
@@ -68,7 +69,7 @@ public struct TextReader: Sendable {
         }, {
             var dehyphenator = Dehyphenator(lexicon: lexiconStart.finish(lines))
             dehyphenator.policy = sidecar?.hyphenation ?? .auto
-            dehyphenator.marksBreaksWithHyphen = Dehyphenator.breakHyphenHabit(lines)
+            dehyphenator.marksBreaksWithHyphen = breakHyphens
             let inlines = groups.map { group in
                 dehyphenate ? dehyphenator.inlines(group, keepLineBreaks: options.keepLineBreaks) : [Inline.text(group.plainText)]
             }
@@ -87,7 +88,8 @@ public struct TextReader: Sendable {
                                        bySidecar: classified.bySidecar)
         var blocks = assembler.blocks()
         let emphasised: Int
-        (blocks, emphasised) = UnderscoreEmphasis.apply(blocks)
+        // Only a text with an underscore somewhere can mark italics with them.
+        (blocks, emphasised) = raw.contains(where: { $0.utf8.contains(0x5F) }) ? UnderscoreEmphasis.apply(blocks) : (blocks, 0)
         try checkpoint("typography")
         var typographer = Typographer()
         if options.typography { (blocks, typographer) = Typographer.apply(toHalvesOf: blocks) }

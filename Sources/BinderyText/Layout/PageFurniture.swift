@@ -66,6 +66,8 @@ struct Furniture: Sendable {
 enum PageFurnitureText {
     /// A page number alone (`12`, `- 12 -`, `xiv`) or at one end of a line (`12   THE TITLE`, `THE TITLE   13`).
     static func folio(_ text: String) -> (value: Int, text: String, rest: String?)? {
+        // A folio starts or ends the line: a digit, a lower-case roman letter, a dash or a bracket must stand there.
+        guard let first = text.utf8.first, let last = text.utf8.last, mayEdgeFolio(first) || mayEdgeFolio(last) else { return nil }
         if let value = number(text.trimming("-–— []")) { return (value, text.trimming("-–— []"), nil) }
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
         guard words.count >= 2 else { return nil }
@@ -76,6 +78,14 @@ enum PageFurnitureText {
             return (value, String(last), words.dropLast().joined(separator: " "))
         }
         return nil
+    }
+
+    /// Digits, `i v x l c`, `-`, `[`, `]` and the last bytes of `–` and `—` (E2 80 93 / 94).
+    private static func mayEdgeFolio(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x69, 0x76, 0x78, 0x6C, 0x63, 0x2D, 0x5B, 0x5D, 0x93, 0x94, 0xE2: true
+        default: false
+        }
     }
 
     /// An arabic number of up to four digits, or a lower-case roman one (front matter).

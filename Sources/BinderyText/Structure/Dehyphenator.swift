@@ -32,11 +32,12 @@ struct Dehyphenator: Sendable {
     }
 
     /// The lower-cased words the line-end hyphens ask about: each joined word, its hyphenated form and its halves.
-    static func neededWords(_ lines: [SourceLine]) -> Set<Substring> {
+    /// With `marksBreaksWithHyphen` the hyphens are decided without the lexicon: only `¬` asks it.
+    static func neededWords(_ lines: [SourceLine], marksBreaksWithHyphen: Bool = false) -> Set<Substring> {
         var needed: Set<Substring> = []
         for (index, line) in lines.enumerated() where index + 1 < lines.count {
             // Only a line whose last byte is `-`, the last of `¬` (C2 AC) or of `‐` (E2 80 90) can end with one.
-            guard let lastByte = line.text.utf8.last, lastByte == 0x2D || lastByte == 0xAC || lastByte == 0x90 else { continue }
+            guard let lastByte = line.text.utf8.last, lastByte == 0xAC || !marksBreaksWithHyphen && (lastByte == 0x2D || lastByte == 0x90) else { continue }
             guard let last = line.text.last, last == "-" || last == "¬" || last == breakHyphen else { continue }
             let left = Self.lastWord(of: String(line.text.dropLast())).lowercased()
             guard let next = lines[(index + 1)...].first(where: { !$0.isBlank }) else { continue }

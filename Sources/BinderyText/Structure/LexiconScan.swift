@@ -51,8 +51,8 @@ struct LexiconScan {
         private let cut: Int
         private let firstPart: Set<String>
 
-        init(_ lines: [SourceLine]) {
-            needed = Dehyphenator.neededWords(lines)
+        init(_ lines: [SourceLine], marksBreaksWithHyphen: Bool = false) {
+            needed = Dehyphenator.neededWords(lines, marksBreaksWithHyphen: marksBreaksWithHyphen)
             cut = lines.count * 3 / 5
             firstPart = needed.isEmpty ? [] : LexiconScan.words(in: lines[..<cut], needed: needed)
         }

@@ -42,26 +42,27 @@ enum UnderscoreEmphasis {
     /// `a _b c_ d` → text, emphasis, text. An opening `_` follows no letter or digit and precedes no space;
     /// a closing one follows no space and precedes no letter or digit.
     static func split(_ text: String, _ count: inout Int) -> [Inline] {
-        let characters = Array(text)
+        // On scalars, not characters: `_`, spaces, letters and digits are each one scalar.
+        let scalars = Array(text.unicodeScalars)
+        func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || scalar.properties.numericType != nil }
+        func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
         var result: [Inline] = []
-        var plain = ""
+        var plainStart = 0
         var index = 0
-        func isWord(_ character: Character) -> Bool { character.isLetter || character.isNumber }
-        while index < characters.count {
-            let character = characters[index]
-            if character == "_", index == 0 || !isWord(characters[index - 1]), index + 1 < characters.count, characters[index + 1] != " ", characters[index + 1] != "_",
-               let close = characters[(index + 1)...].firstIndex(of: "_"), characters[close - 1] != " ",
-               close + 1 == characters.count || !isWord(characters[close + 1]) {
-                if !plain.isEmpty { result.append(.text(plain)); plain = "" }
-                result.append(.emphasis([.text(String(characters[(index + 1)..<close]))]))
+        while index < scalars.count {
+            if scalars[index] == "_", index == 0 || !isWord(scalars[index - 1]), index + 1 < scalars.count, scalars[index + 1] != " ", scalars[index + 1] != "_",
+               let close = scalars[(index + 1)...].firstIndex(of: "_"), scalars[close - 1] != " ",
+               close + 1 == scalars.count || !isWord(scalars[close + 1]) {
+                if plainStart < index { result.append(.text(string(plainStart..<index))) }
+                result.append(.emphasis([.text(string((index + 1)..<close))]))
                 count += 1
                 index = close + 1
+                plainStart = index
                 continue
             }
-            plain.append(character)
             index += 1
         }
-        if !plain.isEmpty { result.append(.text(plain)) }
+        if plainStart < scalars.count { result.append(.text(string(plainStart..<scalars.count))) }
         return result
     }
 }
