@@ -6,27 +6,28 @@ struct Furniture: Sendable {
     private var heads: Set<String> = []
 
     init(edges: [PageEdges], lines: [SourceLine], pageCount: Int) {
+        guard pageCount >= 3 else { return }
         var offsetPages: [Int: Int] = [:]
+        for (page, pageEdges) in edges.enumerated() {
+            let offsets = Set((pageEdges.top + pageEdges.bottom).compactMap { PageFurnitureText.folio(lines[$0].text).map { $0.value - page } })
+            for offset in offsets { offsetPages[offset, default: 0] += 1 }
+        }
+        offsets = Set(offsetPages.filter { $0.value >= max(3, pageCount / 10) }.keys)
+        // Heads, with a folio beside them set aside only where it is one (`Chapter 3` keeps its number).
         var keyPages: [String: Int] = [:]
         for (page, pageEdges) in edges.enumerated() {
-            var offsets = Set<Int>(), keys = Set<String>()
-            for index in pageEdges.top + pageEdges.bottom {
+            var keys = Set<String>()
+            for index in pageEdges.top + pageEdges.bottom where lines[index].length <= 80 {
                 let text = lines[index].text
-                if let folio = PageFurnitureText.folio(text) {
-                    offsets.insert(folio.value - page)
+                if let folio = PageFurnitureText.folio(text), offsets.contains(folio.value - page) {
                     if let rest = folio.rest { keys.insert(PageFurnitureText.key(rest)) }
-                } else if lines[index].length <= 80 {
+                } else {
                     keys.insert(PageFurnitureText.key(text))
                 }
             }
-            for offset in offsets { offsetPages[offset, default: 0] += 1 }
             for key in keys where !key.isEmpty { keyPages[key, default: 0] += 1 }
         }
-        guard pageCount >= 3 else { return }
-        let folioMinimum = max(3, pageCount / 10)
-        offsets = Set(offsetPages.filter { $0.value >= folioMinimum }.keys)
-        let headMinimum = max(3, pageCount / 4)
-        heads = Set(keyPages.filter { $0.value >= headMinimum }.keys)
+        heads = Set(keyPages.filter { $0.value >= max(3, pageCount / 4) }.keys)
     }
 
     /// The furniture lines of one page, peeled from each edge inwards until a line of text.

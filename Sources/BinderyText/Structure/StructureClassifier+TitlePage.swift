@@ -26,7 +26,8 @@ extension StructureClassifier {
                 sawBy = true
             } else if text.lowercased().hasSuffix(" by") || text.lowercased() == "by" || text.lowercased() == "edited by" {
                 sawBy = true
-            } else if sawBy {
+            } else if sawBy || (index > 0 && index == end - 1 && !result.titlePage.isEmpty && Byline.name(text) != nil) {
+                // After a "by", or a name-shaped last line under the title: the author.
                 result.creators.append(text)
             } else {
                 result.titlePage.append(text)
