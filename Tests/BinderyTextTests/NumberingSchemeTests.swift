@@ -30,6 +30,17 @@ struct NumberingSchemeTests {
         #expect(Set(found.map(\.level)) == [1])
     }
 
+    @Test("a bare number and its title as one two-line group, a dateline under it: every chapter at one level")
+    func twoLineGroups() throws {
+        var lines = ["Preface", "", "", Self.paragraph(0).joined(separator: "\n"), "", ""]
+        for (index, (number, title)) in [("I", "The Log of the Voyage"), ("II", "On Firm Ground"), ("III", "In the City")].enumerated() {
+            lines += ["", "", number, title, "", "", "On Board the Ship.", "", Self.paragraph(index + 1).joined(separator: "\n"), "", ""]
+        }
+        let found = headings(try read(lines.joined(separator: "\n")))
+        #expect(found.map(\.text) == ["Preface", "I The Log of the Voyage", "II On Firm Ground", "III In the City"])
+        #expect(Set(found.map(\.level)) == [1], "\(found)")
+    }
+
     @Test("parts over chapters whose numbers restart, and bare arabic aphorisms under titled chapters, nest")
     func nestedSchemes() throws {
         var parts: [String] = []

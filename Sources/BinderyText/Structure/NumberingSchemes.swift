@@ -32,8 +32,14 @@ struct NumberingSchemes: Sendable {
 
     init(_ groups: [LineGroup], measure: Int) {
         var byScheme: [Scheme: [Member]] = [:]
-        for (index, group) in groups.enumerated() where group.lines.count == 1 {
-            if let member = Self.parse(group.lines[0].text, group: index) { byScheme[member.scheme, default: []].append(member) }
+        for (index, group) in groups.enumerated() where group.lines.count <= 2 {
+            guard var member = Self.parse(group.lines[0].text, group: index) else { continue }
+            if group.lines.count == 2 {
+                // A bare number with its title on the next line, no blank between (`I` / `The Log of the Voyage`).
+                guard !member.scheme.titled, group.lines[1].length <= 80, HeadingPattern.match(group.lines[1].text) != nil else { continue }
+                member.title = group.lines[1].text
+            }
+            byScheme[member.scheme, default: []].append(member)
         }
         var accepted: [Scheme: [Member]] = [:]
         for (scheme, list) in byScheme {

@@ -4,7 +4,7 @@ import BinderyModel
 extension StructureClassifier {
     /// Drops unnumbered candidates that the document's evidence does not support: where its numbered or named
     /// divisions stand after more blank lines than its paragraphs, a line with no more than a paragraph's spacing;
-    /// and a line ending in a period with another heading right under it (a signature or a dateline, not a title).
+    /// and a line ending in a period right under or over another heading (a signature or a dateline, not a title).
     func dropUnsupportedCandidates(_ groups: [LineGroup], schemes: NumberingSchemes, patterns: inout [HeadingPattern?], roles: [GroupRole]) {
         let divisions = groups.indices.filter { index in
             guard let pattern = patterns[index] else { return false }
@@ -27,7 +27,11 @@ extension StructureClassifier {
                 patterns[index] = nil
                 continue
             }
-            if TextShape.finalMark(pattern.text) == ".", let next = nextContent(after: index, roles), patterns[next] != nil {
+            // A line ending in a period with a heading right under it, or right under one, is a signature,
+            // a dateline or a place line, not a title.
+            if TextShape.finalMark(pattern.text) == ".",
+               nextContent(after: index, roles).map({ patterns[$0] != nil }) == true
+                || (index > 0 && (0..<index).last(where: { roles[$0] != .absorbed }).map({ patterns[$0] != nil }) == true) {
                 patterns[index] = nil
             }
         }
