@@ -225,11 +225,13 @@ struct NoteLinker: Sendable {
 
     private func noteBlocks(group: Int, continuations: [Int], body: String, groups: [LineGroup], inlines: [[Inline]], closingBracket: Bool = false) -> [Block] {
         // Page breaks stay where the note text was printed (the assembler keeps them there).
-        var content = BlockAssembler.dropping(prefixBefore: body, from: inlines[group]).filter { if case .pageBreak = $0 { false } else { true } }
+        // A number on a line of its own (`BareNumberNotes`) is not part of the note's text.
+        var content = BareNumberNotes.number(groups[group]) != nil && body.isEmpty ? []
+            : BlockAssembler.dropping(prefixBefore: body, from: inlines[group]).filter { if case .pageBreak = $0 { false } else { true } }
         var source = groups[group].source
         for continuation in continuations {
             // The note ran on after a page break (the break itself stays where it was, between blocks).
-            content.append(.text(" "))
+            if !content.isEmpty { content.append(.text(" ")) }
             content += inlines[continuation].filter { if case .pageBreak = $0 { false } else { true } }
             source.lastLine = groups[continuation].lastLine
         }

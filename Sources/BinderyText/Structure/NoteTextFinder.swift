@@ -121,6 +121,7 @@ struct NoteTextFinder: Sendable {
         }
         runs = merged
         runs += PGFootnoteBlock.runs(groups)
+        runs += BareNumberNotes.runs(groups, isHeadingLike: isHeadingLike)
         // Star notes: "* text" anywhere, matched to the nearest earlier "*" marker by the linker.
         for (position, group) in groups.enumerated() {
             if let item = Self.parse(group), item.number == "*" || item.number == "†" {

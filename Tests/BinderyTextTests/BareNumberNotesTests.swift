@@ -1,0 +1,46 @@
+@testable import BinderyText
+import BinderyModel
+import Testing
+
+/// Endnote lists as pdftotext prints them: the number on a line of its own, its text under it, or all the
+/// numbers first and all the texts after them (raw reading order).
+@Suite("Note lists with bare numbers")
+struct BareNumberNotesTests {
+    static let body = [
+        "The first chapter cites an old book,1 and goes on for a while with more",
+        "words to fill the line, then cites a second,2 and a third one.3",
+        "",
+        "Notes",
+        "",
+    ]
+
+    private func notes(_ text: String) throws -> [String] {
+        var found: [String] = []
+        func collect(_ inlines: [Inline]) {
+            for inline in inlines {
+                if case .note(let note) = inline { found.append(note.blocks.map { if case .paragraph(let content, _) = $0 { content.plainText } else { "" } }.joined()) }
+            }
+        }
+        for block in try read(text).blocks { if case .paragraph(let inlines, _) = block { collect(inlines) } }
+        return found
+    }
+
+    @Test("each number with its text under it")
+    func numberThenText() throws {
+        let text = Self.body + ["1.", "", "Smith, The Old Book, p. 3.", "2.", "", "Jones, Another, p. 9.", "3.", "", "Brown, A Third, p. 12."]
+        #expect(try notes(text.joined(separator: "\n")) == ["Smith, The Old Book, p. 3.", "Jones, Another, p. 9.", "Brown, A Third, p. 12."])
+    }
+
+    @Test("all the numbers, then all the texts, paired in order")
+    func columns() throws {
+        let text = Self.body + ["1.", "2.", "3.", "", "Smith, The Old Book, p. 3.", "", "Jones, Another, p. 9.", "", "Brown, A Third, p. 12."]
+        #expect(try notes(text.joined(separator: "\n")) == ["Smith, The Old Book, p. 3.", "Jones, Another, p. 9.", "Brown, A Third, p. 12."])
+    }
+
+    @Test("near miss: numbers that do not start at one after a title are left as text")
+    func nearMiss() throws {
+        let text = Self.body + ["4.", "", "Smith, The Old Book, p. 3.", "5.", "", "Jones, Another, p. 9."]
+        #expect(try notes(text.joined(separator: "\n")).isEmpty)
+        #expect(try read(text.joined(separator: "\n")).blocks.contains { if case .paragraph(let inlines, _) = $0 { inlines.plainText == "4." } else { false } })
+    }
+}
