@@ -27,7 +27,8 @@ enum BareNumberNotes {
             var run = NoteTextFinder.Run(groups: [], numbers: [], bodies: [])
             if count >= 2 {
                 let texts = (column + 1)..<min(groups.count, column + 1 + count)
-                guard texts.count == count, texts.allSatisfy({ number(groups[$0]) == nil && !isHeadingLike($0) }) else { index = column + 1; continue }
+                // A column of numbers rising by one is evidence enough: a short text under it is a note, not a title.
+                guard texts.count == count, texts.allSatisfy({ number(groups[$0]) == nil }) else { index = column + 1; continue }
                 for (offset, text) in texts.enumerated() {
                     run.groups.append(index + offset)
                     run.numbers.append(String(first + offset))

@@ -10,6 +10,14 @@ extension StructureClassifier {
                               bareNumber: !member.scheme.titled, endsWithColon: false, open: false)
     }
 
+    /// Bare numbers after a notes heading (`Notes`, `Endnotes`) number notes, not divisions.
+    func releaseNoteNumbers(_ groups: [LineGroup], schemes: NumberingSchemes, patterns: inout [HeadingPattern?]) {
+        guard let notes = patterns.firstIndex(where: { $0?.isMatter == true && $0?.kind == .notes }) else { return }
+        for (index, member) in schemes.members where index > notes && member.title.isEmpty && member.scheme.word.isEmpty {
+            patterns[index] = nil
+        }
+    }
+
     /// Offers the short title line under a bare numbered member to `mergeSplitHeadings`.
     func offerTitles(_ groups: [LineGroup], schemes: NumberingSchemes, patterns: inout [HeadingPattern?], roles: [GroupRole]) {
         for (index, member) in schemes.members where !member.scheme.titled && patterns[index] != nil && index + 1 < groups.count {

@@ -47,6 +47,7 @@ struct StructureClassifier: Sendable {
                 patterns[index] = Self.pattern(for: member, text: group.plainText)
             }
         }
+        releaseNoteNumbers(groups, schemes: schemes, patterns: &patterns)
         var bySidecar: Set<Int> = Set(forced.keys)
         for index in denied where patterns[index] != nil {
             patterns[index] = nil
