@@ -37,6 +37,14 @@ struct BareNumberNotesTests {
         #expect(try notes(text.joined(separator: "\n")) == ["Smith, The Old Book, p. 3.", "Jones, Another, p. 9.", "Brown, A Third, p. 12."])
     }
 
+    @Test("a column of numbers whose texts are short title-like lines: still notes, and no number becomes a heading")
+    func columnsOfShortTexts() throws {
+        let text = Self.body + ["1.", "2.", "3.", "", "Statue of Peter the Great", "", "Master.", "", "Well-to-do peasants."]
+        let document = try read(text.joined(separator: "\n"))
+        #expect(try notes(text.joined(separator: "\n")) == ["Statue of Peter the Great", "Master.", "Well-to-do peasants."])
+        #expect(!document.blocks.contains { if case .heading(let heading) = $0 { heading.inlines.plainText.first?.isNumber == true } else { false } })
+    }
+
     @Test("near miss: numbers that do not start at one after a title are left as text")
     func nearMiss() throws {
         let text = Self.body + ["4.", "", "Smith, The Old Book, p. 3.", "5.", "", "Jones, Another, p. 9."]
