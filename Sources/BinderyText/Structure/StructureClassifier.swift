@@ -147,6 +147,8 @@ struct StructureClassifier: Sendable {
     /// A heading pattern for a group, with a byline cut off it when it carries one.
     private func candidate(_ group: LineGroup) -> (HeadingPattern, String?)? {
         guard group.lines.count <= 3 else { return nil }
+        // A gap of three spaces inside a line is a column gap (a table row, a speaker beside a speech), not a title.
+        if group.lines.contains(where: { ByteSearch.mayContain($0.text, bytesOf: "   ") && $0.text.contains("   ") }) { return nil }
         var text = group.plainText
         var byline: String?
         if group.lines.count >= 2, let name = Byline.name(group.lines.last!.text, requirePrefix: true) {
