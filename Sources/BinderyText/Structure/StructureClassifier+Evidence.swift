@@ -17,7 +17,13 @@ extension StructureClassifier {
         for gap in paragraphGaps { counts[gap, default: 0] += 1 }
         let paragraphGap = counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
         let divisionGap = divisionGaps.count >= 3 ? divisionGaps[divisionGaps.count / 2] : nil
+        let labels = Self.columnLabels(groups)
         for index in groups.indices {
+            // A label that heads many table rows (a speaker beside a speech) standing alone is that label again.
+            if let pattern = patterns[index], schemes.members[index] == nil, labels.contains(pattern.text) {
+                patterns[index] = nil
+                continue
+            }
             guard let pattern = patterns[index], schemes.members[index] == nil, !pattern.isMatter,
                   pattern.family == .plain || pattern.family == .allCaps else { continue }
             // The lines before the first division (a title, an author) are the front's, not the body's spacing.
@@ -35,5 +41,17 @@ extension StructureClassifier {
                 patterns[index] = nil
             }
         }
+    }
+
+    /// First cells of lines with a column gap (three spaces) that begin three such lines or more.
+    static func columnLabels(_ groups: [LineGroup]) -> Set<String> {
+        var counts: [String: Int] = [:]
+        for group in groups {
+            for line in group.lines where ByteSearch.mayContain(line.text, bytesOf: "   ") {
+                guard let gap = line.text.range(of: "   ") else { continue }
+                counts[String(line.text[..<gap.lowerBound]), default: 0] += 1
+            }
+        }
+        return Set(counts.filter { $0.value >= 3 }.keys)
     }
 }
