@@ -12,12 +12,26 @@ struct LineShape: Sendable {
     /// Three or more short lines kept apart by their author (verse, an address, an epigraph) in a layout
     /// where paragraphs are otherwise full lines.
     func isVerse(_ group: LineGroup) -> Bool {
+        if profile.layout == .hardWrapped { return isRunOnVerse(group) }
         guard profile.layout == .blankLineSeparated, group.lines.count >= 3 else { return false }
         let short = group.lines.dropLast().allSatisfy { $0.length * 10 < profile.measure * 7 }
         let open = group.lines.dropLast().count { !$0.endsSentence }
         // Verse lines begin with capitals; prose broken into short lines does not.
         let capitalised = group.lines.count { !$0.startsLowercase }
         return short && open * 2 >= group.lines.count - 1 && capitalised * 4 >= group.lines.count * 3
+            && !group.lines.contains { ListMarker.parse($0.text) != nil }
+    }
+
+    /// Verse run into prose by a layout without blank lines (pdftotext's raw text of a poem): line after line opens
+    /// with a capital although the line before it ends no sentence — prose wraps into lower case — and the lines
+    /// are ragged, not filled to the measure.
+    func isRunOnVerse(_ group: LineGroup) -> Bool {
+        guard group.lines.count >= 4, !profile.indentMark else { return false }
+        let continued = zip(group.lines, group.lines.dropFirst()).filter { !$0.0.endsSentence }
+        guard continued.count >= 3 else { return false }
+        let capitalised = continued.count { !$0.1.startsLowercase }
+        let ragged = group.lines.dropLast().count { $0.length * 10 < profile.measure * 9 }
+        return capitalised * 5 >= continued.count * 4 && ragged * 4 >= (group.lines.count - 1) * 3
             && !group.lines.contains { ListMarker.parse($0.text) != nil }
     }
 
