@@ -41,6 +41,18 @@ struct NumberingSchemeTests {
         #expect(Set(found.map(\.level)) == [1], "\(found)")
     }
 
+    @Test("numbering that starts again inside an appendix numbers the appendix's sections, one level down")
+    func appendixSections() throws {
+        var lines: [String] = []
+        for (index, number) in ["I", "II", "III"].enumerated() { lines += ["", "", "", number, "Chapter Title \(index)", "", Self.paragraph(index).joined(separator: "\n")] }
+        lines += ["", "", "", "Appendix", ""]
+        for (index, number) in ["I", "II", "III"].enumerated() { lines += ["", number, "Section Title \(index)", "", Self.paragraph(index + 5).joined(separator: "\n")] }
+        let found = headings(try read(lines.joined(separator: "\n")))
+        #expect(found.filter { $0.text.contains("Chapter") || $0.text == "Appendix" }.allSatisfy { $0.level == 1 }, "\(found)")
+        #expect(found.filter { $0.text.contains("Section") }.count == 3)
+        #expect(found.filter { $0.text.contains("Section") }.allSatisfy { $0.level == 2 }, "\(found)")
+    }
+
     @Test("parts over chapters whose numbers restart, and bare arabic aphorisms under titled chapters, nest")
     func nestedSchemes() throws {
         var parts: [String] = []

@@ -45,9 +45,13 @@ extension StructureClassifier {
             guard case .heading(let level, let kind, let text) = roles[index], level > base, patterns[index]?.isMatter != true else { continue }
             roles[index] = .heading(level: level - delta, kind: kind, text: text)
         }
+        // Numbering that starts again inside back matter (an appendix's own sections) goes under that heading.
+        let backMatter = patterns.firstIndex { $0?.isMatter == true && $0?.kind.isBackMatter == true } ?? roles.count
+        var backMatterLevel = 1
+        if backMatter < roles.count, case .heading(let level, _, _) = roles[backMatter] { backMatterLevel = level }
         for (index, depth) in schemes.depth {
             guard case .heading(let was, let kind, let text) = roles[index] else { continue }
-            let level = base - delta + depth
+            let level = index > backMatter ? backMatterLevel + 1 + depth : base - delta + depth
             roles[index] = .heading(level: level, kind: level == was || kind == .part ? kind : level == 1 ? .chapter : .section, text: text)
         }
     }
