@@ -106,9 +106,9 @@ public struct TextReader: Sendable {
         if let sidecar {
             decisions = SidecarDecisions(
                 sidecarName: sidecar.sidecarName,
-                forcedHeadingLines: resolution.forced.keys.map { groups[$0].firstLine },
-                deniedHeadingLines: classified.bySidecar.filter { resolution.denied.contains($0) }.map { groups[$0].firstLine },
-                runningHeadLines: pages.bySidecar.map { lines[$0].number }, runningHeadPatterns: sidecar.runningHeads,
+                forcedHeadingLines: resolution.forced.keys.sorted().map { groups[$0].firstLine },
+                deniedHeadingLines: classified.bySidecar.filter { resolution.denied.contains($0) }.sorted().map { groups[$0].firstLine },
+                runningHeadLines: pages.bySidecar.sorted().map { lines[$0].number }, runningHeadPatterns: sidecar.runningHeads,
                 paragraphs: sidecar.paragraphs, hyphenation: sidecar.hyphenation, linkNotes: sidecar.linkNotes)
             let unused = resolution.unused + unusedHeads.map { "running-heads: match /\(sidecar.runningHeads[$0])/" }
             for rule in unused {
