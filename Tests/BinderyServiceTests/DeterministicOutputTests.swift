@@ -34,4 +34,30 @@ struct DeterministicOutputTests {
             #expect(runs[2][name] == runs[0][name], "\(name) differs between the first and third run")
         }
     }
+
+    @Test("the daemon publishes the same bytes as convert for the same source and sidecar")
+    func daemonMatchesConvert() async throws {
+        let corpus = PackagePaths.corpusFiles()
+        guard let binary = BuiltBinary.url, !corpus.isEmpty else {
+            if PackagePaths.isCI { Issue.record("needs the built binary and ../shared/corpus") }
+            return
+        }
+        let daemon = try DaemonProcess()
+        defer { daemon.tearDown() }
+        let text = String(decoding: Data(try corpus.map { try Data(contentsOf: $0) }.joined()), as: UTF8.self)
+        try daemon.write(text, to: "sub/corpus.txt")
+        try daemon.write("title: Joined\nauthor: &a Jane Doe\ncontributor: [*a]\nstructure:\n  not-headings:\n    - {text: \"Nothing\"}\n",
+                         to: "sub/corpus.meta.yaml")
+        try daemon.start()
+        #expect(await eventually(timeout: 120) { daemon.store()?.published("sub/corpus.txt") == 1 }, "\(daemon.log)")
+        let out = daemon.directory.path("converted")
+        let result = try Validators.run(binary, ["convert", daemon.corpus.appendingPathComponent("sub/corpus.txt").path, "--out", out.path,
+                                                 "--to", "epub,tei,text,proof", "--quiet"])
+        #expect(result.status == 0, "\(result.output)")
+        for name in ["corpus.bag.zip", "corpus.epub", "corpus.proof.html", "corpus.tei.xml"] {
+            let published = try Data(contentsOf: daemon.out.appendingPathComponent("sub/" + name))
+            #expect(published == (try Data(contentsOf: out.appendingPathComponent(name))), "\(name) differs between the daemon and convert")
+        }
+        #expect(daemon.stop() == 0)
+    }
 }
