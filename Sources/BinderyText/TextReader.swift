@@ -47,19 +47,20 @@ public struct TextReader: Sendable {
         let layout = Self.layout(sidecar?.paragraphs)
         let breakHyphens = Dehyphenator.breakHyphenHabit(lines)
         let options = options
-        let (front, lexiconStart) = Concurrently.run({ () -> (PageFinder.Result, [Int], LayoutProfile, HeadingOverrides.Resolution) in
+        let (front, lexiconStart) = Concurrently.run({ () -> (PageFinder.Result, [Int], [Int], LayoutProfile, HeadingOverrides.Resolution) in
             var pages = PageFinder().find(lines)
-            let unusedHeads = RunningHeadOverrides(sidecar?.runningHeads ?? []).apply(to: &pages, lines: lines)
+            let headRules = RunningHeadOverrides(sidecar?.runningHeads ?? [])
+            let unusedHeads = headRules.apply(to: &pages, lines: lines)
             let profile = LayoutDetector(override: layout.layout ?? options.paragraphLayout, indentOverride: layout.indent)
                 .detect(lines, removed: pages.removed)
             let apart = LineShape.indentsSetApart(profile, pageCount: pages.pageCount)
             let built = StanzaJoiner(profile: profile, indentsSetApart: apart).join(ParagraphBuilder(profile: profile).build(lines, pages: pages))
             let headingRules = HeadingOverrides(sidecar ?? StructureOverrides(sidecarName: ""))
-            return (pages, unusedHeads, profile, headingRules.resolve(built))
+            return (pages, unusedHeads, headRules.stopped, profile, headingRules.resolve(built))
         }, {
             LexiconScan.Halves(lines, marksBreaksWithHyphen: breakHyphens)
         })
-        let (pages, unusedHeads, profile, resolution) = front
+        let (pages, unusedHeads, stoppedHeads, profile, resolution) = front
         try checkpoint("classification")
         let groups = resolution.groups
         let dehyphenate = sidecar?.hyphenation != nil || options.dehyphenate
@@ -106,13 +107,17 @@ public struct TextReader: Sendable {
         if let sidecar {
             decisions = SidecarDecisions(
                 sidecarName: sidecar.sidecarName,
-                forcedHeadingLines: resolution.forced.keys.map { groups[$0].firstLine },
-                deniedHeadingLines: classified.bySidecar.filter { resolution.denied.contains($0) }.map { groups[$0].firstLine },
-                runningHeadLines: pages.bySidecar.map { lines[$0].number }, runningHeadPatterns: sidecar.runningHeads,
+                forcedHeadingLines: resolution.forced.keys.sorted().map { groups[$0].firstLine },
+                deniedHeadingLines: classified.bySidecar.filter { resolution.denied.contains($0) }.sorted().map { groups[$0].firstLine },
+                runningHeadLines: pages.bySidecar.sorted().map { lines[$0].number }, runningHeadPatterns: sidecar.runningHeads,
                 paragraphs: sidecar.paragraphs, hyphenation: sidecar.hyphenation, linkNotes: sidecar.linkNotes)
             let unused = resolution.unused + unusedHeads.map { "running-heads: match /\(sidecar.runningHeads[$0])/" }
             for rule in unused {
                 document.diagnostics.append(Diagnostic(.warning, code: "sidecar.rule-unused", "\(sidecar.sidecarName): the rule \(rule) picked no line"))
+            }
+            for rule in resolution.stopped + stoppedHeads.map({ "running-heads: match /\(sidecar.runningHeads[$0])/" }) {
+                document.diagnostics.append(Diagnostic(.warning, code: "sidecar.rule-stopped", "\(sidecar.sidecarName): the rule \(rule) was stopped: too slow "
+                    + "(a repeated group holding a repetition, such as (a+)+, is refused; another pattern gets \(RegexBudget.perRule) of matching); it picks no more lines"))
             }
         }
         document.editorial += EditorialReport(

@@ -50,6 +50,11 @@ public enum ConfigurationLoader {
     public static func parse(_ text: String, file: URL?, environment: [String: String]) throws(ServiceError) -> DaemonConfiguration {
         let name = file?.path ?? "<defaults>"
         let node: Node?
+        do throws(YAMLGuard.Violation) {
+            try YAMLGuard.check(text)
+        } catch {
+            throw ServiceError(.configurationSyntax, "\(name): YAML over a limit, not read: \(error)")
+        }
         do {
             node = try Yams.compose(yaml: text)
         } catch {

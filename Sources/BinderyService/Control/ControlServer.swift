@@ -46,18 +46,25 @@ public final class ControlServer: @unchecked Sendable {
     private var listener: Int32 = -1
     private var acceptSource: DispatchSourceRead?
     private var connections: [ObjectIdentifier: ControlConnection] = [:]
+    /// Device and inode of the socket this server bound: only that file is removed at stop.
+    private var boundSocket: (device: UInt64, inode: UInt64)?
 
     public init(settings: Settings, handler: @escaping Handler) {
         self.settings = settings
         self.handler = handler
     }
 
-    /// Binds the socket (removing a stale one: the caller holds the state-directory lock) and starts accepting.
+    /// Binds the socket (removing a stale one, but never one another process still answers on) and starts accepting.
     public func start() throws(ControlServerError) {
         let path = settings.socketPath
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        if let live = try? UnixSocket.connect(to: path) {
+            close(live)
+            throw ControlServerError("another process is listening on \(path)")
+        }
         unlink(path)
         listener = try UnixSocket.listen(at: path, mode: settings.group == nil ? 0o600 : 0o660, group: settings.group)
+        boundSocket = Self.identity(of: path)
         let source = DispatchSource.makeReadSource(fileDescriptor: listener, queue: queue)
         source.setEventHandler { [weak self] in self?.acceptPending() }
         acceptSource = source
@@ -73,7 +80,15 @@ public final class ControlServer: @unchecked Sendable {
             for connection in connections.values { connection.close() }
             connections.removeAll()
         }
-        unlink(settings.socketPath)
+        // A socket file that is no longer ours (removed and bound again by someone else) stays.
+        if let bound = boundSocket, let current = Self.identity(of: settings.socketPath), bound == current { unlink(settings.socketPath) }
+        boundSocket = nil
+    }
+
+    private static func identity(of path: String) -> (device: UInt64, inode: UInt64)? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        return (UInt64(status.st_dev), UInt64(status.st_ino))
     }
 
     /// Sends `event` as one line to every subscriber of `events`; with none, `event` is never built

@@ -30,8 +30,14 @@ public struct SidecarMetadata: Sendable {
     /// - Parameter sourceLineCount: the source's lines, for checking `line:` rules.
     public static func parse(_ bytes: [UInt8], sidecarName: String = "sidecar", sourceLineCount: Int? = nil) throws(SidecarError) -> SidecarMetadata {
         let root: Node?
+        let text = String(decoding: bytes, as: UTF8.self)
+        do throws(YAMLGuard.Violation) {
+            try YAMLGuard.check(text)
+        } catch {
+            throw SidecarError("YAML over a limit, not read: \(error.message)", line: error.line)
+        }
         do {
-            root = try Yams.compose(yaml: String(decoding: bytes, as: UTF8.self))
+            root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw Self.syntaxError(error)
         } catch {

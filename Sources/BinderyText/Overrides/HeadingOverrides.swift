@@ -10,6 +10,8 @@ struct HeadingOverrides {
         var denied: Set<Int> = []
         /// Rules that picked no line, described for a diagnostic.
         var unused: [String] = []
+        /// Rules refused or stopped as too slow (`RegexBudget`), described for a diagnostic.
+        var stopped: [String] = []
     }
 
     private let headings: [(rule: StructureOverrides.ForcedHeading, test: CompiledSelector)]
@@ -56,8 +58,10 @@ struct HeadingOverrides {
             resolution.forced[index] = nil
             resolution.denied.insert(index)
         }
-        resolution.unused = headings.indices.filter { !usedHeadings.contains($0) }.map { "headings: \(headings[$0].rule.selector)" }
-            + notHeadings.indices.filter { !usedDenials.contains($0) }.map { "not-headings: \(notHeadings[$0].selector)" }
+        resolution.unused = headings.indices.filter { !usedHeadings.contains($0) && !headings[$0].test.wasStopped }.map { "headings: \(headings[$0].rule.selector)" }
+            + notHeadings.indices.filter { !usedDenials.contains($0) && !notHeadings[$0].test.wasStopped }.map { "not-headings: \(notHeadings[$0].selector)" }
+        resolution.stopped = headings.filter(\.test.wasStopped).map { "headings: \($0.rule.selector)" }
+            + notHeadings.filter(\.test.wasStopped).map { "not-headings: \($0.selector)" }
         return resolution
     }
 

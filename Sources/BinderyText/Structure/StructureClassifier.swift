@@ -129,7 +129,7 @@ struct StructureClassifier: Sendable {
         }
         HeadingLeveler().assign(patterns: patterns, essayTitles: essayTitles, noteRuns: runs, roles: &roles, inlineBylines: inlineBylines)
         levelNestedSchemes(schemes, roles: &roles, patterns: patterns)
-        for (index, name) in inlineBylines where roles[index].isHeading {
+        for (index, name) in inlineBylines.sorted(by: { $0.key < $1.key }) where roles[index].isHeading {
             diagnostics.append(Diagnostic(.info, code: "heading.byline", "byline “\(name)” taken out of the heading", line: groups[index].firstLine))
         }
         // A line merged into a title that later stopped being a heading (an index letter) is text again.
