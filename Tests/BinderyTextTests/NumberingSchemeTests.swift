@@ -53,6 +53,18 @@ struct NumberingSchemeTests {
         #expect(found.filter { $0.text.contains("Section") }.allSatisfy { $0.level == 2 }, "\(found)")
     }
 
+    @Test("three schemes nest: roman chapters, arabic sections, lettered subsections (C is a letter here)")
+    func threeLevels() throws {
+        var lines = ["", "", "I", "The First Chapter", "", Self.paragraph(0).joined(separator: "\n"), "", "", "II", "The Second Chapter", ""]
+        for (number, letters) in [("1", ["(A)", "(B)", "(C)"]), ("2", []), ("3", [])] {
+            lines += ["", "", number, "A Section Called \(number)", "", Self.paragraph(Int(number)!).joined(separator: "\n")]
+            for letter in letters { lines += ["", letter, "Subsection \(letter.dropFirst().prefix(1))", "", Self.paragraph(7).joined(separator: "\n")] }
+        }
+        lines += ["", "", "III", "The Last Chapter", "", Self.paragraph(9).joined(separator: "\n")]
+        let found = headings(try read(lines.joined(separator: "\n")))
+        #expect(found.map(\.level) == [1, 1, 2, 3, 3, 3, 2, 2, 1], "\(found)")
+    }
+
     @Test("parts over chapters whose numbers restart, and bare arabic aphorisms under titled chapters, nest")
     func nestedSchemes() throws {
         var parts: [String] = []

@@ -36,7 +36,7 @@ struct NumberingSchemes: Sendable {
             guard var member = Self.parse(group.lines[0].text, group: index) else { continue }
             if group.lines.count == 2 {
                 // A bare number with its title on the next line, no blank between (`I` / `The Log of the Voyage`).
-                guard !member.scheme.titled, group.lines[1].length <= 80, HeadingPattern.match(group.lines[1].text) != nil else { continue }
+                guard !member.scheme.titled, group.lines[1].length <= 120, HeadingPattern.match(group.lines[1].text) != nil else { continue }
                 member.title = group.lines[1].text
             }
             byScheme[member.scheme, default: []].append(member)
@@ -79,7 +79,9 @@ struct NumberingSchemes: Sendable {
             value = number
             style = .arabic
             repeats = !suffix.isEmpty
-        } else if TextShape.isRoman(token), token.uppercased() == token, let number = TextShape.romanValue(String(token)) {
+        } else if TextShape.isRoman(token), token.uppercased() == token, let number = TextShape.romanValue(String(token)),
+                  !(mark == "(" && token.count == 1 && number >= 50) {
+            // `(C)`, `(D)`, `(L)` and `(M)` are letters: no section is numbered 50 or more alone in brackets.
             value = number
             style = .roman
         } else if token.count == 1, mark == "(", let letter = token.first, letter.isUppercase, let ascii = letter.asciiValue {
