@@ -145,6 +145,8 @@ struct NoteTextFinder: Sendable {
         guard closes else { return false }
         let firstNumber = Int(run.numbers[0]) ?? 0
         if bracketed, firstNumber == 1, Self.followsNotesTitle(run.groups[0], groups) { return true }
+        // Numbered from one under a short title that reads as a heading (`Notes`), closing its division: notes.
+        if firstNumber == 1, run.groups.count >= 2, Self.followsNotesTitle(run.groups[0], groups), isHeadingLike(run.groups[0] - 1) { return true }
         if lastNumber > 0, firstNumber == lastNumber + 1 { return true }
         if groups[run.groups[0]].plainText.first.map({ Self.superscripts[$0] != nil }) == true { return true }
         if groups[run.groups[0]].lines[0].leadingSpaces > 0 { return true }
