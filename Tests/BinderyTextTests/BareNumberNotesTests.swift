@@ -45,6 +45,13 @@ struct BareNumberNotesTests {
         #expect(!document.blocks.contains { if case .heading(let heading) = $0 { heading.inlines.plainText.first?.isNumber == true } else { false } })
     }
 
+    @Test("notes numbered from one under the notes heading are notes even when the list does not end its division")
+    func listUnderNotesHeadingRunsOn() throws {
+        let text = Self.body + ["1. Smith wrote of it at length in his second volume.", "", "2. Jones agreed with him about the river and the town.", "",
+                                "3. Brown did not, and said so plainly in a letter.", "", "A closing paragraph that follows the notes and runs on for a while."]
+        #expect(try notes(text.joined(separator: "\n")).count == 3)
+    }
+
     @Test("near miss: numbers that do not start at one after a title are left as text")
     func nearMiss() throws {
         let text = Self.body + ["4.", "", "Smith, The Old Book, p. 3.", "5.", "", "Jones, Another, p. 9."]

@@ -68,8 +68,9 @@ struct NoteTextFinder: Sendable {
         return (number, rest)
     }
 
-    /// Runs of note paragraphs; `isHeadingLike` tells whether a group could open the next division.
-    func find(_ groups: [LineGroup], isHeadingLike: (Int) -> Bool) -> [Run] {
+    /// Runs of note paragraphs; `isHeadingLike` tells whether a group could open the next division, `isNotesTitle`
+    /// whether it is a heading of notes (`Notes`, `Endnotes`).
+    func find(_ groups: [LineGroup], isNotesTitle: (Int) -> Bool = { _ in false }, isHeadingLike: (Int) -> Bool) -> [Run] {
         var runs: [Run] = []
         var index = 0
         var lastNumber = 0
@@ -96,7 +97,7 @@ struct NoteTextFinder: Sendable {
                     next += 1
                 }
             }
-            if isNotes(run, groups: groups, after: next, lastNumber: lastNumber, isHeadingLike: isHeadingLike) {
+            if isNotes(run, groups: groups, after: next, lastNumber: lastNumber, isNotesTitle: isNotesTitle, isHeadingLike: isHeadingLike) {
                 runs.append(run)
                 lastNumber = Int(run.numbers.last!) ?? lastNumber
             }
@@ -131,7 +132,7 @@ struct NoteTextFinder: Sendable {
         return runs.sorted { $0.groups[0] < $1.groups[0] }
     }
 
-    private func isNotes(_ run: Run, groups: [LineGroup], after next: Int, lastNumber: Int, isHeadingLike: (Int) -> Bool) -> Bool {
+    private func isNotes(_ run: Run, groups: [LineGroup], after next: Int, lastNumber: Int, isNotesTitle: (Int) -> Bool, isHeadingLike: (Int) -> Bool) -> Bool {
         // Notes close a division: a heading (or the end) follows within two short groups.
         var closes = next >= groups.count
         var probe = next
@@ -142,11 +143,11 @@ struct NoteTextFinder: Sendable {
         let bracketed = groups[run.groups[0]].lines[0].text.hasPrefix("[")
         // Numbering that restarts at [1] right after the run: the next chapter's notes in the same section.
         if !closes, bracketed, next < groups.count, groups[next].lines[0].text.hasPrefix("["), Self.parse(groups[next])?.number == "1" { closes = true }
+        // Numbered from one right under the document's notes heading: notes, wherever the list ends.
+        if Int(run.numbers[0]) == 1, run.groups.count >= 2, run.groups[0] > 0, isNotesTitle(run.groups[0] - 1) { return true }
         guard closes else { return false }
         let firstNumber = Int(run.numbers[0]) ?? 0
         if bracketed, firstNumber == 1, Self.followsNotesTitle(run.groups[0], groups) { return true }
-        // Numbered from one under a short title that reads as a heading (`Notes`), closing its division: notes.
-        if firstNumber == 1, run.groups.count >= 2, Self.followsNotesTitle(run.groups[0], groups), isHeadingLike(run.groups[0] - 1) { return true }
         if lastNumber > 0, firstNumber == lastNumber + 1 { return true }
         if groups[run.groups[0]].plainText.first.map({ Self.superscripts[$0] != nil }) == true { return true }
         if groups[run.groups[0]].lines[0].leadingSpaces > 0 { return true }

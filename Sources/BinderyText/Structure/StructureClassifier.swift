@@ -55,7 +55,9 @@ struct StructureClassifier: Sendable {
             bySidecar.insert(index)
         }
         // Note texts before headings: a numbered note is never a heading.
-        let runs = NoteTextFinder().find(groups) { patterns[$0] != nil || roles[$0] == .sceneBreak || forced[$0] != nil }
+        let runs = NoteTextFinder().find(groups, isNotesTitle: { patterns[$0]?.isMatter == true && patterns[$0]?.kind == .notes }) {
+            patterns[$0] != nil || roles[$0] == .sceneBreak || forced[$0] != nil
+        }
         for run in runs {
             for (position, group) in run.groups.enumerated() {
                 roles[group] = .noteText(number: run.numbers[position], body: run.bodies[position])
