@@ -27,10 +27,8 @@ struct NumberingSchemes: Sendable {
     /// The heading members by group, and the depth of each unnamed one's scheme among the unnamed (0 outermost).
     private(set) var members: [Int: Member] = [:]
     private(set) var depth: [Int: Int] = [:]
-    /// Number of schemes without a division word (those with one are levelled by their word's rank).
-    private(set) var unnamedSchemeCount = 0
 
-    init(_ groups: [LineGroup], measure: Int) {
+    init(_ groups: [LineGroup]) {
         var byScheme: [Scheme: [Member]] = [:]
         for (index, group) in groups.enumerated() where group.lines.count <= 2 {
             guard var member = Self.parse(group.lines[0].text, group: index) else { continue }
@@ -46,7 +44,6 @@ struct NumberingSchemes: Sendable {
             let kept = Self.rising(list, groups: groups)
             if kept.count >= 3, !Self.spacedLikePages(kept, groups: groups) { accepted[scheme] = kept }
         }
-        unnamedSchemeCount = accepted.keys.count { $0.word.isEmpty }
         let order = Self.nesting(accepted.filter { $0.key.word.isEmpty })
         for (scheme, list) in accepted {
             for member in list {

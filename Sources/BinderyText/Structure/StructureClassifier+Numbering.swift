@@ -11,7 +11,7 @@ extension StructureClassifier {
     }
 
     /// Bare numbers after a notes heading (`Notes`, `Endnotes`) number notes, not divisions.
-    func releaseNoteNumbers(_ groups: [LineGroup], schemes: NumberingSchemes, patterns: inout [HeadingPattern?]) {
+    func releaseNoteNumbers(_ schemes: NumberingSchemes, patterns: inout [HeadingPattern?]) {
         guard let notes = patterns.firstIndex(where: { $0?.isMatter == true && $0?.kind == .notes }) else { return }
         for (index, member) in schemes.members where index > notes && member.title.isEmpty && member.scheme.word.isEmpty {
             patterns[index] = nil

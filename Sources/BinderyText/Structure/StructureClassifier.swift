@@ -24,7 +24,7 @@ struct StructureClassifier: Sendable {
         var patterns = [HeadingPattern?](repeating: nil, count: groups.count)
         var inlineBylines: [Int: String] = [:]
         var diagnostics: [Diagnostic] = []
-        let schemes = NumberingSchemes(groups, measure: profile.measure)
+        let schemes = NumberingSchemes(groups)
         let play = SpeakerLabels.classes(groups)
         for (index, group) in groups.enumerated() where forced[index] == nil {
             if let part = play[index] {
@@ -47,7 +47,7 @@ struct StructureClassifier: Sendable {
                 patterns[index] = Self.pattern(for: member, text: group.plainText)
             }
         }
-        releaseNoteNumbers(groups, schemes: schemes, patterns: &patterns)
+        releaseNoteNumbers(schemes, patterns: &patterns)
         var bySidecar: Set<Int> = Set(forced.keys)
         for index in denied where patterns[index] != nil {
             patterns[index] = nil
