@@ -51,8 +51,12 @@ struct LayoutDetector: Sendable {
         } else {
             layout = .blankLineSeparated
         }
-        return LayoutProfile(layout: layout, measure: measure, trailingSpaceMark: trailingSpaceMark, indentMark: indentOverride ?? indentMark,
-                             fullLineFloor: Self.fullLineFloor(lines, text: text))
+        var profile = LayoutProfile(layout: layout, measure: measure, trailingSpaceMark: trailingSpaceMark,
+                                    indentMark: indentOverride ?? indentMark, fullLineFloor: Self.fullLineFloor(lines, text: text))
+        if layout == .hardWrapped, !profile.indentMark, !trailingSpaceMark, let floor = profile.fullLineFloor {
+            profile.endOdds = ParagraphEndOdds.measure(lines, text: text, floor: floor)
+        }
+        return profile
     }
 
     /// The 2nd percentile of the lengths of lines followed, with no blank between, by a line that starts in lower

@@ -22,8 +22,9 @@ struct ParagraphBuilder: Sendable {
                 continue
             }
             let standsAlone = index + 1 >= lines.count || lines[index + 1].isBlank
+            let following = index + 1 < lines.count && !standsAlone && !pages.removed.contains(index + 1) ? lines[index + 1] : nil
             if let count = current?.lines.count, let previous,
-               !startsParagraph(line, after: previous, blanks: blanks, pageBreak: pendingBreak, standsAlone: standsAlone) {
+               !startsParagraph(line, after: previous, blanks: blanks, pageBreak: pendingBreak, standsAlone: standsAlone, following: following) {
                 if let pendingBreak { current?.pageBreaks[count] = pendingBreak }
                 current?.lines.append(line)
             } else {
@@ -50,7 +51,9 @@ struct ParagraphBuilder: Sendable {
         (line.text.hasPrefix("http://") || line.text.hasPrefix("https://")) && !line.text.contains(" " as Character)
     }
 
-    func startsParagraph(_ line: SourceLine, after previous: SourceLine, blanks: Int, pageBreak: PageBreak?, standsAlone: Bool = false) -> Bool {
+    /// `following` is the text line right after `line`, if any.
+    func startsParagraph(_ line: SourceLine, after previous: SourceLine, blanks: Int, pageBreak: PageBreak?, standsAlone: Bool = false,
+                         following: SourceLine? = nil) -> Bool {
         let measure = Double(profile.measure)
         let previousEnds = previous.endsSentence
         let previousLength = Double(previous.length)
@@ -82,6 +85,9 @@ struct ParagraphBuilder: Sendable {
         // whose line is shorter than its lines inside paragraphs usually are.
         let floor = profile.indentMark || profile.trailingSpaceMark ? 0 : Double(profile.fullLineFloor ?? 0)
         if previousEnds, previousLength < max(0.8 * measure, floor) { return true }
+        if previousEnds, let odds = profile.endOdds, ParagraphEndOdds.startsSentence(line) {
+            return odds.startsParagraph(line, after: previous, following: following)
+        }
         if profile.layout != .blankLineSeparated, previousLength < 0.6 * measure { return true }
         if previousEnds, ListMarker.parse(line.text) != nil { return true }
         return false

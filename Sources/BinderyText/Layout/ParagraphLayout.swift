@@ -23,4 +23,6 @@ struct LayoutProfile: Sendable, Hashable {
     /// continues), when there are enough of them: in justified text, a sentence ending on a line shorter than this
     /// ends its paragraph.
     var fullLineFloor: Int? = nil
+    /// How a sentence ending on a line of at least `fullLineFloor` is told from a paragraph end, when nothing marks it.
+    var endOdds: ParagraphEndOdds? = nil
 }

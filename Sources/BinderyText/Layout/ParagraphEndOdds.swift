@@ -1,0 +1,137 @@
+import Foundation
+
+/// Whether a sentence ending on a full-looking line of justified, unmarked text also ends its paragraph, weighed
+/// from the document's own habits (a naive Bayes of four clues): how its known paragraphs (those ending on a
+/// short line) end and begin, against how its sentences end and begin inside a line; how long their first lines are
+/// (an indent lost in extraction still shortens them) against lines inside paragraphs.
+struct ParagraphEndOdds: Sendable, Hashable {
+    /// Log odds of a paragraph end before any clue: the paragraph ends expected on full-looking lines (known ends
+    /// spread evenly over the line lengths) against the other sentences ending on such lines.
+    var prior: Double
+    /// Log likelihood ratios of the line ending in a closing quotation mark, and of not.
+    var closedQuote: Double, notClosedQuote: Double
+    /// Log likelihood ratios of the next line opening with a quotation mark or dash, and of not.
+    var openedQuote: Double, notOpenedQuote: Double
+    /// Log likelihood ratio of the next line's length, by its offset from the usual full line (−8…8).
+    var nextLength: [Double]
+    /// Log likelihood ratio of the ending line's length, by the same offset.
+    var endingLength: [Double]
+    var usualLength: Int
+
+    /// Whether `line` starts a new paragraph after `previous`, a full-looking line that ends a sentence; `following`
+    /// is the line after `line` when nothing parts them.
+    func startsParagraph(_ line: SourceLine, after previous: SourceLine, following: SourceLine?) -> Bool {
+        var score = prior
+        score += Self.endsInQuote(previous) ? closedQuote : notClosedQuote
+        score += Self.opensQuote(line) ? openedQuote : notOpenedQuote
+        if Self.continues(line, into: following) { score += nextLength[offset(line)] }
+        score += endingLength[offset(previous)]
+        return score > 0
+    }
+
+    private func offset(_ line: SourceLine) -> Int { Self.bucket(line.length - usualLength) }
+
+    static func bucket(_ difference: Int) -> Int { min(16, max(0, difference + 8)) }
+
+    /// Measures the clues in `text` (indices of the non-blank lines kept); nil when the document has too few
+    /// known paragraph ends to learn from.
+    static func measure(_ lines: [SourceLine], text: [Int], floor: Int) -> ParagraphEndOdds? {
+        var continuing: [Int] = []
+        for (position, index) in text.enumerated().dropLast() where text[position + 1] == index + 1 && lines[index + 1].startsLowercase {
+            continuing.append(lines[index].length)
+        }
+        guard !continuing.isEmpty else { return nil }
+        continuing.sort()
+        let usual = continuing[continuing.count / 2], widest = continuing[continuing.count * 97 / 100]
+        var knownEnds = 0, endsClosed = 0, startsOpened = 0, fullEnds = 0
+        var firstLengths = [Int](repeating: 0, count: 17), innerLengths = [Int](repeating: 0, count: 17)
+        for (position, index) in text.enumerated().dropLast() where text[position + 1] == index + 1 {
+            let ending = lines[index], line = lines[index + 1]
+            let following = position + 2 < text.count && text[position + 2] == index + 2 ? lines[index + 2] : nil
+            let lengthCounts = following != nil && continues(line, into: following)
+            if ending.endsSentence, startsSentence(line) {
+                if ending.length >= floor {
+                    fullEnds += 1
+                } else {
+                    knownEnds += 1
+                    if endsInQuote(ending) { endsClosed += 1 }
+                    if opensQuote(line) { startsOpened += 1 }
+                    if lengthCounts { firstLengths[bucket(line.length - usual)] += 1 }
+                }
+            } else if !ending.endsSentence, ending.length >= floor, lengthCounts {
+                innerLengths[bucket(line.length - usual)] += 1
+            }
+        }
+        let firsts = firstLengths.reduce(0, +), inners = innerLengths.reduce(0, +)
+        guard knownEnds >= 30, fullEnds >= 10, firsts >= 30, inners >= 30 else { return nil }
+        let inside = InlineSentences.count(text.lazy.map { lines[$0].text })
+        let expected = min(Double(fullEnds) / 2, Double(knownEnds) * Double(widest - floor + 1) / Double(max(1, floor - 1)))
+        func ratio(_ count: Int, of total: Int) -> Double { (Double(count) + 1) / (Double(total) + 2) }
+        let closedAtEnd = ratio(endsClosed, of: knownEnds), closedInside = ratio(inside.closed, of: inside.total)
+        let openedAtStart = ratio(startsOpened, of: knownEnds), openedInside = ratio(inside.opened, of: inside.total)
+        let innerShare = innerLengths.map { (Double($0) + 1) / Double(inners + 17) }
+        return ParagraphEndOdds(
+            prior: log(max(1, expected) / max(1, Double(fullEnds) - expected)),
+            closedQuote: log(closedAtEnd / closedInside), notClosedQuote: log((1 - closedAtEnd) / (1 - closedInside)),
+            openedQuote: log(openedAtStart / openedInside), notOpenedQuote: log((1 - openedAtStart) / (1 - openedInside)),
+            nextLength: zip(firstLengths, innerShare).map { log((Double($0) + 1) / Double(firsts + 17) / $1) },
+            endingLength: innerShare.map { log(1 / Double(max(1, widest - floor + 1)) / $0) },
+            usualLength: usual)
+    }
+
+    /// A line that does not end its paragraph for sure: it does not end a sentence, or a lower-case line follows it.
+    static func continues(_ line: SourceLine, into following: SourceLine?) -> Bool {
+        guard let following else { return false }
+        return !line.endsSentence || following.startsLowercase
+    }
+
+    static func startsSentence(_ line: SourceLine) -> Bool {
+        guard let first = line.text.unicodeScalars.first else { return false }
+        return first.properties.isUppercase || InlineSentences.openers.contains(first)
+    }
+
+    static func endsInQuote(_ line: SourceLine) -> Bool {
+        line.text.unicodeScalars.last.map { InlineSentences.closingQuotes.contains($0) } ?? false
+    }
+
+    static func opensQuote(_ line: SourceLine) -> Bool {
+        line.text.unicodeScalars.first.map { InlineSentences.openers.contains($0) } ?? false
+    }
+}
+
+/// Sentences that end and begin inside a line (`… said. “Go` ), counted with whether a quotation closes the one and
+/// opens the other: how the document's sentences meet inside its paragraphs.
+enum InlineSentences {
+    static let enders: Set<Unicode.Scalar> = [".", "!", "?", "…"]
+    static let closingQuotes: Set<Unicode.Scalar> = ["”", "’", "\"", "'", "»"]
+    static let openers: Set<Unicode.Scalar> = ["“", "‘", "\"", "«", "„", "—"]
+
+    static func count(_ texts: some Sequence<String>) -> (total: Int, closed: Int, opened: Int) {
+        var total = 0, closed = 0, opened = 0
+        for text in texts {
+            // 0 text, 1 after an ender, 2 after ender and closing quote, 3 after the space, 4 after an opener.
+            var state = 0, wasClosed = false
+            for scalar in text.unicodeScalars {
+                switch state {
+                case 1 where closingQuotes.contains(scalar), 2 where closingQuotes.contains(scalar):
+                    state = 2; wasClosed = true
+                case 1 where scalar == " ", 2 where scalar == " ":
+                    state = 3
+                case 1 where enders.contains(scalar):
+                    break
+                case 3 where openers.contains(scalar):
+                    state = 4
+                case 3 where scalar.properties.isUppercase, 4 where scalar.properties.isUppercase:
+                    total += 1
+                    if wasClosed { closed += 1 }
+                    if state == 4 { opened += 1 }
+                    state = 0
+                default:
+                    state = enders.contains(scalar) ? 1 : 0
+                    wasClosed = false
+                }
+            }
+        }
+        return (total, closed, opened)
+    }
+}
