@@ -46,6 +46,7 @@ public struct TextReader: Sendable {
         let sidecar = overrides.flatMap { $0.isEmpty ? nil : $0 }
         let layout = Self.layout(sidecar?.paragraphs)
         let breakHyphens = Dehyphenator.breakHyphenHabit(lines)
+        let closedDashes = Dehyphenator.closedDashHabit(lines)
         let options = options
         let (front, lexiconStart) = Concurrently.run({ () -> (PageFinder.Result, [Int], [Int], LayoutProfile, HeadingOverrides.Resolution) in
             var pages = PageFinder().find(lines)
@@ -71,6 +72,7 @@ public struct TextReader: Sendable {
             var dehyphenator = Dehyphenator(lexicon: lexiconStart.finish(lines))
             dehyphenator.policy = sidecar?.hyphenation ?? .auto
             dehyphenator.marksBreaksWithHyphen = breakHyphens
+            dehyphenator.closesDashes = closedDashes
             let inlines = groups.map { group in
                 dehyphenate ? dehyphenator.inlines(group, keepLineBreaks: options.keepLineBreaks) : [Inline.text(group.plainText)]
             }

@@ -17,6 +17,8 @@ struct Dehyphenator: Sendable {
     var policy: StructureOverrides.Hyphenation = .auto
     /// The document breaks words with U+2010 at line ends only (`breakHyphenHabit`).
     var marksBreaksWithHyphen = false
+    /// The document sets its em dashes closed (`word—word`): one at a line end meets the next line with no space.
+    var closesDashes = false
     /// Every hyphen joined or kept, by the line that ends with it.
     private(set) var decisions: [LineDecision] = []
 
@@ -65,6 +67,19 @@ struct Dehyphenator: Sendable {
             }
         }
         return atEnd >= 3 && atEnd * 1000 >= lines.count
+    }
+
+    /// Whether the em dashes inside the lines stand closed between their neighbours (`word—word`) ten times at
+    /// least and four times as often as with a space beside them.
+    static func closedDashHabit(_ lines: [SourceLine]) -> Bool {
+        var closed = 0, spaced = 0
+        for line in lines where ByteSearch.mayContain(line.text, bytesOf: "—") {
+            let scalars = Array(line.text.unicodeScalars)
+            for index in scalars.indices.dropFirst().dropLast() where scalars[index] == "—" {
+                if SourceLine.isSpace(scalars[index - 1]) || SourceLine.isSpace(scalars[index + 1]) { spaced += 1 } else { closed += 1 }
+            }
+        }
+        return closed >= 10 && closed >= spaced * 4
     }
 
     /// The trailing run of letters and hyphens of a text.
@@ -123,6 +138,9 @@ struct Dehyphenator: Sendable {
 
     /// Decides how `text` (so far) and the next line meet; trims the hyphen from `text` when a word is rejoined.
     private mutating func join(_ text: inout String, next: inout String, hyphenLine: Int) -> String {
+        if closesDashes, text.utf8.last == 0x94, text.hasSuffix("—"), let before = text.unicodeScalars.dropLast().last, !SourceLine.isSpace(before) {
+            return ""
+        }
         // Only a text whose last byte is `-`, the last of `¬` (C2 AC) or of `‐` (E2 80 90) can end with one.
         guard let lastByte = text.utf8.last, lastByte == 0x2D || lastByte == 0xAC || lastByte == 0x90 else { return " " }
         guard let last = text.last, last == "-" || last == "¬" || last == Self.breakHyphen else { return " " }

@@ -102,10 +102,13 @@ struct NoteLinker: Sendable {
                 }
             } else {
                 let numbers = run.numbers.map { Int($0) ?? -1 }
-                let strong = align(candidates.filter { !$0.marker.weak }, numbers)
+                // Where most markers show their number, an OCR wildcard (`I’m` read as a stray `m`) is no marker.
+                let printed = align(candidates.filter { !$0.marker.weak && $0.marker.number != nil }, numbers)
+                let numbered = printed.count * 2 >= numbers.count
+                let strong = numbered ? printed : align(candidates.filter { !$0.marker.weak }, numbers)
                 assignment = strong
                 if strong.count < numbers.count {
-                    let all = align(candidates, numbers)
+                    let all = align(numbered ? candidates.filter { $0.marker.number != nil } : candidates, numbers)
                     if all.count > strong.count { assignment = all }
                 }
                 previousRun = (floor == nil ? regionStart : start, max(run.groups.last!, run.continuations[run.groups.count - 1]?.max() ?? 0),
