@@ -21,6 +21,24 @@ struct LayoutTests {
         #expect(groups.count == paragraphs, "\(name)")
     }
 
+    /// pdftotext -layout keeps the first-line indent: a long one-line paragraph then another indented as deep are two
+    /// paragraphs; a block quote indented as deep, whose sentence ends a line further in, stays whole.
+    @Test func indentedOneLineParagraphsStandApart() {
+        let paragraph = "    Then \(Self.wrapped)\n\(Self.wrapped)\n\(Self.wrapped)word.\n"
+        let speeches = "    “Because you were grave and silent, and gave me no encouragement at all.”\n"
+            + "    “But I was embarrassed, and you knew it, and you said nothing of it then.”\n"
+        let quote = "    “I wish you joy. If you love him half as well as I do my dear husband, you\n"
+            + "    must be very happy. It is a great comfort to have you so rich and so near.\n"
+            + "    Any place would do, they say.”\n"
+        let lines = sourceLines(String(repeating: paragraph, count: 8) + speeches + paragraph + quote + paragraph)
+        let profile = LayoutDetector().detect(lines)
+        #expect(profile.indentMark)
+        let groups = ParagraphBuilder(profile: profile).build(lines, pages: PageFinder.Result()).map { $0.lines.map(\.text) }
+        #expect(groups.contains { $0.count == 1 && $0[0].hasPrefix("“Because") })
+        #expect(groups.contains { $0.count == 1 && $0[0].hasPrefix("“But I was") })
+        #expect(groups.contains { $0.count == 3 && $0[0].hasPrefix("“I wish you joy") }, "\(groups.suffix(4))")
+    }
+
     @Test func removesAlternatingRunningHeadsAndNumbers() throws {
         let body = (1...18).map { _ in Self.wrapped }.joined(separator: "\n")
         let pages = (1...7).map { page in

@@ -24,7 +24,8 @@ struct ParagraphBuilder: Sendable {
             let standsAlone = index + 1 >= lines.count || lines[index + 1].isBlank
             let following = index + 1 < lines.count && !standsAlone && !pages.removed.contains(index + 1) ? lines[index + 1] : nil
             if let count = current?.lines.count, let previous,
-               !startsParagraph(line, after: previous, blanks: blanks, pageBreak: pendingBreak, standsAlone: standsAlone, following: following) {
+               !startsParagraph(line, after: previous, blanks: blanks, pageBreak: pendingBreak, standsAlone: standsAlone,
+                                following: following, previousOpens: count == 1) {
                 if let pendingBreak { current?.pageBreaks[count] = pendingBreak }
                 current?.lines.append(line)
             } else {
@@ -51,9 +52,9 @@ struct ParagraphBuilder: Sendable {
         (line.text.hasPrefix("http://") || line.text.hasPrefix("https://")) && !line.text.contains(" " as Character)
     }
 
-    /// `following` is the text line right after `line`, if any.
+    /// `following` is the text line right after `line`, if any; `previousOpens`, whether `previous` began its group.
     func startsParagraph(_ line: SourceLine, after previous: SourceLine, blanks: Int, pageBreak: PageBreak?, standsAlone: Bool = false,
-                         following: SourceLine? = nil) -> Bool {
+                         following: SourceLine? = nil, previousOpens: Bool = false) -> Bool {
         let measure = Double(profile.measure)
         let previousEnds = previous.endsSentence
         let previousLength = Double(previous.length)
@@ -78,6 +79,9 @@ struct ParagraphBuilder: Sendable {
             return !(!previousEnds && line.startsLowercase && long)
         }
         if profile.indentMark, previousEnds, line.leadingSpaces > 0, previous.leadingSpaces == 0 { return true }
+        // A paragraph of one line, then another indented as it is (`    “But I was embarrassed.”`); in a block quote
+        // indented as deep, a sentence ends a line further on.
+        if profile.indentMark, previousEnds, previousOpens, line.leadingSpaces > 0, line.leadingSpaces == previous.leadingSpaces { return true }
         // A line that starts in lower case continues what stands before it, unless that is very short.
         if line.startsLowercase, previousLength >= 0.5 * measure, ListMarker.parse(line.text) == nil { return false }
         if profile.trailingSpaceMark, previous.trailingSpaces >= 2, previousEnds || previousLength < 0.8 * measure { return true }
