@@ -105,6 +105,13 @@ extension Reference {
 
     static func endsSentence(_ text: String) -> Bool {
         guard var mark = finalMark(text) else { return false }
+        if mark.isASCII, mark.isNumber {
+            // A note number of at most three figures glued to a sentence's end (`community.270`), not a decimal.
+            let rest = Array(text.reversed().drop { $0.isASCII && $0.isNumber })
+            let closed = rest.drop { TextShape.closers.contains($0) }
+            guard text.count - rest.count <= 3, let end = closed.first, TextShape.sentenceEnders.contains(end) else { return false }
+            return closed.dropFirst().first.map { !$0.isNumber } ?? false
+        }
         // Spaces between the mark and closing quotes (`acts. ”`) do not hide it.
         if mark.isWhitespace, let last = text.last, ["”", "’", "»", ")", "]"].contains(last) {
             mark = text.reversed().first { !TextShape.closers.contains($0) && !$0.isWhitespace } ?? mark

@@ -39,6 +39,13 @@ struct LayoutTests {
         #expect(groups.contains { $0.count == 3 && $0[0].hasPrefix("“I wish you joy") }, "\(groups.suffix(4))")
     }
 
+    /// A note number glued to a sentence's end (`community.270`) leaves the sentence ended; a decimal or a year does not.
+    @Test(arguments: [("the community.270", true), ("all.”12", true), ("so it is?4", true), ("section 1.270", false),
+                      ("in 1920", false), ("the year.12345", false)])
+    func aGluedNoteNumberEndsTheSentence(text: String, ends: Bool) {
+        #expect(TextShape.endsSentence(text) == ends)
+    }
+
     @Test func removesAlternatingRunningHeadsAndNumbers() throws {
         let body = (1...18).map { _ in Self.wrapped }.joined(separator: "\n")
         let pages = (1...7).map { page in

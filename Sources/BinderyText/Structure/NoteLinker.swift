@@ -104,7 +104,7 @@ struct NoteLinker: Sendable {
                 let numbers = run.numbers.map { Int($0) ?? -1 }
                 // Where most markers show their number, an OCR wildcard (`I’m` read as a stray `m`) is no marker.
                 let printed = align(candidates.filter { !$0.marker.weak && $0.marker.number != nil }, numbers)
-                let numbered = printed.count * 2 >= numbers.count
+                let numbered = printed.count * 2 > numbers.count
                 let strong = numbered ? printed : align(candidates.filter { !$0.marker.weak }, numbers)
                 assignment = strong
                 if strong.count < numbers.count {

@@ -36,6 +36,7 @@ enum TextShape {
     /// spaces before them as in `acts. ”` or French `fin.\u{202F}»`).
     static func endsSentence(_ text: String) -> Bool {
         guard var mark = finalMark(text) else { return false }
+        if mark.isASCII, mark.isNumber { return endsBeforeGluedNumber(text) }
         if mark.isWhitespace, let spaced = markBeforeSpacedCloser(text) { mark = spaced }
         // `sentenceEnders.contains(mark) || mark == ":"`: each of them is one scalar that nothing else is canonically
         // equivalent to, so the mark is one of them only as that scalar alone.
@@ -45,6 +46,16 @@ enum TextShape {
         case ".", "!", "?", "…", ":": return true
         default: return false
         }
+    }
+
+    /// `the community.270`, `all.”12`: a sentence ended, then a note number of at most three figures glued to it.
+    private static func endsBeforeGluedNumber(_ text: String) -> Bool {
+        var tail = text.unicodeScalars.suffix(8).reversed().drop { $0.properties.numericType != nil && $0.isASCII }
+        guard (1...3).contains(min(8, text.unicodeScalars.count) - tail.count) else { return false }
+        tail = tail.drop { "”’\"')]»".unicodeScalars.contains($0) }
+        guard let mark = tail.first, ".!?…".unicodeScalars.contains(mark) else { return false }
+        // Not a decimal (`1.270`) or a section number.
+        return tail.dropFirst().first.map { $0.properties.numericType == nil } ?? false
     }
 
     /// Closers that only close, so a space before them does not part them from the sentence they end
