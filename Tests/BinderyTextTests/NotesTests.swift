@@ -43,4 +43,20 @@ struct NotesTests {
         #expect(notes.map(\.number) == ["1", "2"])
         #expect(!document.blocks.contains { if case .paragraph(let inlines, _) = $0 { inlines.plainText.hasPrefix("1. See") } else { false } })
     }
+
+    /// A document that titles its notes keeps them under that title: a numbered list from one in the body, closing
+    /// its section, stays a list and does not take the markers of the notes.
+    @Test func aBodyListIsNotNotesWhenTheDocumentTitlesItsNotes() throws {
+        let prose = "A sentence of the body that runs on for a while and says very little at all.\n\n"
+        let text = "The Book\n\n\n\nI\n\n" + prose + "The society1 of the age and the guild.2 And more.\n\n"
+            + "The measures are these:\n\n    1. Abolition of property in land.\n\n    2. A heavy progressive income tax.\n\n\n\n"
+            + "II\n\n" + prose + "The restoration period3 had gone.\n\n" + prose + "\n\nNotes\n\n"
+            + "1. That is, all written history.\n\n2. Guildmaster, a full member of a guild.\n\n3. Not the English Restoration.\n"
+        let document = try read(text)
+        var notes: [String] = []
+        for case .paragraph(let inlines, _) in document.blocks {
+            for case .note(let note) in inlines { notes.append(note.blocks.map(\.plainText).joined()) }
+        }
+        #expect(notes == ["That is, all written history.", "Guildmaster, a full member of a guild.", "Not the English Restoration."])
+    }
 }

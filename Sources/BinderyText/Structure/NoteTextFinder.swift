@@ -120,7 +120,18 @@ struct NoteTextFinder: Sendable {
                 merged.append(run)
             }
         }
-        runs = merged
+        // A document that titles its notes (`Notes` over a list from 1) keeps them there: another list from 1 is a
+        // list, unless it follows notes kept (numbering that restarts per chapter in one notes section).
+        let titled = merged.map { $0.numbers[0] == "1" && $0.groups[0] > 0 && isNotesTitle($0.groups[0] - 1) }
+        if titled.contains(true) {
+            runs = []
+            for (position, run) in merged.enumerated() {
+                let followsKept = runs.last.map { run.groups[0] - ($0.groups.last ?? 0) <= 4 } ?? false
+                if titled[position] || run.numbers[0] != "1" || followsKept { runs.append(run) }
+            }
+        } else {
+            runs = merged
+        }
         runs += PGFootnoteBlock.runs(groups)
         runs += BareNumberNotes.runs(groups, isHeadingLike: isHeadingLike)
         // Star notes: "* text" anywhere, matched to the nearest earlier "*" marker by the linker.
