@@ -52,6 +52,16 @@ struct BareNumberNotesTests {
         #expect(try notes(text.joined(separator: "\n")).count == 3)
     }
 
+    /// b01's raw notes pages: a column of numbers with its texts, then each number over its text, the last one a
+    /// short line that reads like a heading; all of them one list whose markers are found in order.
+    @Test("a column of numbers, then numbers each over its text: one list, every marker linked")
+    func columnThenNumbersOverTexts() throws {
+        let body = ["The first chapter cites an old book,1 and goes on for a while with more words",
+                    "to fill the line, then cites a second,2 a third,3 and a fourth one.4", "", "Notes", ""]
+        let text = body + ["1.", "2.", "", "Statue of Peter the Great", "Master.", "3.", "", "Well-to-do peasants of the old village.", "4.", "", "Lenin."]
+        #expect(try notes(text.joined(separator: "\n")) == ["Statue of Peter the Great", "Master.", "Well-to-do peasants of the old village.", "Lenin."])
+    }
+
     @Test("near miss: numbers that do not start at one after a title are left as text")
     func nearMiss() throws {
         let text = Self.body + ["4.", "", "Smith, The Old Book, p. 3.", "5.", "", "Jones, Another, p. 9."]

@@ -47,6 +47,11 @@ struct ParagraphBuilder: Sendable {
     }
 
     /// Whether `line` begins a new paragraph after `previous`, separated by `blanks` blank lines and maybe a page break.
+    /// A line that is only a number with its full stop (`36.`): a note's or an item's number set apart.
+    static func isBareNumber(_ line: SourceLine) -> Bool {
+        line.length <= 4 && line.text.hasSuffix(".") && line.text.dropLast().allSatisfy { $0.isASCII && $0.isNumber } && line.length >= 2
+    }
+
     /// A line that is only a web address.
     static func isStrayURL(_ line: SourceLine) -> Bool {
         (line.text.hasPrefix("http://") || line.text.hasPrefix("https://")) && !line.text.contains(" " as Character)
@@ -93,7 +98,7 @@ struct ParagraphBuilder: Sendable {
             return odds.startsParagraph(line, after: previous, following: following)
         }
         if profile.layout != .blankLineSeparated, previousLength < 0.6 * measure { return true }
-        if previousEnds, ListMarker.parse(line.text) != nil { return true }
+        if previousEnds, ListMarker.parse(line.text) != nil || Self.isBareNumber(line) { return true }
         return false
     }
 }

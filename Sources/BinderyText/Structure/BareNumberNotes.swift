@@ -42,7 +42,8 @@ enum BareNumberNotes {
                 var expected = first
                 while probe < groups.count, number(groups[probe]) == expected {
                     var end = probe + 1
-                    while end < groups.count, number(groups[end]) == nil, !isHeadingLike(end), end <= probe + 12 { end += 1 }
+                    // The text right under a number is its note, however short (a heading-like `Lenin.` at a page's foot).
+                    while end < groups.count, number(groups[end]) == nil, end == probe + 1 || !isHeadingLike(end), end <= probe + 12 { end += 1 }
                     guard end > probe + 1 else { break }
                     run.continuations[run.groups.count] = Array((probe + 1)..<end)
                     run.groups.append(probe)

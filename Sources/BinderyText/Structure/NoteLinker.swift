@@ -54,13 +54,15 @@ struct NoteLinker: Sendable {
         var markersByGroup: [GroupMarkers?] = markers ?? Array(repeating: nil, count: groups.count)
         // A run that restarts at 1 right after another (one notes section, numbered per chapter) continues
         // in the same text, after the markers the run before it took.
-        var previousRun: (start: Int, end: Int, lastMarker: Key?)?
+        var previousRun: (start: Int, end: Int, lastMarker: Key?, lastNumber: Int)?
         for run in runs {
             let isStar = run.numbers.first == "*" || run.numbers.first == "†"
             let lookBack = isStar || run.isFootnoteBlock
             var start = lookBack ? max(0, run.groups[0] - 400) : regionStart
             var floor: Key?
-            if !lookBack, let previous = previousRun, run.groups[0] - previous.end <= 4, run.numbers.first == "1" {
+            // So does a run that carries the numbering of the one before it on (a page break, a column of numbers).
+            if !lookBack, let previous = previousRun, run.groups[0] - previous.end <= 4,
+               run.numbers.first == "1" || Int(run.numbers[0]).map({ $0 == previous.lastNumber + 1 }) == true {
                 start = previous.start
                 floor = previous.lastMarker
             }
@@ -112,7 +114,8 @@ struct NoteLinker: Sendable {
                     if all.count > strong.count { assignment = all }
                 }
                 previousRun = (floor == nil ? regionStart : start, max(run.groups.last!, run.continuations[run.groups.count - 1]?.max() ?? 0),
-                               assignment.map(\.0.key).max { ($0.group, $0.inline, $0.offset) < ($1.group, $1.inline, $1.offset) } ?? floor)
+                               assignment.map(\.0.key).max { ($0.group, $0.inline, $0.offset) < ($1.group, $1.inline, $1.offset) } ?? floor,
+                               numbers.last ?? -1)
                 regionStart = run.groups.last! + 1
             }
             let assignedPositions = Set(assignment.map { $0.0.key })
