@@ -16,7 +16,18 @@ extension StructureClassifier {
         var counts: [Int: Int] = [:]
         for gap in paragraphGaps { counts[gap, default: 0] += 1 }
         let paragraphGap = counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
-        let divisionGap = divisionGaps.count >= 3 ? divisionGaps[divisionGaps.count / 2] : nil
+        var divisionGap = divisionGaps.count >= 3 ? divisionGaps[divisionGaps.count / 2] : nil
+        var firstDivision = divisions.first
+        if divisionGap == nil, let paragraphGap {
+            // No numbered divisions: titles that stand after two blank lines more than paragraphs do, three at least
+            // and half the candidates, are the document's way of setting its divisions apart.
+            let candidates = groups.indices.filter { patterns[$0].map { !$0.isMatter && ($0.family == .plain || $0.family == .allCaps) } ?? false }
+            let wide = candidates.filter { groups[$0].blankBefore >= paragraphGap + 2 }
+            if wide.count >= 3, wide.count * 2 >= candidates.count {
+                divisionGap = wide.map { groups[$0].blankBefore }.sorted()[wide.count / 2]
+                firstDivision = wide.first
+            }
+        }
         let labels = Self.columnLabels(groups)
         for index in groups.indices {
             // A label that heads many table rows (a speaker beside a speech) standing alone is that label again.
@@ -27,7 +38,7 @@ extension StructureClassifier {
             guard let pattern = patterns[index], schemes.members[index] == nil, !pattern.isMatter,
                   pattern.family == .plain || pattern.family == .allCaps else { continue }
             // The lines before the first division (a title, an author) are the front's, not the body's spacing.
-            if let divisionGap, let paragraphGap, let first = divisions.first, index > first, divisionGap > paragraphGap,
+            if let divisionGap, let paragraphGap, let first = firstDivision, index > first, divisionGap > paragraphGap,
                groups[index].blankBefore <= paragraphGap,
                groups[index].pageBreakBefore == nil {
                 patterns[index] = nil

@@ -13,6 +13,8 @@ extension StructureClassifier {
             // The title page ends with its page, and before the first numbered division.
             if end > 0, groups[end].pageBreakBefore != nil { break }
             if end > 0, case .numbered = patterns[end]?.family { break }
+            // A line under the byline with running text right under it is the first heading (`The Sisters`).
+            if end >= 2, opensText(end, groups), (0..<end).contains(where: { Byline.name(groups[$0].plainText, requirePrefix: true) != nil }) { break }
             end += 1
         }
         guard end < groups.count, end >= 3 || (end >= 1 && groups[end].pageBreakBefore != nil)
@@ -34,5 +36,11 @@ extension StructureClassifier {
             }
         }
         return end
+    }
+
+    /// Running text (a paragraph of several lines, or a long one) follows the group on the same page.
+    private func opensText(_ index: Int, _ groups: [LineGroup]) -> Bool {
+        guard index + 1 < groups.count, groups[index + 1].pageBreakBefore == nil else { return false }
+        return groups[index + 1].lines.count >= 2 || groups[index + 1].length > 80
     }
 }

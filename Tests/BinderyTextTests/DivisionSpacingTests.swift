@@ -1,0 +1,32 @@
+import BinderyModel
+@testable import BinderyText
+import Testing
+
+/// Unnumbered titles (a story collection) that the document sets apart with more blank lines than its paragraphs:
+/// a short line with only a paragraph's spacing (`Eliza resumed:`, a newspaper headline quoted in a story) is not
+/// one of them, and the first title, right under the byline, is not part of the title page.
+@Suite("Division spacing without numbers")
+struct DivisionSpacingTests {
+    static let prose = "The evening came down over the town and the river, and nobody in the house said a word about\n"
+        + "it until the lamps were lit and the supper was laid on the table by the window."
+
+    static func book(gapBefore: Int, gapAfter: Int) -> String {
+        let titles = ["The Sisters", "An Encounter", "Araby", "Eveline"]
+        var text = "\n\nTHE COLLECTION\n\n\nby Ann Author\n"
+        for (index, title) in titles.enumerated() {
+            text += String(repeating: "\n", count: gapBefore + 1) + title + String(repeating: "\n", count: gapAfter + 1) + prose + "\n\n"
+            if index == 0 { text += "Eliza resumed:\n\n“So then, of course, they saw it.”\n\n" + prose + "\n\n" }
+            if index == 2 { text += "Death of a Lady at Sydney Parade\n\n    A report of the inquest, set in as a quotation, and\n    running on for two lines.\n\n" }
+            text += prose + "\n"
+        }
+        return text
+    }
+
+    @Test(arguments: [(3, 2), (4, 2), (4, 1), (2, 2)])
+    func titlesAreTheWidelySpacedLines(gapBefore: Int, gapAfter: Int) throws {
+        let document = try read(Self.book(gapBefore: gapBefore, gapAfter: gapAfter))
+        let headings = document.blocks.compactMap { if case .heading(let heading) = $0 { heading.inlines.plainText } else { nil } }
+        #expect(headings == ["The Sisters", "An Encounter", "Araby", "Eveline"])
+        #expect(document.metadata.creators.map(\.name) == ["Ann Author"])
+    }
+}
