@@ -62,6 +62,31 @@ struct ParagraphEndOddsTests {
         #expect(whole * 100 >= wholeByLength * 98, "\(whole) whole, \(wholeByLength) by line length alone")
     }
 
+    /// Section titles over their text with no blank line under them, and chapter titles under a bare number that
+    /// read like lists (`Natural Selection; or the Survival of the Fittest`): only a paragraph's last line falls short
+    /// of the floor of justified lines, so the title ends where it does.
+    @Test func shortTitlesOverTheirTextAreHeadings() throws {
+        var prose = ProseGenerator(seed: 5)
+        let wrapper = LineWrapper(width: 84, hyphenation: .none)
+        var lines: [String] = []
+        let chapters = [("I", "Variation Under Domestication; Its Causes"), ("II", "Variation Under Nature, Wide-Ranging, Common, and Diffused"),
+                        ("III", "Struggle for Existence; or the Check to Increase")]
+        let sections = ["Breeds of the Domestic Pigeon, Their Differences and Origin", "Extinction Through Natural Selection",
+                        "Organs of Little Apparent Importance"]
+        for (number, title) in chapters {
+            lines += ["", number, title]
+            for section in sections {
+                for _ in 0..<6 { lines += wrapper.wrap(prose.sentences(prose.number(3...6)).joined(separator: " ")) }
+                lines += ["", section]
+            }
+            lines += wrapper.wrap(prose.sentences(5).joined(separator: " "))
+        }
+        let document = try read(lines.joined(separator: "\n"))
+        let headings = document.blocks.compactMap { if case .heading(let heading) = $0 { heading.inlines.plainText } else { nil } }
+        let expected = chapters.flatMap { ["\($0.0) \($0.1)"] + sections }
+        #expect(headings == expected)
+    }
+
     @Test func countsSentencesMeetingInsideLines() {
         let counts = InlineSentences.count(["He went. “Come,” she said. Then… he left!” And so", "no. more here. the end"])
         #expect(counts.total == 3)

@@ -94,6 +94,8 @@ struct ParagraphBuilder: Sendable {
         // whose line is shorter than its lines inside paragraphs usually are.
         let floor = profile.indentMark || profile.trailingSpaceMark ? 0 : Double(profile.fullLineFloor ?? 0)
         if previousEnds, previousLength < max(0.8 * measure, floor) { return true }
+        // In justified text only a paragraph's last line falls short of the floor: a short title over its text.
+        if profile.layout == .hardWrapped, floor > 0, previousLength < 0.85 * floor, ParagraphEndOdds.startsSentence(line) { return true }
         if previousEnds, let odds = profile.endOdds, ParagraphEndOdds.startsSentence(line) {
             return odds.startsParagraph(line, after: previous, following: following)
         }

@@ -45,8 +45,10 @@ struct HeadingPattern: Sendable, Hashable {
         "confirmed", "agrees", "signed", "argued", "argues", "reported", "reports", "follows", "following", "were", "was", "is", "are",
     ]
 
-    /// Classifies `text` (one heading candidate) or returns nil when it cannot be a heading.
-    static func match(_ text: String) -> HeadingPattern? {
+    /// Classifies `text` (one heading candidate) or returns nil when it cannot be a heading. `underNumber`: the
+    /// line stands under a division's bare number, so commas and semicolons (`Natural Selection; or …`) do not
+    /// make it a list or a sentence.
+    static func match(_ text: String, underNumber: Bool = false) -> HeadingPattern? {
         guard !text.isEmpty, CharacterScan.hasAtMost(140, charactersIn: text) else { return nil }
         let words = TextShape.words(text)
         guard let firstWord = words.first else { return nil }
@@ -105,9 +107,9 @@ struct HeadingPattern: Sendable, Hashable {
         if !widow {
             // A quoted title with more after it ("“Der Aufstand.” (Zeitung, March 10)") is a citation; many commas make a list.
             if quotesSentenceBeforeMore(text) { return nil }
-            if CharacterScan.count(text, ",") >= 3 { return nil }
+            if !underNumber, CharacterScan.count(text, ",") >= 3 { return nil }
             if colon && CharacterScan.contains(text, ",") { return nil }
-            if CharacterScan.contains(text, ";") { return nil }
+            if !underNumber, CharacterScan.contains(text, ";") { return nil }
             if TextShape.finalMark(text) == "." && words.count < 2 { return nil }
             // "CHUEV: Didn’t …" is dialogue, "Source: …" a credit: a colon inside a plain title is rare.
             if CharacterScan.contains(text, ":"), let colonIndex = text.firstIndex(of: ":"), text.index(after: colonIndex) < text.endIndex,

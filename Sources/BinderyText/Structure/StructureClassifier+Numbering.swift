@@ -24,7 +24,7 @@ extension StructureClassifier {
             let next = groups[index + 1]
             guard patterns[index + 1] == nil, schemes.members[index + 1] == nil, roles[index + 1] == .paragraph(classes: []),
                   next.lines.count == 1, next.length * 4 <= profile.measure * 3, !next.lines[0].endsSentence || next.lines[0].text.last == "?",
-                  let title = HeadingPattern.match(next.plainText), title.family == .plain || title.family == .allCaps else { continue }
+                  let title = HeadingPattern.match(next.plainText, underNumber: true), title.family == .plain || title.family == .allCaps else { continue }
             patterns[index + 1] = title
         }
     }
