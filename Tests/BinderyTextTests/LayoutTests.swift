@@ -46,6 +46,17 @@ struct LayoutTests {
         #expect(TextShape.endsSentence(text) == ends)
     }
 
+    /// A scene break printed between two paragraphs of hard-wrapped text stands alone; a run of closing marks
+    /// (`…”` wrapped onto a line of its own) is no scene break.
+    @Test func ornamentsStandAlone() {
+        let lines = sourceLines("\(Self.wrapped)\n\(Self.wrapped)\nthe end of it.\n***\nThen \(Self.wrapped)\n\(Self.wrapped)\nend.")
+        let groups = ParagraphBuilder(profile: LayoutDetector().detect(lines)).build(lines, pages: PageFinder.Result()).map { $0.lines.map(\.text) }
+        #expect(groups.contains(["***"]), "\(groups)")
+        #expect(!ParagraphBuilder.isOrnament(sourceLines("…”")[0]) && ParagraphBuilder.isOrnament(sourceLines("*   *   *")[0]))
+        #expect(ParagraphEndOdds.endsInInitial(sourceLines("long ago M.")[0]))
+        #expect(!ParagraphEndOdds.endsInInitial(sourceLines("the USA.")[0]))
+    }
+
     @Test func removesAlternatingRunningHeadsAndNumbers() throws {
         let body = (1...18).map { _ in Self.wrapped }.joined(separator: "\n")
         let pages = (1...7).map { page in

@@ -52,6 +52,11 @@ struct ParagraphBuilder: Sendable {
         line.length <= 4 && line.text.hasSuffix(".") && line.text.dropLast().allSatisfy { $0.isASCII && $0.isNumber } && line.length >= 2
     }
 
+    /// A short line of ornaments only (`***`, `* * *`, `~`): a scene break, not a run of closing marks (`…”`).
+    static func isOrnament(_ line: SourceLine) -> Bool {
+        line.length <= 24 && line.text.unicodeScalars.allSatisfy { "*~•·#=_+—–-⁂❧§ \u{00A0}".unicodeScalars.contains($0) }
+    }
+
     /// A line that is only a web address.
     static func isStrayURL(_ line: SourceLine) -> Bool {
         (line.text.hasPrefix("http://") || line.text.hasPrefix("https://")) && !line.text.contains(" " as Character)
@@ -69,6 +74,8 @@ struct ParagraphBuilder: Sendable {
             let opens = blanks == 1 && line.text.first.map { "“\"‘(".contains($0) } == true
             return !(blanks <= 1 && !previousEnds && !opens && line.startsLowercase && !Self.isStrayURL(line))
         }
+        // A scene break (`***`) stands alone.
+        if Self.isOrnament(line) || Self.isOrnament(previous) { return true }
         if pageBreak != nil {
             if line.startsLowercase { return false }
             // A short line standing alone after a page break opens something new (a heading).

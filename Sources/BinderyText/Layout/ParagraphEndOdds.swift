@@ -21,6 +21,8 @@ struct ParagraphEndOdds: Sendable, Hashable {
     /// Whether `line` starts a new paragraph after `previous`, a full-looking line that ends a sentence; `following`
     /// is the line after `line` when nothing parts them.
     func startsParagraph(_ line: SourceLine, after previous: SourceLine, following: SourceLine?) -> Bool {
+        // An initial (`M.` before `Barrande`) ends no sentence.
+        if Self.endsInInitial(previous) { return false }
         var score = prior
         score += Self.endsInQuote(previous) ? closedQuote : notClosedQuote
         score += Self.opensQuote(line) ? openedQuote : notOpenedQuote
@@ -83,6 +85,13 @@ struct ParagraphEndOdds: Sendable, Hashable {
     static func continues(_ line: SourceLine, into following: SourceLine?) -> Bool {
         guard let following else { return false }
         return !line.endsSentence || following.startsLowercase
+    }
+
+    /// The line's last word is one capital letter and a full stop.
+    static func endsInInitial(_ line: SourceLine) -> Bool {
+        let tail = Array(line.text.unicodeScalars.suffix(3))
+        guard tail.count >= 2, tail[tail.count - 1] == ".", tail[tail.count - 2].properties.isUppercase else { return false }
+        return tail.count == 2 || tail[0] == " "
     }
 
     static func startsSentence(_ line: SourceLine) -> Bool {
