@@ -29,6 +29,20 @@ struct PageFinderTests {
         if breaks > 0 { #expect(result.removed.count == removed) }
     }
 
+    /// Pages without form feeds whose folio stands between blank lines (`text`, blank, `12`, blank, blank): the folio
+    /// and the blank lines around it are one page gap; the folio is taken out and the sentence runs on over it.
+    @Test(arguments: [(1, 2), (2, 1), (1, 1)])
+    func aFolioBetweenBlankLinesIsPartOfThePageGap(above: Int, below: Int) throws {
+        let page = (1...14).map { "line \($0) of a page that runs on and on with many words in it" }.joined(separator: "\n")
+        let gaps = (1...4).map { String(repeating: "\n", count: above + 1) + "\($0 + 10)" + String(repeating: "\n", count: below + 1) }
+        let text = gaps.map { page + "\nand the sentence goes on" + $0 }.joined() + page + "\nto its end."
+        let result = PageFinder().find(sourceLines(text))
+        #expect(result.breaks.count == 4)
+        #expect(result.removedNumbers == 4)
+        let paragraphs = try read(text).blocks.compactMap { if case .paragraph(let inlines, _) = $0 { inlines.plainText } else { nil } }
+        #expect(paragraphs.count == 1, "\(paragraphs.map { $0.prefix(40) })")
+    }
+
     @Test func formFeedsArePagesAndNumbersAreKept() throws {
         let page = (1...12).map { "line \($0) of a page that runs on and on with many words in it" }.joined(separator: "\n")
         let text = (1...4).map { page + "\n\($0 + 10)" }.joined(separator: "\n\u{0C}")

@@ -30,7 +30,7 @@ struct PageFinder: Sendable {
         var result = Result()
         let runs = blankRuns(lines)
         let hasFormFeeds = lines.contains(where: \.isFormFeed)
-        let candidates = hasFormFeeds ? runs.filter { run in run.contains { lines[$0].isFormFeed } } : runs.filter { $0.count >= minimumRun }
+        let candidates = hasFormFeeds ? runs.filter { run in run.contains { lines[$0].isFormFeed } } : pageGaps(runs, lines)
         guard hasFormFeeds || looksPaginated(candidates, lines) else { return result }
         var pageRanges: [Range<Int>] = []
         var previous = 0
@@ -78,6 +78,21 @@ struct PageFinder: Sendable {
             index = end
         }
         return runs
+    }
+
+    /// Runs of `minimumRun` blank lines or more; a folio standing alone between two shorter runs makes one gap
+    /// with them (`text`, blank, `12`, blank, blank), ending at the longer run so that the folio stays at a page edge.
+    func pageGaps(_ runs: [Range<Int>], _ lines: [SourceLine]) -> [Range<Int>] {
+        var length = runs.map(\.count)
+        for position in runs.indices.dropLast() {
+            let folio = runs[position].upperBound
+            guard runs[position + 1].lowerBound == folio + 1, lines[folio].length <= 8,
+                  let number = PageFurnitureText.folio(lines[folio].text), number.rest == nil else { continue }
+            let total = runs[position].count + 1 + runs[position + 1].count
+            let chosen = runs[position + 1].count >= runs[position].count ? position + 1 : position
+            length[chosen] = max(length[chosen], total)
+        }
+        return runs.indices.filter { length[$0] >= minimumRun }.map { runs[$0] }
     }
 
     /// Boundaries are pages when the text between them is of a steady length.

@@ -11,13 +11,7 @@ struct TypesettingSimulatorTests {
     /// Combinations the reader gets wrong today. Each is checked to still fail (`withKnownIssue`): when the
     /// reader learns one, its test fails until the entry is removed here, which is how the fix is recorded.
     static let knownFailing: Set<String> = [
-        "blank pages=blankPages headings=capitals parts=none notes=bracketed hyphens=compound width=75",
-        "blank pages=blankPages headings=chapterWord parts=none notes=none hyphens=none width=60",
-        "blank pages=blankPages headings=chapterWord parts=none notes=none hyphens=unicodeHyphen width=60",
-        "blank pages=blankPages headings=chapterWord parts=roman notes=glued hyphens=hyphenMinus width=75",
-        "blank pages=blankPages headings=numbered parts=none notes=none hyphens=compound width=60",
         "blank pages=runningHeads headings=numbered parts=roman notes=gluedAlone hyphens=hyphenMinus width=60",
-        "indent pages=blankPages headings=numbered parts=word notes=glued hyphens=none width=60",
         "indent pages=footFolio headings=chapterWord parts=none notes=gluedAlone hyphens=unicodeHyphen width=60",
         "indent pages=none headings=roman parts=word notes=gluedAlone hyphens=compound width=75",
         "wrapped pages=blankPages headings=roman parts=none notes=gluedAlone hyphens=none width=60",
