@@ -2,22 +2,26 @@
 /// with the paragraphs under it, or — in raw reading order — all the numbers first and then all the texts, paired
 /// in order. The numbers must rise by one from one (or from where the last notes stopped) after a short title.
 enum BareNumberNotes {
-    /// The value of a group that is only a note number with its full stop (`12.`).
-    static func number(_ group: LineGroup) -> Int? {
+    /// The value of a group that is only a note number with its full stop (`12.`), or without it (`12`) when
+    /// `stopless`.
+    static func number(_ group: LineGroup, stopless: Bool = false) -> Int? {
         guard group.lines.count == 1 else { return nil }
         let text = group.lines[0].text
-        guard text.hasSuffix("."), text.count <= 4 else { return nil }
-        let digits = text.dropLast()
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        let digits = stopless ? Substring(text) : text.hasSuffix(".") ? text.dropLast() : ""
+        guard !digits.isEmpty, digits.count <= 3, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return Int(digits)
     }
 
-    /// One run per list found; `isHeadingLike` ends a note's paragraphs.
-    static func runs(_ groups: [LineGroup], isHeadingLike: (Int) -> Bool) -> [NoteTextFinder.Run] {
+    /// One run per list found; `isHeadingLike` ends a note's paragraphs. Numbers without a full stop (`3` over its
+    /// text) are taken only right under a notes heading (`isNotesTitle`), and then for the whole list.
+    static func runs(_ groups: [LineGroup], isNotesTitle: (Int) -> Bool = { _ in false }, isHeadingLike: (Int) -> Bool) -> [NoteTextFinder.Run] {
         var runs: [NoteTextFinder.Run] = []
         var lastNumber = 0
         var index = 0
+        var stopless = false
         while index < groups.count {
+            if index > 0, number(groups[index], stopless: true) == 1, isNotesTitle(index - 1) { stopless = true }
+            let number = { (group: LineGroup) in Self.number(group, stopless: stopless) }
             guard let first = number(groups[index]), first == 1 || first == lastNumber + 1,
                   first > 1 || NoteTextFinder.followsNotesTitle(index, groups) else { index += 1; continue }
             // The numbers in a column, then as many texts.

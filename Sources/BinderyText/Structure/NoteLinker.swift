@@ -232,7 +232,7 @@ struct NoteLinker: Sendable {
     private func noteBlocks(group: Int, continuations: [Int], body: String, groups: [LineGroup], inlines: [[Inline]], closingBracket: Bool = false) -> [Block] {
         // Page breaks stay where the note text was printed (the assembler keeps them there).
         // A number on a line of its own (`BareNumberNotes`) is not part of the note's text.
-        var content = BareNumberNotes.number(groups[group]) != nil && body.isEmpty ? []
+        var content = BareNumberNotes.number(groups[group], stopless: true) != nil && body.isEmpty ? []
             : BlockAssembler.dropping(prefixBefore: body, from: inlines[group]).filter { if case .pageBreak = $0 { false } else { true } }
         var source = groups[group].source
         for continuation in continuations {

@@ -133,7 +133,7 @@ struct NoteTextFinder: Sendable {
             runs = merged
         }
         runs += PGFootnoteBlock.runs(groups)
-        runs += BareNumberNotes.runs(groups, isHeadingLike: isHeadingLike)
+        runs += BareNumberNotes.runs(groups, isNotesTitle: isNotesTitle, isHeadingLike: isHeadingLike)
         // Star notes: "* text" anywhere, matched to the nearest earlier "*" marker by the linker.
         for (position, group) in groups.enumerated() {
             if let item = Self.parse(group), item.number == "*" || item.number == "†" {
