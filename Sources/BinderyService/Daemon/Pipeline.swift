@@ -158,11 +158,16 @@ package final class Pipeline: @unchecked Sendable {
         return .done
     }
 
-    /// The bytes of the source at `path` and of its sidecar, if it has one.
+    /// The bytes of the source at `path` and of its sidecar, if it has one, both reached from the corpus
+    /// root without following a link (`CorpusDirectory`), now rather than when the event came.
     func read(_ path: String, limit: Int) throws(SourceReader.Failure) -> (bytes: [UInt8], sidecar: [UInt8]?) {
-        let bytes = try SourceReader.read(layout.url(of: path).path, limit: limit)
+        let directory = try CorpusDirectory(root: layout.root.path, holding: path)
+        let url = layout.url(of: path)
+        let bytes = try SourceReader.read(url.lastPathComponent, in: directory, path: url.path, limit: limit)
         let sidecarURL = layout.url(of: CorpusLayout.sidecar(for: path))
-        let sidecar = FileStamp(path: sidecarURL.path)?.isRegularFile == true ? try SourceReader.read(sidecarURL.path, limit: 1 << 20) : nil
+        let sidecarName = sidecarURL.lastPathComponent
+        let sidecar = directory.stamp(sidecarName)?.isRegularFile == true
+            ? try SourceReader.read(sidecarName, in: directory, path: sidecarURL.path, limit: 1 << 20) : nil
         return (bytes, sidecar)
     }
 
