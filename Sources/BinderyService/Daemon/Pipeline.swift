@@ -52,16 +52,17 @@ package final class Pipeline: @unchecked Sendable {
             early.drop(path)
             return .done
         }
+        let sidecarBefore = FileStamp(path: layout.url(of: CorpusLayout.sidecar(for: path)).path)
+        let currentStamp = SourceStamp.text(source: before, sidecar: sidecarBefore)
         guard before.isRegularFile else {
-            return fail(&job, size: 0, sha: "", key: nil, ServiceError(.sourceUnreadable, "\(path) is \(describe(url, before)); only regular files are read"))
+            return failUnlessRecorded(&job, size: 0, stamp: currentStamp, ServiceError(.sourceUnreadable, "\(path) is \(describe(url, before)); only regular files are read"))
         }
         guard before.size <= settings.queue.maxSourceBytes else {
-            return fail(&job, size: before.size, sha: "", key: nil, ServiceError(.sourceTooLarge, "\(path): \(before.size) bytes is over the limit of \(settings.queue.maxSourceBytes)"))
+            return failUnlessRecorded(&job, size: before.size, stamp: currentStamp, ServiceError(.sourceTooLarge, "\(path): \(before.size) bytes is over the limit of \(settings.queue.maxSourceBytes)"))
         }
-        let sidecarBefore = FileStamp(path: layout.url(of: CorpusLayout.sidecar(for: path)).path)
         // Only the start-up backlog trusts stamps: a file event or a request is evidence of a write, which a
         // stamp taken in the middle of a long write (mtime and ctime are set as it starts) would hide.
-        if ticket.trigger == .startup, isUnchanged(path, stamp: SourceStamp.text(source: before, sidecar: sidecarBefore), settings: settings) {
+        if ticket.trigger == .startup, isUnchanged(path, stamp: currentStamp, settings: settings) {
             early.drop(path)
             events(DaemonEvent("job.up-to-date", path: path, trigger: ticket.trigger.rawValue))
             return .done
@@ -80,7 +81,7 @@ package final class Pipeline: @unchecked Sendable {
                 logger.warning("job.retry", metadata: ["path": "\(path)", "attempt": "\(ticket.attempt)", "error": "\(error.message)"])
                 return .retry(after: delay)
             }
-            return fail(&job, size: before.size, sha: "", key: nil, ServiceError(.sourceUnreadable, error.message))
+            return failUnlessRecorded(&job, size: before.size, stamp: currentStamp, ServiceError(.sourceUnreadable, error.message))
         }
         let sha = Converter.sha256(bytes)
         let key = settings.jobKey.key(sourceSHA256: sha, sidecarSHA256: sidecar.map(Converter.sha256))
@@ -251,7 +252,7 @@ package final class Pipeline: @unchecked Sendable {
         document.size = size
         document.sha256 = sha
         document.jobKey = key
-        document.sourceStamp = key == nil ? nil : stamp
+        document.sourceStamp = stamp
         document.state = .failed
         document.error = error.description
         document.updatedAt = job.finishedAt
@@ -262,6 +263,19 @@ package final class Pipeline: @unchecked Sendable {
         }
         events(DaemonEvent("job.\(outcome.rawValue)", path: job.path, trigger: job.trigger, error: error.description))
         logger.error("job.failed", metadata: ["path": "\(job.path)", "code": "\(error.code.rawValue)", "error": "\(error.message)"])
+        return .done
+    }
+
+    /// Records a failure found before converting (not a regular file, too large, unreadable) unless the
+    /// same failure is already recorded at the source's current stamp: an unchanged bad file checked again
+    /// by every rescan fails once, not once a rescan. The failure itself was found again just now.
+    private func failUnlessRecorded(_ job: inout JobRecord, size: Int, stamp: String, _ error: ServiceError) -> JobResult {
+        guard let document = try? store.document(job.path), document.state == .failed, document.sourceStamp == stamp,
+              document.error == error.description
+        else { return fail(&job, size: size, sha: "", key: nil, stamp: stamp, error) }
+        early.drop(job.path)
+        events(DaemonEvent("job.up-to-date", path: job.path, trigger: job.trigger))
+        logger.debug("job.up-to-date", metadata: ["path": "\(job.path)", "by": "recorded failure"])
         return .done
     }
 
