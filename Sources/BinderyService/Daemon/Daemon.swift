@@ -23,7 +23,7 @@ public final class Daemon: @unchecked Sendable {
     private var configuration: DaemonConfiguration
     private(set) var layout: CorpusLayout!
     private(set) var store: StateStore!
-    private var publisher: Publisher!
+    private(set) var publisher: Publisher!
     private var pipeline: Pipeline!
     private(set) var queue: (any JobQueue)!
     private var settler: Settler!
@@ -117,12 +117,14 @@ public final class Daemon: @unchecked Sendable {
         reportCatchUp()
         notifyState("READY=1\nSTATUS=watching \(paths.corpus.path)\nMAINPID=\(getpid())")
         let heartbeat = startHeartbeat()
+        let audit = startOutputAudit(every: configuration.watch.outputAuditSeconds)
 
         stopped.wait()
         let grace = control.sync { configuration.lifecycle.graceSeconds }
         logger.info("daemon.stopping", metadata: ["graceSeconds": "\(grace)"])
         notifyState("STOPPING=1\nSTATUS=draining")
         heartbeat.cancel()
+        audit?.cancel()
         watcher.stop()
         let drained = queue.drain(timeout: grace)
         if drained { store.checkpoint() }
