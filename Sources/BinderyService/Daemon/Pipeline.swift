@@ -48,11 +48,19 @@ package final class Pipeline: @unchecked Sendable {
             id: nil, path: path, trigger: ticket.trigger.rawValue, jobKey: nil, queuedAt: ticket.queuedAt.timeIntervalSince1970,
             startedAt: token.startedAt.timeIntervalSince1970, finishedAt: 0, attempts: ticket.attempt, outcome: .failed, error: nil)
         let checkedAt = Date()
-        guard let before = FileStamp(path: url.path) else {
+        // Stamps and reads go through one descriptor of the source's directory, reached without links.
+        let directory: CorpusDirectory
+        do {
+            directory = try CorpusDirectory(root: layout.root.path, holding: path)
+        } catch {
+            // No stamp: the path reaches no file of the corpus (a directory is a link), so the error alone is compared.
+            return unreadable(error, &job, ticket, settings, size: 0, stamp: "")
+        }
+        guard let before = directory.stamp(url.lastPathComponent) else {
             early.drop(path)
             return .done
         }
-        let sidecarBefore = FileStamp(path: layout.url(of: CorpusLayout.sidecar(for: path)).path)
+        let sidecarBefore = directory.stamp(layout.url(of: CorpusLayout.sidecar(for: path)).lastPathComponent)
         let currentStamp = SourceStamp.text(source: before, sidecar: sidecarBefore)
         guard before.isRegularFile else {
             return failUnlessRecorded(&job, size: 0, stamp: currentStamp, ServiceError(.sourceUnreadable, "\(path) is \(describe(url, before)); only regular files are read"))
@@ -71,17 +79,9 @@ package final class Pipeline: @unchecked Sendable {
         let bytes: [UInt8]
         let sidecar: [UInt8]?
         do {
-            (bytes, sidecar) = try read(path, limit: settings.queue.maxSourceBytes)
+            (bytes, sidecar) = try read(path, in: directory, limit: settings.queue.maxSourceBytes)
         } catch {
-            if error.isMissing {
-                early.drop(path)
-                return .done
-            }
-            if error.isTransient, let delay = retryDelay(ticket, settings) {
-                logger.warning("job.retry", metadata: ["path": "\(path)", "attempt": "\(ticket.attempt)", "error": "\(error.message)"])
-                return .retry(after: delay)
-            }
-            return failUnlessRecorded(&job, size: before.size, stamp: currentStamp, ServiceError(.sourceUnreadable, error.message))
+            return unreadable(error, &job, ticket, settings, size: before.size, stamp: currentStamp)
         }
         let sha = Converter.sha256(bytes)
         let key = settings.jobKey.key(sourceSHA256: sha, sidecarSHA256: sidecar.map(Converter.sha256))
@@ -116,7 +116,7 @@ package final class Pipeline: @unchecked Sendable {
 
         if token.isCancelled { return discard(&job, .cancelled, "cancelled") }
         if token.isSuperseded { return discard(&job, .superseded, "the source changed while it was converted") }
-        if FileStamp(path: url.path) != before {
+        if directory.stamp(url.lastPathComponent) != before {
             // Changed with no event that reached the queue (truncate(2) gives no IN_CLOSE_WRITE): look again shortly.
             _ = discard(&job, .superseded, "the source changed while it was converted")
             return .retry(after: Double(settings.queue.retryDelayMilliseconds) / 1000)
@@ -162,7 +162,11 @@ package final class Pipeline: @unchecked Sendable {
     /// The bytes of the source at `path` and of its sidecar, if it has one, both reached from the corpus
     /// root without following a link (`CorpusDirectory`), now rather than when the event came.
     func read(_ path: String, limit: Int) throws(SourceReader.Failure) -> (bytes: [UInt8], sidecar: [UInt8]?) {
-        let directory = try CorpusDirectory(root: layout.root.path, holding: path)
+        try read(path, in: CorpusDirectory(root: layout.root.path, holding: path), limit: limit)
+    }
+
+    /// The same, in the source's directory opened already.
+    func read(_ path: String, in directory: CorpusDirectory, limit: Int) throws(SourceReader.Failure) -> (bytes: [UInt8], sidecar: [UInt8]?) {
         let url = layout.url(of: path)
         let bytes = try SourceReader.read(url.lastPathComponent, in: directory, path: url.path, limit: limit)
         let sidecarURL = layout.url(of: CorpusLayout.sidecar(for: path))
@@ -264,6 +268,22 @@ package final class Pipeline: @unchecked Sendable {
         events(DaemonEvent("job.\(outcome.rawValue)", path: job.path, trigger: job.trigger, error: error.description))
         logger.error("job.failed", metadata: ["path": "\(job.path)", "code": "\(error.code.rawValue)", "error": "\(error.message)"])
         return .done
+    }
+
+    /// A source that could not be opened or read: gone (nothing to do), a transient error (retried), else a
+    /// recorded failure.
+    private func unreadable(
+        _ error: SourceReader.Failure, _ job: inout JobRecord, _ ticket: JobTicket, _ settings: PipelineSettings, size: Int, stamp: String
+    ) -> JobResult {
+        if error.isMissing {
+            early.drop(job.path)
+            return .done
+        }
+        if error.isTransient, let delay = retryDelay(ticket, settings) {
+            logger.warning("job.retry", metadata: ["path": "\(job.path)", "attempt": "\(ticket.attempt)", "error": "\(error.message)"])
+            return .retry(after: delay)
+        }
+        return failUnlessRecorded(&job, size: size, stamp: stamp, ServiceError(.sourceUnreadable, error.message))
     }
 
     /// Records a failure found before converting (not a regular file, too large, unreadable) unless the
