@@ -3,8 +3,8 @@ import Glibc
 #endif
 
 /// A directory of the corpus opened at read time from the corpus root, one component at a time with
-/// `openat(…, Self.openPath | O_NOFOLLOW)`: a directory swapped for a symbolic link (to anywhere) after the
-/// event or request that named it is refused, so nothing outside the corpus is ever read through it.
+/// `openat(…, O_PATH | O_NOFOLLOW)`: a directory swapped for a symbolic link (to anywhere) after the event
+/// or request that named it is refused, so nothing outside the corpus is ever read through it.
 package final class CorpusDirectory {
     /// `O_PATH` (hidden by Glibc without `_GNU_SOURCE`): a descriptor to look up names from, which
     /// needs no read permission on the directory, only search.
