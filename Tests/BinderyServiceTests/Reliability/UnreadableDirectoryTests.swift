@@ -9,7 +9,9 @@ extension Reliability {
     /// Issue 19, item 9: a corpus directory the daemon cannot read (mode 000), at start and at run time,
     /// with the daemon unable to override permissions (`ReliabilityKit.withoutPermissionOverride`).
     @Suite("Unreadable directories") struct UnreadableDirectories {
-        @Test func anUnreadableDirectoryIsARecordedFailureUntilAChmodThenItsDocumentsConvert() async throws {
+        /// With inotify, and polling every 0.2 s (`--poll`).
+        @Test(arguments: [[], ["--poll", "0.2"]])
+        func anUnreadableDirectoryIsARecordedFailureUntilAChmodThenItsDocumentsConvert(watch: [String]) async throws {
             let daemon = try DaemonProcess()
             defer {
                 chmod(daemon.corpus.appendingPathComponent("sealed").path, 0o755)
@@ -23,8 +25,8 @@ extension Reliability {
             let drafts = daemon.corpus.appendingPathComponent("drafts").path
             #expect(chmod(sealed, 0o000) == 0)
 
-            // Mode 000 at start: the daemon starts (it used to fail to watch it) and records the directory.
-            try daemon.start(try ReliabilityKit.configure(daemon), wrapper: try ReliabilityKit.withoutPermissionOverride())
+            // Mode 000 at start: the daemon starts (inotify used to refuse to watch it) and records the directory.
+            try daemon.start(try ReliabilityKit.configure(daemon) + watch, wrapper: try ReliabilityKit.withoutPermissionOverride())
             #expect(await ReliabilityKit.caughtUp(daemon), "\(daemon.log)")
             let recorded = daemon.store()?.document("sealed/")
             #expect(recorded?.state == .failed && recorded?.error?.contains("sealed/: cannot read the directory: Permission denied") == true,
