@@ -98,6 +98,7 @@ public enum ConfigurationLoader {
         configuration.watch.settleMilliseconds = try watch.int("settle_ms", in: 0...60_000) ?? configuration.watch.settleMilliseconds
         configuration.watch.pollSeconds = try watch.double("poll_seconds", in: 0...86_400) ?? configuration.watch.pollSeconds
         configuration.watch.earlyStart = try watch.bool("early_start") ?? configuration.watch.earlyStart
+        configuration.watch.outputAuditSeconds = try watch.double("output_audit_seconds", in: 0...86_400) ?? configuration.watch.outputAuditSeconds
         try watch.finish()
 
         var queue = try root.section("queue")

@@ -17,6 +17,7 @@ public struct ConfigurationSummary: Sendable {
             "watch.settle_ms: \(c.watch.settleMilliseconds)",
             "watch.poll_seconds: \(c.watch.pollSeconds)",
             "watch.early_start: \(c.watch.earlyStart)",
+            "watch.output_audit_seconds: \(c.watch.outputAuditSeconds)",
             "queue.parallelism: \(c.queue.parallelism) (effective \(c.queue.effectiveParallelism))",
             "queue.max_source_bytes: \(c.queue.maxSourceBytes)",
             "queue.job_timeout_seconds: \(c.queue.jobTimeoutSeconds)",

@@ -25,6 +25,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
         /// Convert a changed file while its settle delay runs; the job after the delay publishes that
         /// result only if the file (its stat and SHA-256) is still what was converted. Default true.
         public var earlyStart = true
+        /// Every N seconds, check that each published document's outputs are on disk and publish again
+        /// those that are not (a deleted `.epub`, `rm -rf out/`); 0 = never. Default 60.
+        public var outputAuditSeconds: Double = 60
     }
 
     /// How conversion jobs are run.

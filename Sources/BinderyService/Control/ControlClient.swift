@@ -24,7 +24,16 @@ public final class ControlClient {
     public func call(_ method: String, _ params: JSONValue? = nil) throws(ControlServerError) -> ControlResponse {
         let id = nextID
         nextID += 1
-        try sendLine(ControlRequest(id: .number(id), method: method, params: params))
+        do {
+            try sendLine(ControlRequest(id: .number(id), method: method, params: params))
+        } catch {
+            // A daemon that refused this client (permission denied, too many clients) wrote its one error
+            // line and closed before the request could be sent: that line is the answer, not "Broken pipe".
+            guard let line = try? readLine(), let refusal = try? JSONDecoder().decode(ControlResponse.self, from: Data(line)), refusal.error != nil else {
+                throw error
+            }
+            return refusal
+        }
         while true {
             let line = try readLine()
             guard let response = try? JSONDecoder().decode(ControlResponse.self, from: Data(line)) else { continue }

@@ -2,7 +2,8 @@ import BinderyProtocol
 import Foundation
 
 /// Turns a path from a client into a source path relative to the corpus, refusing anything that
-/// leads outside it: `..`, absolute paths elsewhere, and symbolic links that point out.
+/// leads outside it: `..`, absolute paths elsewhere, and symbolic links that point out. This is checked
+/// when the request comes; the job's read (`CorpusDirectory`) refuses a link swapped in after it.
 struct CorpusPathResolver {
     let corpus: String
 

@@ -25,7 +25,11 @@ extension Daemon {
 
     private func recordUndecodable(_ path: String) {
         let what = path.hasSuffix("/") ? "the directory name" : "the file name"
-        let error = ServiceError(.sourceName, "\(path): \(what) is not valid UTF-8 (shown here with \\xNN for its bad bytes); rename it to convert it")
+        recordListingFailure(path, ServiceError(.sourceName, "\(path): \(what) is not valid UTF-8 (shown here with \\xNN for its bad bytes); rename it to convert it"))
+    }
+
+    /// Records a failed document (and its job) for what a listing found and cannot convert.
+    func recordListingFailure(_ path: String, _ error: ServiceError) {
         let now = Date().timeIntervalSince1970
         let job = JobRecord(id: nil, path: path, trigger: JobTrigger.event.rawValue, jobKey: nil, queuedAt: now, startedAt: now,
                             finishedAt: now, attempts: 1, outcome: .failed, error: error.description)

@@ -23,7 +23,7 @@ public final class Daemon: @unchecked Sendable {
     private var configuration: DaemonConfiguration
     private(set) var layout: CorpusLayout!
     private(set) var store: StateStore!
-    private var publisher: Publisher!
+    private(set) var publisher: Publisher!
     private var pipeline: Pipeline!
     private(set) var queue: (any JobQueue)!
     private var settler: Settler!
@@ -117,12 +117,14 @@ public final class Daemon: @unchecked Sendable {
         reportCatchUp()
         notifyState("READY=1\nSTATUS=watching \(paths.corpus.path)\nMAINPID=\(getpid())")
         let heartbeat = startHeartbeat()
+        let audit = startOutputAudit(every: configuration.watch.outputAuditSeconds)
 
         stopped.wait()
         let grace = control.sync { configuration.lifecycle.graceSeconds }
         logger.info("daemon.stopping", metadata: ["graceSeconds": "\(grace)"])
         notifyState("STOPPING=1\nSTATUS=draining")
         heartbeat.cancel()
+        audit?.cancel()
         watcher.stop()
         let drained = queue.drain(timeout: grace)
         if drained { store.checkpoint() }
@@ -229,7 +231,10 @@ public final class Daemon: @unchecked Sendable {
             logger.info("watch.directory", metadata: ["path": "\(directory)"])
             let listing = layout.listing(directory)
             for path in listing.files.keys { if let source = CorpusLayout.source(for: path) { settler.touch(source) } }
-            control.async { self.reconcileUndecodable(listing.undecodable, in: directory, recursive: true) }
+            control.async {
+                self.reconcileUndecodable(listing.undecodable, in: directory, recursive: true)
+                self.reconcileUnreadable(listing.unreadable, in: directory)
+            }
         case .undecodableName(let directory):
             control.async { self.reconcileUndecodable(self.layout.listing(directory, recursive: false).undecodable, in: directory, recursive: false) }
         case .rescan:
@@ -258,8 +263,10 @@ public final class Daemon: @unchecked Sendable {
         let sources = Set(found.keys.compactMap(CorpusLayout.source(for:))).filter { found[$0] != nil }
         for path in sources.sorted() { queue.submit(path, trigger: trigger) }
         reconcileUndecodable(listing.undecodable, in: "", recursive: true)
+        reconcileUnreadable(listing.unreadable, in: "")
         let known = (try? store.documents()) ?? []
-        for document in known where document.state != .deleted && !sources.contains(document.path) && !listing.undecodable.contains(document.path) {
+        for document in known where document.state != .deleted && !sources.contains(document.path) && !listing.undecodable.contains(document.path)
+            && listing.unreadable[document.path] == nil {
             reconcile(document.path, trigger: trigger)
         }
         logger.info("corpus.scanned", metadata: ["sources": "\(sources.count)", "trigger": "\(trigger.rawValue)"])
@@ -267,11 +274,15 @@ public final class Daemon: @unchecked Sendable {
 
     /// After the settle delay: queue the source if it exists, else record its deletion. A source that
     /// is not a regular file (a symbolic link, a FIFO) is queued too, so that its refusal is recorded.
-    private func reconcile(_ path: String, trigger: JobTrigger) {
+    func reconcile(_ path: String, trigger: JobTrigger) {
         if let stamp = FileStamp(path: layout.url(of: path).path), !stamp.isDirectory {
             queue.submit(path, trigger: trigger)
             return
         }
+        // In a directory that cannot be searched (mode 000) the source may well be there: it is neither
+        // read nor recorded deleted, and its outputs stay; the directory's own failure says why.
+        var info = stat()
+        if lstat(layout.url(of: path).path, &info) != 0, errno == EACCES { return }
         queue.cancel(path)
         guard let document = try? store.document(path), document.state != .deleted else { return }
         let prune = pipeline.settings.prune

@@ -48,20 +48,29 @@ package final class Pipeline: @unchecked Sendable {
             id: nil, path: path, trigger: ticket.trigger.rawValue, jobKey: nil, queuedAt: ticket.queuedAt.timeIntervalSince1970,
             startedAt: token.startedAt.timeIntervalSince1970, finishedAt: 0, attempts: ticket.attempt, outcome: .failed, error: nil)
         let checkedAt = Date()
-        guard let before = FileStamp(path: url.path) else {
+        // Stamps and reads go through one descriptor of the source's directory, reached without links.
+        let directory: CorpusDirectory
+        do {
+            directory = try CorpusDirectory(root: layout.root.path, holding: path)
+        } catch {
+            // No stamp: the path reaches no file of the corpus (a directory is a link), so the error alone is compared.
+            return unreadable(error, &job, ticket, settings, size: 0, stamp: "")
+        }
+        guard let before = directory.stamp(url.lastPathComponent) else {
             early.drop(path)
             return .done
         }
+        let sidecarBefore = directory.stamp(layout.url(of: CorpusLayout.sidecar(for: path)).lastPathComponent)
+        let currentStamp = SourceStamp.text(source: before, sidecar: sidecarBefore)
         guard before.isRegularFile else {
-            return fail(&job, size: 0, sha: "", key: nil, ServiceError(.sourceUnreadable, "\(path) is \(describe(url, before)); only regular files are read"))
+            return failUnlessRecorded(&job, size: 0, stamp: currentStamp, ServiceError(.sourceUnreadable, "\(path) is \(describe(url, before)); only regular files are read"))
         }
         guard before.size <= settings.queue.maxSourceBytes else {
-            return fail(&job, size: before.size, sha: "", key: nil, ServiceError(.sourceTooLarge, "\(path): \(before.size) bytes is over the limit of \(settings.queue.maxSourceBytes)"))
+            return failUnlessRecorded(&job, size: before.size, stamp: currentStamp, ServiceError(.sourceTooLarge, "\(path): \(before.size) bytes is over the limit of \(settings.queue.maxSourceBytes)"))
         }
-        let sidecarBefore = FileStamp(path: layout.url(of: CorpusLayout.sidecar(for: path)).path)
         // Only the start-up backlog trusts stamps: a file event or a request is evidence of a write, which a
         // stamp taken in the middle of a long write (mtime and ctime are set as it starts) would hide.
-        if ticket.trigger == .startup, isUnchanged(path, stamp: SourceStamp.text(source: before, sidecar: sidecarBefore), settings: settings) {
+        if ticket.trigger == .startup, isUnchanged(path, stamp: currentStamp, settings: settings) {
             early.drop(path)
             events(DaemonEvent("job.up-to-date", path: path, trigger: ticket.trigger.rawValue))
             return .done
@@ -70,17 +79,9 @@ package final class Pipeline: @unchecked Sendable {
         let bytes: [UInt8]
         let sidecar: [UInt8]?
         do {
-            (bytes, sidecar) = try read(path, limit: settings.queue.maxSourceBytes)
+            (bytes, sidecar) = try read(path, in: directory, limit: settings.queue.maxSourceBytes)
         } catch {
-            if error.isMissing {
-                early.drop(path)
-                return .done
-            }
-            if error.isTransient, let delay = retryDelay(ticket, settings) {
-                logger.warning("job.retry", metadata: ["path": "\(path)", "attempt": "\(ticket.attempt)", "error": "\(error.message)"])
-                return .retry(after: delay)
-            }
-            return fail(&job, size: before.size, sha: "", key: nil, ServiceError(.sourceUnreadable, error.message))
+            return unreadable(error, &job, ticket, settings, size: before.size, stamp: currentStamp)
         }
         let sha = Converter.sha256(bytes)
         let key = settings.jobKey.key(sourceSHA256: sha, sidecarSHA256: sidecar.map(Converter.sha256))
@@ -115,7 +116,7 @@ package final class Pipeline: @unchecked Sendable {
 
         if token.isCancelled { return discard(&job, .cancelled, "cancelled") }
         if token.isSuperseded { return discard(&job, .superseded, "the source changed while it was converted") }
-        if FileStamp(path: url.path) != before {
+        if directory.stamp(url.lastPathComponent) != before {
             // Changed with no event that reached the queue (truncate(2) gives no IN_CLOSE_WRITE): look again shortly.
             _ = discard(&job, .superseded, "the source changed while it was converted")
             return .retry(after: Double(settings.queue.retryDelayMilliseconds) / 1000)
@@ -158,11 +159,20 @@ package final class Pipeline: @unchecked Sendable {
         return .done
     }
 
-    /// The bytes of the source at `path` and of its sidecar, if it has one.
+    /// The bytes of the source at `path` and of its sidecar, if it has one, both reached from the corpus
+    /// root without following a link (`CorpusDirectory`), now rather than when the event came.
     func read(_ path: String, limit: Int) throws(SourceReader.Failure) -> (bytes: [UInt8], sidecar: [UInt8]?) {
-        let bytes = try SourceReader.read(layout.url(of: path).path, limit: limit)
+        try read(path, in: CorpusDirectory(root: layout.root.path, holding: path), limit: limit)
+    }
+
+    /// The same, in the source's directory opened already.
+    func read(_ path: String, in directory: CorpusDirectory, limit: Int) throws(SourceReader.Failure) -> (bytes: [UInt8], sidecar: [UInt8]?) {
+        let url = layout.url(of: path)
+        let bytes = try SourceReader.read(url.lastPathComponent, in: directory, path: url.path, limit: limit)
         let sidecarURL = layout.url(of: CorpusLayout.sidecar(for: path))
-        let sidecar = FileStamp(path: sidecarURL.path)?.isRegularFile == true ? try SourceReader.read(sidecarURL.path, limit: 1 << 20) : nil
+        let sidecarName = sidecarURL.lastPathComponent
+        let sidecar = directory.stamp(sidecarName)?.isRegularFile == true
+            ? try SourceReader.read(sidecarName, in: directory, path: sidecarURL.path, limit: 1 << 20) : nil
         return (bytes, sidecar)
     }
 
@@ -246,7 +256,7 @@ package final class Pipeline: @unchecked Sendable {
         document.size = size
         document.sha256 = sha
         document.jobKey = key
-        document.sourceStamp = key == nil ? nil : stamp
+        document.sourceStamp = stamp
         document.state = .failed
         document.error = error.description
         document.updatedAt = job.finishedAt
@@ -257,6 +267,35 @@ package final class Pipeline: @unchecked Sendable {
         }
         events(DaemonEvent("job.\(outcome.rawValue)", path: job.path, trigger: job.trigger, error: error.description))
         logger.error("job.failed", metadata: ["path": "\(job.path)", "code": "\(error.code.rawValue)", "error": "\(error.message)"])
+        return .done
+    }
+
+    /// A source that could not be opened or read: gone (nothing to do), a transient error (retried), else a
+    /// recorded failure.
+    private func unreadable(
+        _ error: SourceReader.Failure, _ job: inout JobRecord, _ ticket: JobTicket, _ settings: PipelineSettings, size: Int, stamp: String
+    ) -> JobResult {
+        if error.isMissing {
+            early.drop(job.path)
+            return .done
+        }
+        if error.isTransient, let delay = retryDelay(ticket, settings) {
+            logger.warning("job.retry", metadata: ["path": "\(job.path)", "attempt": "\(ticket.attempt)", "error": "\(error.message)"])
+            return .retry(after: delay)
+        }
+        return failUnlessRecorded(&job, size: size, stamp: stamp, ServiceError(.sourceUnreadable, error.message))
+    }
+
+    /// Records a failure found before converting (not a regular file, too large, unreadable) unless the
+    /// same failure is already recorded at the source's current stamp: an unchanged bad file checked again
+    /// by every rescan fails once, not once a rescan. The failure itself was found again just now.
+    private func failUnlessRecorded(_ job: inout JobRecord, size: Int, stamp: String, _ error: ServiceError) -> JobResult {
+        guard let document = try? store.document(job.path), document.state == .failed, document.sourceStamp == stamp,
+              document.error == error.description
+        else { return fail(&job, size: size, sha: "", key: nil, stamp: stamp, error) }
+        early.drop(job.path)
+        events(DaemonEvent("job.up-to-date", path: job.path, trigger: job.trigger))
+        logger.debug("job.up-to-date", metadata: ["path": "\(job.path)", "by": "recorded failure"])
         return .done
     }
 

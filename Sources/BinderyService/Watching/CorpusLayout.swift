@@ -61,6 +61,9 @@ package struct CorpusLayout: Sendable, Hashable {
         /// Sources (and directories, ending in `/`) whose names are not valid UTF-8, with `\xNN`
         /// escapes: they cannot be read by name, so they are reported instead of converted.
         package var undecodable: Set<String> = []
+        /// Directories that exist but cannot be listed (mode 000, no search permission), ending in `/`
+        /// (`./` for the corpus itself), with the reason: what they hold cannot be converted.
+        package var unreadable: [String: String] = [:]
     }
 
     /// Every source below `relativeDirectory` (the whole corpus by default), with size and mtime.
@@ -74,7 +77,17 @@ package struct CorpusLayout: Sendable, Hashable {
         var pending = [url(of: relativeDirectory)]
         while let directory = pending.popLast() {
             guard isWatchable(directory: directory) else { continue }
-            for entry in DirectoryEntries.list(directory.path) {
+            let entries: [DirectoryEntries.Entry]
+            do {
+                entries = try DirectoryEntries.list(directory.path)
+            } catch {
+                if error.code != ENOENT, error.code != ENOTDIR {
+                    let relative = relativePath(of: directory)
+                    listing.unreadable[relative.isEmpty ? "./" : relative + "/"] = error.reason
+                }
+                continue
+            }
+            for entry in entries {
                 guard let name = entry.name else {
                     if let path = undecodablePath(entry, in: directory) { listing.undecodable.insert(path) }
                     continue

@@ -13,9 +13,15 @@ package enum DirectoryEntries {
         package var displayName: String { name ?? DirectoryEntries.escaped(bytes) }
     }
 
-    /// Every entry but `.` and `..`; empty when the directory cannot be read.
-    package static func list(_ path: String) -> [Entry] {
-        guard let directory = opendir(path) else { return [] }
+    /// A directory that cannot be listed, with `errno` (EACCES for a mode-000 directory).
+    package struct Failure: Error, Sendable {
+        package var code: Int32
+        package var reason: String { String(cString: strerror(code)) }
+    }
+
+    /// Every entry but `.` and `..`.
+    package static func list(_ path: String) throws(Failure) -> [Entry] {
+        guard let directory = opendir(path) else { throw Failure(code: errno) }
         defer { closedir(directory) }
         var entries: [Entry] = []
         while let entry = readdir(directory) {

@@ -22,6 +22,11 @@ package struct FileStamp: Sendable, Hashable {
     package init?(path: String) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// From a `stat` already taken (`fstatat` in a `CorpusDirectory`).
+    package init(_ info: stat) {
         size = Int(info.st_size)
         modifiedNanoseconds = Self.nanoseconds(info.st_mtim)
         changedNanoseconds = Self.nanoseconds(info.st_ctim)

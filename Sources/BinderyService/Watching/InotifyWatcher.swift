@@ -13,6 +13,8 @@ package final class InotifyWatcher: CorpusWatcher, @unchecked Sendable {
     private var descriptor: Int32 = -1
     private var source: DispatchSourceRead?
     private var directories: [Int32: String] = [:]
+    /// Directories that could not be listed when last looked at: a chmod that changes that is reported.
+    private var unreadable: Set<String> = []
     private var handler: (@Sendable (WatchEvent) -> Void)?
 
     /// `IN_ATTRIB`: a permission fixed with chmod (or a touch) is noticed without a rewrite.
@@ -54,8 +56,14 @@ package final class InotifyWatcher: CorpusWatcher, @unchecked Sendable {
     private func addWatches(under relativeDirectory: String) -> ServiceError? {
         for directory in layout.directories(under: relativeDirectory) {
             let wd = inotify_add_watch(descriptor, layout.url(of: directory).path, Self.directoryMask)
+            unreadable.remove(directory)
             if wd < 0 {
                 if errno == ENOENT || errno == ENOTDIR { continue }
+                // Mode 000: no watch; the daemon's listing records it, and a chmod is seen by the parent's watch.
+                if errno == EACCES {
+                    unreadable.insert(directory)
+                    continue
+                }
                 return ServiceError(.watcher, "cannot watch \(layout.url(of: directory).path): \(String(cString: strerror(errno)))"
                     + (errno == ENOSPC ? " (raise fs.inotify.max_user_watches or use --poll)" : ""))
             }
@@ -69,6 +77,12 @@ package final class InotifyWatcher: CorpusWatcher, @unchecked Sendable {
             inotify_rm_watch(descriptor, wd)
             directories[wd] = nil
         }
+    }
+
+    private static func isListable(_ path: String) -> Bool {
+        guard let directory = opendir(path) else { return false }
+        closedir(directory)
+        return true
     }
 
     private func readEvents() {
@@ -114,7 +128,16 @@ package final class InotifyWatcher: CorpusWatcher, @unchecked Sendable {
                 handler(.directoryAppeared(path))
             } else if mask & (UInt32(IN_MOVED_FROM) | UInt32(IN_DELETE)) != 0 {
                 forgetWatches(under: path)
+                unreadable = unreadable.filter { $0 != path && !$0.hasPrefix(path + "/") }
                 handler(.rescan)
+            } else if mask & UInt32(IN_ATTRIB) != 0, Self.isListable(layout.url(of: path).path) == unreadable.contains(path) {
+                // A chmod made the directory readable or unreadable: list it again (records or clears its failure).
+                if unreadable.contains(path) {
+                    _ = addWatches(under: path)
+                } else {
+                    unreadable.insert(path)
+                }
+                handler(.directoryAppeared(path))
             }
             return
         }

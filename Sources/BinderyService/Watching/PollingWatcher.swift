@@ -11,6 +11,7 @@ package final class PollingWatcher: CorpusWatcher, @unchecked Sendable {
     private var timer: DispatchSourceTimer?
     private var previous: [String: FileStamp] = [:]
     private var previousUndecodable: Set<String> = []
+    private var previousUnreadable: Set<String> = []
 
     package init(layout: CorpusLayout, interval: Double) {
         self.layout = layout
@@ -22,6 +23,7 @@ package final class PollingWatcher: CorpusWatcher, @unchecked Sendable {
             let listing = layout.listing()
             previous = listing.files
             previousUndecodable = listing.undecodable
+            previousUnreadable = Set(listing.unreadable.keys)
             let timer = DispatchSource.makeTimerSource(queue: queue)
             timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(50))
             timer.setEventHandler { [weak self] in self?.poll(handler) }
@@ -54,5 +56,11 @@ package final class PollingWatcher: CorpusWatcher, @unchecked Sendable {
             return trimmed.split(separator: "/").dropLast().joined(separator: "/")
         })
         for directory in directories.sorted() { handler(.undecodableName(inDirectory: directory)) }
+        // A directory that became unreadable or readable again: list it (records or clears its failure).
+        let unreadable = Set(listing.unreadable.keys)
+        for path in unreadable.symmetricDifference(previousUnreadable).sorted() {
+            handler(.directoryAppeared(path == "./" ? "" : String(path.dropLast())))
+        }
+        previousUnreadable = unreadable
     }
 }
