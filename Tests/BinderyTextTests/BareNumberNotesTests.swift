@@ -62,6 +62,19 @@ struct BareNumberNotesTests {
         #expect(try notes(text.joined(separator: "\n")) == ["Statue of Peter the Great", "Master.", "Well-to-do peasants of the old village.", "Lenin."])
     }
 
+    @Test("numbers without a full stop, each over its text, right under the notes heading")
+    func stoplessNumbersUnderNotesHeading() throws {
+        let text = Self.body + ["1", "Smith, The Old Book, p. 3.", "2", "Jones, Another, p. 9.", "3", "Brown, A Third, p. 12."]
+        #expect(try notes(text.joined(separator: "\n")) == ["Smith, The Old Book, p. 3.", "Jones, Another, p. 9.", "Brown, A Third, p. 12."])
+    }
+
+    @Test("near miss: numbers without a full stop under a title that is not a notes heading are no notes")
+    func stoplessNumbersUnderAnotherTitle() throws {
+        let body = Array(Self.body.dropLast(2)) + ["Of the Prejudices", ""]
+        let text = body + ["1", "Smith wrote of it at length in his second volume, and more.", "2", "Jones agreed with him, and said so."]
+        #expect(try notes(text.joined(separator: "\n")).isEmpty)
+    }
+
     @Test("near miss: numbers that do not start at one after a title are left as text")
     func nearMiss() throws {
         let text = Self.body + ["4.", "", "Smith, The Old Book, p. 3.", "5.", "", "Jones, Another, p. 9."]

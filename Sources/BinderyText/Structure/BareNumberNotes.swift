@@ -2,12 +2,12 @@
 /// with the paragraphs under it, or — in raw reading order — all the numbers first and then all the texts, paired
 /// in order. The numbers must rise by one from one (or from where the last notes stopped) after a short title.
 enum BareNumberNotes {
-    /// The value of a group that is only a note number with its full stop (`12.`), or without it (`12`) when
+    /// The value of a group that is only a note number with its full stop (`12.`), or also without it (`12`) when
     /// `stopless`.
     static func number(_ group: LineGroup, stopless: Bool = false) -> Int? {
         guard group.lines.count == 1 else { return nil }
         let text = group.lines[0].text
-        let digits = stopless ? Substring(text) : text.hasSuffix(".") ? text.dropLast() : ""
+        let digits = text.hasSuffix(".") ? text.dropLast() : stopless ? Substring(text) : ""
         guard !digits.isEmpty, digits.count <= 3, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return Int(digits)
     }
@@ -20,7 +20,7 @@ enum BareNumberNotes {
         var index = 0
         var stopless = false
         while index < groups.count {
-            if index > 0, number(groups[index], stopless: true) == 1, isNotesTitle(index - 1) { stopless = true }
+            if index > 0, groups[index].lines.count == 1, groups[index].lines[0].text == "1", isNotesTitle(index - 1) { stopless = true }
             let number = { (group: LineGroup) in Self.number(group, stopless: stopless) }
             guard let first = number(groups[index]), first == 1 || first == lastNumber + 1,
                   first > 1 || NoteTextFinder.followsNotesTitle(index, groups) else { index += 1; continue }
