@@ -16,7 +16,13 @@ extension StructureClassifier {
             guard pattern.open || pattern.bareNumber || wrapped else { continue }
             guard next.lines.count == 1, next.length <= 90, roles[index + 1] == .paragraph(classes: []), forced[index + 1] == nil else { continue }
             if pattern.bareNumber {
-                guard let follower = patterns[index + 1], follower.family == .plain || follower.family == .allCaps else { continue }
+                // Under a named division's bare number (`Part One`) a short title line is its title even where
+                // nothing sets it apart (hard-wrapped text prints no blank lines).
+                var follower = patterns[index + 1]
+                if follower == nil, case .keyword = pattern.family, next.length * 4 <= profile.measure * 3, !next.lines[0].endsSentence {
+                    follower = HeadingPattern.match(next.plainText, underNumber: true)
+                }
+                guard let follower, follower.family == .plain || follower.family == .allCaps else { continue }
                 if case .numbered = pattern.family, !(follower.family == .plain && groups[index + 1].length <= 60) { continue }
             } else if let follower = patterns[index + 1], follower.family != .plain, follower.family != .allCaps {
                 continue

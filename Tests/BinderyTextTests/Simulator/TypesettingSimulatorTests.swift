@@ -13,8 +13,6 @@ struct TypesettingSimulatorTests {
     static let knownFailing: Set<String> = [
         "blank pages=runningHeads headings=numbered parts=roman notes=gluedAlone hyphens=hyphenMinus width=60",
         "indent pages=footFolio headings=chapterWord parts=none notes=gluedAlone hyphens=unicodeHyphen width=60",
-        "wrapped pages=footFolio headings=capitals parts=roman notes=none hyphens=unicodeHyphen width=60",
-        "wrapped pages=runningHeads headings=chapterWord parts=word notes=bracketed hyphens=compound width=60",
     ]
 
     @Test("The known book comes back", arguments: SimulatorMatrix.combinations)
