@@ -81,6 +81,8 @@ struct ParagraphBuilder: Sendable {
             // A short line standing alone after a page break opens something new (a heading).
             if standsAlone && Double(line.length) < 0.6 * measure { return true }
             if !previousEnds && previousLength >= 0.6 * measure && !(profile.trailingSpaceMark && previous.trailingSpaces >= 2) { return false }
+            // Where paragraphs open with an indent, a full flush line after a full one goes on with the paragraph.
+            if profile.indentMark, line.leadingSpaces == 0, Double(line.length) >= 0.8 * measure, previousLength >= 0.8 * measure { return false }
             return true
         }
         let separated = profile.layout == .doubleSpaced ? blanks >= 2 : blanks >= 1

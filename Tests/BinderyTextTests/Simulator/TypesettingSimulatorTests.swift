@@ -12,7 +12,6 @@ struct TypesettingSimulatorTests {
     /// reader learns one, its test fails until the entry is removed here, which is how the fix is recorded.
     static let knownFailing: Set<String> = [
         "blank pages=runningHeads headings=numbered parts=roman notes=gluedAlone hyphens=hyphenMinus width=60",
-        "indent pages=footFolio headings=chapterWord parts=none notes=gluedAlone hyphens=unicodeHyphen width=60",
     ]
 
     @Test("The known book comes back", arguments: SimulatorMatrix.combinations)
