@@ -42,10 +42,13 @@ struct Dehyphenator: Sendable {
             guard let lastByte = line.text.utf8.last, lastByte == 0xAC || !marksBreaksWithHyphen && (lastByte == 0x2D || lastByte == 0x90) else { continue }
             guard let last = line.text.last, last == "-" || last == "¬" || last == breakHyphen else { continue }
             let left = Self.lastWord(of: String(line.text.dropLast())).lowercased()
-            guard let next = lines[(index + 1)...].first(where: { !$0.isBlank }) else { continue }
-            let right = String(next.text.prefix(while: { $0.isLetter || $0 == "-" })).lowercased()
-            guard !left.isEmpty, !right.isEmpty else { continue }
-            for word in [left + right, left + "-" + right, left, right] { needed.insert(Substring(word)) }
+            guard !left.isEmpty else { continue }
+            // The word may go on after page furniture (a running head, a folio), not yet told apart here.
+            for next in lines[(index + 1)...].lazy.filter({ !$0.isBlank }).prefix(3) {
+                let right = String(next.text.prefix(while: { $0.isLetter || $0 == "-" })).lowercased()
+                guard !right.isEmpty else { continue }
+                for word in [left + right, left + "-" + right, left, right] { needed.insert(Substring(word)) }
+            }
         }
         return needed
     }

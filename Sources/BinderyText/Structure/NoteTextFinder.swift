@@ -79,6 +79,16 @@ struct NoteTextFinder: Sendable {
             var run = Run(groups: [index], numbers: [first.number], bodies: [first.body])
             var next = index + 1
             while next < groups.count {
+                // The next number alone on its line, its text in the group under it (a page break between them).
+                if let previous = Int(run.numbers.last!), BareNumberNotes.number(groups[next], stopless: true) == previous + 1,
+                   next + 1 < groups.count, Self.parse(groups[next + 1]) == nil, !isHeadingLike(next + 1) {
+                    run.groups.append(next)
+                    run.numbers.append(String(previous + 1))
+                    run.bodies.append("")
+                    run.continuations[run.groups.count - 1] = [next + 1]
+                    next += 2
+                    continue
+                }
                 // Unnumbered groups (a dozen at most) continue a note (a page break inside it) when numbering resumes after them.
                 var probe = next
                 while probe < groups.count, probe < next + 12, Self.parse(groups[probe]) == nil, !isHeadingLike(probe) { probe += 1 }

@@ -10,9 +10,7 @@ extension Conventions: CustomTestStringConvertible {
 struct TypesettingSimulatorTests {
     /// Combinations the reader gets wrong today. Each is checked to still fail (`withKnownIssue`): when the
     /// reader learns one, its test fails until the entry is removed here, which is how the fix is recorded.
-    static let knownFailing: Set<String> = [
-        "blank pages=runningHeads headings=numbered parts=roman notes=gluedAlone hyphens=hyphenMinus width=60",
-    ]
+    static let knownFailing: Set<String> = []
 
     @Test("The known book comes back", arguments: SimulatorMatrix.combinations)
     func recoversTheBook(_ conventions: Conventions) {
