@@ -53,6 +53,20 @@ struct NumberingSchemeTests {
         #expect(found.filter { $0.text.contains("Section") }.allSatisfy { $0.level == 2 }, "\(found)")
     }
 
+    @Test("numbering that starts again at one inside a chapter, the chapters' own numbering going on after it, is one level down")
+    func restartInsideAChapter() throws {
+        var lines: [String] = []
+        func chapter(_ number: String, _ title: String?) {
+            lines += ["", "", number] + (title.map { [$0] } ?? []) + [""] + Self.paragraph(lines.count) + [""] + Self.paragraph(lines.count + 1)
+        }
+        for (number, title) in [("I", "The Log of the Voyage"), ("II", "On Firm Ground")] { chapter(number, title) }
+        for number in ["I", "II", "III"] { chapter(number, nil) }
+        for (number, title) in [("III", "In the City"), ("IV", "Moscow")] { chapter(number, title) }
+        let found = headings(try read(lines.joined(separator: "\n")))
+        #expect(found.map(\.text) == ["I The Log of the Voyage", "II On Firm Ground", "I", "II", "III", "III In the City", "IV Moscow"])
+        #expect(found.map(\.level) == [1, 1, 2, 2, 2, 1, 1], "\(found)")
+    }
+
     @Test("three schemes nest: roman chapters, arabic sections, lettered subsections (C is a letter here)")
     func threeLevels() throws {
         var lines = ["", "", "I", "The First Chapter", "", Self.paragraph(0).joined(separator: "\n"), "", "", "II", "The Second Chapter", ""]

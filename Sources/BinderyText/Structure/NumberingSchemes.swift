@@ -46,11 +46,32 @@ struct NumberingSchemes: Sendable {
         }
         let order = Self.nesting(accepted.filter { $0.key.word.isEmpty })
         for (scheme, list) in accepted {
+            let inner = Self.innerRuns(list)
             for member in list {
                 members[member.group] = member
-                if let depth = order[scheme] { self.depth[member.group] = depth }
+                if let depth = order[scheme] { self.depth[member.group] = depth + (inner.contains(member.group) ? 1 : 0) }
             }
         }
+    }
+
+    /// Groups of a scheme's runs that start again at one and after which the run before them goes on
+    /// (`XIV`, `I`, `II`, `III`, `XV`): sections inside the division before them, not divisions of their own.
+    static func innerRuns(_ list: [Member]) -> Set<Int> {
+        var runs: [[Member]] = []
+        for member in list {
+            if let last = runs.last?.last, member.value == last.value + 1 || (member.value == last.value && member.repeatsValue) {
+                runs[runs.count - 1].append(member)
+            } else {
+                runs.append([member])
+            }
+        }
+        var inner: Set<Int> = []
+        for (position, run) in runs.enumerated() where position > 0 && run[0].value == 1 {
+            let outer = runs[position - 1].last!.value
+            guard let resumes = runs[(position + 1)...].firstIndex(where: { $0[0].value == outer + 1 }) else { continue }
+            for nested in runs[position..<resumes] { inner.formUnion(nested.map(\.group)) }
+        }
+        return inner
     }
 
     /// Reads `Part II`, `IV`, `12.`, `65A`, `(B) Title`, `3 The Title` as a numbered line; nil for anything else.
