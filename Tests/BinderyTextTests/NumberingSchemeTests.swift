@@ -53,6 +53,17 @@ struct NumberingSchemeTests {
         #expect(found.filter { $0.text.contains("Section") }.allSatisfy { $0.level == 2 }, "\(found)")
     }
 
+    @Test("a title under a bare number may hold a colon or semicolons: it is that chapter's title, at its level")
+    func punctuatedTitlesUnderNumbers() throws {
+        var lines: [String] = []
+        for (number, title) in [("I", "The Log of the Voyage"), ("II", "Odessa: Life and Vision"), ("III", "Natural Selection; or the Survival"), ("IV", "Moscow")] {
+            lines += ["", "", number, title, ""] + Self.paragraph(lines.count) + [""] + Self.paragraph(lines.count + 1)
+        }
+        let found = headings(try read(lines.joined(separator: "\n")))
+        #expect(found.map(\.text) == ["I The Log of the Voyage", "II Odessa: Life and Vision", "III Natural Selection; or the Survival", "IV Moscow"])
+        #expect(Set(found.map(\.level)) == [1], "\(found)")
+    }
+
     @Test("numbering that starts again at one inside a chapter, the chapters' own numbering going on after it, is one level down")
     func restartInsideAChapter() throws {
         var lines: [String] = []

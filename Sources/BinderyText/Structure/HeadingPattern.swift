@@ -46,8 +46,8 @@ struct HeadingPattern: Sendable, Hashable {
     ]
 
     /// Classifies `text` (one heading candidate) or returns nil when it cannot be a heading. `underNumber`: the
-    /// line stands under a division's bare number, so commas and semicolons (`Natural Selection; or …`) do not
-    /// make it a list or a sentence.
+    /// line stands under a division's bare number, so commas, semicolons and a colon (`Natural Selection; or …`,
+    /// `Odessa: Life and Vision`) do not make it a list, a sentence or a line of dialogue.
     static func match(_ text: String, underNumber: Bool = false) -> HeadingPattern? {
         guard !text.isEmpty, CharacterScan.hasAtMost(140, charactersIn: text) else { return nil }
         let words = TextShape.words(text)
@@ -112,7 +112,7 @@ struct HeadingPattern: Sendable, Hashable {
             if !underNumber, CharacterScan.contains(text, ";") { return nil }
             if TextShape.finalMark(text) == "." && words.count < 2 { return nil }
             // "CHUEV: Didn’t …" is dialogue, "Source: …" a credit: a colon inside a plain title is rare.
-            if CharacterScan.contains(text, ":"), let colonIndex = text.firstIndex(of: ":"), text.index(after: colonIndex) < text.endIndex,
+            if !underNumber, CharacterScan.contains(text, ":"), let colonIndex = text.firstIndex(of: ":"), text.index(after: colonIndex) < text.endIndex,
                text[text.index(after: colonIndex)...].contains(where: { $0.isLetter || $0.isNumber }),
                TextShape.words(String(text[..<colonIndex])).count < 2 || TextShape.titleCaseRatio(words: words) < 0.7
                 || TextShape.words(String(text[..<colonIndex])).contains(where: { reportingVerbs.contains($0.lowercased()) }) { return nil }

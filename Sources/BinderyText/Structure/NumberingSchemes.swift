@@ -34,7 +34,7 @@ struct NumberingSchemes: Sendable {
             guard var member = Self.parse(group.lines[0].text, group: index) else { continue }
             if group.lines.count == 2 {
                 // A bare number with its title on the next line, no blank between (`I` / `The Log of the Voyage`).
-                guard !member.scheme.titled, group.lines[1].length <= 120, HeadingPattern.match(group.lines[1].text) != nil else { continue }
+                guard !member.scheme.titled, group.lines[1].length <= 120, HeadingPattern.match(group.lines[1].text, underNumber: true) != nil else { continue }
                 member.title = group.lines[1].text
             }
             byScheme[member.scheme, default: []].append(member)
