@@ -66,7 +66,9 @@ struct ParagraphEndOdds: Sendable, Hashable {
         }
         let firsts = firstLengths.reduce(0, +), inners = innerLengths.reduce(0, +)
         guard knownEnds >= 30, fullEnds >= 10, firsts >= 30, inners >= 30 else { return nil }
-        let inside = InlineSentences.count(text.lazy.map { lines[$0].text })
+        // Two thousand lines spread over the document tell the rate as well as all of them.
+        let stride = max(1, text.count / 2000)
+        let inside = InlineSentences.count(Swift.stride(from: 0, to: text.count, by: stride).lazy.map { lines[text[$0]].text })
         let expected = min(Double(fullEnds) / 2, Double(knownEnds) * Double(widest - floor + 1) / Double(max(1, floor - 1)))
         func ratio(_ count: Int, of total: Int) -> Double { (Double(count) + 1) / (Double(total) + 2) }
         let closedAtEnd = ratio(endsClosed, of: knownEnds), closedInside = ratio(inside.closed, of: inside.total)
@@ -96,24 +98,36 @@ struct ParagraphEndOdds: Sendable, Hashable {
 
     static func startsSentence(_ line: SourceLine) -> Bool {
         guard let first = line.text.unicodeScalars.first else { return false }
-        return first.properties.isUppercase || InlineSentences.openers.contains(first)
+        return InlineSentences.isUppercase(first) || InlineSentences.isOpener(first)
     }
 
     static func endsInQuote(_ line: SourceLine) -> Bool {
-        line.text.unicodeScalars.last.map { InlineSentences.closingQuotes.contains($0) } ?? false
+        line.text.unicodeScalars.last.map(InlineSentences.isClosingQuote) ?? false
     }
 
     static func opensQuote(_ line: SourceLine) -> Bool {
-        line.text.unicodeScalars.first.map { InlineSentences.openers.contains($0) } ?? false
+        line.text.unicodeScalars.first.map(InlineSentences.isOpener) ?? false
     }
 }
 
 /// Sentences that end and begin inside a line (`… said. “Go` ), counted with whether a quotation closes the one and
 /// opens the other: how the document's sentences meet inside its paragraphs.
 enum InlineSentences {
-    static let enders: Set<Unicode.Scalar> = [".", "!", "?", "…"]
-    static let closingQuotes: Set<Unicode.Scalar> = ["”", "’", "\"", "'", "»"]
-    static let openers: Set<Unicode.Scalar> = ["“", "‘", "\"", "«", "„", "—"]
+    static func isEnder(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar { case ".", "!", "?", "…": true; default: false }
+    }
+
+    static func isClosingQuote(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar { case "”", "’", "\"", "'", "»": true; default: false }
+    }
+
+    static func isOpener(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar { case "“", "‘", "\"", "«", "„", "—": true; default: false }
+    }
+
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
+    }
 
     static func count(_ texts: some Sequence<String>) -> (total: Int, closed: Int, opened: Int) {
         var total = 0, closed = 0, opened = 0
@@ -122,21 +136,21 @@ enum InlineSentences {
             var state = 0, wasClosed = false
             for scalar in text.unicodeScalars {
                 switch state {
-                case 1 where closingQuotes.contains(scalar), 2 where closingQuotes.contains(scalar):
+                case 1 where isClosingQuote(scalar), 2 where isClosingQuote(scalar):
                     state = 2; wasClosed = true
                 case 1 where scalar == " ", 2 where scalar == " ":
                     state = 3
-                case 1 where enders.contains(scalar):
+                case 1 where isEnder(scalar):
                     break
-                case 3 where openers.contains(scalar):
+                case 3 where isOpener(scalar):
                     state = 4
-                case 3 where scalar.properties.isUppercase, 4 where scalar.properties.isUppercase:
+                case 3 where isUppercase(scalar), 4 where isUppercase(scalar):
                     total += 1
                     if wasClosed { closed += 1 }
                     if state == 4 { opened += 1 }
                     state = 0
                 default:
-                    state = enders.contains(scalar) ? 1 : 0
+                    state = isEnder(scalar) ? 1 : 0
                     wasClosed = false
                 }
             }

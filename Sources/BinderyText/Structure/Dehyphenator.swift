@@ -77,9 +77,15 @@ struct Dehyphenator: Sendable {
     static func closedDashHabit(_ lines: [SourceLine]) -> Bool {
         var closed = 0, spaced = 0
         for line in lines where ByteSearch.mayContain(line.text, bytesOf: "—") {
-            let scalars = Array(line.text.unicodeScalars)
-            for index in scalars.indices.dropFirst().dropLast() where scalars[index] == "—" {
-                if SourceLine.isSpace(scalars[index - 1]) || SourceLine.isSpace(scalars[index + 1]) { spaced += 1 } else { closed += 1 }
+            // `—` is E2 80 94; a space beside it is 20 or the no-break space C2 A0 (other spaces are rare here).
+            let bytes = Array(line.text.utf8)
+            var index = 1
+            while index + 3 < bytes.count {
+                defer { index += 1 }
+                guard bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x94 else { continue }
+                let before = bytes[index - 1], after = bytes[index + 3]
+                let spacedBefore = before == 0x20 || before == 0xA0 && index >= 2 && bytes[index - 2] == 0xC2
+                if spacedBefore || after == 0x20 || after == 0xC2 && index + 4 < bytes.count && bytes[index + 4] == 0xA0 { spaced += 1 } else { closed += 1 }
             }
         }
         return closed >= 10 && closed >= spaced * 4
