@@ -13,14 +13,19 @@ extension Daemon {
         let recordedPaths = Set(recorded.map(\.path))
         for path in found.sorted() where !recordedPaths.contains(path) { recordUndecodable(path) }
         for document in recorded where !found.contains(document.path) && Self.path(document.path, isIn: directory, recursive: recursive) {
-            do {
-                try store.recordDeleted(document.path, pruned: false)
-            } catch {
-                logger.error("state.error", metadata: ["path": "\(document.path)", "error": "\(error)"])
-            }
-            emit(DaemonEvent("document.deleted", path: document.path))
-            logger.info("document.deleted", metadata: ["path": "\(document.path)", "pruned": "false"])
+            clearListingFailure(document.path)
         }
+    }
+
+    /// Marks a failure `recordListingFailure` recorded as deleted: what the listing found is readable or gone now.
+    func clearListingFailure(_ path: String) {
+        do {
+            try store.recordDeleted(path, pruned: false)
+        } catch {
+            logger.error("state.error", metadata: ["path": "\(path)", "error": "\(error)"])
+        }
+        emit(DaemonEvent("document.deleted", path: path))
+        logger.info("document.deleted", metadata: ["path": "\(path)", "pruned": "false"])
     }
 
     private func recordUndecodable(_ path: String) {

@@ -16,13 +16,7 @@ extension Daemon {
                 .directoryUnreadable, "\(path): cannot read the directory: \(reason); the documents in it are not converted until it can be read"))
         }
         for document in recorded where found[document.path] == nil && Self.path(document.path, isAtOrBelow: directory) {
-            do {
-                try store.recordDeleted(document.path, pruned: false)
-            } catch {
-                logger.error("state.error", metadata: ["path": "\(document.path)", "error": "\(error)"])
-            }
-            emit(DaemonEvent("document.deleted", path: document.path))
-            logger.info("document.deleted", metadata: ["path": "\(document.path)", "pruned": "false"])
+            clearListingFailure(document.path)
         }
     }
 
