@@ -64,6 +64,29 @@ struct NumberingSchemeTests {
         #expect(Set(found.map(\.level)) == [1], "\(found)")
     }
 
+    /// pdftotext -layout keeps centring: a wide title wrapped with its rest centred under it, and a number and
+    /// title centred at a page's foot with their text on the next page, are each one heading.
+    @Test("centred titles: wrapped under their number, or at a page's foot")
+    func centredTitles() throws {
+        var seed = 0
+        func paragraph() -> [String] {
+            seed += 1
+            var lines = Self.paragraph(seed)
+            lines[0] = "   " + lines[0]
+            return lines
+        }
+        var body: [String] { paragraph() + paragraph() + paragraph() }
+        func chapter(_ number: String, _ title: [String]) -> [String] {
+            ["", "                              \(number)", ""] + title + body
+        }
+        var lines = chapter("I", ["          The First Chapter"]) + chapter("II", ["          The Second Chapter"])
+        lines += chapter("III", ["  Position of the Communists in Relation to the Various Exist\u{2010}", "                     ing Opposition Parties"])
+        lines += ["", "", "                              IV", "         The Fourth Chapter and Its Title Set at the Foot of the Page", "\u{0C}"] + Self.paragraph(99) + body
+        let found = headings(try read(lines.joined(separator: "\n")))
+        #expect(found.map(\.text) == ["I The First Chapter", "II The Second Chapter",
+                                     "III Position of the Communists in Relation to the Various Existing Opposition Parties", "IV The Fourth Chapter and Its Title Set at the Foot of the Page"])
+    }
+
     @Test("numbering that starts again at one inside a chapter, the chapters' own numbering going on after it, is one level down")
     func restartInsideAChapter() throws {
         var lines: [String] = []

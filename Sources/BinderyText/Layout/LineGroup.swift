@@ -25,4 +25,13 @@ struct LineGroup: Sendable, Hashable {
         return text
     }
     var length: Int { lines.reduce(0) { $0 + $1.length } + max(0, lines.count - 1) }
+
+    /// The text of a title set on one line, or on two whose second is set further in (centred under a wide first
+    /// line, `Position of the Communists … Exist‐` / `ing Opposition Parties`), rejoined at a break hyphen; nil otherwise.
+    var titleText: String? {
+        if lines.count == 1 { return lines[0].text }
+        guard lines.count == 2, lines[1].leadingSpaces > lines[0].leadingSpaces + 2, !lines[0].endsSentence else { return nil }
+        if lines[0].text.hasSuffix("\u{2010}") { return String(lines[0].text.dropLast()) + lines[1].text }
+        return lines[0].text + " " + lines[1].text
+    }
 }

@@ -80,6 +80,8 @@ struct ParagraphBuilder: Sendable {
             if line.startsLowercase { return false }
             // A short line standing alone after a page break opens something new (a heading).
             if standsAlone && Double(line.length) < 0.6 * measure { return true }
+            // A line set further in than the text after the page break (a centred title at a page's foot) ends there.
+            if previous.leadingSpaces >= 6, line.leadingSpaces + 4 <= previous.leadingSpaces { return true }
             if !previousEnds && previousLength >= 0.6 * measure && !(profile.trailingSpaceMark && previous.trailingSpaces >= 2) { return false }
             // Where paragraphs open with an indent, a full flush line after a full one goes on with the paragraph.
             if profile.indentMark, line.leadingSpaces == 0, Double(line.length) >= 0.8 * measure, previousLength >= 0.8 * measure { return false }

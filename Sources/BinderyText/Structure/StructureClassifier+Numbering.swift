@@ -18,13 +18,16 @@ extension StructureClassifier {
         }
     }
 
-    /// Offers the short title line under a bare numbered member to `mergeSplitHeadings`.
+    /// Offers the short title under a bare numbered member to `mergeSplitHeadings`.
     func offerTitles(_ groups: [LineGroup], schemes: NumberingSchemes, patterns: inout [HeadingPattern?], roles: [GroupRole]) {
         for (index, member) in schemes.members where !member.scheme.titled && patterns[index] != nil && index + 1 < groups.count {
             let next = groups[index + 1]
+            // One short line, or a wide one with the rest centred under it.
             guard patterns[index + 1] == nil, schemes.members[index + 1] == nil, roles[index + 1] == .paragraph(classes: []),
-                  next.lines.count == 1, next.length * 4 <= profile.measure * 3, !next.lines[0].endsSentence || next.lines[0].text.last == "?",
-                  let title = HeadingPattern.match(next.plainText, underNumber: true), title.family == .plain || title.family == .allCaps else { continue }
+                  let text = next.titleText, next.lines.count == 2 || next.length * 4 <= profile.measure * 3,
+                  let last = next.lines.last, !last.endsSentence || last.text.last == "?",
+                  var title = HeadingPattern.match(text, underNumber: true), title.family == .plain || title.family == .allCaps else { continue }
+            title.text = text
             patterns[index + 1] = title
         }
     }

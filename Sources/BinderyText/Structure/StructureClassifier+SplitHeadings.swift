@@ -14,7 +14,9 @@ extension StructureClassifier {
                 wrapped = true
             }
             guard pattern.open || pattern.bareNumber || wrapped else { continue }
-            guard next.lines.count == 1, next.length <= 90, roles[index + 1] == .paragraph(classes: []), forced[index + 1] == nil else { continue }
+            guard let nextText = next.titleText, next.length <= 100, roles[index + 1] == .paragraph(classes: []), forced[index + 1] == nil else { continue }
+            // A title on two lines is one the numbering offered.
+            if next.lines.count == 2, patterns[index + 1] == nil { continue }
             if pattern.bareNumber {
                 // Under a named division's bare number (`Part One`) a short title line is its title even where
                 // nothing sets it apart (hard-wrapped text prints no blank lines).
@@ -23,13 +25,13 @@ extension StructureClassifier {
                     follower = HeadingPattern.match(next.plainText, underNumber: true)
                 }
                 guard let follower, follower.family == .plain || follower.family == .allCaps else { continue }
-                if case .numbered = pattern.family, !(follower.family == .plain && groups[index + 1].length <= 60) { continue }
+                if case .numbered = pattern.family, !(follower.family == .plain && next.length <= (next.lines.count == 2 ? 100 : 60)) { continue }
             } else if let follower = patterns[index + 1], follower.family != .plain, follower.family != .allCaps {
                 continue
             } else if TextShape.endsSentence(next.plainText) && next.length > 40 {
                 continue
             }
-            var text = next.plainText
+            var text = nextText
             if text.hasSuffix("*") { text.removeLast() }
             pattern.text += " " + text
             pattern.open = false
