@@ -29,4 +29,18 @@ struct DivisionSpacingTests {
         #expect(headings == ["The Sisters", "An Encounter", "Araby", "Eveline"])
         #expect(document.metadata.creators.map(\.name) == ["Ann Author"])
     }
+
+    /// pdftotext -layout keeps centring: where the named divisions are centred, a short line standing alone at a
+    /// text's indent (a stage direction, a verse line going on after a page break) is not a title.
+    @Test func whereDivisionsAreCentredATextIndentedLineIsNoTitle() throws {
+        let speech = (0..<6).map { "               A line of verse that the speaker says, number \($0)," }.joined(separator: "\n")
+        var text = ""
+        for act in ["I", "II", "III"] {
+            text += "\n\n\n                                       Act \(act)\n\n\(speech)\n\n\n          Reenter Ophelia.\n\n\(speech)\n"
+            text += "\n\n                 In which the majesty of buried Denmark\n\n\(speech)\n"
+        }
+        let document = try read(text)
+        let headings = document.blocks.compactMap { if case .heading(let heading) = $0 { heading.inlines.plainText } else { nil } }
+        #expect(headings == ["Act I", "Act II", "Act III"])
+    }
 }

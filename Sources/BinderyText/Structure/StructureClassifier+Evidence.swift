@@ -28,6 +28,10 @@ extension StructureClassifier {
                 firstDivision = wide.first
             }
         }
+        // Where the divisions are centred (pdftotext -layout keeps it), a title is too: a line set at a
+        // text's indent (a speech going on after a page break) is not one.
+        let divisionIndents = divisions.map { groups[$0].lines[0].leadingSpaces }.sorted()
+        let centred = divisionIndents.count >= 3 ? divisionIndents[divisionIndents.count / 2] : 0
         let labels = Self.columnLabels(groups)
         for index in groups.indices {
             // A label that heads many table rows (a speaker beside a speech) standing alone is that label again.
@@ -37,6 +41,10 @@ extension StructureClassifier {
             }
             guard let pattern = patterns[index], schemes.members[index] == nil, !pattern.isMatter,
                   pattern.family == .plain || pattern.family == .allCaps else { continue }
+            if centred >= 16, groups[index].lines[0].leadingSpaces * 2 < centred {
+                patterns[index] = nil
+                continue
+            }
             // The lines before the first division (a title, an author) are the front's, not the body's spacing.
             if let divisionGap, let paragraphGap, let first = firstDivision, index > first, divisionGap > paragraphGap,
                groups[index].blankBefore <= paragraphGap,
