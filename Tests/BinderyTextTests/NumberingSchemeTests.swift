@@ -81,10 +81,12 @@ struct NumberingSchemeTests {
         }
         var lines = chapter("I", ["          The First Chapter"]) + chapter("II", ["          The Second Chapter"])
         lines += chapter("III", ["  Position of the Communists in Relation to the Various Exist\u{2010}", "                     ing Opposition Parties"])
-        lines += ["", "", "                              IV", "         The Fourth Chapter and Its Title Set at the Foot of the Page", "\u{0C}"] + Self.paragraph(99) + body
+        lines += chapter("IV", ["                          Swarms of Butterflies, Dragonflies, etc."])
+        lines += ["", "", "                              V", "         The Sixth Chapter and Its Title Set at the Foot of the Page", "\u{0C}"] + Self.paragraph(99) + body
         let found = headings(try read(lines.joined(separator: "\n")))
         #expect(found.map(\.text) == ["I The First Chapter", "II The Second Chapter",
-                                     "III Position of the Communists in Relation to the Various Existing Opposition Parties", "IV The Fourth Chapter and Its Title Set at the Foot of the Page"])
+                                     "III Position of the Communists in Relation to the Various Existing Opposition Parties",
+                                     "IV Swarms of Butterflies, Dragonflies, etc.", "V The Sixth Chapter and Its Title Set at the Foot of the Page"])
     }
 
     @Test("numbering that starts again at one inside a chapter, the chapters' own numbering going on after it, is one level down")

@@ -22,11 +22,14 @@ extension StructureClassifier {
     func offerTitles(_ groups: [LineGroup], schemes: NumberingSchemes, patterns: inout [HeadingPattern?], roles: [GroupRole]) {
         for (index, member) in schemes.members where !member.scheme.titled && patterns[index] != nil && index + 1 < groups.count {
             let next = groups[index + 1]
-            // One short line, or a wide one with the rest centred under it.
+            // One short line, or a wide one with the rest centred under it; a centred line may be long and end
+            // with a full stop (`Swarms of Butterflies, Dragonflies, etc.`).
+            let centred = next.lines[0].leadingSpaces >= 6
             guard patterns[index + 1] == nil, schemes.members[index + 1] == nil, roles[index + 1] == .paragraph(classes: []),
-                  let text = next.titleText, next.lines.count == 2 || next.length * 4 <= profile.measure * 3,
-                  let last = next.lines.last, !last.endsSentence || last.text.last == "?",
-                  var title = HeadingPattern.match(text, underNumber: true), title.family == .plain || title.family == .allCaps else { continue }
+                  let text = next.titleText, next.lines.count == 2 || centred || next.length * 4 <= profile.measure * 3,
+                  let last = next.lines.last, !last.endsSentence || last.text.last == "?" || centred,
+                  var title = HeadingPattern.match(text, underNumber: true) ?? (centred ? HeadingPattern.match(text.trimming("."), underNumber: true) : nil),
+                  title.family == .plain || title.family == .allCaps else { continue }
             title.text = text
             patterns[index + 1] = title
         }

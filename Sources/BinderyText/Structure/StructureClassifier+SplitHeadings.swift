@@ -25,7 +25,8 @@ extension StructureClassifier {
                     follower = HeadingPattern.match(next.plainText, underNumber: true)
                 }
                 guard let follower, follower.family == .plain || follower.family == .allCaps else { continue }
-                if case .numbered = pattern.family, !(follower.family == .plain && next.length <= (next.lines.count == 2 ? 100 : 60)) { continue }
+                if case .numbered = pattern.family,
+                   !(follower.family == .plain && next.length <= (next.lines.count == 2 || next.lines[0].leadingSpaces >= 6 ? 100 : 60)) { continue }
             } else if let follower = patterns[index + 1], follower.family != .plain, follower.family != .allCaps {
                 continue
             } else if TextShape.endsSentence(next.plainText) && next.length > 40 {
