@@ -57,6 +57,18 @@ struct LayoutTests {
         #expect(!ParagraphEndOdds.endsInInitial(sourceLines("the USA.")[0]))
     }
 
+    /// Notes set with a hanging indent (pdftotext -layout): the number at the margin, the other lines set in. The next
+    /// number back at the margin starts the next note even where the one before ends without a full stop.
+    @Test func hangingIndentItemsStandApart() {
+        let text = "1.    In an effort to create a complete form of the play, two editors combined parts of it\n"
+            + "  from both the quarto and the folio, and the verse line is missing a word, they say —Emma Sweeney\n"
+            + "2. Here we encounter another complication due to combining two versions of the play.\n"
+            + "  In the folio, the text is missing almost four lines of verse, restored from the quarto."
+        let lines = sourceLines(String(repeating: "\(Self.wrapped)\n\(Self.wrapped)\nend.\n", count: 4) + text)
+        let groups = ParagraphBuilder(profile: LayoutDetector().detect(lines)).build(lines, pages: PageFinder.Result()).map { $0.lines.map(\.text) }
+        #expect(groups.suffix(2).map { $0.first?.prefix(2) } == ["1.", "2."], "\(groups)")
+    }
+
     @Test func removesAlternatingRunningHeadsAndNumbers() throws {
         let body = (1...18).map { _ in Self.wrapped }.joined(separator: "\n")
         let pages = (1...7).map { page in

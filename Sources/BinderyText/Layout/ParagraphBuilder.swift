@@ -112,6 +112,8 @@ struct ParagraphBuilder: Sendable {
         }
         if profile.layout != .blankLineSeparated, previousLength < 0.6 * measure { return true }
         if previousEnds, ListMarker.parse(line.text) != nil || Self.isBareNumber(line) { return true }
+        // A hanging indent (a numbered note or item, its other lines set in): a number back at the margin is the next one.
+        if line.leadingSpaces < previous.leadingSpaces, line.text.first?.isNumber == true, ListMarker.parse(line.text)?.ordered == true { return true }
         return false
     }
 }
