@@ -64,9 +64,18 @@ struct LayoutTests {
             + "  from both the quarto and the folio, and the verse line is missing a word, they say —Emma Sweeney\n"
             + "2. Here we encounter another complication due to combining two versions of the play.\n"
             + "  In the folio, the text is missing almost four lines of verse, restored from the quarto."
-        let lines = sourceLines(String(repeating: "\(Self.wrapped)\n\(Self.wrapped)\nend.\n", count: 4) + text)
+        let lines = sourceLines(String(repeating: "\(Self.wrapped)\n\(Self.wrapped)\nend.\n", count: 30) + text)
         let groups = ParagraphBuilder(profile: LayoutDetector().detect(lines)).build(lines, pages: PageFinder.Result()).map { $0.lines.map(\.text) }
         #expect(groups.suffix(2).map { $0.first?.prefix(2) } == ["1.", "2."], "\(groups)")
+    }
+
+    /// Paragraphs opening with an indent among many block quotes set in as deep (pdftotext -layout of a scholarly
+    /// book): the quotes' own lines do not hide the indent habit.
+    @Test func indentsAmongBlockQuotes() {
+        let paragraph = "    Then \(Self.wrapped)\n\(Self.wrapped)\n\(Self.wrapped)word, and he wrote as follows:\n"
+        let quote = (1...5).map { "    quoted line \($0) of the letter runs across the narrower measure of it" }.joined(separator: "\n") + "\n"
+        let lines = sourceLines(String(repeating: paragraph + quote + paragraph.replacingOccurrences(of: "as follows:", with: "so on."), count: 10))
+        #expect(LayoutDetector().detect(lines).indentMark)
     }
 
     @Test func removesAlternatingRunningHeadsAndNumbers() throws {

@@ -32,13 +32,16 @@ struct LayoutDetector: Sendable {
                 shortEnds += 1
                 if blanks == 0 { shortEndsAdjacent += 1 }
             }
-            if blanks == 0, lines[next].leadingSpaces > 0, lines[next].leadingSpaces <= 8 {
+            // A line set in under a flush one (a block quote's own lines, set in too, are not counted again).
+            if blanks == 0, lines[next].leadingSpaces > 0, lines[next].leadingSpaces <= 8, line.leadingSpaces == 0 {
                 indented += 1
                 if line.endsSentence { indentedAfterEnd += 1 }
             }
         }
         let gaps = max(1, adjacent + single + wider)
-        let indentMark = indented * 20 >= gaps && indentedAfterEnd * 10 >= indented * 7
+        // Indents mark paragraphs when they are many and most follow a sentence's end (quotations and verse set in
+        // after a colon or in mid-sentence are the others).
+        let indentMark = indented * 20 >= gaps && indentedAfterEnd * 10 >= indented * 5
         let layout: ParagraphLayout
         if let override {
             layout = override
