@@ -75,6 +75,14 @@ struct BareNumberNotesTests {
         #expect(try notes(text.joined(separator: "\n")).isEmpty)
     }
 
+    @Test("near miss: after notes with no notes heading, the body on the next page is no part of the last note")
+    func bodyAfterUntitledNotesAndAPageBreak() throws {
+        let body = ["The first chapter cites an old book,1 and goes on for a while with more words", "to fill the line, and a second.2", ""]
+        let notes = ["1. Smith, The Old Book, p. 3.", "", "2. Jones, Another, p. 9.", "\u{0C}", "The body goes on here with a paragraph of its own that runs across the line.", "", "II", ""]
+        let found = try self.notes((body + notes + body).joined(separator: "\n"))
+        #expect(found.count == 2 && !found[1].contains("body goes on"), "\(found)")
+    }
+
     @Test("near miss: numbers that do not start at one after a title are left as text")
     func nearMiss() throws {
         let text = Self.body + ["4.", "", "Smith, The Old Book, p. 3.", "5.", "", "Jones, Another, p. 9."]

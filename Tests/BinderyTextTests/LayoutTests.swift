@@ -78,6 +78,17 @@ struct LayoutTests {
         #expect(LayoutDetector().detect(lines).indentMark)
     }
 
+    /// Near miss of the short-title rule in justified text: a short line inside a paragraph (before a long word or
+    /// a name) is not a title over its text, so the paragraph stays whole.
+    @Test func aShortLineInsideAJustifiedParagraphRunsOn() {
+        let filler = String(repeating: "Then \(Self.wrapped)\n\(Self.wrapped)\n\(Self.wrapped)\nend.\n", count: 80)
+        let lines = sourceLines(filler + "\(Self.wrapped)\nof the old river and then the town beyond it, far away\nNobody saw it end.\n")
+        let profile = LayoutDetector().detect(lines)
+        #expect(profile.fullLineFloor != nil)
+        let groups = ParagraphBuilder(profile: profile).build(lines, pages: PageFinder.Result()).map { $0.lines.map(\.text) }
+        #expect(groups.last?.count == 3, "\(groups.suffix(2))")
+    }
+
     @Test func removesAlternatingRunningHeadsAndNumbers() throws {
         let body = (1...18).map { _ in Self.wrapped }.joined(separator: "\n")
         let pages = (1...7).map { page in

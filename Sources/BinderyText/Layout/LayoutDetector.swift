@@ -39,8 +39,8 @@ struct LayoutDetector: Sendable {
             }
         }
         let gaps = max(1, adjacent + single + wider)
-        // Indents mark paragraphs when they are many and most follow a sentence's end (quotations and verse set in
-        // after a colon or in mid-sentence are the others).
+        // Indents mark paragraphs when they are many and at least half follow a sentence's end (quotations and verse
+        // set in after a colon or in mid-sentence are the others).
         let indentMark = indented * 20 >= gaps && indentedAfterEnd * 10 >= indented * 5
         let layout: ParagraphLayout
         if let override {

@@ -80,8 +80,8 @@ struct PageFinder: Sendable {
         return runs
     }
 
-    /// Runs of `minimumRun` blank lines or more; a folio standing alone between two shorter runs makes one gap
-    /// with them (`text`, blank, `12`, blank, blank), ending at the longer run so that the folio stays at a page edge.
+    /// Runs of `minimumRun` blank lines or more; a folio standing alone between two runs makes one gap with them
+    /// (`text`, blank, `12`, blank, blank), ending at the longer run so that the folio stays at a page edge.
     func pageGaps(_ runs: [Range<Int>], _ lines: [SourceLine]) -> [Range<Int>] {
         var length = runs.map(\.count)
         // Sandwiches (the runs at `position` and `position + 1` around a number), widest first; a run serves one.

@@ -25,7 +25,7 @@ struct ParagraphBuilder: Sendable {
             let following = index + 1 < lines.count && !standsAlone && !pages.removed.contains(index + 1) ? lines[index + 1] : nil
             if let count = current?.lines.count, let previous,
                !startsParagraph(line, after: previous, blanks: blanks, pageBreak: pendingBreak, standsAlone: standsAlone,
-                                following: following, previousOpens: count == 1) {
+                                following: following, opening: current?.lines.first) {
                 if let pendingBreak { current?.pageBreaks[count] = pendingBreak }
                 current?.lines.append(line)
             } else {
@@ -46,7 +46,6 @@ struct ParagraphBuilder: Sendable {
         return groups
     }
 
-    /// Whether `line` begins a new paragraph after `previous`, separated by `blanks` blank lines and maybe a page break.
     /// A line that is only a number with its full stop (`36.`): a note's or an item's number set apart.
     static func isBareNumber(_ line: SourceLine) -> Bool {
         line.length <= 4 && line.text.hasSuffix(".") && line.text.dropLast().allSatisfy { $0.isASCII && $0.isNumber } && line.length >= 2
@@ -62,10 +61,12 @@ struct ParagraphBuilder: Sendable {
         (line.text.hasPrefix("http://") || line.text.hasPrefix("https://")) && !line.text.contains(" " as Character)
     }
 
-    /// `following` is the text line right after `line`, if any; `previousOpens`, whether `previous` began its group.
+    /// Whether `line` begins a new paragraph after `previous`, separated by `blanks` blank lines and maybe a page break.
+    /// `following` is the text line right after `line`, if any; `opening`, the first line of the group `previous` ends.
     func startsParagraph(_ line: SourceLine, after previous: SourceLine, blanks: Int, pageBreak: PageBreak?, standsAlone: Bool = false,
-                         following: SourceLine? = nil, previousOpens: Bool = false) -> Bool {
+                         following: SourceLine? = nil, opening: SourceLine? = nil) -> Bool {
         let measure = Double(profile.measure)
+        let previousOpens = opening.map { $0.number == previous.number } ?? false
         let previousEnds = previous.endsSentence
         let previousLength = Double(previous.length)
         if profile.layout == .linePerParagraph {
@@ -81,7 +82,7 @@ struct ParagraphBuilder: Sendable {
             // A short line standing alone after a page break opens something new (a heading).
             if standsAlone && Double(line.length) < 0.6 * measure { return true }
             // A line set further in than the text after the page break (a centred title at a page's foot) ends there.
-            if previous.leadingSpaces >= 6, line.leadingSpaces + 4 <= previous.leadingSpaces { return true }
+            if previousOpens, !previousEnds, previous.leadingSpaces >= 6, line.leadingSpaces + 4 <= previous.leadingSpaces { return true }
             if !previousEnds && previousLength >= 0.6 * measure && !(profile.trailingSpaceMark && previous.trailingSpaces >= 2) { return false }
             // Where paragraphs open with an indent, a full flush line after a full one goes on with the paragraph.
             if profile.indentMark, line.leadingSpaces == 0, Double(line.length) >= 0.8 * measure, previousLength >= 0.8 * measure { return false }
@@ -106,14 +107,15 @@ struct ParagraphBuilder: Sendable {
         let floor = profile.indentMark || profile.trailingSpaceMark ? 0 : Double(profile.fullLineFloor ?? 0)
         if previousEnds, previousLength < max(0.8 * measure, floor) { return true }
         // In justified text only a paragraph's last line falls short of the floor: a short title over its text.
-        if profile.layout == .hardWrapped, floor > 0, previousLength < 0.85 * floor, ParagraphEndOdds.startsSentence(line) { return true }
+        if profile.layout == .hardWrapped, floor > 0, previousOpens, previousLength < 0.85 * floor, ParagraphEndOdds.startsSentence(line) { return true }
         if previousEnds, let odds = profile.endOdds, ParagraphEndOdds.startsSentence(line) {
             return odds.startsParagraph(line, after: previous, following: following)
         }
         if profile.layout != .blankLineSeparated, previousLength < 0.6 * measure { return true }
         if previousEnds, ListMarker.parse(line.text) != nil || Self.isBareNumber(line) { return true }
         // A hanging indent (a numbered note or item, its other lines set in): a number back at the margin is the next one.
-        if line.leadingSpaces < previous.leadingSpaces, line.text.first?.isNumber == true, ListMarker.parse(line.text)?.ordered == true { return true }
+        if line.leadingSpaces < previous.leadingSpaces, let opening, opening.leadingSpaces == line.leadingSpaces, line.text.first?.isNumber == true,
+           ListMarker.parse(line.text)?.ordered == true, ListMarker.parse(opening.text)?.ordered == true { return true }
         return false
     }
 }

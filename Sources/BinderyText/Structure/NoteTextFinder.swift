@@ -107,8 +107,9 @@ struct NoteTextFinder: Sendable {
                     next += 1
                 }
             }
-            // The last note running on over a page break to the end of its division (three groups at most).
-            if run.groups.count >= 2, next < groups.count, groups[next].pageBreakBefore != nil, !isHeadingLike(next), Self.parse(groups[next]) == nil {
+            // The last note of a titled notes section running on over a page break to the end of its division
+            // (three groups at most).
+            if run.groups.count >= 2, run.groups[0] > 0, isNotesTitle(run.groups[0] - 1), next < groups.count, groups[next].pageBreakBefore != nil, !isHeadingLike(next), Self.parse(groups[next]) == nil {
                 let end = (next..<min(groups.count, next + 4)).first { isHeadingLike($0) } ?? (groups.count - next <= 3 ? groups.count : nil)
                 if let end {
                     run.continuations[run.groups.count - 1, default: []] += Array(next..<end)

@@ -68,8 +68,9 @@ struct NumberingSchemes: Sendable {
         var inner: Set<Int> = []
         for (position, run) in runs.enumerated() where position > 0 && run[0].value == 1 {
             let outer = runs[position - 1].last!.value
-            guard let resumes = runs[(position + 1)...].firstIndex(where: { $0[0].value == outer + 1 }) else { continue }
-            for nested in runs[position..<resumes] { inner.formUnion(nested.map(\.group)) }
+            // The outer run goes on right after this one (a heading missed between would otherwise sink a whole part).
+            guard position + 1 < runs.count, runs[position + 1][0].value == outer + 1 else { continue }
+            inner.formUnion(run.map(\.group))
         }
         return inner
     }

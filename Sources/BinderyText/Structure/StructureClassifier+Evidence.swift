@@ -28,8 +28,8 @@ extension StructureClassifier {
                 firstDivision = wide.first
             }
         }
-        // Where the divisions are centred (pdftotext -layout keeps it), a title is too: a line set at a
-        // text's indent (a speech going on after a page break) is not one.
+        // Where the divisions are centred (pdftotext -layout keeps it), a title is too: a line nearer the margin
+        // than half their indent (a speech going on after a page break, a stage direction) is not one.
         let divisionIndents = divisions.map { groups[$0].lines[0].leadingSpaces }.sorted()
         let centred = divisionIndents.count >= 3 ? divisionIndents[divisionIndents.count / 2] : 0
         let labels = Self.columnLabels(groups)
