@@ -110,7 +110,10 @@ extension Reference {
             let rest = Array(text.reversed().drop { $0.isASCII && $0.isNumber })
             let closed = rest.drop { TextShape.closers.contains($0) }
             guard text.count - rest.count <= 3, let end = closed.first, TextShape.sentenceEnders.contains(end) else { return false }
-            return closed.dropFirst().first.map { !$0.isNumber } ?? false
+            if end == "?" || end == "!" { return closed.dropFirst().first.map { !$0.isNumber } ?? false }
+            let letters = closed.dropFirst().prefix { $0.isASCII && $0.isLetter }
+            guard letters.count >= 2 else { return false }
+            return !NoteMarkerScanner.citationWords.contains(String(letters.reversed()).lowercased())
         }
         // Spaces between the mark and closing quotes (`acts. ”`) do not hide it.
         if mark.isWhitespace, let last = text.last, ["”", "’", "»", ")", "]"].contains(last) {

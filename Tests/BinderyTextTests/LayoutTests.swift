@@ -41,7 +41,7 @@ struct LayoutTests {
 
     /// A note number glued to a sentence's end (`community.270`) leaves the sentence ended; a decimal or a year does not.
     @Test(arguments: [("the community.270", true), ("all.”12", true), ("so it is?4", true), ("section 1.270", false),
-                      ("in 1920", false), ("the year.12345", false)])
+                      ("in 1920", false), ("the year.12345", false), ("see No.1", false), ("on p.12", false), ("in vol.3", false), ("for it.246", true)])
     func aGluedNoteNumberEndsTheSentence(text: String, ends: Bool) {
         #expect(TextShape.endsSentence(text) == ends)
     }

@@ -50,12 +50,17 @@ enum TextShape {
 
     /// `the community.270`, `all.”12`: a sentence ended, then a note number of at most three figures glued to it.
     private static func endsBeforeGluedNumber(_ text: String) -> Bool {
-        var tail = text.unicodeScalars.suffix(8).reversed().drop { $0.properties.numericType != nil && $0.isASCII }
-        guard (1...3).contains(min(8, text.unicodeScalars.count) - tail.count) else { return false }
-        tail = tail.drop { "”’\"')]»".unicodeScalars.contains($0) }
+        let scalars = text.unicodeScalars.reversed()
+        let digits = scalars.prefix { $0.isASCII && $0.properties.numericType != nil }.count
+        guard (1...3).contains(digits) else { return false }
+        let tail = scalars.dropFirst(digits).drop { "”’\"')]»".unicodeScalars.contains($0) }
         guard let mark = tail.first, ".!?…".unicodeScalars.contains(mark) else { return false }
-        // Not a decimal (`1.270`) or a section number.
-        return tail.dropFirst().first.map { $0.properties.numericType == nil } ?? false
+        // Not a decimal (`1.270`) or a section number; after a full stop, not a reference (`No.1`, `p.12`, `vol.3`).
+        if mark == "?" || mark == "!" { return tail.dropFirst().first.map { $0.properties.numericType == nil } ?? false }
+        let letters = Array(tail.dropFirst().prefix { $0.isASCII && $0.properties.isAlphabetic }.prefix(8))
+        guard letters.count >= 2 else { return false }
+        // No citation word has eight letters: a longer word need not be read whole.
+        return letters.count == 8 || !NoteMarkerScanner.citationWords.contains(String(String.UnicodeScalarView(letters.reversed())).lowercased())
     }
 
     /// Closers that only close, so a space before them does not part them from the sentence they end
