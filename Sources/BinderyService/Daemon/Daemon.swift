@@ -202,7 +202,14 @@ public final class Daemon: @unchecked Sendable {
         let isReady = message.hasPrefix("READY=1")
         do {
             try notifier.notify(message)
-            if isReady { control.async { self.undeliveredReady = nil } }
+            // A READY that once failed has now reached systemd (after a reload, say): that is its delivery too.
+            if isReady {
+                control.async {
+                    guard self.undeliveredReady != nil else { return }
+                    self.undeliveredReady = nil
+                    self.logger.info("systemd.ready-delivered")
+                }
+            }
         } catch {
             logger.warning("systemd.notify-failed", metadata: ["message": "\(message.prefix { $0 != "\n" })", "error": "\(error)"])
             if isReady { control.async { self.undeliveredReady = message } }
