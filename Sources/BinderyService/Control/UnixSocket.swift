@@ -30,12 +30,11 @@ enum UnixSocket {
         var address = try address(path)
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
         guard descriptor >= 0 else { throw ControlServerError("socket: \(errnoText())") }
-        // The socket file takes the umask's mode at bind: bind with a tight umask, then set the mode wanted.
-        let previous = umask(0o177)
+        // Nobody can connect before `listen`, so the mode is set between the two. Not by narrowing the umask around
+        // `bind`: the umask is the process's, and a directory another thread made meanwhile lost its search bit.
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
-        umask(previous)
         guard bound == 0 else {
             let message = errnoText()
             close(descriptor)
