@@ -19,13 +19,18 @@ extension Daemon {
 
     /// Marks a failure `recordListingFailure` recorded as deleted: what the listing found is readable or gone now.
     func clearListingFailure(_ path: String) {
+        recordDeleted(path, pruned: false)
+    }
+
+    /// Records `path` deleted (its outputs `pruned` or kept), with its event and log line.
+    func recordDeleted(_ path: String, pruned: Bool) {
         do {
-            try store.recordDeleted(path, pruned: false)
+            try store.recordDeleted(path, pruned: pruned)
         } catch {
             logger.error("state.error", metadata: ["path": "\(path)", "error": "\(error)"])
         }
         emit(DaemonEvent("document.deleted", path: path))
-        logger.info("document.deleted", metadata: ["path": "\(path)", "pruned": "false"])
+        logger.info("document.deleted", metadata: ["path": "\(path)", "pruned": "\(pruned)"])
     }
 
     private func recordUndecodable(_ path: String) {

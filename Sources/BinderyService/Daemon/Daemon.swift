@@ -294,13 +294,7 @@ public final class Daemon: @unchecked Sendable {
         guard let document = try? store.document(path), document.state != .deleted else { return }
         let prune = pipeline.settings.prune
         if prune, let outputs = try? store.outputs(of: path) { publisher.remove(outputs) }
-        do {
-            try store.recordDeleted(path, pruned: prune)
-        } catch {
-            logger.error("state.error", metadata: ["path": "\(path)", "error": "\(error)"])
-        }
-        emit(DaemonEvent("document.deleted", path: path))
-        logger.info("document.deleted", metadata: ["path": "\(path)", "pruned": "\(prune)"])
+        recordDeleted(path, pruned: prune)
     }
 
     /// SIGHUP: re-reads the configuration file; settings that shape outputs take effect at once
