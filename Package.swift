@@ -80,6 +80,10 @@ let package = Package(
             exclude: ["Goldens"]
         ),
         .testTarget(
+            name: "BinderyConversionTests",
+            dependencies: ["BinderyConversion", "BinderyArchive", "BinderyTestSupport", "BinderyText", "BinderyWriters", "BinderyModel"]
+        ),
+        .testTarget(
             name: "BinderyServiceTests",
             dependencies: ["BinderyService", "BinderyConversion", "BinderyArchive", "BinderyTestSupport", "BinderyText", "BinderyWriters", "BinderyModel", "BinderyProtocol"]
         ),
