@@ -43,12 +43,20 @@ let package = Package(
             ]
         ),
         .target(name: "BinderyProtocol"),
+        // Source → outputs, shared by `bindery convert` and the daemon: no daemon, SQLite or logging here.
+        .target(
+            name: "BinderyConversion",
+            dependencies: [
+                "BinderyModel", "BinderyText", "BinderyWriters",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(
             name: "BinderyService",
             dependencies: [
-                "BinderyModel", "BinderyText", "BinderyWriters", "BinderyProtocol",
+                "BinderyModel", "BinderyText", "BinderyWriters", "BinderyProtocol", "BinderyConversion",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -56,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "bindery",
             dependencies: [
-                "BinderyService", "BinderyWriters", "BinderyModel", "BinderyText",
+                "BinderyConversion", "BinderyService", "BinderyWriters", "BinderyModel", "BinderyText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,8 +80,12 @@ let package = Package(
             exclude: ["Goldens"]
         ),
         .testTarget(
+            name: "BinderyConversionTests",
+            dependencies: ["BinderyConversion", "BinderyArchive", "BinderyTestSupport", "BinderyText", "BinderyWriters", "BinderyModel"]
+        ),
+        .testTarget(
             name: "BinderyServiceTests",
-            dependencies: ["BinderyService", "BinderyArchive", "BinderyTestSupport", "BinderyText", "BinderyWriters", "BinderyModel", "BinderyProtocol"]
+            dependencies: ["BinderyService", "BinderyConversion", "BinderyArchive", "BinderyTestSupport", "BinderyText", "BinderyWriters", "BinderyModel", "BinderyProtocol"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,5 @@
 import ArgumentParser
-import BinderyService
+import BinderyConversion
 import BinderyText
 import BinderyWriters
 import Foundation
@@ -49,7 +49,7 @@ struct ConvertCommand: ParsableCommand {
         // one after another, in the order given; the messages come out in the order of the files.
         let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
         let weight = { (batch: [Int]) in batch.reduce(0) { $0 + sizes[$1] } }
-        let batches = Dictionary(grouping: files.indices) { Self.stem(of: files[$0]) }.values.sorted { left, right in
+        let batches = Dictionary(grouping: files.indices) { SourceNaming.stem(of: URL(fileURLWithPath: files[$0]).lastPathComponent) }.values.sorted { left, right in
             weight(left) != weight(right) ? weight(left) > weight(right) : left[0] < right[0]
         }
         let report = OrderedReport(count: files.count)
@@ -60,11 +60,6 @@ struct ConvertCommand: ParsableCommand {
             }
         }
         if report.failures > 0 { throw ExitCode(1) }
-    }
-
-    /// The stem the outputs of `file` are named after.
-    private static func stem(of file: String) -> String {
-        Converter.Source(bytes: [], fileName: URL(fileURLWithPath: file).lastPathComponent, modified: Date(timeIntervalSince1970: 0)).stem
     }
 
     /// Converts one file and writes its outputs; the messages to print for it, and whether it failed.
@@ -78,7 +73,7 @@ struct ConvertCommand: ParsableCommand {
             let result = try converter.convert(source, formats: formats)
             var written: [String] = []
             for output in result.outputs {
-                let target = outDirectory.appendingPathComponent(source.stem + output.format.fileSuffix)
+                let target = outDirectory.appendingPathComponent(SourceNaming.output(of: source.fileName, format: output.format))
                 do {
                     try AtomicFileWriter.write(output.bytes, to: target)
                 } catch {

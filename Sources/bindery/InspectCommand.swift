@@ -1,5 +1,5 @@
 import ArgumentParser
-import BinderyService
+import BinderyConversion
 import Foundation
 
 /// `bindery inspect FILE [--json]`: the recovered outline, counts and diagnostics, without writing outputs.

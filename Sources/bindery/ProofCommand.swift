@@ -1,5 +1,5 @@
 import ArgumentParser
-import BinderyService
+import BinderyConversion
 import BinderyText
 import BinderyWriters
 import Foundation
@@ -22,7 +22,7 @@ struct ProofCommand: ParsableCommand {
             let source = try SourceLoader().load(URL(fileURLWithPath: file))
             let result = try Converter().convert(source, formats: [.proof])
             let bytes = result.outputs[0].bytes
-            let target = URL(fileURLWithPath: out ?? source.stem + ".proof.html")
+            let target = URL(fileURLWithPath: out ?? SourceNaming.output(of: source.fileName, format: .proof))
             do {
                 try AtomicFileWriter.write(bytes, to: target)
             } catch {

@@ -1,3 +1,4 @@
+import BinderyConversion
 import Foundation
 import Testing
 @testable import BinderyService
@@ -13,7 +14,8 @@ import Testing
         let stamp = try #require(FileStamp(path: url.path))
         let (bytes, sidecar) = try fixture.pipeline.read(path, limit: 1 << 20)
         let settings = fixture.pipeline.settings
-        let result = try settings.converter.convert(fixture.pipeline.source(path, bytes: bytes, sidecar: sidecar, stamp: stamp), formats: settings.formats)
+        let source = fixture.pipeline.source(path, bytes: bytes, digest: ContentDigest(bytes), sidecar: sidecar, stamp: stamp, settings: settings)
+        let result = try settings.converter.convert(source, formats: settings.formats)
         return Dictionary(uniqueKeysWithValues: result.outputs.map { (Publisher.outputPath(of: path, format: $0.format), $0.bytes) })
     }
 

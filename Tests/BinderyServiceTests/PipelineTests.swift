@@ -1,3 +1,4 @@
+import BinderyConversion
 import Foundation
 import Logging
 import Testing

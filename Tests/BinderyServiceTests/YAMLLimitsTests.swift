@@ -1,3 +1,4 @@
+import BinderyConversion
 import BinderyModel
 import BinderyTestSupport
 import Foundation

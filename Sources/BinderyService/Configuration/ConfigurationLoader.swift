@@ -1,3 +1,4 @@
+import BinderyConversion
 import BinderyText
 import BinderyWriters
 import Foundation
@@ -73,6 +74,7 @@ public enum ConfigurationLoader {
         let runtime = try root.string("runtime").map(resolve) ?? environmentDirectory("RUNTIME_DIRECTORY") ?? state
         var configuration = DaemonConfiguration(paths: .init(corpus: corpus, out: out, state: state, runtime: runtime))
         configuration.sourceFile = file
+        configuration.sourceDateEpoch = SourceLoader.sourceDateEpoch(in: environment)
 
         if let formats = try root.strings("formats") {
             var parsed: [OutputFormat] = []

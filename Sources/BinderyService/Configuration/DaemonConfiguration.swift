@@ -95,6 +95,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var logLevel: String = "info"
     /// The file this configuration was read from, if any (reloaded on SIGHUP).
     public var sourceFile: URL?
+    /// `SOURCE_DATE_EPOCH` from the environment: the time every output records instead of its source's
+    /// mtime, as in `bindery convert`. Not a file setting. Default unset.
+    public var sourceDateEpoch: Date?
 
     public init(paths: Paths) {
         self.paths = paths

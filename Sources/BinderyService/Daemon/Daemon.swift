@@ -313,6 +313,7 @@ public final class Daemon: @unchecked Sendable {
             }
             var parsed = try ConfigurationLoader.parse(text, file: configuration.sourceFile, environment: ProcessInfo.processInfo.environment)
             parsed.paths = configuration.paths
+            parsed.sourceDateEpoch = configuration.sourceDateEpoch
             parsed.watch = configuration.watch
             parsed.queue.parallelism = configuration.queue.parallelism
             let settings = try PipelineSettings(parsed)

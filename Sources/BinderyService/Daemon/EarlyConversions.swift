@@ -1,3 +1,4 @@
+import BinderyConversion
 import Foundation
 
 /// Conversions begun while a source's settle delay runs, kept for the job that follows the delay.

@@ -1,3 +1,4 @@
+import BinderyConversion
 import Foundation
 
 extension Pipeline {
@@ -11,10 +12,10 @@ extension Pipeline {
               let (bytes, sidecar) = try? read(path, limit: settings.queue.maxSourceBytes),
               FileStamp(path: url.path) == stamp
         else { return }
-        let sha = Converter.sha256(bytes)
-        let key = settings.jobKey.key(sourceSHA256: sha, sidecarSHA256: sidecar.map(Converter.sha256))
-        guard !isUpToDate(path, key: key, size: bytes.count, sha: sha), early.begin(path, stamp: stamp, key: key) else { return }
-        let source = source(path, bytes: bytes, sidecar: sidecar, stamp: stamp)
+        let digest = ContentDigest(bytes)
+        let key = settings.jobKey.key(source: digest, sidecar: sidecar)
+        guard !isUpToDate(path, key: key, size: bytes.count, sha: digest.hex), early.begin(path, stamp: stamp, key: key) else { return }
+        let source = source(path, bytes: bytes, digest: digest, sidecar: sidecar, stamp: stamp, settings: settings)
         early.finish(path, Result { () throws(ConversionError) in try settings.converter.convert(source, formats: settings.formats) })
     }
 }

@@ -1,3 +1,4 @@
+import BinderyConversion
 import BinderyWriters
 import Foundation
 import Logging
@@ -60,7 +61,7 @@ package final class Pipeline: @unchecked Sendable {
             early.drop(path)
             return .done
         }
-        let sidecarBefore = directory.stamp(layout.url(of: CorpusLayout.sidecar(for: path)).lastPathComponent)
+        let sidecarBefore = directory.stamp(layout.url(of: SourceNaming.sidecar(of: path)).lastPathComponent)
         let currentStamp = SourceStamp.text(source: before, sidecar: sidecarBefore)
         guard before.isRegularFile else {
             return failUnlessRecorded(&job, size: 0, stamp: currentStamp, ServiceError(.sourceUnreadable, "\(path) is \(describe(url, before)); only regular files are read"))
@@ -83,8 +84,10 @@ package final class Pipeline: @unchecked Sendable {
         } catch {
             return unreadable(error, &job, ticket, settings, size: before.size, stamp: currentStamp)
         }
-        let sha = Converter.sha256(bytes)
-        let key = settings.jobKey.key(sourceSHA256: sha, sidecarSHA256: sidecar.map(Converter.sha256))
+        // The source is hashed once: its digest gives the key here and the converter's `SourceInfo` and identifier.
+        let digest = ContentDigest(bytes)
+        let sha = digest.hex
+        let key = settings.jobKey.key(source: digest, sidecar: sidecar)
         job.jobKey = key
         if isUpToDate(path, key: key, size: bytes.count, sha: sha, stamp: stamp) {
             early.drop(path)
@@ -106,7 +109,8 @@ package final class Pipeline: @unchecked Sendable {
                 convertedEarly = true
             } else {
                 converted = try settings.converter.convert(
-                    source(path, bytes: bytes, sidecar: sidecar, stamp: before), formats: settings.formats, shouldStop: shouldStop)
+                    source(path, bytes: bytes, digest: digest, sidecar: sidecar, stamp: before, settings: settings),
+                    formats: settings.formats, shouldStop: shouldStop)
             }
         } catch where error.isStopped {
             converted = nil
@@ -169,18 +173,21 @@ package final class Pipeline: @unchecked Sendable {
     func read(_ path: String, in directory: CorpusDirectory, limit: Int) throws(SourceReader.Failure) -> (bytes: [UInt8], sidecar: [UInt8]?) {
         let url = layout.url(of: path)
         let bytes = try SourceReader.read(url.lastPathComponent, in: directory, path: url.path, limit: limit)
-        let sidecarURL = layout.url(of: CorpusLayout.sidecar(for: path))
+        let sidecarURL = layout.url(of: SourceNaming.sidecar(of: path))
         let sidecarName = sidecarURL.lastPathComponent
         let sidecar = directory.stamp(sidecarName)?.isRegularFile == true
             ? try SourceReader.read(sidecarName, in: directory, path: sidecarURL.path, limit: 1 << 20) : nil
         return (bytes, sidecar)
     }
 
-    /// What the converter reads: the bytes, the file name and the time of the stamp taken before reading.
-    func source(_ path: String, bytes: [UInt8], sidecar: [UInt8]?, stamp: FileStamp) -> Converter.Source {
-        Converter.Source(
+    /// What the converter reads, made by the settings' `SourceLoader` as `bindery convert` makes it: the bytes,
+    /// the file name and the time of the stamp taken before reading (unless `SOURCE_DATE_EPOCH` is set).
+    func source(
+        _ path: String, bytes: [UInt8], digest: ContentDigest, sidecar: [UInt8]?, stamp: FileStamp, settings: PipelineSettings
+    ) -> Converter.Source {
+        settings.loader.source(
             bytes: bytes, fileName: layout.url(of: path).lastPathComponent,
-            modified: Date(timeIntervalSince1970: Double(stamp.modifiedNanoseconds) / 1e9), sidecar: sidecar)
+            modified: Date(timeIntervalSince1970: Double(stamp.modifiedNanoseconds) / 1e9), sidecar: sidecar, digest: digest)
     }
 
     /// True when the document was published or failed for good with these settings from a source and

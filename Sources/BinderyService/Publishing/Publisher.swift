@@ -1,3 +1,4 @@
+import BinderyConversion
 import BinderyWriters
 import Foundation
 #if canImport(Glibc)
@@ -13,10 +14,9 @@ package struct Publisher: Sendable {
         self.root = root.standardizedFileURL
     }
 
-    /// The output path, relative to the output root, of `source` (relative to the corpus) in `format`.
+    /// The output path, relative to the output root, of `source` (relative to the corpus) in `format` (`SourceNaming`).
     package static func outputPath(of source: String, format: OutputFormat) -> String {
-        let stem = source.hasSuffix(CorpusLayout.sourceExtension) ? String(source.dropLast(CorpusLayout.sourceExtension.count)) : source
-        return stem + format.fileSuffix
+        SourceNaming.output(of: source, format: format)
     }
 
     /// Publishes every output as one set: each changed output is first written to a synced temp file,
@@ -30,8 +30,8 @@ package struct Publisher: Sendable {
             for output in outputs {
                 let path = Self.outputPath(of: source, format: output.format)
                 let url = root.appendingPathComponent(path)
-                let sha = Converter.sha256(output.bytes)
-                if FileStamp(path: url.path)?.size != output.bytes.count || FileManager.default.contents(atPath: url.path).map({ Converter.sha256(Array($0)) }) != sha {
+                let sha = ContentDigest(output.bytes).hex
+                if FileStamp(path: url.path)?.size != output.bytes.count || FileManager.default.contents(atPath: url.path).map({ ContentDigest(Array($0)).hex }) != sha {
                     staged.append((try AtomicFileWriter.stage(output.bytes, for: url), url))
                 }
                 records.append(OutputRecord(

@@ -1,3 +1,4 @@
+import BinderyConversion
 import BinderyText
 import BinderyWriters
 import Foundation
@@ -8,19 +9,21 @@ package struct JobKey: Sendable, Hashable {
     /// SHA-256 over everything besides the source that shapes the outputs.
     package let settingsHash: String
 
-    package init(reader: ReaderOptions, writer: WriterSettings, formats: [OutputFormat], templates: TemplateSet) {
+    /// `sourceDateEpoch` (`SOURCE_DATE_EPOCH`) is hashed only when set, so keys made without it are unchanged.
+    package init(reader: ReaderOptions, writer: WriterSettings, formats: [OutputFormat], templates: TemplateSet, sourceDateEpoch: Date? = nil) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         var text = (try? String(decoding: encoder.encode(reader), as: UTF8.self)) ?? ""
         text += (try? String(decoding: encoder.encode(writer), as: UTF8.self)) ?? ""
         text += formats.map(\.rawValue).joined(separator: ",")
         for name in TemplateSet.requiredFiles { text += "\u{0}\(name)\u{0}" + templates.text(name) }
-        settingsHash = Converter.sha256(Array(text.utf8))
+        if let sourceDateEpoch { text += "\u{0}SOURCE_DATE_EPOCH=\(sourceDateEpoch.timeIntervalSince1970)" }
+        settingsHash = ContentDigest(Array(text.utf8)).hex
     }
 
-    /// The key of one source (and its sidecar, if any).
-    package func key(sourceSHA256: String, sidecarSHA256: String?) -> String {
-        "\(sourceSHA256):\(sidecarSHA256 ?? "-")" + settingsSuffix
+    /// The key of one source, by its digest, and of its sidecar, if any.
+    package func key(source: ContentDigest, sidecar: [UInt8]?) -> String {
+        "\(source.hex):\(sidecar.map { ContentDigest($0).hex } ?? "-")" + settingsSuffix
     }
 
     /// True when `key` was made by this version with these settings (whatever the source).

@@ -1,3 +1,4 @@
+import BinderyConversion
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -7,7 +8,6 @@ import Glibc
 /// directories are never entered (the output and state directories, hidden ones).
 package struct CorpusLayout: Sendable, Hashable {
     package static let sourceExtension = ".txt"
-    package static let sidecarSuffix = ".meta.yaml"
 
     package let root: URL
     private let excluded: [String]
@@ -27,15 +27,11 @@ package struct CorpusLayout: Sendable, Hashable {
     package static func source(for relativePath: String) -> String? {
         let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
         guard !isIgnored(name) else { return nil }
+        let sidecarSuffix = SourceNaming.sidecarSuffix
         if relativePath.hasSuffix(sidecarSuffix), name.count > sidecarSuffix.count {
             return String(relativePath.dropLast(sidecarSuffix.count)) + sourceExtension
         }
         return relativePath.hasSuffix(sourceExtension) && name.count > sourceExtension.count ? relativePath : nil
-    }
-
-    /// The sidecar path of a source path.
-    package static func sidecar(for source: String) -> String {
-        String(source.dropLast(sourceExtension.count)) + sidecarSuffix
     }
 
     /// False for hidden directories and for the output/state directories and anything below them.
@@ -97,7 +93,7 @@ package struct CorpusLayout: Sendable, Hashable {
                 guard let stamp = FileStamp(path: child.path) else { continue }
                 if stamp.isDirectory {
                     if recursive { pending.append(child) }
-                } else if name.hasSuffix(Self.sourceExtension) || name.hasSuffix(Self.sidecarSuffix) {
+                } else if name.hasSuffix(Self.sourceExtension) || name.hasSuffix(SourceNaming.sidecarSuffix) {
                     listing.files[relativePath(of: child)] = stamp
                 }
             }

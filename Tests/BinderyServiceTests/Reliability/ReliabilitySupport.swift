@@ -1,3 +1,4 @@
+import BinderyConversion
 import BinderyProtocol
 import BinderyTestSupport
 import Foundation
@@ -44,7 +45,7 @@ enum ReliabilityKit {
     static func expectedOutputs(of path: String, in daemon: DaemonProcess, settings: PipelineSettings) throws -> [String: String] {
         let url = daemon.corpus.appendingPathComponent(path)
         let stamp = try #require(FileStamp(path: url.path))
-        let sidecarURL = daemon.corpus.appendingPathComponent(CorpusLayout.sidecar(for: path))
+        let sidecarURL = daemon.corpus.appendingPathComponent(SourceNaming.sidecar(of: path))
         let source = Converter.Source(
             bytes: Array(try Data(contentsOf: url)), fileName: url.lastPathComponent,
             modified: Date(timeIntervalSince1970: Double(stamp.modifiedNanoseconds) / 1e9),

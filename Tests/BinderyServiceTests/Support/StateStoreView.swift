@@ -1,3 +1,4 @@
+import BinderyConversion
 import Foundation
 @testable import BinderyService
 

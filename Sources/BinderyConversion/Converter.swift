@@ -1,7 +1,6 @@
 import BinderyModel
 import BinderyText
 import BinderyWriters
-import Crypto
 import Foundation
 
 /// The pure half of the pipeline: source bytes in, a `Document` and the bytes of each output out.
@@ -19,25 +18,26 @@ public struct Converter: Sendable {
 
     /// One source to read: its bytes, its file name and the time its outputs record.
     public struct Source: Sendable {
-        public var bytes: [UInt8]
+        public let bytes: [UInt8]
+        /// The SHA-256 of `bytes`, taken once: the job key, `SourceInfo` and the default identifier share it.
+        public let digest: ContentDigest
         /// The source's file name (`book.txt`); its stem names the outputs.
         public var fileName: String
         public var modified: Date
         /// The bytes of `NAME.meta.yaml` beside the source, when there is one.
         public var sidecar: [UInt8]?
 
-        public init(bytes: [UInt8], fileName: String, modified: Date, sidecar: [UInt8]? = nil) {
+        /// `digest`, when the caller hashed `bytes` already; else it is taken here.
+        public init(bytes: [UInt8], fileName: String, modified: Date, sidecar: [UInt8]? = nil, digest: ContentDigest? = nil) {
             self.bytes = bytes
+            self.digest = digest ?? ContentDigest(bytes)
             self.fileName = fileName
             self.modified = modified
             self.sidecar = sidecar
         }
 
-        /// The file name without its last extension: `book.txt` → `book`.
-        public var stem: String {
-            let url = URL(fileURLWithPath: fileName)
-            return url.pathExtension.isEmpty ? url.lastPathComponent : url.deletingPathExtension().lastPathComponent
-        }
+        /// The file name without its last extension: `book.txt` → `book` (`SourceNaming`).
+        public var stem: String { SourceNaming.stem(of: fileName) }
     }
 
     public struct Result: Sendable {
@@ -61,7 +61,7 @@ public struct Converter: Sendable {
         if shouldStop?() == true { throw ConversionError(file: source.fileName, "stopped before the writers", isStopped: true) }
         var timings: [(stage: String, seconds: Double)] = [("read", seconds(clock.now - started))]
         var context = WriteContext(
-            stem: source.stem, modified: source.modified, identifier: document.metadata.identifier ?? Self.identifier(for: source.bytes),
+            stem: source.stem, modified: source.modified, identifier: document.metadata.identifier ?? source.digest.identifier,
             settings: writerSettings, templates: templates)
         if formats.contains(.proof) { context.sourceLines = lines }
         // The writers only read the document: each runs on its own core; timings are each writer's own wall time.
@@ -94,7 +94,7 @@ public struct Converter: Sendable {
     public func analyse(_ source: Source, shouldStop: (@Sendable () -> Bool)? = nil) throws(ConversionError) -> (document: Document, lines: [String]) {
         let lineCount = source.bytes.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } }
             + (source.bytes.last == 0x0A || source.bytes.isEmpty ? 0 : 1)
-        let sidecarName = source.stem + ".meta.yaml"
+        let sidecarName = SourceNaming.sidecar(of: source.fileName)
         var sidecar: SidecarMetadata?
         var sidecarProblems: [SidecarError.Problem] = []
         if let bytes = source.sidecar {
@@ -115,25 +115,21 @@ public struct Converter: Sendable {
             document.diagnostics.append(Diagnostic(.error, code: "sidecar.invalid",
                 "\(sidecarName): \(problem); the sidecar was not applied, the document was read by inference alone"))
         }
-        document.source = SourceInfo(fileName: source.fileName, byteCount: source.bytes.count, sha256: Self.sha256(source.bytes), lineCount: lineCount)
+        document.source = SourceInfo(fileName: source.fileName, byteCount: source.bytes.count, sha256: source.digest.hex, lineCount: lineCount)
         if document.metadata.title == nil { document.metadata.title = source.stem }
         sidecar?.apply(to: &document.metadata)
-        if document.metadata.identifier == nil { document.metadata.identifier = Self.identifier(for: source.bytes) }
+        if document.metadata.identifier == nil { document.metadata.identifier = source.digest.identifier }
         return (document, lines)
     }
 
+    /// The SHA-256 of `bytes` in hex (`ContentDigest.hex`).
     public static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        ContentDigest(bytes).hex
     }
 
-    /// A `urn:uuid:` made from the SHA-256 of the source (RFC 9562 version 8 layout): same text, same id.
+    /// The default identifier of a source with these bytes (`ContentDigest.identifier`).
     public static func identifier(for bytes: [UInt8]) -> String {
-        var digest = Array(SHA256.hash(data: bytes).prefix(16))
-        digest[6] = (digest[6] & 0x0F) | 0x80
-        digest[8] = (digest[8] & 0x3F) | 0x80
-        let hex = digest.map { String(format: "%02x", $0) }.joined()
-        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
-        return "urn:uuid:" + parts.joined(separator: "-")
+        ContentDigest(bytes).identifier
     }
 }
 

@@ -1,5 +1,5 @@
+import BinderyConversion
 import BinderyModel
-import BinderyService
 import BinderyWriters
 import Foundation
 import Testing

@@ -2,21 +2,24 @@ import CYaml
 
 /// Checks YAML text against limits on libyaml's event stream, before Yams composes it: Yams hashes
 /// mapping keys whole, so an alias bomb used as a key (`? *a9`) would take minutes there.
-enum YAMLGuard {
-    struct Limits: Sendable {
+/// Used for sidecars here and for the daemon's configuration file.
+package enum YAMLGuard {
+    package struct Limits: Sendable {
         /// Bytes of text.
         var bytes = 1 << 20
         /// Collections inside collections, counting what aliases bring in.
         var depth = 64
         /// Nodes of the document with every alias expanded.
         var expandedNodes = 100_000
+
+        package init() {}
     }
 
     /// What went over which limit, and on which line (1-based) when known.
-    struct Violation: Error, Sendable, CustomStringConvertible {
+    package struct Violation: Error, Sendable, CustomStringConvertible {
         var line: Int?
         var message: String
-        var description: String { (line.map { "line \($0): " } ?? "") + message }
+        package var description: String { (line.map { "line \($0): " } ?? "") + message }
     }
 
     /// An open collection: nodes and height so far, its anchor, and (for a mapping) how many keys and values it holds.
@@ -30,7 +33,7 @@ enum YAMLGuard {
     }
 
     /// Throws the first limit the text goes over. Syntax errors are left for Yams to report.
-    static func check(_ text: String, limits: Limits = Limits()) throws(Violation) {
+    package static func check(_ text: String, limits: Limits = Limits()) throws(Violation) {
         let utf8 = Array(text.utf8)
         guard utf8.count <= limits.bytes else {
             throw Violation(message: "the YAML is \(utf8.count) bytes, over the limit of \(limits.bytes)")

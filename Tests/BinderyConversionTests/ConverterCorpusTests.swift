@@ -1,6 +1,6 @@
 import BinderyArchive
+import BinderyConversion
 import BinderyModel
-import BinderyService
 import BinderyTestSupport
 import BinderyText
 import BinderyWriters

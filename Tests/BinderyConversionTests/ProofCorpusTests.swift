@@ -1,4 +1,4 @@
-import BinderyService
+import BinderyConversion
 import BinderyTestSupport
 import BinderyWriters
 import Foundation

@@ -1,15 +1,30 @@
 import Foundation
 
-/// Reads a source file from disk for the converter: its bytes (size-limited), the time its outputs
-/// record (`SOURCE_DATE_EPOCH`, else the file's mtime) and the sidecar `NAME.meta.yaml` beside it.
+/// Makes the converter's `Source` for the CLI and the daemon alike: its bytes (size-limited), the time its
+/// outputs record (`SOURCE_DATE_EPOCH`, else the file's mtime) and the sidecar `NAME.meta.yaml` beside it.
+/// `load` reads a file itself; the daemon, which reads through its own no-link descriptors, calls `source`.
 public struct SourceLoader: Sendable {
     public var maximumBytes: Int
     /// Seconds since 1970 from `SOURCE_DATE_EPOCH`, when set; it wins over file times.
     public var sourceDateEpoch: Date?
 
     public init(maximumBytes: Int = 64 << 20, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.init(maximumBytes: maximumBytes, sourceDateEpoch: Self.sourceDateEpoch(in: environment))
+    }
+
+    public init(maximumBytes: Int = 64 << 20, sourceDateEpoch: Date?) {
         self.maximumBytes = maximumBytes
-        self.sourceDateEpoch = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:))
+        self.sourceDateEpoch = sourceDateEpoch
+    }
+
+    /// `SOURCE_DATE_EPOCH` (seconds since 1970) of `environment`, when it is set to a number.
+    public static func sourceDateEpoch(in environment: [String: String]) -> Date? {
+        environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:))
+    }
+
+    /// The source as the converter reads it; its outputs record `SOURCE_DATE_EPOCH` when set, else `modified`.
+    public func source(bytes: [UInt8], fileName: String, modified: Date, sidecar: [UInt8]?, digest: ContentDigest? = nil) -> Converter.Source {
+        Converter.Source(bytes: bytes, fileName: fileName, modified: sourceDateEpoch ?? modified, sidecar: sidecar, digest: digest)
     }
 
     public func load(_ url: URL) throws(ConversionError) -> Converter.Source {
@@ -35,15 +50,10 @@ public struct SourceLoader: Sendable {
         guard data.count <= maximumBytes else {
             throw ConversionError(file: url.path, "the file is \(data.count) bytes; the limit is \(maximumBytes)")
         }
-        let modified = sourceDateEpoch ?? (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
-        let sidecarURL = Self.sidecarURL(for: url)
+        let modified = (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
+        let sidecarURL = URL(fileURLWithPath: SourceNaming.sidecar(of: url.path))
         let sidecar = (try? Data(contentsOf: sidecarURL)).map { [UInt8]($0) }
-        return Converter.Source(bytes: [UInt8](data), fileName: name, modified: modified, sidecar: sidecar)
-    }
-
-    /// `dir/book.txt` → `dir/book.meta.yaml`.
-    public static func sidecarURL(for url: URL) -> URL {
-        url.deletingPathExtension().appendingPathExtension("meta.yaml")
+        return source(bytes: [UInt8](data), fileName: name, modified: modified, sidecar: sidecar)
     }
 
     private static func reason(_ error: Error) -> String {

@@ -1,5 +1,5 @@
+import BinderyConversion
 import BinderyModel
-import BinderyService
 import Foundation
 import Testing
 
