@@ -162,3 +162,48 @@ struct NumberingSchemeTests {
         #expect(found.map(\.text) == ["I", "II", "III"])
     }
 }
+
+/// A title offered under a bare number is taken where the scheme's members usually have one, or where it is
+/// title-cased; a poem's numbered parts open on verse lines, one or two of which could pass for titles.
+@Suite("Titles under bare numbers")
+struct TitlesUnderNumbersTests {
+    private func headings(_ lines: [String]) throws -> [String] {
+        try read(lines.joined(separator: "\n")).blocks.compactMap { block in
+            if case .heading(let heading) = block { heading.inlines.plainText } else { nil }
+        }
+    }
+
+    /// A stanza of hard-wrapped verse (no blank lines), its first line given.
+    private func stanza(_ first: String) -> [String] {
+        [first, "Along the wire where the evening gathers slow,", "Under the rain and the long grey weight of it,",
+         "Nobody tells what the morning came to know.", "And so the lamps went out along the road."]
+    }
+
+    @Test("a poem's parts: bare numerals over verse, two of whose first lines are short, stay bare")
+    func versePartsStayBare() throws {
+        // Hard-wrapped prose around the poem, as in pdftotext's raw text of a book of poems with an introduction.
+        var lines = (0..<6).flatMap { NumberingSchemeTests.paragraph($0) } + ["", "Insensible"]
+        let firsts = ["Happy are men who yet before they are killed", "And some cease feeling", "Happy are these who lose imagination,",
+                      "And terror’s first constriction over,", "We wise, who with a thought besmirch", "But cursed are dullards whom no cannon stuns,"]
+        for (index, first) in firsts.enumerated() {
+            lines += ["", TextShape.romanString(index + 1)] + stanza(first)
+        }
+        lines += [""] + (6..<9).flatMap { NumberingSchemeTests.paragraph($0) }
+        let found = try headings(lines)
+        #expect(found == ["Insensible", "I", "II", "III", "IV", "V", "VI"], "\(found)")
+    }
+
+    @Test("one title-cased title among bare numbers is kept; a sentence-cased one is not")
+    func titleCasedMinority() throws {
+        var lines: [String] = []
+        for number in 1...8 {
+            lines.append("\(number)")
+            if number == 5 { lines.append("Seven Sayings for Travellers") }
+            if number == 7 { lines.append("And then the end") }
+            lines += NumberingSchemeTests.paragraph(number)
+        }
+        let found = try headings(lines)
+        #expect(found.contains("5 Seven Sayings for Travellers"), "\(found)")
+        #expect(!found.contains { $0.contains("And then the end") }, "\(found)")
+    }
+}

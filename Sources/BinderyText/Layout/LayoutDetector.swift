@@ -9,7 +9,8 @@ struct LayoutDetector: Sendable {
         let text = lines.indices.filter { !lines[$0].isBlank && !removed.contains($0) }
         guard !text.isEmpty else { return LayoutProfile(layout: .blankLineSeparated, measure: 80, trailingSpaceMark: false, indentMark: false) }
         let lengths = text.map { lines[$0].length }.sorted()
-        let measure = max(20, lengths[min(lengths.count - 1, lengths.count * 9 / 10)])
+        let wrapped = Self.wrappedLengths(lines, text: text)
+        let measure = max(20, Self.measure(lengths: lengths, wrapped: wrapped))
         let median = lengths[lengths.count / 2]
         let marked = text.filter { lines[$0].trailingSpaces >= 2 }
         let markedEnds = marked.count { lines[$0].endsSentence }
@@ -55,22 +56,35 @@ struct LayoutDetector: Sendable {
             layout = .blankLineSeparated
         }
         var profile = LayoutProfile(layout: layout, measure: measure, trailingSpaceMark: trailingSpaceMark,
-                                    indentMark: indentOverride ?? indentMark, fullLineFloor: Self.fullLineFloor(lines, text: text))
+                                    indentMark: indentOverride ?? indentMark, fullLineFloor: Self.fullLineFloor(wrapped: wrapped))
         if layout == .hardWrapped, !profile.indentMark, !trailingSpaceMark, let floor = profile.fullLineFloor {
             profile.endOdds = ParagraphEndOdds.measure(lines, text: text, floor: floor)
         }
         return profile
     }
 
-    /// The 2nd percentile of the lengths of lines followed, with no blank between, by a line that starts in lower
-    /// case (so surely inside a paragraph); nil with fewer than 200 of them.
-    static func fullLineFloor(_ lines: [SourceLine], text: [Int]) -> Int? {
+    /// The width of a full line: the 90th percentile of line lengths, or of the lengths of wrapped lines where
+    /// those are clearly longer (a book mostly of verse, whose few prose lines fill the measure).
+    static func measure(lengths: [Int], wrapped: [Int]) -> Int {
+        let all = lengths[min(lengths.count - 1, lengths.count * 9 / 10)]
+        guard wrapped.count >= 30 else { return all }
+        // In prose the two agree within a character or two; verse pulls the first down by a tenth or more.
+        let full = wrapped[wrapped.count * 9 / 10]
+        return full * 100 > all * 105 ? full : all
+    }
+
+    /// The 2nd percentile of the wrapped lines' lengths; nil with fewer than 200 of them.
+    static func fullLineFloor(wrapped: [Int]) -> Int? {
+        wrapped.count >= 200 ? wrapped[wrapped.count / 50] : nil
+    }
+
+    /// The sorted lengths of lines followed, with no blank between, by a line that starts in lower case (so surely
+    /// inside a paragraph, and wrapped there).
+    static func wrappedLengths(_ lines: [SourceLine], text: [Int]) -> [Int] {
         var lengths: [Int] = []
         for (position, index) in text.enumerated().dropLast() where text[position + 1] == index + 1 && lines[index + 1].startsLowercase {
             lengths.append(lines[index].length)
         }
-        guard lengths.count >= 200 else { return nil }
-        lengths.sort()
-        return lengths[lengths.count / 50]
+        return lengths.sorted()
     }
 }

@@ -33,6 +33,7 @@ struct BlockAssembler: Sendable {
                   [index - 1, index + 1].contains(where: { indentedVerse.indices.contains($0) && indentedVerse[$0] && groups[$0].lines.count >= 2 }) else { continue }
             indentedVerse[index] = true
         }
+        let verse = verseGroups()
         var blocks: [Block] = []
         var listItems: [[Block]] = []
         var listOrdered = false
@@ -94,7 +95,7 @@ struct BlockAssembler: Sendable {
                         }
                         continue
                     }
-                    if shape.isVerse(group), !hasNote {
+                    if verse.contains(index), !hasNote {
                         blocks.append(.verse(lines: group.lines.map { [.text($0.text)] }, paragraphInfo))
                         continue
                     }
@@ -140,6 +141,29 @@ struct BlockAssembler: Sendable {
     /// The width of a group's longest line, indent included: its own measure when its indent has too few lines to tell one.
     static func widest(_ group: LineGroup) -> Int {
         group.lines.map { $0.leadingSpaces + $0.length }.max() ?? 0
+    }
+
+    /// Paragraph groups of verse (`LineShape.isVerse`), and where verse runs on without blank lines, the short
+    /// groups of ragged lines opening with capitals and ending with a stop right beside them: a poem's first line,
+    /// split off because it ended a sentence on a short line, and its last before a blank line.
+    private func verseGroups() -> Set<Int> {
+        guard let shape else { return [] }
+        var verse = Set(groups.indices.filter { if case .paragraph = roles[$0] { shape.isVerse(groups[$0]) } else { false } })
+        guard shape.profile.layout == .hardWrapped else { return verse }
+        func joins(_ index: Int) -> Bool {
+            // A title (`The Sentry`) ends with no stop; a line of the poem split off here ends with one.
+            roles[index] == .paragraph(classes: []) && groups[index].lines.count <= 3
+                && TextShape.finalMark(groups[index].plainText).map { !$0.isLetter && !$0.isNumber } == true
+                && groups[index].lines.allSatisfy { $0.length * 10 < shape.profile.measure * 9 && shape.opensWithCapital($0) }
+        }
+        for start in verse.sorted() {
+            var next = start + 1
+            // After the verse, only up to a blank line (prose may go on right under a poem).
+            while next + 1 < groups.count, groups[next].blankBefore == 0, groups[next + 1].blankBefore > 0, !verse.contains(next), joins(next) { verse.insert(next); next += 1 }
+            var previous = start - 1
+            while previous >= 0, groups[previous + 1].blankBefore == 0, !verse.contains(previous), joins(previous) { verse.insert(previous); previous -= 1 }
+        }
+        return verse
     }
 
     /// A play's speech: the speaker's label, then the speech as verse lines or as one prose paragraph.

@@ -24,7 +24,8 @@ struct NumberingSchemes: Sendable {
         var title: String
     }
 
-    /// The heading members by group, and the depth of each unnamed one's scheme among the unnamed (0 outermost).
+    /// The heading members by group, and the depth of each one's scheme among those not named by a known keyword
+    /// (`Chapter` ranks by its word; `Act` and `Scene`, or bare numbers, by how they nest; 0 outermost).
     private(set) var members: [Int: Member] = [:]
     private(set) var depth: [Int: Int] = [:]
 
@@ -44,7 +45,7 @@ struct NumberingSchemes: Sendable {
             let kept = Self.rising(list, groups: groups)
             if kept.count >= 3, !Self.spacedLikePages(kept, groups: groups) { accepted[scheme] = kept }
         }
-        let order = Self.nesting(accepted.filter { $0.key.word.isEmpty })
+        let order = Self.nesting(accepted.filter { HeadingPattern.keywords[$0.key.word] == nil })
         for (scheme, list) in accepted {
             let inner = Self.innerRuns(list)
             for member in list {

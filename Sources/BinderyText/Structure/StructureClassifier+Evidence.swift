@@ -45,6 +45,11 @@ extension StructureClassifier {
                 patterns[index] = nil
                 continue
             }
+            // A line at the top of a page after a line ending in a comma or semicolon goes on with that sentence.
+            if groups[index].pageBreakBefore != nil, index > 0, let last = groups[index - 1].lines.last?.text.last, last == "," || last == ";" {
+                patterns[index] = nil
+                continue
+            }
             // The lines before the first division (a title, an author) are the front's, not the body's spacing.
             if let divisionGap, let paragraphGap, let first = firstDivision, index > first, divisionGap > paragraphGap,
                groups[index].blankBefore <= paragraphGap,

@@ -18,21 +18,36 @@ extension StructureClassifier {
         }
     }
 
-    /// Offers the short title under a bare numbered member to `mergeSplitHeadings`.
+    /// Offers the short title under a bare numbered member to `mergeSplitHeadings`, where half its scheme's members
+    /// have one or it is title-cased (a poem's numbered parts open on verse lines that could pass for titles).
     func offerTitles(_ groups: [LineGroup], schemes: NumberingSchemes, patterns: inout [HeadingPattern?], roles: [GroupRole]) {
+        var titles: [NumberingSchemes.Scheme: [(Int, HeadingPattern)]] = [:]
+        var bare: [NumberingSchemes.Scheme: Int] = [:]
+        var titled: [NumberingSchemes.Scheme: Int] = [:]  // members whose title is a candidate already
         for (index, member) in schemes.members where !member.scheme.titled && patterns[index] != nil && index + 1 < groups.count {
+            bare[member.scheme, default: 0] += 1
             let next = groups[index + 1]
             // One short line, or a wide one with the rest centred under it; a centred line may be long and end
             // with a full stop (`Swarms of Butterflies, Dragonflies, etc.`).
             let centred = next.lines[0].leadingSpaces >= 6
+            if patterns[index + 1] != nil, schemes.members[index + 1] == nil { titled[member.scheme, default: 0] += 1 }
             guard patterns[index + 1] == nil, schemes.members[index + 1] == nil, roles[index + 1] == .paragraph(classes: []),
                   let text = next.titleText, next.lines.count == 2 || centred || next.length * 4 <= profile.measure * 3,
                   let last = next.lines.last, !last.endsSentence || last.text.last == "?" || centred,
                   var title = HeadingPattern.match(text, underNumber: true) ?? (centred ? HeadingPattern.match(text.trimming("."), underNumber: true) : nil),
                   title.family == .plain || title.family == .allCaps else { continue }
             title.text = text
-            patterns[index + 1] = title
+            titles[member.scheme, default: []].append((index + 1, title))
         }
+        for (scheme, offered) in titles {
+            let usual = (offered.count + titled[scheme, default: 0]) * 2 >= bare[scheme, default: 0]
+            for (index, title) in offered where usual || Self.isTitleCased(title.text) { patterns[index] = title }
+        }
+    }
+
+    /// Two words or more, every significant one capitalised (`Seven Apophthegms for Women`).
+    static func isTitleCased(_ text: String) -> Bool {
+        TextShape.words(text).count >= 2 && TextShape.titleCaseRatio(text) == 1
     }
 
     /// Members of unnamed schemes take the level of the outermost one's highest member plus their scheme's depth.

@@ -75,7 +75,8 @@ struct StructureClassifier: Sendable {
         offerTitles(groups, schemes: schemes, patterns: &patterns, roles: roles)
         mergeSplitHeadings(groups, patterns: &patterns, roles: &roles)
         dropUnsupportedCandidates(groups, schemes: schemes, patterns: &patterns, roles: roles)
-        // Bylines: a name right under a title makes the title an essay's (a top division).
+        // Bylines: a name right under a title makes the title an essay's (a top division); a member of one of the
+        // book's numbering schemes (`Scene I` under `Act I`) is a heading, not a name.
         var essayTitles: Set<Int> = Set(inlineBylines.keys)
         var knownBylines: Set<String> = Set(inlineBylines.values)
         var candidateCounts: [String: Int] = [:]
@@ -85,7 +86,7 @@ struct StructureClassifier: Sendable {
             if [.contents, .index].contains(patterns[index]!.kind) && patterns[index]!.isMatter { continue }
             if patterns[index]!.text.last?.isNumber == true { continue }
             if groups[next].lines.count == 1, let name = Byline.name(groups[next].plainText),
-               patterns[next]?.isMatter != true, case .plain = patterns[index]!.family {
+               patterns[next]?.isMatter != true, schemes.members[next] == nil, case .plain = patterns[index]!.family {
                 // "The Second Essay" then "Paul Mattick": the weaker name is a title, the stronger one its byline.
                 if candidateCounts[Self.key(patterns[index]!.text), default: 0] > 1 { continue }
                 if Byline.isWeak(name), let after = nextContent(after: next, roles), groups[after].lines.count == 1,
@@ -172,11 +173,12 @@ struct StructureClassifier: Sendable {
         pattern.text = pattern.text == text.trimming(".") ? text : pattern.text
         if text.hasSuffix("*") { pattern.text = String(text.dropLast()) }
         if case .keyword = pattern.family { return (pattern, byline) }
-        if pattern.isMatter { return (pattern, byline) }
+        // Where paragraphs run on without blank lines, a title stands apart.
+        let apart = group.blankBefore >= 1 || group.blankAfter >= 1 || group.pageBreakBefore != nil
+        let runsOn = profile.layout == .hardWrapped || profile.layout == .doubleSpaced
+        if pattern.isMatter { return !runsOn || apart ? (pattern, byline) : nil }
         if group.lines.count > 2 { return nil }
-        if profile.layout == .hardWrapped || profile.layout == .doubleSpaced {
-            // Where paragraphs run on without blank lines, a title stands apart.
-            let apart = group.blankBefore >= 1 || group.blankAfter >= 1 || group.pageBreakBefore != nil
+        if runsOn {
             guard apart, group.length * 10 <= profile.measure * 9 || byline != nil else { return nil }
         }
         return (pattern, byline)

@@ -1,0 +1,39 @@
+@testable import BinderyText
+import BinderyModel
+import Testing
+
+/// Where paragraphs run on without blank lines (pdftotext's raw text), a title stands apart: a blank line or a page
+/// break before or after it. A short line in the run (a speaker named like front matter), or one at the top of a
+/// page going on with the sentence the page before left open, is not one.
+@Suite("Titles stand apart in run-on text")
+struct TitlesApartTests {
+    private func headings(_ text: String) throws -> [String] {
+        try read(text).blocks.compactMap { block in
+            if case .heading(let heading) = block { heading.inlines.plainText } else { nil }
+        }
+    }
+
+    private func prose(_ seed: Int) -> [String] { NumberingSchemeTests.paragraph(seed, lines: 4) }
+
+    @Test("a front-matter word in the run is no heading; set apart by a blank line, it is", arguments: [false, true])
+    func matterWordInTheRun(apart: Bool) throws {
+        var lines = prose(1) + prose(2)
+        lines += (apart ? [""] : []) + ["Prologue", "For us, and for our tragedy,", "Here stooping to your clemency,", "We beg your hearing patiently."]
+        lines += prose(3) + prose(4)
+        let found = try headings(lines.joined(separator: "\n"))
+        #expect(found.contains("Prologue") == apart, "\(found)")
+    }
+
+    @Test("the first line of a page, after a short line that ended the page on a comma, goes on with that sentence", arguments: [",", "."])
+    func pageTopContinuation(end: String) throws {
+        var pages: [[String]] = []
+        for page in 0..<6 {
+            var lines = (0..<3).flatMap { prose(page * 3 + $0) }
+            if page == 2 { lines.append("The cock, that is the trumpet to the morn\(end)") }
+            if page == 3 { lines.insert(contentsOf: ["Doth with his lofty and shrill-sounding throat", ""], at: 0) }
+            pages.append(["RUNNING HEAD", "", ""] + lines + ["", "\(page + 1)"])
+        }
+        let found = try headings(pages.map { $0.joined(separator: "\n") }.joined(separator: "\n\u{0C}"))
+        #expect(found.contains("Doth with his lofty and shrill-sounding throat") == (end == "."), "\(found)")
+    }
+}
