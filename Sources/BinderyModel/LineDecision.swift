@@ -5,6 +5,8 @@ public struct LineDecision: Sendable, Codable, Hashable {
         case hyphenJoined = "hyphen-joined"
         /// The line's end hyphen was kept (a compound) and the word rejoined without a space.
         case hyphenKept = "hyphen-kept"
+        /// The text extraction had joined this line to the next and dropped a compound's hyphen; it was put back.
+        case compoundRestored = "compound-restored"
         /// The line holds a note marker that was linked to its note text (`detail`: number and note line).
         case noteMarker = "note-marker"
         /// The line was a running head, taken out of the reading text (kept on the page break).

@@ -73,6 +73,7 @@ public struct TextReader: Sendable {
             dehyphenator.policy = sidecar?.hyphenation ?? .auto
             dehyphenator.marksBreaksWithHyphen = breakHyphens
             dehyphenator.closesDashes = closedDashes
+            dehyphenator.compounds = lexiconStart.compounds
             let inlines = groups.map { group in
                 dehyphenate ? dehyphenator.inlines(group, keepLineBreaks: options.keepLineBreaks) : [Inline.text(group.plainText)]
             }

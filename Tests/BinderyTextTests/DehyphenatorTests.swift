@@ -32,3 +32,46 @@ struct DehyphenatorTests {
         #expect(!Dehyphenator.closedDashHabit(sourceLines("a—b c—d")))
     }
 }
+
+/// pdftotext joins a line that ended in a hyphen-minus to the next and drops the hyphen: the compound comes out
+/// closed, on a line nearly twice the measure. The reader puts the hyphen back where the document's own words
+/// show a compound, and leaves a closed word it writes closed elsewhere.
+@Suite("Compounds closed up by the text extraction")
+struct JoinedCompoundsTests {
+    static let filler = "the evening came slowly over the town and the people who had waited all day went home by the river"
+        .split(separator: " ").map(String.init)
+
+    /// A line of `first` filled to 58 characters ending in `left`, run on with `right` and more words.
+    static func joined(_ left: String, _ right: String) -> String {
+        var line = ""
+        var position = 0
+        while line.count + 1 + left.count < 58 {
+            line += (line.isEmpty ? "" : " ") + filler[position % filler.count]
+            position += 1
+        }
+        return line + " " + left + right + " and all that the people had heard of it from the others"
+    }
+
+    @Test("a compound written hyphenated elsewhere, or made of two words never written closed, is hyphenated again",
+          arguments: [true, false])
+    func restores(breaksMarked: Bool) throws {
+        let breakMark = breaksMarked ? "\u{2010}" : "-"
+        var lines = RunOnVerseTests.filled(Self.filler, width: 60, lines: 40)
+        for index in stride(from: 4, to: 36, by: 8) {
+            lines[index] += " con\(breakMark)"
+            lines[index + 1] = "siderable " + lines[index + 1]
+        }
+        lines[10] = "they kept the rock-pigeon and an old house fashioned by hand and"
+        lines[20] = "something strange was said of it by the people of the town and"
+        lines.insert(Self.joined("rock", "pigeon"), at: 12)
+        lines.insert(Self.joined("old", "fashioned"), at: 24)
+        lines.insert(Self.joined("some", "thing"), at: 30)
+        lines.append("the end.")
+        let document = try read(lines.joined(separator: "\n"))
+        let text = document.blocks.map(\.plainText).joined(separator: " ")
+        #expect(text.components(separatedBy: "rock-pigeon").count == 3, "written so elsewhere")
+        #expect(text.contains("old-fashioned") == breaksMarked, "two words of the document, closed nowhere else")
+        #expect(text.contains("something and all"), "written closed elsewhere")
+        #expect(!text.contains("some-thing"))
+    }
+}

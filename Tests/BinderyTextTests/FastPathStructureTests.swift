@@ -153,12 +153,14 @@ struct FastPathStructureTests {
 
     @Test func lexiconInHalves() {
         let lines = Self.texts.enumerated().map { SourceLine(number: $0.offset + 1, raw: $0.element) }
-        let needed = Dehyphenator.neededWords(lines)
-        #expect(!needed.isEmpty)
         let halves = LexiconScan.Halves(lines)
+        // The over-long lines (closed-up compounds) ask their own words and are left out of the scan.
+        let needed = Dehyphenator.neededWords(lines).union(halves.compounds.neededWords)
+        let scanned = lines.filter { !halves.compounds.lineNumbers.contains($0.number) }
+        #expect(!needed.isEmpty)
         #expect(halves.needed == needed)
-        #expect(halves.finish(lines) == LexiconScan.words(in: lines, needed: needed))
-        #expect(halves.finish(lines) == Reference.lexicon(lines, needed: needed))
+        #expect(halves.finish(lines) == LexiconScan.words(in: scanned, needed: needed))
+        #expect(halves.finish(lines) == Reference.lexicon(scanned, needed: needed))
     }
 
     @Test func typographyInHalves() {

@@ -19,7 +19,10 @@ struct Dehyphenator: Sendable {
     var marksBreaksWithHyphen = false
     /// The document sets its em dashes closed (`word—word`): one at a line end meets the next line with no space.
     var closesDashes = false
-    /// Every hyphen joined or kept, by the line that ends with it.
+    /// Compounds the text extraction closed up on over-long lines, hyphenated again.
+    var compounds: JoinedCompounds?
+    private(set) var compoundsRestored = 0
+    /// Every hyphen joined or kept, by the line that ends with it, and every compound's hyphen put back.
     private(set) var decisions: [LineDecision] = []
 
     init(lines: [SourceLine]) {
@@ -112,6 +115,11 @@ struct Dehyphenator: Sendable {
         }
         for (position, line) in group.lines.enumerated() {
             var piece = line.text
+            if let compounds, let repair = compounds.repaired(line, lexicon: lexicon) {
+                piece = repair.text
+                compoundsRestored += 1
+                decisions.append(LineDecision(line: line.number, kind: .compoundRestored, detail: repair.compound))
+            }
             // A line without the bytes of `¬` has nothing to replace (most lines).
             let soft = piece.containsSoftHyphen
             if soft {

@@ -32,7 +32,8 @@ struct EditorialReport: Sendable {
         }
         if options.dehyphenate {
             notes.append(EditorialNote(.hyphenation,
-                "\(dehyphenator.joined) end-of-line hyphens joined, \(dehyphenator.kept) kept as compounds (\(hyphenRule)), \(dehyphenator.softHyphens) soft hyphens (¬) removed."))
+                "\(dehyphenator.joined) end-of-line hyphens joined, \(dehyphenator.kept) kept as compounds (\(hyphenRule)), \(dehyphenator.softHyphens) soft hyphens (¬) removed."
+                    + (dehyphenator.compoundsRestored > 0 ? " \(dehyphenator.compoundsRestored) compound hyphens that the text extraction dropped with a line end were put back." : "")))
         } else {
             notes.append(EditorialNote(.hyphenation, "End-of-line hyphens were kept as printed."))
         }

@@ -29,15 +29,16 @@ struct LexiconScan {
         return found.union
     }
 
-    /// The needed words found in the non-blank `lines`, in one pass on the calling thread.
-    static func words(in lines: ArraySlice<SourceLine>, needed: Set<Substring>) -> Set<String> {
+    /// The needed words found in the non-blank `lines` but those `skipping` (by number), in one pass on the
+    /// calling thread.
+    static func words(in lines: ArraySlice<SourceLine>, needed: Set<Substring>, skipping: Set<Int> = []) -> Set<String> {
         // An ASCII token could equal (canonically) a non-ASCII needed word only through singletons such as
         // the Kelvin sign; if a needed word is one of those, every line takes the exact path.
         let safe = needed.allSatisfy { word in
             word.utf8.allSatisfy { $0 < 0x80 } || !String(word).decomposedStringWithCanonicalMapping.utf8.allSatisfy { $0 < 0x80 }
         }
         var scan = LexiconScan(needed: needed)
-        for line in lines where !line.isBlank {
+        for line in lines where !line.isBlank && (skipping.isEmpty || !skipping.contains(line.number)) {
             if !safe || !scan.scanFast(line.text) { scan.scanExact(line.text) }
         }
         return scan.found
@@ -48,18 +49,21 @@ struct LexiconScan {
     /// take a little longer than half), then the rest. The words found are those of `words(in:needed:)`.
     struct Halves: Sendable {
         let needed: Set<Substring>
+        /// The compounds pdftotext closed up on over-long lines, whose lines the scan leaves out.
+        let compounds: JoinedCompounds
         private let cut: Int
         private let firstPart: Set<String>
 
         init(_ lines: [SourceLine], marksBreaksWithHyphen: Bool = false) {
-            needed = Dehyphenator.neededWords(lines, marksBreaksWithHyphen: marksBreaksWithHyphen)
+            compounds = JoinedCompounds(lines, marksBreaksWithHyphen: marksBreaksWithHyphen)
+            needed = Dehyphenator.neededWords(lines, marksBreaksWithHyphen: marksBreaksWithHyphen).union(compounds.neededWords)
             cut = lines.count * 3 / 5
-            firstPart = needed.isEmpty ? [] : LexiconScan.words(in: lines[..<cut], needed: needed)
+            firstPart = needed.isEmpty ? [] : LexiconScan.words(in: lines[..<cut], needed: needed, skipping: compounds.lineNumbers)
         }
 
         /// The whole lexicon, the rest of `lines` scanned now.
         func finish(_ lines: [SourceLine]) -> Set<String> {
-            needed.isEmpty ? [] : firstPart.union(LexiconScan.words(in: lines[cut...], needed: needed))
+            needed.isEmpty ? [] : firstPart.union(LexiconScan.words(in: lines[cut...], needed: needed, skipping: compounds.lineNumbers))
         }
     }
 

@@ -30,7 +30,7 @@ enum ProofMark: Hashable {
         case .noteText: "note"
         case .decision(let decision):
             switch decision.kind {
-            case .hyphenJoined, .hyphenKept: "hyphen"
+            case .hyphenJoined, .hyphenKept, .compoundRestored: "hyphen"
             case .noteMarker: "marker"
             case .runningHeadRemoved, .pageNumberRemoved: "page"
             }
@@ -73,6 +73,7 @@ enum ProofMark: Hashable {
             switch decision.kind {
             case .hyphenJoined: "end hyphen joined: “\(decision.detail)”"
             case .hyphenKept: "end hyphen kept: “\(decision.detail)”"
+            case .compoundRestored: "compound hyphen put back (the text extraction had joined two lines): “\(decision.detail)”"
             case .noteMarker: "note marker [\(decision.detail)] linked to its note at"
             case .runningHeadRemoved: "running head taken out of the text"
             case .pageNumberRemoved: "page number taken out of the text"
