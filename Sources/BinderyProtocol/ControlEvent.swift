@@ -20,8 +20,8 @@ public struct ControlEvent: Codable, Sendable, Hashable {
     public var kind: Kind
     /// The source, relative to the corpus.
     public var path: String
-    public var trigger: String?
-    public var error: String?
+    @NullWhenAbsent public var trigger: String?
+    @NullWhenAbsent public var error: String?
     /// UTC, ISO 8601.
     public var time: String
 
@@ -35,15 +35,5 @@ public struct ControlEvent: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case kind = "type", path, trigger, error, time
-    }
-
-    /// `trigger` and `error` are written as null when absent, as the protocol always has.
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(path, forKey: .path)
-        try container.encode(trigger, forKey: .trigger)
-        try container.encode(error, forKey: .error)
-        try container.encode(time, forKey: .time)
     }
 }

@@ -42,7 +42,7 @@ public struct DocumentSummary: Codable, Sendable, Hashable {
     public var state: String
     public var size: Int64
     public var sha256: String
-    public var error: String?
+    @NullWhenAbsent public var error: String?
     public var updated: String
 
     public init(path: String, state: String, size: Int64, sha256: String, error: String?, updated: String) {
@@ -52,17 +52,6 @@ public struct DocumentSummary: Codable, Sendable, Hashable {
         self.sha256 = sha256
         self.error = error
         self.updated = updated
-    }
-
-    /// `error` is written as null when absent, as the protocol always has.
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(path, forKey: .path)
-        try container.encode(state, forKey: .state)
-        try container.encode(size, forKey: .size)
-        try container.encode(sha256, forKey: .sha256)
-        try container.encode(error, forKey: .error)
-        try container.encode(updated, forKey: .updated)
     }
 }
 
@@ -75,7 +64,7 @@ public struct DocumentsResult: Codable, Sendable, Hashable {
 
 /// One job: an element of `jobs`, and the result of `job`.
 public struct JobSummary: Codable, Sendable, Hashable {
-    public var id: Int64?
+    @NullWhenAbsent public var id: Int64?
     public var path: String
     public var trigger: String
     /// The outcome: `published`, `failed`, `superseded`, `cancelled`, `timed-out`.
@@ -83,7 +72,7 @@ public struct JobSummary: Codable, Sendable, Hashable {
     public var attempts: Int
     public var queued: String
     public var durationMilliseconds: Int
-    public var error: String?
+    @NullWhenAbsent public var error: String?
     public var warnings: [String]
 
     public init(id: Int64?, path: String, trigger: String, state: String, attempts: Int, queued: String,
@@ -101,20 +90,6 @@ public struct JobSummary: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case id, path, trigger, state, attempts, queued, durationMilliseconds = "duration_ms", error, warnings
-    }
-
-    /// `id` and `error` are written as null when absent, as the protocol always has.
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(path, forKey: .path)
-        try container.encode(trigger, forKey: .trigger)
-        try container.encode(state, forKey: .state)
-        try container.encode(attempts, forKey: .attempts)
-        try container.encode(queued, forKey: .queued)
-        try container.encode(durationMilliseconds, forKey: .durationMilliseconds)
-        try container.encode(error, forKey: .error)
-        try container.encode(warnings, forKey: .warnings)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The one table of `bindery`'s exit statuses, for every command; README.md and `bindery --help` show it.
 /// `noDaemon` and `badConfiguration` share 2 because the tests pin both (`status` with no daemon,
@@ -19,9 +20,9 @@ enum BinderyExitCode: CaseIterable {
     var meaning: String {
         switch self {
         case .success: "done"
-        case .failure: "a conversion, job or request failed (the daemon's error, a `submit --wait` job that did not publish, the daemon itself stopping on an error)"
-        case .noDaemon: "no daemon answers at the control socket, or it closed the connection"
-        case .badConfiguration: "the configuration is invalid (`serve`, `check-config`)"
+        case .failure: "a conversion, job or request failed"
+        case .noDaemon: "no daemon answers at the control socket"
+        case .badConfiguration: "the configuration is invalid (serve, check-config)"
         case .usage: "bad arguments or options"
         }
     }
@@ -31,6 +32,6 @@ enum BinderyExitCode: CaseIterable {
 
     /// The table as `--help` prints it.
     static var helpText: String {
-        "Exit status:\n" + allCases.map { "  \($0.status)\t\($0.meaning)" }.joined(separator: "\n")
+        "Exit status:\n" + allCases.map { "  " + String($0.status).padding(toLength: 4, withPad: " ", startingAt: 0) + $0.meaning }.joined(separator: "\n")
     }
 }
