@@ -1,11 +1,17 @@
 /// The parameters of each control method, read from a request's JSON and range-checked before any
 /// number is converted: a value out of range or of the wrong kind is an `invalidParams` error, never a trap.
+/// A client builds them with their memberwise initialisers and sends them encoded (same keys).
 public enum ControlParams {
     /// `jobs`: how many of the newest jobs (1…`maximumLimit`, default 20), optionally of one outcome.
-    public struct Jobs: Sendable, Hashable {
+    public struct Jobs: Sendable, Hashable, Encodable {
         public static let maximumLimit = 10_000
         public var limit: Int
         public var state: String?
+
+        public init(limit: Int = 20, state: String? = nil) {
+            self.limit = limit
+            self.state = state
+        }
 
         public init(_ params: JSONValue?) throws(ControlError) {
             limit = try params.integer("limit", in: 1...Self.maximumLimit) ?? 20
@@ -14,8 +20,10 @@ public enum ControlParams {
     }
 
     /// `job`: one job by its id (a positive integer).
-    public struct Job: Sendable, Hashable {
+    public struct Job: Sendable, Hashable, Encodable {
         public var id: Int64
+
+        public init(id: Int64) { self.id = id }
 
         public init(_ params: JSONValue?) throws(ControlError) {
             guard let id = try params.integer("id", in: 1...JSONValue.largestExactInteger) else {
@@ -26,8 +34,10 @@ public enum ControlParams {
     }
 
     /// `documents`: optionally only those in one state.
-    public struct Documents: Sendable, Hashable {
+    public struct Documents: Sendable, Hashable, Encodable {
         public var state: String?
+
+        public init(state: String?) { self.state = state }
 
         public init(_ params: JSONValue?) throws(ControlError) {
             state = try params.string("state")
@@ -35,8 +45,10 @@ public enum ControlParams {
     }
 
     /// `submit` and `cancel`: a path in the corpus.
-    public struct Path: Sendable, Hashable {
+    public struct Path: Sendable, Hashable, Encodable {
         public var path: String
+
+        public init(path: String) { self.path = path }
 
         public init(_ params: JSONValue?, method: String) throws(ControlError) {
             guard let path = try params.string("path"), !path.isEmpty else { throw .invalidParams("\(method) needs a 'path'") }

@@ -37,43 +37,6 @@ public enum RequestID: Sendable, Hashable, Codable {
     }
 }
 
-/// A JSON value for request parameters and results.
-public indirect enum JSONValue: Sendable, Hashable, Codable {
-    case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let value): try container.encode(value)
-        case .number(let value): try container.encode(value)
-        case .string(let value): try container.encode(value)
-        case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
-        }
-    }
-
-    public subscript(key: String) -> JSONValue? {
-        if case .object(let object) = self { return object[key] }
-        return nil
-    }
-
-    public var stringValue: String? {
-        if case .string(let value) = self { return value }
-        return nil
-    }
-}
-
 public struct ControlRequest: Sendable, Hashable, Codable {
     public var id: RequestID
     public var method: String
@@ -114,29 +77,4 @@ public struct ControlError: Error, Sendable, Hashable, Codable {
     public static func tooLarge() -> ControlError { ControlError(code: -32600, message: "request larger than \(ControlProtocol.maximumLineBytes) bytes") }
     public static func unknownMethod(_ name: String) -> ControlError { ControlError(code: -32601, message: "unknown method '\(name)'") }
     public static func invalidParams(_ detail: String) -> ControlError { ControlError(code: -32602, message: detail) }
-}
-
-/// Turns request lines into requests and responses into lines.
-public enum ControlCodec {
-    /// Decodes one line (without its newline); malformed input becomes a `ControlError`, never a crash.
-    public static func decodeRequest(_ line: [UInt8]) -> Result<ControlRequest, ControlError> {
-        guard line.count < ControlProtocol.maximumLineBytes else { return .failure(.tooLarge()) }
-        do {
-            return .success(try JSONDecoder().decode(ControlRequest.self, from: Data(line)))
-        } catch DecodingError.dataCorrupted(let context) {
-            return .failure(.parse(context.debugDescription))
-        } catch DecodingError.keyNotFound(let key, _) {
-            return .failure(.parse("missing '\(key.stringValue)'"))
-        } catch {
-            return .failure(.parse("not a request object"))
-        }
-    }
-
-    /// A response as one line of JSON ending in a newline.
-    public static func encode(_ response: ControlResponse) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(response)) ?? Data(#"{"error":{"code":-32603,"message":"cannot encode the response"}}"#.utf8)
-        return Array(data) + [0x0A]
-    }
 }

@@ -6,6 +6,7 @@ struct Bindery: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bindery",
         abstract: "Turn plain-text documents into EPUB 3.3, TEI P5 and BagIt text bundles.",
+        discussion: BinderyExitCode.helpText,
         version: BinderyCLIVersion.current,
         subcommands: [
             ConvertCommand.self, InspectCommand.self, ProofCommand.self, ServeCommand.self, CheckConfigCommand.self,

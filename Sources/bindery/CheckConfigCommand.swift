@@ -17,7 +17,7 @@ struct CheckConfigCommand: ParsableCommand {
             Console.output(ConfigurationSummary(configuration).text)
         } catch {
             Console.error(error.description)
-            throw ExitCode(2)
+            throw BinderyExitCode.badConfiguration.exit
         }
     }
 }

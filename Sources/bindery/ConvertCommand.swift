@@ -59,7 +59,7 @@ struct ConvertCommand: ParsableCommand {
                                                   into: outDirectory, timings: timings, quiet: quiet))
             }
         }
-        if report.failures > 0 { throw ExitCode(1) }
+        if report.failures > 0 { throw BinderyExitCode.failure.exit }
     }
 
     /// Converts one file and writes its outputs; the messages to print for it, and whether it failed.

@@ -28,7 +28,7 @@ struct InspectCommand: ParsableCommand {
             }
         } catch let error as ConversionError {
             Console.error(error.description)
-            throw ExitCode(1)
+            throw BinderyExitCode.failure.exit
         }
     }
 }

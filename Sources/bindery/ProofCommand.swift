@@ -31,7 +31,7 @@ struct ProofCommand: ParsableCommand {
             Console.info("\(file): proof written to \(target.path)")
         } catch let error as ConversionError {
             Console.error("\(file): \(error.message)")
-            throw ExitCode(1)
+            throw BinderyExitCode.failure.exit
         }
     }
 }

@@ -31,7 +31,7 @@ struct ServeCommand: ParsableCommand {
             configuration = try ConfigurationLoader.load(overrides: overrides)
         } catch {
             Console.error(error.description)
-            throw ExitCode(2)
+            throw BinderyExitCode.badConfiguration.exit
         }
         let level = Logger.Level(rawValue: configuration.logLevel) ?? .info
         LoggingSystem.bootstrap { label in StderrLogHandler(label: label, level: level) }
@@ -40,7 +40,7 @@ struct ServeCommand: ParsableCommand {
             try Daemon(configuration: configuration, logger: logger).run()
         } catch {
             logger.critical("daemon.failed", metadata: ["code": "\(error.code.rawValue)", "error": "\(error.message)"])
-            throw ExitCode.failure
+            throw BinderyExitCode.failure.exit
         }
     }
 }

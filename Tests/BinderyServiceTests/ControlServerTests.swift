@@ -14,9 +14,9 @@ struct ControlServerTests {
         let path = directory.appendingPathComponent("run/bindery.sock").path
         let server = ControlServer(settings: settings(path)) { request in
             switch request.method {
-            case "status": .result(.object(["protocol": .number(Double(ControlProtocol.version))]))
-            case "echo": .result(request.params ?? .null)
-            case "events": .subscribe(.object(["subscribed": .bool(true)]))
+            case "status": .result(JSONValue.object(["protocol": .number(Double(ControlProtocol.version))]))
+            case "echo": .result(request.params ?? JSONValue.null)
+            case "events": .subscribe(JSONValue.object(["subscribed": .bool(true)]))
             default: .error(.unknownMethod(request.method))
             }
         }
@@ -76,7 +76,7 @@ struct ControlServerTests {
             try client.sendRaw(Array(repeating: UInt8(ascii: "x"), count: ControlProtocol.maximumLineBytes + 10))
             let response = try JSONDecoder().decode(ControlResponse.self, from: Data(try client.readLine()))
             #expect(response.error?.code == -32600)
-            #expect(throws: ControlServerError.self) { try client.readLine() }
+            #expect(throws: ControlSocketError.self) { try client.readLine() }
             #expect(try other.call("status").result != nil)
         }
     }
@@ -100,7 +100,7 @@ struct ControlServerTests {
         try withServer { server, path in
             let subscriber = try ControlClient(socketPath: path)
             #expect(try subscriber.call("events").result?["subscribed"] == .bool(true))
-            server.broadcast(.object(["type": .string("job.finished")]))
+            server.broadcast(JSONValue.object(["type": .string("job.finished")]))
             let line = String(decoding: try subscriber.readLine(), as: UTF8.self)
             #expect(line == #"{"event":{"type":"job.finished"}}"#)
         }
@@ -110,7 +110,7 @@ struct ControlServerTests {
     func idle() throws {
         try withServer({ ControlServer.Settings(socketPath: $0, idleTimeout: 0.3) }) { server, path in
             let client = try ControlClient(socketPath: path)
-            #expect(throws: ControlServerError.self) { try client.readLine() }
+            #expect(throws: ControlSocketError.self) { try client.readLine() }
             #expect(try ControlClient(socketPath: path).call("status").result != nil)
         }
     }
@@ -134,7 +134,7 @@ struct ControlServerTests {
 
     @Test("no daemon: the client says so clearly")
     func noDaemon() throws {
-        let error = #expect(throws: ControlServerError.self) { try ControlClient(socketPath: "/nonexistent/bindery.sock") }
+        let error = #expect(throws: ControlSocketError.self) { try ControlClient(socketPath: "/nonexistent/bindery.sock") }
         #expect(error?.message.contains("no daemon answers at /nonexistent/bindery.sock") == true)
     }
 

@@ -51,6 +51,36 @@ struct DaemonControlTests {
         #expect(try client.call("teleport").error?.code == -32601)
     }
 
+    @Test("every ControlMethod is answered by the daemon, with its typed result")
+    func everyMethod() async throws {
+        let (daemon, socket) = try await started()
+        defer { daemon.stop(); daemon.tearDown() }
+        let firstJob = try ControlClient(socketPath: socket).call(.jobs).decodeResult(as: JobsResult.self).jobs.first?.id ?? 1
+        for method in ControlMethod.allCases {
+            let client = try ControlClient(socketPath: socket)
+            let response: ControlResponse
+            let decodes: (ControlResponse) -> Bool
+            func typed<Result: Decodable>(_ type: Result.Type) -> (ControlResponse) -> Bool { { (try? $0.decodeResult(as: type)) != nil } }
+            // Exhaustive: a new method fails to compile here until it is tested.
+            switch method {
+            case .status: response = try client.call(method); decodes = typed(StatusResult.self)
+            case .documents: response = try client.call(method, ControlParams.Documents(state: nil)); decodes = typed(DocumentsResult.self)
+            case .jobs: response = try client.call(method, ControlParams.Jobs()); decodes = typed(JobsResult.self)
+            case .job: response = try client.call(method, ControlParams.Job(id: firstJob)); decodes = typed(JobSummary.self)
+            case .submit: response = try client.call(method, ControlParams.Path(path: "one.txt")); decodes = typed(SubmitResult.self)
+            case .cancel: response = try client.call(method, ControlParams.Path(path: "one.txt")); decodes = typed(CancelResult.self)
+            case .rescan: response = try client.call(method); decodes = typed(RescanResult.self)
+            case .pause, .resume: response = try client.call(method); decodes = typed(PausedResult.self)
+            case .reload: response = try client.call(method); decodes = typed(ReloadResult.self)
+            case .metrics: response = try client.call(method); decodes = typed(MetricsResult.self)
+            case .events: response = try client.call(method); decodes = typed(EventsResult.self)
+            }
+            #expect(response.error?.code != -32601, "\(method.rawValue) is not handled")
+            #expect(response.error == nil, "\(method.rawValue): \(response.error?.message ?? "")")
+            #expect(decodes(response), "\(method.rawValue) did not answer with its typed result")
+        }
+    }
+
     @Test("submit: a corpus file is converted at request priority; paths outside the corpus are refused")
     func submit() async throws {
         let (daemon, socket) = try await started()

@@ -1,9 +1,10 @@
+import BinderyProtocol
 import Foundation
 import Logging
 import Testing
 @testable import BinderyService
 
-/// The daemon in process, driven through the calls the control socket will make.
+/// The daemon in process, driven through its control socket: the one way requests reach it.
 @Suite struct DaemonRequestTests {
     @Test func submitPauseResumeAndStop() async throws {
         let directory = try TemporaryDirectory("bindery-daemon")
@@ -20,17 +21,26 @@ import Testing
             try? daemon.run()
             finished.signal()
         }
-        #expect(await eventually(timeout: 30) { daemon.status.started && daemon.status.documents == 1 && daemon.status.queue?.running == 0 })
+        let socket = directory.path("state/bindery.sock").path
+        func status() -> StatusResult? { try? ControlClient(socketPath: socket, timeout: 5).call(.status).decodeResult(as: StatusResult.self) }
+        func counts(_ status: StatusResult?) -> JobQueueCounts? {
+            status.map { JobQueueCounts(queued: $0.queued, running: $0.running, retrying: $0.retrying, paused: $0.paused) }
+        }
+        func submit(_ path: String) throws -> ControlResponse { try ControlClient(socketPath: socket).call(.submit, ControlParams.Path(path: path)) }
+        #expect(await eventually(timeout: 30) {
+            guard let status = status() else { return false }
+            return status.documents.filter { $0.key != "deleted" }.values.reduce(0, +) == 1 && status.running == 0
+        })
 
-        #expect(throws: ServiceError.self) { try daemon.submit("../etc/passwd.txt") }
-        #expect(throws: ServiceError.self) { try daemon.submit("missing.txt") }
-        #expect(throws: ServiceError.self) { try daemon.submit("/book.txt") }
-        daemon.pause()
-        try daemon.submit("book.txt")
-        #expect(daemon.status.queue == JobQueueCounts(queued: 1, running: 0, retrying: 0, paused: true))
-        #expect(daemon.cancel("book.txt"))
-        #expect(daemon.status.queue?.queued == 0)
-        daemon.resume()
+        #expect(try submit("../etc/passwd.txt").error != nil)
+        #expect(try submit("missing.txt").error != nil)
+        #expect(try submit("/book.txt").error != nil)
+        #expect(try ControlClient(socketPath: socket).call(.pause).error == nil)
+        #expect(try submit("book.txt").error == nil)
+        #expect(counts(status()) == JobQueueCounts(queued: 1, running: 0, retrying: 0, paused: true))
+        #expect(try ControlClient(socketPath: socket).call(.cancel, ControlParams.Path(path: "book.txt")).decodeResult(as: CancelResult.self).cancelled)
+        #expect(counts(status())?.queued == 0)
+        #expect(try ControlClient(socketPath: socket).call(.resume).error == nil)
         #expect(received.kinds == ["job.published"])
         try FileManager.default.removeItem(at: directory.path("corpus/book.txt"))
         #expect(await eventually(timeout: 30) { received.kinds == ["job.published", "document.deleted"] })
@@ -45,5 +55,5 @@ private final class EventRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var events: [DaemonEvent] = []
     func append(_ event: DaemonEvent) { lock.withLock { events.append(event) } }
-    var kinds: [String] { lock.withLock { events.map(\.kind) } }
+    var kinds: [String] { lock.withLock { events.map(\.kind.rawValue) } }
 }

@@ -1,4 +1,5 @@
 import BinderyConversion
+import BinderyProtocol
 import Foundation
 import Logging
 import Testing
@@ -37,7 +38,7 @@ import Glibc
         let job = try #require(try fixture.store.jobs().first)
         #expect(job.outcome == .published)
         #expect(job.warnings?.contains("book.meta.yaml: line 3, key 'structure.headings[1].line': must be a whole number from 1 to 8") == true, "\(job.warnings ?? "none")")
-        #expect(DaemonControlHandler.json(job)["warnings"] == .array([.string(job.warnings ?? "")]))
+        #expect(try JSONValue(encoding: job.summary)["warnings"] == .array([.string(job.warnings ?? "")]))
         let proof = try String(contentsOf: fixture.directory.path("out/book.proof.html"), encoding: .utf8)
         #expect(proof.contains("error sidecar.invalid: book.meta.yaml: line 3"))
 

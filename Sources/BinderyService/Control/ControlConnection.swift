@@ -14,7 +14,7 @@ final class ControlConnection {
     private var readSource: DispatchSourceRead?
     private var writeSource: DispatchSourceWrite?
     private var idleTimer: DispatchSourceTimer?
-    private var input: [UInt8] = []
+    private var input = LineBuffer()
     private var output: [UInt8] = []
     private var writeSuspended = true
     private var closed = false
@@ -52,14 +52,12 @@ final class ControlConnection {
             return close()
         }
         resetIdleTimer()
-        input.append(contentsOf: buffer[0..<count])
-        while let newline = input.firstIndex(of: 0x0A) {
-            let line = Array(input[..<newline])
-            input.removeSubrange(...newline)
+        input.append(buffer[0..<count])
+        while let line = input.nextLine() {
             handle(line)
             if closed { return }
         }
-        if input.count >= ControlProtocol.maximumLineBytes {
+        if input.pendingCount >= ControlProtocol.maximumLineBytes {
             send(ControlCodec.encode(.failure(nil, .tooLarge())))
             input.removeAll()
             closeAfterFlush()
@@ -74,13 +72,13 @@ final class ControlConnection {
             send(ControlCodec.encode(.failure(nil, error)))
         case .success(let request):
             switch handler(request) {
-            case .result(let value): send(ControlCodec.encode(.success(request.id, value)))
+            case .result(let value): send(ControlCodec.encodeResult(request.id, value))
             case .error(let error): send(ControlCodec.encode(.failure(request.id, error)))
             case .subscribe(let value):
                 isSubscriber = true
                 idleTimer?.cancel()
                 idleTimer = nil
-                send(ControlCodec.encode(.success(request.id, value)))
+                send(ControlCodec.encodeResult(request.id, value))
             }
         }
     }

@@ -5,8 +5,8 @@ import Foundation
 import Glibc
 #endif
 
-/// The daemon's Unix control socket: newline-delimited JSON (see `ControlProtocol`), one response per
-/// request, event streams for subscribers. Glibc + Dispatch: one serial queue owns every connection;
+/// The daemon's Unix control socket: newline-delimited JSON (see `ControlProtocol`; lines framed by
+/// `ControlCodec`), one response per request, event streams for subscribers. Glibc + Dispatch: one serial queue owns every connection;
 /// reads and writes are non-blocking, a slow reader is dropped once its backlog passes a limit.
 public final class ControlServer: @unchecked Sendable {
     public struct Settings: Sendable {
@@ -31,11 +31,12 @@ public final class ControlServer: @unchecked Sendable {
         }
     }
 
-    /// What a handler answers: a result, an error, or (for `events`) a subscription acknowledged with a result.
+    /// What a handler answers: a typed result (encoded once, into the response line), an error, or (for
+    /// `events`) a subscription acknowledged with a result.
     public enum Reply: Sendable {
-        case result(JSONValue)
+        case result(any Encodable & Sendable)
         case error(ControlError)
-        case subscribe(JSONValue)
+        case subscribe(any Encodable & Sendable)
     }
 
     public typealias Handler = @Sendable (ControlRequest) -> Reply
@@ -55,12 +56,12 @@ public final class ControlServer: @unchecked Sendable {
     }
 
     /// Binds the socket (removing a stale one, but never one another process still answers on) and starts accepting.
-    public func start() throws(ControlServerError) {
+    public func start() throws(ControlSocketError) {
         let path = settings.socketPath
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         if let live = try? UnixSocket.connect(to: path) {
             close(live)
-            throw ControlServerError("another process is listening on \(path)")
+            throw ControlSocketError("another process is listening on \(path)")
         }
         unlink(path)
         listener = try UnixSocket.listen(at: path, mode: settings.group == nil ? 0o600 : 0o660, group: settings.group)
@@ -93,7 +94,7 @@ public final class ControlServer: @unchecked Sendable {
 
     /// Sends `event` as one line to every subscriber of `events`; with none, `event` is never built
     /// (a restart reports thousands of up-to-date jobs that nobody may be listening for).
-    public func broadcast(_ event: @autoclosure @escaping @Sendable () -> JSONValue) {
+    public func broadcast(_ event: @autoclosure @escaping @Sendable () -> any Encodable & Sendable) {
         queue.async {
             let subscribers = self.connections.values.filter(\.isSubscriber)
             guard !subscribers.isEmpty else { return }
@@ -136,15 +137,6 @@ public final class ControlServer: @unchecked Sendable {
         let line = ControlCodec.encode(.failure(nil, error))
         _ = line.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         close(descriptor)
-    }
-}
-
-extension ControlCodec {
-    /// An event line: `{"event": {...}}`.
-    public static func encodeEvent(_ event: JSONValue) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return ((try? encoder.encode(["event": event])).map(Array.init) ?? []) + [0x0A]
     }
 }
 

@@ -2,8 +2,9 @@ import BinderyProtocol
 import BinderyWriters
 import Foundation
 
-/// Answers the control protocol's methods from the daemon's state store and queue.
-/// Every request gets exactly one reply; nothing here can convert a file outside the corpus.
+/// Answers the control protocol's methods from the daemon's state store and queue: one case per
+/// `ControlMethod`, each returning its typed result. Every request gets exactly one reply; nothing here
+/// can convert a file outside the corpus.
 struct DaemonControlHandler: Sendable {
     /// What the handler may ask of the daemon.
     struct Actions: Sendable {
@@ -19,21 +20,21 @@ struct DaemonControlHandler: Sendable {
     let actions: Actions
 
     func handle(_ request: ControlRequest) -> ControlServer.Reply {
+        guard let method = ControlMethod(rawValue: request.method) else { return .error(.unknownMethod(request.method)) }
         do {
-            switch request.method {
-            case "status": return .result(try status())
-            case "documents": return .result(try documents(ControlParams.Documents(request.params)))
-            case "jobs": return .result(try jobs(request.params))
-            case "job": return try job(request.params)
-            case "submit": return try submit(request.params)
-            case "cancel": return try cancel(request.params)
-            case "rescan": actions.rescan(); return .result(.object(["rescanning": .bool(true)]))
-            case "pause": queue.pause(); return .result(.object(["paused": .bool(true)]))
-            case "resume": queue.resume(); return .result(.object(["paused": .bool(false)]))
-            case "reload": actions.reload(); return .result(.object(["reloading": .bool(true)]))
-            case "metrics": return .result(.object(["text": .string(try metrics())]))
-            case "events": return .subscribe(.object(["subscribed": .bool(true), "protocol": .number(Double(ControlProtocol.version))]))
-            default: return .error(.unknownMethod(request.method))
+            switch method {
+            case .status: return .result(try status())
+            case .documents: return .result(try documents(ControlParams.Documents(request.params)))
+            case .jobs: return .result(try jobs(ControlParams.Jobs(request.params)))
+            case .job: return .result(try job(ControlParams.Job(request.params)))
+            case .submit: return .result(try submit(request.params))
+            case .cancel: return .result(try cancel(ControlParams.Path(request.params, method: method.rawValue)))
+            case .rescan: actions.rescan(); return .result(RescanResult())
+            case .pause: queue.pause(); return .result(PausedResult(paused: true))
+            case .resume: queue.resume(); return .result(PausedResult(paused: false))
+            case .reload: actions.reload(); return .result(ReloadResult())
+            case .metrics: return .result(MetricsResult(text: try metrics()))
+            case .events: return .subscribe(EventsResult())
             }
         } catch let error as ControlError {
             return .error(error)
@@ -42,17 +43,15 @@ struct DaemonControlHandler: Sendable {
         }
     }
 
-    private func status() throws -> JSONValue {
+    private func status() throws -> StatusResult {
         let counts = queue.counts
-        var counted: [String: Int] = [:]
-        for document in try store.documents() { counted[document.state.rawValue, default: 0] += 1 }
-        let byState = counted.mapValues { JSONValue.number(Double($0)) }
-        return .object([
-            "protocol": .number(Double(ControlProtocol.version)), "version": .string(BinderyVersion.current),
-            "uptime_seconds": .number(Date().timeIntervalSince(startedAt).rounded()), "corpus": .string(corpusPath),
-            "queued": .number(Double(counts.queued)), "running": .number(Double(counts.running)), "retrying": .number(Double(counts.retrying)),
-            "paused": .bool(counts.paused), "documents": .object(byState), "running_jobs": .array(queue.running.keys.sorted().map { .string($0) }),
-        ])
+        var byState: [String: Int] = [:]
+        for document in try store.documents() { byState[document.state.rawValue, default: 0] += 1 }
+        return StatusResult(
+            protocol: ControlProtocol.version, version: BinderyVersion.current,
+            uptimeSeconds: Int(Date().timeIntervalSince(startedAt).rounded()), corpus: corpusPath,
+            queued: counts.queued, running: counts.running, retrying: counts.retrying, paused: counts.paused,
+            documents: byState, runningJobs: queue.running.keys.sorted())
     }
 
     private func metrics() throws -> String {
@@ -63,37 +62,32 @@ struct DaemonControlHandler: Sendable {
         return DaemonMetrics.prometheusText(jobs: try store.jobs(limit: 100_000), documents: documents, outputBytes: outputBytes, queue: queue.counts)
     }
 
-    private func documents(_ params: ControlParams.Documents) throws -> JSONValue {
+    private func documents(_ params: ControlParams.Documents) throws -> DocumentsResult {
         let running = queue.running
-        let state = params.state
-        let list = try store.documents().filter { state == nil || $0.state.rawValue == state }.map { document -> JSONValue in
-            .object([
-                "path": .string(document.path), "state": .string(running[document.path] != nil ? "converting" : document.state.rawValue),
-                "size": .number(Double(document.size)), "sha256": .string(document.sha256), "error": document.error.map { .string($0) } ?? .null,
-                "updated": .string(Self.timestamp(document.updatedAt)),
-            ])
+        let list = try store.documents().filter { params.state == nil || $0.state.rawValue == params.state }.map { document in
+            DocumentSummary(
+                path: document.path, state: running[document.path] != nil ? "converting" : document.state.rawValue,
+                size: Int64(document.size), sha256: document.sha256, error: document.error, updated: UTCTimestamp.string(document.updatedAt))
         }
-        return .object(["documents": .array(list)])
+        return DocumentsResult(documents: list)
     }
 
-    private func jobs(_ raw: JSONValue?) throws -> JSONValue {
-        let params = try ControlParams.Jobs(raw)
+    private func jobs(_ params: ControlParams.Jobs) throws -> JobsResult {
         let list = try store.jobs(limit: ControlParams.Jobs.maximumLimit).filter { params.state == nil || $0.outcome.rawValue == params.state }
-            .prefix(params.limit).map(Self.json)
-        return .object(["jobs": .array(Array(list))])
+            .prefix(params.limit).map(\.summary)
+        return JobsResult(jobs: Array(list))
     }
 
-    private func job(_ params: JSONValue?) throws -> ControlServer.Reply {
-        let id = try ControlParams.Job(params).id
-        guard let record = try store.job(id: id) else {
-            throw ControlError(code: -32004, message: "no job \(id)")
+    private func job(_ params: ControlParams.Job) throws -> JobSummary {
+        guard let record = try store.job(id: params.id) else {
+            throw ControlError(code: -32004, message: "no job \(params.id)")
         }
-        return .result(Self.json(record))
+        return record.summary
     }
 
     /// Queues a corpus file at request priority; paths outside the corpus are refused.
-    private func submit(_ params: JSONValue?) throws -> ControlServer.Reply {
-        let path = try CorpusPathResolver(corpus: corpusPath).relativeSource(ControlParams.Path(params, method: "submit").path)
+    private func submit(_ params: JSONValue?) throws -> SubmitResult {
+        let path = try CorpusPathResolver(corpus: corpusPath).relativeSource(ControlParams.Path(params, method: ControlMethod.submit.rawValue).path)
         guard FileManager.default.fileExists(atPath: layout.url(of: path).path) else {
             throw ControlError(code: -32004, message: "no such source in the corpus: \(path)")
         }
@@ -101,23 +95,22 @@ struct DaemonControlHandler: Sendable {
             throw ControlError.invalidParams("per-request formats are not supported yet; the daemon makes its configured formats")
         }
         queue.submit(path, trigger: .request)
-        return .result(.object(["path": .string(path), "queued": .bool(true), "trigger": .string("request")]))
+        return SubmitResult(path: path)
     }
 
-    private func cancel(_ params: JSONValue?) throws -> ControlServer.Reply {
-        let path = try CorpusPathResolver(corpus: corpusPath).relativeSource(ControlParams.Path(params, method: "cancel").path)
-        return .result(.object(["path": .string(path), "cancelled": .bool(queue.cancel(path))]))
+    private func cancel(_ params: ControlParams.Path) throws -> CancelResult {
+        let path = try CorpusPathResolver(corpus: corpusPath).relativeSource(params.path)
+        return CancelResult(path: path, cancelled: queue.cancel(path))
     }
+}
 
-    static func json(_ job: JobRecord) -> JSONValue {
-        .object([
-            "id": job.id.map { .number(Double($0)) } ?? .null, "path": .string(job.path), "trigger": .string(job.trigger),
-            "state": .string(job.outcome.rawValue), "attempts": .number(Double(job.attempts)),
-            "queued": .string(timestamp(job.queuedAt)), "duration_ms": .number(((job.finishedAt - job.startedAt) * 1000).rounded()),
-            "error": job.error.map { .string($0) } ?? .null,
-            "warnings": .array((job.warnings ?? "").split(separator: "\n").map { .string(String($0)) }),
-        ])
+extension JobRecord {
+    /// The job as the control protocol shows it.
+    var summary: JobSummary {
+        let milliseconds = ((finishedAt - startedAt) * 1000).rounded()
+        return JobSummary(
+            id: id, path: path, trigger: trigger, state: outcome.rawValue, attempts: attempts, queued: UTCTimestamp.string(queuedAt),
+            durationMilliseconds: milliseconds.isFinite && abs(milliseconds) < 1e15 ? Int(milliseconds) : 0, error: error,
+            warnings: (warnings ?? "").split(separator: "\n").map(String.init))
     }
-
-    static func timestamp(_ seconds: Double) -> String { UTCTimestamp.string(seconds) }
 }

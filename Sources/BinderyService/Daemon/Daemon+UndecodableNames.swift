@@ -29,7 +29,7 @@ extension Daemon {
         } catch {
             logger.error("state.error", metadata: ["path": "\(path)", "error": "\(error)"])
         }
-        emit(DaemonEvent("document.deleted", path: path))
+        emit(DaemonEvent(.documentDeleted, path: path))
         logger.info("document.deleted", metadata: ["path": "\(path)", "pruned": "\(pruned)"])
     }
 
@@ -49,7 +49,7 @@ extension Daemon {
         } catch {
             logger.error("state.error", metadata: ["path": "\(path)", "error": "\(error)"])
         }
-        emit(DaemonEvent("job.failed", path: path, trigger: job.trigger, error: error.description))
+        emit(DaemonEvent(.jobFailed, path: path, trigger: job.trigger, error: error.description))
         logger.error("job.failed", metadata: ["path": "\(path)", "code": "\(error.code.rawValue)", "error": "\(error.message)"])
     }
 

@@ -134,10 +134,7 @@ public final class Daemon: @unchecked Sendable {
     /// Hands an event to the embedder's sink and to the control socket's subscribers.
     func emit(_ event: DaemonEvent) {
         events(event)
-        controlServer?.broadcast(.object([
-            "type": .string(event.kind), "path": .string(event.path), "trigger": event.trigger.map { .string($0) } ?? .null,
-            "error": event.error.map { .string($0) } ?? .null, "time": .string(DaemonControlHandler.timestamp(event.time.timeIntervalSince1970)),
-        ]))
+        controlServer?.broadcast(event.controlEvent)
     }
 
     /// Stops the daemon as SIGTERM does (drain, then `run` returns).

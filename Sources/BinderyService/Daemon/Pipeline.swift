@@ -73,7 +73,7 @@ package final class Pipeline: @unchecked Sendable {
         // stamp taken in the middle of a long write (mtime and ctime are set as it starts) would hide.
         if ticket.trigger == .startup, isUnchanged(path, stamp: currentStamp, settings: settings) {
             early.drop(path)
-            events(DaemonEvent("job.up-to-date", path: path, trigger: ticket.trigger.rawValue))
+            events(DaemonEvent(.jobUpToDate, path: path, trigger: ticket.trigger.rawValue))
             return .done
         }
         let stamp = SourceStamp.trusted(source: before, sidecar: sidecarBefore, checkedAt: checkedAt, margin: stampTrustMargin)
@@ -91,7 +91,7 @@ package final class Pipeline: @unchecked Sendable {
         job.jobKey = key
         if isUpToDate(path, key: key, size: bytes.count, sha: sha, stamp: stamp) {
             early.drop(path)
-            events(DaemonEvent("job.up-to-date", path: path, trigger: ticket.trigger.rawValue))
+            events(DaemonEvent(.jobUpToDate, path: path, trigger: ticket.trigger.rawValue))
             return .done
         }
 
@@ -154,7 +154,7 @@ package final class Pipeline: @unchecked Sendable {
             // The outputs are in place; run again so that the record catches up (the rerun rewrites nothing).
             if let delay = retryDelay(ticket, settings) { return .retry(after: delay) }
         }
-        events(DaemonEvent("job.published", path: path, trigger: ticket.trigger.rawValue))
+        events(DaemonEvent(.jobPublished, path: path, trigger: ticket.trigger.rawValue))
         logger.info("job.published", metadata: [
             "path": "\(path)", "trigger": "\(ticket.trigger.rawValue)", "attempt": "\(ticket.attempt)",
             "convertMs": "\(Int(elapsed * 1000))", "convertedEarly": "\(convertedEarly)", "sinceQueuedMs": "\(Int((job.finishedAt - job.queuedAt) * 1000))",
@@ -272,7 +272,7 @@ package final class Pipeline: @unchecked Sendable {
         } catch {
             logger.error("state.error", metadata: ["path": "\(job.path)", "error": "\(error)"])
         }
-        events(DaemonEvent("job.\(outcome.rawValue)", path: job.path, trigger: job.trigger, error: error.description))
+        events(DaemonEvent(.init(outcome), path: job.path, trigger: job.trigger, error: error.description))
         logger.error("job.failed", metadata: ["path": "\(job.path)", "code": "\(error.code.rawValue)", "error": "\(error.message)"])
         return .done
     }
@@ -301,7 +301,7 @@ package final class Pipeline: @unchecked Sendable {
               document.error == error.description
         else { return fail(&job, size: size, sha: "", key: nil, stamp: stamp, error) }
         early.drop(job.path)
-        events(DaemonEvent("job.up-to-date", path: job.path, trigger: job.trigger))
+        events(DaemonEvent(.jobUpToDate, path: job.path, trigger: job.trigger))
         logger.debug("job.up-to-date", metadata: ["path": "\(job.path)", "by": "recorded failure"])
         return .done
     }
@@ -315,7 +315,7 @@ package final class Pipeline: @unchecked Sendable {
         } catch {
             logger.error("state.error", metadata: ["path": "\(job.path)", "error": "\(error)"])
         }
-        events(DaemonEvent("job.\(outcome.rawValue)", path: job.path, trigger: job.trigger, error: reason))
+        events(DaemonEvent(.init(outcome), path: job.path, trigger: job.trigger, error: reason))
         logger.info("job.\(outcome.rawValue)", metadata: ["path": "\(job.path)"])
         return .done
     }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import BinderyProtocol
-import BinderyService
 import Foundation
 
 /// Options every client command shares: which daemon, and JSON or text.
@@ -19,21 +18,46 @@ struct ClientOptions: ParsableArguments {
         return ".bindery-state/bindery.sock"
     }
 
-    /// Calls `method`; prints the result as JSON or through `format`; a daemon error is a failure exit.
-    func call(_ method: String, _ params: JSONValue? = nil, format: (JSONValue) -> String) throws {
-        let response: ControlResponse
+    /// A connection to the daemon; none is the `noDaemon` exit.
+    func connect(timeout: Double = 30) throws -> ControlClient {
+        try reaching { () throws(ControlSocketError) in try ControlClient(socketPath: socketPath, timeout: timeout) }
+    }
+
+    /// Runs `body`; a socket that fails (no daemon, or it went away) ends the command as `noDaemon`.
+    func reaching<Value>(_ body: () throws(ControlSocketError) -> Value) throws -> Value {
         do {
-            response = try ControlClient(socketPath: socketPath).call(method, params)
+            return try body()
         } catch {
             Console.error(error.message + " (is `bindery serve` running? use --socket to choose another daemon)")
-            throw ExitCode(2)
+            throw BinderyExitCode.noDaemon.exit
         }
-        if let error = response.error {
-            Console.error("\(method): \(error.message)")
-            throw ExitCode(1)
+    }
+
+    /// Calls `method` with `params` and returns its typed result; the daemon's error ends the command as `failure`.
+    func request<Result: Decodable>(_ method: ControlMethod, _ params: (any Encodable)? = nil, on client: ControlClient? = nil,
+                                    as type: Result.Type) throws -> (result: Result, json: JSONValue) {
+        let client = try client ?? connect()
+        let response = try reaching { () throws(ControlSocketError) in
+            if let params { try client.call(method, params) } else { try client.call(method) }
         }
-        let result = response.result ?? .null
-        Console.output(json ? JSONText.pretty(result) : format(result))
+        do {
+            return (try response.decodeResult(as: type), response.result ?? .null)
+        } catch {
+            Console.error("\(method.rawValue): \(error.message)")
+            throw BinderyExitCode.failure.exit
+        }
+    }
+
+    /// Calls `method`; prints the daemon's JSON (`--json`) or `format` of the typed result.
+    func call<Result: Decodable>(_ method: ControlMethod, _ params: (any Encodable)? = nil, as type: Result.Type,
+                                 format: (Result) -> String) throws {
+        let (result, json) = try request(method, params, as: type)
+        Console.output(self.json ? JSONText.pretty(json) : format(result))
+    }
+
+    /// Calls `method`; prints its result's fields, one `key: value` line each (or the JSON).
+    func callShowingFields<Result: Codable>(_ method: ControlMethod, _ params: (any Encodable)? = nil, as type: Result.Type) throws {
+        try call(method, params, as: type) { JSONText.fields((try? JSONValue(encoding: $0)) ?? .null) }
     }
 }
 
@@ -62,7 +86,6 @@ enum JSONText {
         return object.keys.sorted().map { "\($0): \(scalar(object[$0]))" }.joined(separator: "\n")
     }
 
-    /// A table of the objects in an array (or in `value[key]`), with the given columns.
     /// Control characters (a newline in a file name) as `\n`, `\t`, `\u{…}`: one row stays one line.
     static func printable(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
@@ -72,11 +95,10 @@ enum JSONText {
         }.joined())
     }
 
-    static func table(_ value: JSONValue, key: String? = nil, columns: [String]) -> String {
-        let list: [JSONValue]
-        if let key, case .array(let items)? = value[key] { list = items } else if case .array(let items) = value { list = items } else { list = [] }
-        guard !list.isEmpty else { return "(none)" }
-        let rows = list.map { item in columns.map { scalar(item[$0]) } }
+    /// A table with the given columns, one row per item; cells made printable.
+    static func table(_ rows: [[String]], columns: [String]) -> String {
+        guard !rows.isEmpty else { return "(none)" }
+        let rows = rows.map { $0.map(printable) }
         let widths = columns.indices.map { index in max(columns[index].count, rows.map { $0[index].count }.max() ?? 0) }
         func line(_ cells: [String]) -> String {
             zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)

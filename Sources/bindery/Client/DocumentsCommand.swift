@@ -8,7 +8,8 @@ struct DocumentsCommand: ParsableCommand {
     @Option(help: "Only documents in this state (published, failed, deleted).") var state: String?
 
     func run() throws {
-        let params: JSONValue? = state.map { .object(["state": .string($0)]) }
-        try client.call("documents", params) { JSONText.table($0, key: "documents", columns: ["path", "state", "size", "updated"]) }
+        try client.call(.documents, ControlParams.Documents(state: state), as: DocumentsResult.self) { result in
+            JSONText.table(result.documents.map { [$0.path, $0.state, String($0.size), $0.updated] }, columns: ["path", "state", "size", "updated"])
+        }
     }
 }

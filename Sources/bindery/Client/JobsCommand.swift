@@ -9,9 +9,12 @@ struct JobsCommand: ParsableCommand {
     @Option(help: "How many jobs, newest first.") var limit = 20
 
     func run() throws {
-        var params: [String: JSONValue] = ["limit": .number(Double(limit))]
-        if let state { params["state"] = .string(state) }
-        try client.call("jobs", .object(params)) { JSONText.table($0, key: "jobs", columns: ["id", "path", "trigger", "state", "duration_ms", "error"]) }
+        try client.call(.jobs, ControlParams.Jobs(limit: limit, state: state), as: JobsResult.self) { result in
+            let rows = result.jobs.map { job in
+                [job.id.map(String.init) ?? "-", job.path, job.trigger, job.state, String(job.durationMilliseconds), job.error ?? "-"]
+            }
+            return JSONText.table(rows, columns: ["id", "path", "trigger", "state", "duration_ms", "error"])
+        }
     }
 }
 
@@ -22,7 +25,7 @@ struct JobCommand: ParsableCommand {
     @Argument(help: "The job id.") var id: Int
 
     func run() throws {
-        try client.call("job", .object(["id": .number(Double(id))]), format: JSONText.fields)
+        try client.callShowingFields(.job, ControlParams.Job(id: Int64(id)), as: JobSummary.self)
     }
 }
 
@@ -33,6 +36,6 @@ struct CancelCommand: ParsableCommand {
     @Argument(help: "The source whose job to cancel (relative to the corpus, or absolute).") var path: String
 
     func run() throws {
-        try client.call("cancel", .object(["path": .string(path)]), format: JSONText.fields)
+        try client.callShowingFields(.cancel, ControlParams.Path(path: path), as: CancelResult.self)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BinderyProtocol
 
 /// `bindery status`: version, uptime, corpus, queue depth, running jobs, documents by state.
 struct StatusCommand: ParsableCommand {
@@ -6,6 +7,6 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var client: ClientOptions
 
     func run() throws {
-        try client.call("status", format: JSONText.fields)
+        try client.callShowingFields(.status, as: StatusResult.self)
     }
 }

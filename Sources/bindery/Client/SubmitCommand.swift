@@ -1,9 +1,8 @@
 import ArgumentParser
 import BinderyProtocol
-import BinderyService
 import Foundation
 
-/// `bindery submit PATH [--to …] [--wait]`: ask the daemon to convert a corpus file now.
+/// `bindery submit PATH [--wait]`: ask the daemon to convert a corpus file now.
 struct SubmitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "submit", abstract: "Queue a corpus file for conversion now (highest priority).")
     @OptionGroup var client: ClientOptions
@@ -11,31 +10,19 @@ struct SubmitCommand: ParsableCommand {
     @Flag(help: "Follow the job until it ends; exit 1 if it fails.") var wait = false
 
     func run() throws {
-        let params: [String: JSONValue] = ["path": .string(path)]
         // Subscribe first, so that no event of the job can be missed.
-        let events: ControlClient?
-        do {
-            events = wait ? try ControlClient(socketPath: client.socketPath, timeout: 0) : nil
-            _ = try events?.call("events")
-            let response = try ControlClient(socketPath: client.socketPath).call("submit", .object(params))
-            if let error = response.error {
-                Console.error("submit: \(error.message)")
-                throw ExitCode(1)
-            }
-            let result = response.result ?? .null
-            Console.output(client.json ? JSONText.pretty(result) : "queued \(JSONText.scalar(result["path"])) (request priority)")
-            guard let events, let path = result["path"] else { return }
-            while true {
-                let line = try events.readLine()
-                guard let event = try? JSONDecoder().decode([String: JSONValue].self, from: Data(line))["event"], event["path"] == path else { continue }
-                let type = JSONText.scalar(event["type"])
-                Console.output(client.json ? String(decoding: line, as: UTF8.self) : "\(type) \(JSONText.scalar(event["path"]))" + (event["error"].map { ": \(JSONText.scalar($0))" } ?? ""))
-                if type == "job.published" || type == "job.up-to-date" { return }
-                if type == "job.failed" || type == "job.cancelled" || type == "job.timed-out" { throw ExitCode(1) }
-            }
-        } catch let error as ControlServerError {
-            Console.error(error.message)
-            throw ExitCode(2)
+        let events = wait ? try client.connect(timeout: 0) : nil
+        if let events { _ = try client.request(.events, on: events, as: EventsResult.self) }
+        let (result, json) = try client.request(.submit, ControlParams.Path(path: path), as: SubmitResult.self)
+        Console.output(client.json ? JSONText.pretty(json) : "queued \(JSONText.printable(result.path)) (request priority)")
+        guard let events else { return }
+        while true {
+            let (event, line) = try client.reaching { () throws(ControlSocketError) in try events.nextEvent() }
+            guard event.path == result.path else { continue }
+            Console.output(client.json ? String(decoding: line, as: UTF8.self)
+                : "\(event.kind.rawValue) \(JSONText.printable(event.path))" + (event.error.map { ": \(JSONText.printable($0))" } ?? ""))
+            if event.kind.isSuccess { return }
+            if event.kind.isFailure { throw BinderyExitCode.failure.exit }
         }
     }
 }
@@ -46,24 +33,11 @@ struct EventsCommand: ParsableCommand {
     @OptionGroup var client: ClientOptions
 
     func run() throws {
-        do {
-            let events = try ControlClient(socketPath: client.socketPath, timeout: 0)
-            let response = try events.call("events")
-            if let error = response.error {
-                Console.error("events: \(error.message)")
-                throw ExitCode(1)
-            }
-            while true {
-                let line = try events.readLine()
-                if client.json {
-                    Console.output(String(decoding: line, as: UTF8.self))
-                } else if let event = try? JSONDecoder().decode([String: JSONValue].self, from: Data(line))["event"] {
-                    Console.output(JSONText.scalar(event))
-                }
-            }
-        } catch let error as ControlServerError {
-            Console.error(error.message)
-            throw ExitCode(2)
+        let events = try client.connect(timeout: 0)
+        _ = try client.request(.events, on: events, as: EventsResult.self)
+        while true {
+            let (event, line) = try client.reaching { () throws(ControlSocketError) in try events.nextEvent() }
+            Console.output(client.json ? String(decoding: line, as: UTF8.self) : JSONText.scalar((try? JSONValue(encoding: event)) ?? .null))
         }
     }
 }

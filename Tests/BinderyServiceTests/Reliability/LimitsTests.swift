@@ -36,7 +36,7 @@ extension Reliability {
             let large = try ControlClient(socketPath: socket)
             try large.sendRaw([UInt8](repeating: UInt8(ascii: "x"), count: ControlProtocol.maximumLineBytes + 1))
             #expect(try response(large.readLine()).error?.code == -32600)
-            #expect(throws: ControlServerError.self) { try large.readLine() }
+            #expect(throws: ControlSocketError.self) { try large.readLine() }
             #expect(try clients[0].call("status").result != nil)
 
             // max_clients: with three connected, the next gets -32002 and is closed; a freed slot is usable again.

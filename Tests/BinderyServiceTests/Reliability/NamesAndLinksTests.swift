@@ -1,3 +1,4 @@
+import BinderyProtocol
 import Foundation
 import Testing
 @testable import BinderyService

@@ -1,3 +1,4 @@
+import BinderyProtocol
 import BinderyTestSupport
 import Foundation
 import Testing

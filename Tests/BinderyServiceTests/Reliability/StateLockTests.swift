@@ -43,12 +43,12 @@ extension Reliability {
             let directory = try PackagePaths.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
             let path = directory.appendingPathComponent("control.sock").path
-            let reply: ControlServer.Handler = { _ in .result(.object([:])) }
+            let reply: ControlServer.Handler = { _ in .result(JSONValue.object([:])) }
             let first = ControlServer(settings: .init(socketPath: path), handler: reply)
             try first.start()
             defer { first.stop() }
             let second = ControlServer(settings: .init(socketPath: path), handler: reply)
-            #expect(throws: ControlServerError.self) { try second.start() }
+            #expect(throws: ControlSocketError.self) { try second.start() }
             second.stop()
             #expect(try ControlClient(socketPath: path).call("status").result != nil)
 
