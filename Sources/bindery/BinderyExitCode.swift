@@ -2,16 +2,15 @@ import ArgumentParser
 import Foundation
 
 /// The one table of `bindery`'s exit statuses, for every command; README.md and `bindery --help` show it.
-/// `noDaemon` and `badConfiguration` share 2 because the tests pin both (`status` with no daemon,
-/// `check-config` of a bad file); each call site names its meaning, so parting them is one line here.
+/// A missing daemon (69, sysexits' `EX_UNAVAILABLE`: try again later) is told apart from a bad configuration (2).
 enum BinderyExitCode: CaseIterable {
-    case success, failure, noDaemon, badConfiguration, usage
+    case success, failure, badConfiguration, usage, noDaemon
 
     var status: Int32 {
         switch self {
         case .success: 0
         case .failure: 1
-        case .noDaemon: 2
+        case .noDaemon: 69
         case .badConfiguration: 2
         case .usage: ExitCode.validationFailure.rawValue
         }
