@@ -26,6 +26,17 @@ struct RunOnVerseTests {
         #expect(Array(verse.joined()) == poem)
     }
 
+    @Test("a poem whose sentences end every two or three lines, cut there into short groups, is verse as a whole")
+    func shortSentences() throws {
+        let poem = ["We’d found an old dug-out, and he knew,", "And gave us hell, for shell on frantic shell", "Hammered on top.",
+                    "Rain, guttering down in waterfalls of slime", "Kept slush waist high, that rising hour by hour,", "Choked up the steps with clay.",
+                    "What murk of air remained stank old, and sour", "With fumes of whizz-bangs, and the smell of men.",
+                    "There we herded from the blast", "Of whizz-bangs, but one found our door at last."]
+        let found = try blocks(Self.prose + ["The Sentry"] + poem + ["", "Then the next page of prose began again."])
+        let verse = found.compactMap { block -> [String]? in if case .verse(let lines, _) = block { lines.map(\.plainText) } else { nil } }
+        #expect(Array(verse.joined()) == poem)
+    }
+
     @Test("near miss: prose whose lines now and then open with a name stays prose")
     func prose() throws {
         let lines = Self.prose + ["He spoke of it to Mary and to the others who had come with", "Peter from the coast, and they listened until the lamps", "were lit and the tide had turned against the wind again."]

@@ -156,6 +156,23 @@ struct BlockAssembler: Sendable {
                 && TextShape.finalMark(groups[index].plainText).map { !$0.isLetter && !$0.isNumber } == true
                 && groups[index].lines.allSatisfy { $0.length * 10 < shape.profile.measure * 9 && shape.opensWithCapital($0) }
         }
+        // A stanza the paragraph builder cut at each short sentence end: adjacent groups of ragged lines opening
+        // with capitals, too short each to tell, read as verse together. A run starts on a stop (a title has none)
+        // and ends before a blank line.
+        var run: [Int] = []
+        func closeRun() {
+            // It ends at a blank line; what runs on to other text may be prose going on under the poem.
+            if let last = run.last, !(last + 1 < groups.count && groups[last + 1].blankBefore > 0) { run.removeLast() }
+            if run.count >= 2, shape.isRunOnVerse(LineGroup(lines: run.flatMap { groups[$0].lines }, blankBefore: 0)) { verse.formUnion(run) }
+            run = []
+        }
+        for index in groups.indices {
+            let ragged = roles[index] == .paragraph(classes: [])
+                && groups[index].lines.allSatisfy { $0.length * 10 < shape.profile.measure * 9 && shape.opensWithCapital($0) }
+            if !ragged || groups[index].blankBefore > 0 { closeRun() }
+            if ragged, !run.isEmpty || TextShape.finalMark(groups[index].plainText).map({ !$0.isLetter && !$0.isNumber }) == true { run.append(index) }
+        }
+        closeRun()
         for start in verse.sorted() {
             var next = start + 1
             // After the verse, only up to a blank line (prose may go on right under a poem).
