@@ -1,9 +1,34 @@
 @testable import BinderyText
+import BinderyModel
 import Foundation
 
 /// The character-wise implementations the reader's byte and scalar fast paths replaced, kept as the
 /// reference they must agree with on any text.
 enum Reference {
+    /// `UnderscoreEmphasis.split` on scalars, as it was before it read bytes.
+    static func underscoreSplit(_ text: String) -> [Inline] {
+        let scalars = Array(text.unicodeScalars)
+        func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || scalar.properties.numericType != nil }
+        func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        var result: [Inline] = []
+        var plainStart = 0
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "_", index == 0 || !isWord(scalars[index - 1]), index + 1 < scalars.count, scalars[index + 1] != " ", scalars[index + 1] != "_",
+               let close = scalars[(index + 1)...].firstIndex(of: "_"), scalars[close - 1] != " ",
+               close + 1 == scalars.count || !isWord(scalars[close + 1]) {
+                if plainStart < index { result.append(.text(string(plainStart..<index))) }
+                result.append(.emphasis([.text(string((index + 1)..<close))]))
+                index = close + 1
+                plainStart = index
+                continue
+            }
+            index += 1
+        }
+        if plainStart < scalars.count { result.append(.text(string(plainStart..<scalars.count))) }
+        return result
+    }
+
     static func words(_ text: String) -> [Substring] {
         text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") })
     }

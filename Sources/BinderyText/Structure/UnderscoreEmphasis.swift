@@ -42,17 +42,17 @@ enum UnderscoreEmphasis {
     /// `a _b c_ d` → text, emphasis, text. An opening `_` follows no letter or digit and precedes no space;
     /// a closing one follows no space and precedes no letter or digit.
     static func split(_ text: String, _ count: inout Int) -> [Inline] {
-        // On scalars, not characters: `_`, spaces, letters and digits are each one scalar.
-        let scalars = Array(text.unicodeScalars)
-        func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || scalar.properties.numericType != nil }
-        func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        // On UTF-8 bytes: `_` and the space are one byte each; a neighbour beyond ASCII is decoded to ask
+        // whether it is a letter or digit.
+        let bytes = Array(text.utf8)
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
         var result: [Inline] = []
         var plainStart = 0
         var index = 0
-        while index < scalars.count {
-            if scalars[index] == "_", index == 0 || !isWord(scalars[index - 1]), index + 1 < scalars.count, scalars[index + 1] != " ", scalars[index + 1] != "_",
-               let close = scalars[(index + 1)...].firstIndex(of: "_"), scalars[close - 1] != " ",
-               close + 1 == scalars.count || !isWord(scalars[close + 1]) {
+        while index < bytes.count {
+            if bytes[index] == 0x5F, index == 0 || !isWord(endingAt: index, bytes), index + 1 < bytes.count, bytes[index + 1] != 0x20, bytes[index + 1] != 0x5F,
+               let close = bytes[(index + 1)...].firstIndex(of: 0x5F), bytes[close - 1] != 0x20,
+               close + 1 == bytes.count || !isWord(startingAt: close + 1, bytes) {
                 if plainStart < index { result.append(.text(string(plainStart..<index))) }
                 result.append(.emphasis([.text(string((index + 1)..<close))]))
                 count += 1
@@ -62,7 +62,33 @@ enum UnderscoreEmphasis {
             }
             index += 1
         }
-        if plainStart < scalars.count { result.append(.text(string(plainStart..<scalars.count))) }
+        if plainStart < bytes.count { result.append(.text(string(plainStart..<bytes.count))) }
         return result
+    }
+
+    /// A letter or digit (`isAlphabetic`, or a numeric type).
+    private static func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || scalar.properties.numericType != nil }
+
+    /// Whether the scalar whose bytes end before `end` is a letter or digit.
+    private static func isWord(endingAt end: Int, _ bytes: [UInt8]) -> Bool {
+        let last = bytes[end - 1]
+        if last < 0x80 { return isASCIIWord(last) }
+        var start = end - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return isWord(startingAt: start, bytes)
+    }
+
+    /// Whether the scalar whose bytes start at `start` is a letter or digit.
+    private static func isWord(startingAt start: Int, _ bytes: [UInt8]) -> Bool {
+        let first = bytes[start]
+        if first < 0x80 { return isASCIIWord(first) }
+        var decoder = UTF8()
+        var iterator = bytes[start...].makeIterator()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+        return isWord(scalar)
+    }
+
+    private static func isASCIIWord(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
     }
 }
