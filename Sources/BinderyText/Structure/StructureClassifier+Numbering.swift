@@ -75,5 +75,16 @@ extension StructureClassifier {
             let level = index > backMatter ? backMatterLevel + 1 + depth : base - delta + depth
             roles[index] = .heading(level: level, kind: level == was || kind == .part ? kind : level == 1 ? .chapter : .section, text: text)
         }
+        // Unnumbered titles after the first member of a numbering that runs through the book without starting
+        // again are its sections, up to the back matter (where numbering starts again under each title, the
+        // titles are the divisions).
+        let outer = schemes.depth.filter { $0.value == 0 && roles[$0.key].isHeading }.keys.sorted()
+        let values = outer.compactMap { schemes.members[$0]?.value }
+        guard outer.count >= 3, zip(values, values.dropFirst()).allSatisfy({ $1 > $0 }) else { return }
+        for index in outer[0] + 1..<backMatter where schemes.depth[index] == nil {
+            guard case .heading(let level, _, let text) = roles[index], let pattern = patterns[index], !pattern.isMatter,
+                  pattern.family == .plain || pattern.family == .allCaps, level <= base - delta else { continue }
+            roles[index] = .heading(level: base - delta + 1, kind: .section, text: text)
+        }
     }
 }

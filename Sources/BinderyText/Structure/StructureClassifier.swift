@@ -48,6 +48,7 @@ struct StructureClassifier: Sendable {
             }
         }
         releaseNoteNumbers(schemes, patterns: &patterns)
+        keepPhrasesInTitles(groups, patterns: &patterns, inlineBylines: &inlineBylines)
         var bySidecar: Set<Int> = Set(forced.keys)
         for index in denied where patterns[index] != nil {
             patterns[index] = nil
@@ -179,9 +180,29 @@ struct StructureClassifier: Sendable {
         if pattern.isMatter { return !runsOn || apart ? (pattern, byline) : nil }
         if group.lines.count > 2 { return nil }
         if runsOn {
-            guard apart, group.length * 10 <= profile.measure * 9 || byline != nil else { return nil }
+            // Its lines fall short of the measure (a wide title wraps early: it is set larger).
+            guard apart, group.lines.allSatisfy({ $0.length * 10 <= profile.measure * 9 }) || byline != nil else { return nil }
         }
         return (pattern, byline)
+    }
+
+    /// `Extinction Caused by Natural Selection`: a "name" after `by` that the running text writes in lower case
+    /// is a phrase, not an author; the whole line is the title.
+    private func keepPhrasesInTitles(_ groups: [LineGroup], patterns: inout [HeadingPattern?], inlineBylines: inout [Int: String]) {
+        guard !inlineBylines.isEmpty else { return }
+        let names = Set(inlineBylines.values.map { $0.lowercased() })
+        var written: Set<String> = []
+        for group in groups where group.lines.count >= 2 && written.count < names.count {
+            let text = group.plainText
+            for name in names where !written.contains(name) && text.contains(name) { written.insert(name) }
+        }
+        for (index, name) in inlineBylines where written.contains(name.lowercased()) {
+            let text = groups[index].plainText
+            guard var whole = HeadingPattern.match(text) else { continue }
+            whole.text = text
+            patterns[index] = whole
+            inlineBylines[index] = nil
+        }
     }
 
     /// The heading a sidecar rule makes of a group; its kind from the rule, else from the words, else by level.
