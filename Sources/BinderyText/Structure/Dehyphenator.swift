@@ -173,16 +173,14 @@ struct Dehyphenator: Sendable {
         guard let left, let letterAfter = next.first, letterAfter.isLetter || (letterAfter.isNumber && last == "-")
         else { return last == "¬" ? dropSoft(&text) : " " }
         let right = String(next.prefix(while: { $0.isLetter || $0 == "-" }))
-        let joinedWord = (left + right).lowercased()
-        let compound = (left + "-" + right).lowercased()
         let dropHyphen: Bool
         if policy != .auto {
             dropHyphen = policy == .join
         } else if marksBreaksWithHyphen, last != "¬" {
             dropHyphen = last == Self.breakHyphen
-        } else if lexicon.contains(compound) {
+        } else if lexicon.contains((left + "-" + right).lowercased()) {
             dropHyphen = false
-        } else if lexicon.contains(joinedWord) {
+        } else if lexicon.contains((left + right).lowercased()) {
             dropHyphen = true
         } else {
             // Neither form elsewhere: halves that are words on their own make a compound; fragments are one word.
