@@ -54,7 +54,7 @@ release: deps
 # The main job: the daemon on the bundled sample corpus; outputs in .tools/run/out. Ctrl-C stops it.
 run: release
 	@mkdir -p $(RUN_DIR)/corpus $(RUN_DIR)/out $(RUN_DIR)/state
-	cp -n $(SAMPLE)/*.txt $(RUN_DIR)/corpus/ 2>/dev/null || true
+	cp -n $(SAMPLE)/*.txt $(SAMPLE)/*.meta.yaml $(RUN_DIR)/corpus/ 2>/dev/null || true
 	@echo "bindery serve: watching $(RUN_DIR)/corpus, outputs in $(RUN_DIR)/out; try '$(BINDERY) status --socket $(RUN_DIR)/state/bindery.sock' in another shell; Ctrl-C stops"
 	$(BINDERY) serve --corpus $(RUN_DIR)/corpus --out $(RUN_DIR)/out --state $(RUN_DIR)/state
 

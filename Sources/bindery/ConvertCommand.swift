@@ -9,7 +9,7 @@ struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
         abstract: "Convert text files once and write their outputs into a directory.",
-        discussion: "Each FILE gives DIR/<stem>.epub, DIR/<stem>.tei.xml and DIR/<stem>.bag.zip. A failing file is reported and the others are still converted; the exit status is then 1."
+        discussion: "Each FILE gives DIR/<stem>.epub, DIR/<stem>.tei.xml and DIR/<stem>.bag.zip. A failing file is reported and the others are still converted; the exit status is then 1. Each warning and error the reader records is printed as FILE:LINE: SEVERITY: MESSAGE [CODE]."
     )
 
     @Argument(help: "Plain-text files to convert.", completion: .file())
@@ -80,6 +80,12 @@ struct ConvertCommand: ParsableCommand {
                     throw ConversionError(file: file, "cannot write \(target.path): \(error.message)")
                 }
                 written.append(target.lastPathComponent)
+            }
+            // Each warning and error with its file and line, as compilers print them (`--quiet` too: the file
+            // did not convert cleanly).
+            for diagnostic in result.document.diagnostics where diagnostic.severity >= .warning {
+                let place = diagnostic.line.map { "\(file):\($0)" } ?? file
+                messages.append(.info("\(place): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]"))
             }
             if timings {
                 let stages = result.timings.map { "\($0.stage) \(String(format: "%.1f", $0.seconds * 1000)) ms" }.joined(separator: ", ")

@@ -29,6 +29,21 @@ struct ConverterCLITests {
         #expect(names == ["good.bag.zip", "good.epub", "good.tei.xml"])
     }
 
+    @Test("each warning is printed with its file and line, and a broken sidecar with its name, even with --quiet")
+    func diagnostics() throws {
+        let directory = try PackagePaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("doc.txt")
+        // A NUL byte on line 3 (removed, with a warning) and a sidecar that is not YAML.
+        try Data("Title\n\nSome\u{0}text.\n".utf8).write(to: file)
+        try "structure: [unclosed".write(to: directory.appendingPathComponent("doc.meta.yaml"), atomically: true, encoding: .utf8)
+        guard let result = try bindery(["convert", file.path, "--out", directory.appendingPathComponent("out").path, "--quiet"]) else { return }
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("\(file.path): warning: 1 control characters (NUL and others) were removed [decode.controls]"), "\(result.output)")
+        #expect(result.output.contains("error: doc.meta.yaml: "), "\(result.output)")
+        #expect(result.output.contains("[sidecar.invalid]"), "\(result.output)")
+    }
+
     @Test("--to limits the formats; an unknown format is a usage error")
     func formats() throws {
         let directory = try PackagePaths.temporaryDirectory()
