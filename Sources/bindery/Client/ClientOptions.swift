@@ -4,7 +4,7 @@ import Foundation
 
 /// Options every client command shares: which daemon, and JSON or text.
 struct ClientOptions: ParsableArguments {
-    @Option(name: .long, help: "The daemon's control socket. Default: $RUNTIME_DIRECTORY/bindery.sock, else ./.bindery-state/bindery.sock.")
+    @Option(name: .long, help: "The daemon's control socket. Default: $BINDERY_SOCKET, else $RUNTIME_DIRECTORY/bindery.sock, else ./.bindery-state/bindery.sock where it exists, else the installed service's /run/bindery/bindery.sock.")
     var socket: String?
 
     @Flag(name: .long, help: "Print the daemon's JSON answer, for scripts.")
@@ -15,7 +15,9 @@ struct ClientOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         if let path = environment["BINDERY_SOCKET"] { return path }
         if let runtime = environment["RUNTIME_DIRECTORY"] { return runtime + "/bindery.sock" }
-        return ".bindery-state/bindery.sock"
+        let local = ".bindery-state/bindery.sock", service = "/run/bindery/bindery.sock"
+        if !FileManager.default.fileExists(atPath: local), FileManager.default.fileExists(atPath: service) { return service }
+        return local
     }
 
     /// A connection to the daemon; none is the `noDaemon` exit.
