@@ -17,7 +17,7 @@ package struct PipelineSettings: Sendable {
         do {
             templates = try TemplateSet.load(overrides: configuration.templateDirectories)
         } catch {
-            throw ServiceError(.configurationBadValue, "templates: \(error)")
+            throw ServiceError(.configurationBadValue, "\(error)")
         }
         converter = Converter(readerOptions: configuration.reader, writerSettings: configuration.writer, templates: templates)
         formats = configuration.producedFormats
