@@ -8,7 +8,7 @@ struct CheckConfigCommand: ParsableCommand {
         abstract: "Validate a configuration file (unknown keys, bad values, missing corpus) and print the result."
     )
 
-    @Option(help: "Configuration file (default: $CONFIGURATION_DIRECTORY/bindery.yaml, else built-in defaults).")
+    @Option(help: "Configuration file (default: the first of $CONFIGURATION_DIRECTORY/bindery.yaml, /etc/bindery/bindery.yaml and $XDG_CONFIG_HOME/bindery/bindery.yaml that exists, else built-in defaults).")
     var config: String?
 
     func run() throws {

@@ -9,7 +9,7 @@ struct ServeCommand: ParsableCommand {
         abstract: "Watch the corpus and keep the outputs up to date (foreground; stop with SIGTERM or SIGINT, reload with SIGHUP)."
     )
 
-    @Option(help: "Configuration file (default: $CONFIGURATION_DIRECTORY/bindery.yaml, else built-in defaults).")
+    @Option(help: "Configuration file (default: the first of $CONFIGURATION_DIRECTORY/bindery.yaml, /etc/bindery/bindery.yaml and $XDG_CONFIG_HOME/bindery/bindery.yaml that exists, else built-in defaults).")
     var config: String?
 
     @Option(help: "Corpus directory to watch (overrides `corpus`).")

@@ -94,6 +94,23 @@ import Testing
         #expect(explicit.paths.state.path == "/tmp/s")
     }
 
+    @Test("the default file: systemd's directory, then /etc/bindery, then $XDG_CONFIG_HOME/bindery (~/.config when unset)")
+    func defaultFileOrder() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        for place in ["systemd", "etc", "xdg/bindery", "home/.config/bindery"] { try directory.write("corpus: c\n", to: "\(place)/bindery.yaml") }
+        let etc = directory.path("etc").path, missing = directory.path("none").path
+        func found(_ environment: [String: String], system: String) -> String? {
+            ConfigurationLoader.defaultFile(environment: environment, systemDirectory: system)?.deletingLastPathComponent().path
+        }
+        let all = ["CONFIGURATION_DIRECTORY": directory.path("systemd").path, "XDG_CONFIG_HOME": directory.path("xdg").path, "HOME": directory.path("home").path]
+        #expect(found(all, system: etc) == directory.path("systemd").path)
+        #expect(found(all.filter { $0.key != "CONFIGURATION_DIRECTORY" }, system: etc) == etc)
+        #expect(found(all.filter { $0.key != "CONFIGURATION_DIRECTORY" }, system: missing) == directory.path("xdg/bindery").path)
+        #expect(found(["HOME": directory.path("home").path], system: missing) == directory.path("home/.config/bindery").path)
+        #expect(found([:], system: missing) == nil)
+    }
+
     @Test func flagsOverrideTheFileAndConfigurationDirectoryIsFound() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

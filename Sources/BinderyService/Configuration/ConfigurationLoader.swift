@@ -8,11 +8,20 @@ import Yams
 /// systemd's directory variables, the documented defaults. Relative paths in the file are resolved
 /// against the file's directory; relative flags against the working directory.
 public enum ConfigurationLoader {
-    /// The file used when `--config` is not given: `$CONFIGURATION_DIRECTORY/bindery.yaml` if it exists.
-    public static func defaultFile(environment: [String: String]) -> URL? {
-        guard let directory = environment["CONFIGURATION_DIRECTORY"]?.split(separator: ":").first else { return nil }
-        let file = URL(fileURLWithPath: String(directory)).appendingPathComponent("bindery.yaml")
-        return FileManager.default.fileExists(atPath: file.path) ? file : nil
+    /// The file used when `--config` is not given, the first that exists of `$CONFIGURATION_DIRECTORY/bindery.yaml`
+    /// (systemd's), `/etc/bindery/bindery.yaml` (`make install`'s) and `$XDG_CONFIG_HOME/bindery/bindery.yaml`
+    /// (`~/.config` when unset); nil leaves the built-in defaults.
+    public static func defaultFile(environment: [String: String], systemDirectory: String = "/etc/bindery") -> URL? {
+        var directories: [String] = []
+        if let systemd = environment["CONFIGURATION_DIRECTORY"]?.split(separator: ":").first { directories.append(String(systemd)) }
+        directories.append(systemDirectory)
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
+            directories.append(xdg + "/bindery")
+        } else if let home = environment["HOME"], home.hasPrefix("/") {
+            directories.append(home + "/.config/bindery")
+        }
+        return directories.map { URL(fileURLWithPath: $0).appendingPathComponent("bindery.yaml") }
+            .first { FileManager.default.fileExists(atPath: $0.path) }
     }
 
     public static func load(
