@@ -13,6 +13,7 @@ PREFIX    ?= /usr/local
 DESTDIR   ?=
 BIN       ?= $(BINDERY)
 SYSCONFDIR ?= /etc
+MANUAL    := .build/plugins/GenerateManual/outputs/bindery
 
 BUILD_PACKAGES := libxml2-dev libzip-dev libdeflate-dev libsqlite3-dev pkg-config
 TEST_PACKAGES  := jing default-jre-headless python3-venv systemd
@@ -58,8 +59,9 @@ release: deps
 
 # Installs the daemon as a service: the binary, its templates (found from the binary at ../share/bindery),
 # the systemd unit, sysusers and tmpfiles, a working $(SYSCONFDIR)/bindery/bindery.yaml for /srv/bindery
-# (kept if present) and shell completions. `make install-files BIN=…` installs a binary built already.
+# (kept if present), shell completions and man pages. `make install-files BIN=…` installs a binary built already.
 install: release
+	swift package --allow-writing-to-package-directory generate-manual --multi-page
 	$(MAKE) --no-print-directory install-files
 
 install-files:
@@ -77,6 +79,8 @@ install-files:
 	$(BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/bindery
 	$(BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_bindery
 	$(BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/bindery.fish
+	# Man pages from the command definitions (made by `make install`; install-files alone skips them).
+	if [ -d $(MANUAL) ]; then install -d $(DESTDIR)$(PREFIX)/share/man/man1 && install -m 0644 $(MANUAL)/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
 
 # The main job: the daemon on the bundled sample corpus; outputs in .tools/run/out. Ctrl-C stops it.
 run: release
