@@ -55,6 +55,8 @@ public final class Daemon: Sendable {
                 return runtime
             }
         }
+        // The signals' default actions come back once the daemon is done (an embedder's process goes on).
+        defer { for number in [SIGTERM, SIGINT, SIGHUP] { signal(number, SIG_DFL) } }
         let runtime: DaemonRuntime
         do {
             runtime = try started.get()

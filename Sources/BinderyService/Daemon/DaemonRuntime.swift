@@ -82,7 +82,12 @@ package final class DaemonRuntime: Sendable {
         } catch {
             throw ServiceError(.controlSocket, "cannot open the control socket: \(error.message)")
         }
-        try watcher.start { [weak self] event in self?.handle(event) }
+        do {
+            try watcher.start { [weak self] event in self?.handle(event) }
+        } catch {
+            controlServer.stop()
+            throw error
+        }
         let configuration = self.configuration.withLock { $0 }
         let paths = configuration.paths
         logger.info("daemon.started", metadata: [
