@@ -3,7 +3,7 @@ import BinderyService
 import Logging
 
 /// `bindery serve`: the daemon, in the foreground, logging one line per event to stderr.
-struct ServeCommand: ParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Watch the corpus and keep the outputs up to date (foreground; stop with SIGTERM or SIGINT, reload with SIGHUP)."
@@ -24,7 +24,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Poll the corpus every SECONDS instead of using inotify (network file systems).")
     var poll: Double?
 
-    func run() throws {
+    func run() async throws {
         let overrides = ConfigurationOverrides(configFile: config, corpus: corpus, out: out, state: state, pollSeconds: poll)
         let configuration: DaemonConfiguration
         do {
@@ -37,7 +37,7 @@ struct ServeCommand: ParsableCommand {
         LoggingSystem.bootstrap { label in StderrLogHandler(label: label, level: level) }
         let logger = Logger(label: "bindery")
         do {
-            try Daemon(configuration: configuration, logger: logger).run()
+            try await Daemon(configuration: configuration, logger: logger).run()
         } catch {
             logger.critical("daemon.failed", metadata: ["code": "\(error.code.rawValue)", "error": "\(error.message)"])
             throw BinderyExitCode.failure.exit

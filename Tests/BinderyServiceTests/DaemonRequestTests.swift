@@ -16,11 +16,8 @@ import Testing
         configuration.watch.settleMilliseconds = 20
         let received = EventRecorder()
         let daemon = Daemon(configuration: configuration, logger: Logger(label: "test"), environment: [:]) { received.append($0) }
-        let finished = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            try? daemon.run()
-            finished.signal()
-        }
+        // On its own thread, as `bindery serve` has the process to itself: other tests blocking the shared pool do not stall it.
+        let running = Task(executorPreference: ThreadExecutor()) { try? await daemon.run() }
         let socket = directory.path("state/bindery.sock").path
         func status() -> StatusResult? { try? ControlClient(socketPath: socket, timeout: 5).call(.status).decodeResult(as: StatusResult.self) }
         func counts(_ status: StatusResult?) -> JobQueueCounts? {
@@ -46,7 +43,8 @@ import Testing
         #expect(await eventually(timeout: 30) { received.kinds == ["job.published", "document.deleted"] })
 
         daemon.stop()
-        #expect(finished.wait(timeout: .now() + 30) == .success)
+        #expect(await eventually(timeout: 30) { daemon.state == .stopped })
+        await running.value
     }
 }
 
@@ -56,4 +54,14 @@ private final class EventRecorder: @unchecked Sendable {
     private var events: [DaemonEvent] = []
     func append(_ event: DaemonEvent) { lock.withLock { events.append(event) } }
     var kinds: [String] { lock.withLock { events.map(\.kind.rawValue) } }
+}
+
+/// Runs the daemon's tasks on a queue of their own instead of the shared cooperative pool.
+private final class ThreadExecutor: TaskExecutor {
+    private let queue = DispatchQueue(label: "test.daemon", attributes: .concurrent)
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
 }

@@ -67,12 +67,33 @@ package final class DispatchJobQueue: JobQueue, @unchecked Sendable {
         wait(timeout: timeout) { (queued.isEmpty || paused) && runningJobs.isEmpty && retrying == 0 }
     }
 
-    package var counts: JobQueueCounts {
-        condition.withLock { JobQueueCounts(queued: queued.count, running: runningJobs.count, retrying: retrying, paused: paused) }
+    package func list() -> JobQueueListing {
+        condition.withLock {
+            JobQueueListing(
+                counts: JobQueueCounts(queued: queued.count, running: runningJobs.count, retrying: retrying, paused: paused),
+                running: runningJobs.mapValues(\.startedAt))
+        }
     }
 
-    package var running: [String: Date] {
-        condition.withLock { runningJobs.mapValues(\.startedAt) }
+    package func claim() -> ClaimedJob? {
+        condition.withLock { claimNext() }
+    }
+
+    package func complete(_ job: ClaimedJob) {
+        condition.withLock {
+            runningJobs[job.ticket.path] = nil
+            pump()
+            condition.broadcast()
+        }
+    }
+
+    package func fail(_ job: ClaimedJob, retryAfter delay: Double) {
+        condition.withLock {
+            runningJobs[job.ticket.path] = nil
+            if accepting, !job.token.isCancelled, queued[job.ticket.path] == nil { scheduleRetry(job.ticket, after: delay) }
+            pump()
+            condition.broadcast()
+        }
     }
 
     private func wait(timeout: Double, until done: () -> Bool) -> Bool {
@@ -85,38 +106,39 @@ package final class DispatchJobQueue: JobQueue, @unchecked Sendable {
         return true
     }
 
-    /// Starts queued jobs while there are free slots. Called with the lock held.
+    /// The next runnable job, marked running. Called with the lock held.
+    private func claimNext() -> ClaimedJob? {
+        guard !paused, accepting, runningJobs.count < parallelism, let next = queued.take(where: { runningJobs[$0] == nil }) else { return nil }
+        let token = JobToken()
+        runningJobs[next.path] = token
+        return ClaimedJob(ticket: next, token: token)
+    }
+
+    /// Starts queued jobs on the workers while there are free slots. Called with the lock held.
     private func pump() {
-        while !paused, runningJobs.count < parallelism {
-            guard let next = queued.take(where: { runningJobs[$0] == nil }) else { return }
-            let token = JobToken()
-            runningJobs[next.path] = token
+        while let job = claimNext() {
             workers.async { [self] in
-                let result = executor(next, token)
-                finish(next, token: token, result: result)
+                switch executor(job.ticket, job.token) {
+                case .done: complete(job)
+                case .retry(let delay): fail(job, retryAfter: delay)
+                }
             }
         }
     }
 
-    private func finish(_ ticket: JobTicket, token: JobToken, result: JobResult) {
-        condition.withLock {
-            runningJobs[ticket.path] = nil
-            if case .retry(let delay) = result, accepting, !token.isCancelled, queued[ticket.path] == nil {
-                retrying += 1
-                var next = ticket
-                next.attempt += 1
-                let again = next
-                workers.asyncAfter(deadline: .now() + delay) { [self] in
-                    condition.withLock {
-                        retrying -= 1
-                        if accepting, queued[again.path] == nil { queued.insert(again) }
-                        pump()
-                        condition.broadcast()
-                    }
-                }
+    /// Queues `ticket` again after `delay` seconds as its next attempt. Called with the lock held.
+    private func scheduleRetry(_ ticket: JobTicket, after delay: Double) {
+        retrying += 1
+        var next = ticket
+        next.attempt += 1
+        let again = next
+        workers.asyncAfter(deadline: .now() + delay) { [self] in
+            condition.withLock {
+                retrying -= 1
+                if accepting, queued[again.path] == nil { queued.insert(again) }
+                pump()
+                condition.broadcast()
             }
-            pump()
-            condition.broadcast()
         }
     }
 }

@@ -23,6 +23,8 @@ struct JoinedCompounds: Sendable {
         guard let measure = Self.measure(lines), measure <= 200 else { return }
         for line in lines where line.length * 10 > measure * 12 && line.length * 10 <= measure * 22 {
             let low = max(measure * 7 / 10, line.length - measure * 21 / 20), high = measure * 11 / 10
+            // A line too long for any break to fall in the measure's window has no candidates.
+            guard low <= high else { continue }
             let found = Self.words(of: line.text).compactMap { word, start -> Candidate? in
                 guard word.count >= 5 else { return nil }
                 let splits = (2...(word.count - 2)).filter { (low...high).contains(start + $0) }

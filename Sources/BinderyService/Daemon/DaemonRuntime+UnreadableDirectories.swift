@@ -4,7 +4,7 @@ import Foundation
 /// becomes a failed document under its path ending in `/` (`drafts/`), with the reason, recorded once,
 /// and is marked deleted once it can be listed again (its documents are then converted) or is gone.
 /// Runs on `control`.
-extension Daemon {
+extension DaemonRuntime {
     /// Records the unreadable directories `found` by a listing of `directory` (and below it); clears
     /// those recorded there before that are readable or gone now.
     func reconcileUnreadable(_ found: [String: String], in directory: String) {

@@ -4,7 +4,7 @@ import Foundation
 /// Foundation's listings drop them silently. Each such source (or directory) becomes a failed
 /// document under its escaped name (`caf\xE9.txt`), recorded once, and is marked deleted when it is
 /// gone (renamed to a valid name, or removed). Runs on `control`.
-extension Daemon {
+extension DaemonRuntime {
     /// Records the undecodable names `found` below `directory` (only directly in it unless `recursive`).
     func reconcileUndecodable(_ found: Set<String>, in directory: String, recursive: Bool) {
         let recorded = ((try? store.documents()) ?? []).filter {

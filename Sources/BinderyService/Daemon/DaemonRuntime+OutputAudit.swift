@@ -1,20 +1,9 @@
-import Dispatch
 import Foundation
 
 /// Outputs deleted behind the daemon's back (one `.epub`, or `rm -rf out/`) give no corpus event: a
 /// light audit (`watch.output_audit_seconds`) `lstat`s every published output and queues again each
 /// document with one missing or of another size; its job finds the set not intact and publishes it.
-extension Daemon {
-    /// Starts the audit timer on `control`; nil when the interval is 0.
-    func startOutputAudit(every seconds: Double) -> DispatchSourceTimer? {
-        guard seconds > 0 else { return nil }
-        let timer = DispatchSource.makeTimerSource(queue: control)
-        timer.schedule(deadline: .now() + seconds, repeating: seconds, leeway: .milliseconds(100))
-        timer.setEventHandler { [weak self] in self?.auditOutputs() }
-        timer.resume()
-        return timer
-    }
-
+extension DaemonRuntime {
     /// Queues every published document whose outputs are not all on disk (a running job is left alone:
     /// queuing it again would supersede it); a source gone meanwhile is recorded deleted instead.
     func auditOutputs() {
