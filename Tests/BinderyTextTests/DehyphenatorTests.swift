@@ -74,4 +74,15 @@ struct JoinedCompoundsTests {
         #expect(text.contains("something and all"), "written closed elsewhere")
         #expect(!text.contains("some-thing"))
     }
+
+    @Test("a line too long for the first line's break to fall within a measure has no candidates (it trapped)")
+    func veryLongLine() throws {
+        var lines = RunOnVerseTests.filled(Self.filler, width: 60, lines: 40)
+        // From 2.1 to 2.2 measures: the window where the first line could have ended is empty.
+        for (index, width) in [(10, 127), (20, 130), (30, 132)] {
+            lines[index] = String(repeating: "wordy ", count: 30).prefix(width).trimmingCharacters(in: .whitespaces)
+        }
+        let document = try read(lines.joined(separator: "\n"))
+        #expect(document.blocks.map(\.plainText).joined().contains("wordy"))
+    }
 }
