@@ -6,12 +6,6 @@ import Testing
 /// book's numbering schemes nest, and the word's second scheme is not taken for an author's name.
 @Suite("Named numbering schemes")
 struct NamedSchemeTests {
-    private func headings(_ document: Document) -> [(level: Int, text: String)] {
-        document.blocks.compactMap { block in
-            if case .heading(let heading) = block { (heading.level, heading.inlines.plainText) } else { nil }
-        }
-    }
-
     @Test("an outer and an inner named scheme, the inner starting again under each outer member, nest in two levels",
           arguments: [("Act", "Scene"), ("Stave", "Verse"), ("Teil", "Kapitel")])
     func outerAndInner(names: (String, String)) throws {

@@ -13,12 +13,6 @@ struct NumberingSchemeTests {
             + ["the end of paragraph \(seed)."]
     }
 
-    private func headings(_ document: Document) -> [(level: Int, text: String)] {
-        document.blocks.compactMap { block in
-            if case .heading(let heading) = block { (heading.level, heading.inlines.plainText) } else { nil }
-        }
-    }
-
     @Test("a bare number on its own line, then its title, in hard-wrapped text without blank lines, is one heading")
     func bareNumberAndTitle() throws {
         var lines: [String] = []

@@ -7,12 +7,6 @@ import Testing
 /// chapters their numbering runs through.
 @Suite("Section titles")
 struct SectionTitlesTests {
-    private func headings(_ document: Document) -> [(level: Int, text: String)] {
-        document.blocks.compactMap { block in
-            if case .heading(let heading) = block { (heading.level, heading.inlines.plainText) } else { nil }
-        }
-    }
-
     /// Hard-wrapped prose at about 80 characters, no blank lines; it mentions natural selection in lower case.
     private func prose(_ seed: Int) -> [String] {
         ["Paragraph \(seed) begins here and runs across the whole measure of the page, set in"]

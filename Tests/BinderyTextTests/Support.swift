@@ -13,3 +13,10 @@ func read(_ text: String, options: ReaderOptions = ReaderOptions()) throws -> Bi
 }
 
 import BinderyModel
+
+/// The headings of a document read, with their levels, in order.
+func headings(_ document: BinderyModel.Document) -> [(level: Int, text: String)] {
+    document.blocks.compactMap { block in
+        if case .heading(let heading) = block { (heading.level, heading.inlines.plainText) } else { nil }
+    }
+}
