@@ -24,6 +24,12 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible, Equatable 
     public var code: Code
     public var message: String
 
+    /// The configuration or the installation is at fault (a bad value, a missing directory, no templates):
+    /// trying again will not help.
+    public var isConfiguration: Bool {
+        [.configurationUnreadable, .configurationSyntax, .configurationUnknownKey, .configurationBadValue, .directoryMissing].contains(code)
+    }
+
     public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message

@@ -40,7 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await Daemon(configuration: configuration, logger: logger).run()
         } catch {
             logger.critical("daemon.failed", metadata: ["code": "\(error.code.rawValue)", "error": "\(error.message)"])
-            throw BinderyExitCode.failure.exit
+            throw (error.isConfiguration ? BinderyExitCode.badConfiguration : .failure).exit
         }
     }
 }

@@ -41,6 +41,13 @@ struct InstallTests {
         let alone = try Validators.run(copy, ["convert", sample.path, "--out", out.path], environment: ["PATH": "/usr/bin:/bin"])
         #expect(alone.status == 2, "\(alone.output)")
         #expect(alone.output.contains("no template epub/chapter.xhtml.mustache in"), "\(alone.output)")
+        // The daemon too: exit 2, which the unit does not restart.
+        let corpus = directory.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        let serve = try Validators.run(copy, ["serve", "--corpus", corpus.path, "--out", out.path, "--state", directory.appendingPathComponent("state").path],
+                                       environment: ["PATH": "/usr/bin:/bin"])
+        #expect(serve.status == 2, "\(serve.output)")
+        #expect(serve.output.contains("no template epub/chapter.xhtml.mustache"), "\(serve.output)")
 
         // The installed configuration names the service's corpus.
         let check = try Validators.run(installed, ["check-config", "--config", destination.appendingPathComponent("etc/bindery/bindery.yaml").path])
