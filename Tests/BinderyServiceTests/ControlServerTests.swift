@@ -115,6 +115,21 @@ struct ControlServerTests {
         }
     }
 
+    @Test("a client sending a byte at a time, never a whole request, is disconnected after the idle timeout")
+    func trickle() throws {
+        try withServer({ ControlServer.Settings(socketPath: $0, idleTimeout: 0.5) }) { server, path in
+            let client = try ControlClient(socketPath: path)
+            var dropped = false
+            for byte in Array(#"{"jsonrpc":"2.0","id":1,"method":"status","params":{"padding":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}}"#.utf8) where !dropped {
+                do { try client.sendRaw([byte]) } catch { dropped = true }
+                Thread.sleep(forTimeInterval: 0.05)
+                dropped = dropped || server.clientCount == 0
+            }
+            #expect(dropped, "every byte reset the idle timer")
+            #expect(try ControlClient(socketPath: path).call("status").result != nil)
+        }
+    }
+
     @Test("a subscriber that does not read is dropped once its backlog passes the limit")
     func slowReader() throws {
         try withServer({ ControlServer.Settings(socketPath: $0, maximumBacklog: 64 * 1024) }) { server, path in

@@ -51,12 +51,15 @@ final class ControlConnection {
             if errno == EAGAIN || errno == EINTR { return }
             return close()
         }
-        resetIdleTimer()
         input.append(buffer[0..<count])
+        // Only a whole request counts as activity: a client trickling a byte at a time keeps no slot.
+        var answered = false
         while let line = input.nextLine() {
             handle(line)
+            answered = true
             if closed { return }
         }
+        if answered { resetIdleTimer() }
         if input.pendingCount >= ControlProtocol.maximumLineBytes {
             send(ControlCodec.encode(.failure(nil, .tooLarge())))
             input.removeAll()
