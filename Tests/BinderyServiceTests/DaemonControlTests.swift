@@ -13,7 +13,11 @@ struct DaemonControlTests {
         try daemon.write("Another\n\nText here.\n", to: "sub/two.txt")
         try daemon.start()
         let socket = daemon.state.appendingPathComponent("bindery.sock").path
-        let ready = await eventually { daemon.outputs().count == 8 && FileManager.default.fileExists(atPath: socket) }
+        // Outputs are renamed into place just before their job is recorded: wait for the records too.
+        let ready = await eventually {
+            daemon.outputs().count == 8 && FileManager.default.fileExists(atPath: socket)
+                && daemon.store()?.published("one.txt") == 1 && daemon.store()?.published("sub/two.txt") == 1
+        }
         #expect(ready, "the daemon did not publish: \(daemon.log.suffix(2000))")
         return (daemon, socket)
     }

@@ -37,6 +37,39 @@ import Testing
         #expect(try journal.jobCount() == 2)
     }
 
+    @Test("metrics count every recorded job in the database, as reading every row would, and only grow")
+    func jobStatistics() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try StateStore(directory: directory.url, logger: logger)
+        let outcomes: [JobRecord.Outcome] = [.published, .failed, .superseded, .cancelled, .timedOut]
+        for index in 0..<1_200 {
+            var record = job("d\(index % 7).txt", outcomes[index % 9 == 0 ? 1 + index % 4 : 0])
+            record.finishedAt = record.startedAt + Double(index % 40) * 0.37 - (index % 11 == 0 ? 5 : 0)  // some clocks went back
+            if record.outcome == .published {
+                let output = OutputRecord(path: "d\(index % 7).epub", documentPath: record.path, format: "epub", size: 10 + index % 7, sha256: "s", jobKey: "k", publishedAt: 3)
+                try store.recordPublished(document(record.path, key: "k"), outputs: [output], job: record)
+            } else {
+                try store.recordUnpublished(record, document: nil)
+            }
+        }
+        try store.recordDeleted("d3.txt", pruned: false)
+        let statistics = try store.jobStatistics(buckets: DaemonMetrics.buckets)
+        let all = try store.jobs(limit: 10_000)
+        #expect(all.count == 1_200)
+        var outcomeCounts: [String: Int] = [:]
+        for record in all { outcomeCounts[record.outcome.rawValue, default: 0] += 1 }
+        #expect(statistics.outcomes == outcomeCounts)
+        let durations = all.filter { $0.outcome == .published }.map { max(0, $0.finishedAt - $0.startedAt) }
+        #expect(statistics.durationCount == durations.count)
+        #expect(abs(statistics.durationSum - durations.reduce(0, +)) < 1e-6)
+        #expect(statistics.durationBuckets == DaemonMetrics.buckets.map { bound in durations.count { $0 <= bound } })
+        let published = try store.documents().filter { $0.state == .published }
+        #expect(try store.publishedOutputBytes() == published.reduce(0) { total, document in total + ((try? store.outputs(of: document.path)) ?? []).reduce(0) { $0 + $1.size } })
+        try store.recordUnpublished(job("d1.txt", .failed), document: nil)
+        #expect(try store.jobStatistics(buckets: DaemonMetrics.buckets).outcomes["failed"] == (statistics.outcomes["failed"] ?? 0) + 1)
+    }
+
     @Test func corruptedDatabaseIsRebuilt() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

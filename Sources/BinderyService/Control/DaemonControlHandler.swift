@@ -55,11 +55,8 @@ struct DaemonControlHandler: Sendable {
     }
 
     private func metrics() throws -> String {
-        let documents = try store.documents()
-        let outputBytes = try documents.filter { $0.state == .published }.reduce(0) { total, document in
-            total + (try store.outputs(of: document.path)).reduce(0) { $0 + $1.size }
-        }
-        return DaemonMetrics.prometheusText(jobs: try store.jobs(limit: 100_000), documents: documents, outputBytes: outputBytes, queue: queue.counts)
+        DaemonMetrics.prometheusText(jobs: try store.jobStatistics(buckets: DaemonMetrics.buckets), documents: try store.documents(),
+                                     outputBytes: try store.publishedOutputBytes(), queue: queue.counts)
     }
 
     private func documents(_ params: ControlParams.Documents) throws -> DocumentsResult {

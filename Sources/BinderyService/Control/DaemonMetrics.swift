@@ -1,27 +1,26 @@
 import Foundation
 
-/// `metrics` in the Prometheus text format, computed from the state store (so it survives restarts).
+/// `metrics` in the Prometheus text format, computed from the state store (so it survives restarts): job
+/// counters over every recorded job, counted by the database.
 enum DaemonMetrics {
     /// Upper bounds (seconds) of the job-duration histogram.
     static let buckets: [Double] = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]
 
-    static func prometheusText(jobs: [JobRecord], documents: [DocumentRecord], outputBytes: Int, queue: JobQueueCounts) -> String {
+    static func prometheusText(jobs: JobStatistics, documents: [DocumentRecord], outputBytes: Int, queue: JobQueueCounts) -> String {
         var lines: [String] = []
         func metric(_ name: String, _ type: String, _ help: String, _ samples: [(String, String)]) {
             lines.append("# HELP \(name) \(help)")
             lines.append("# TYPE \(name) \(type)")
             for (labels, value) in samples { lines.append("\(name)\(labels) \(value)") }
         }
-        var outcomes: [String: Int] = [:]
-        for job in jobs { outcomes[job.outcome.rawValue, default: 0] += 1 }
+        let outcomes = jobs.outcomes
         metric("bindery_jobs_total", "counter", "Jobs finished, by outcome.", outcomes.keys.sorted().map { ("{outcome=\"\($0)\"}", "\(outcomes[$0]!)") })
-        let durations = jobs.filter { $0.outcome == .published }.map { max(0, $0.finishedAt - $0.startedAt) }
-        var histogram = buckets.map { bound in ("{le=\"\(bound)\"}", "\(durations.filter { $0 <= bound }.count)") }
-        histogram.append(("{le=\"+Inf\"}", "\(durations.count)"))
+        var histogram = zip(buckets, jobs.durationBuckets).map { bound, count in ("{le=\"\(bound)\"}", "\(count)") }
+        histogram.append(("{le=\"+Inf\"}", "\(jobs.durationCount)"))
         metric("bindery_job_duration_seconds", "histogram", "Time from start to publication of converted jobs.", [])
         for (labels, value) in histogram { lines.append("bindery_job_duration_seconds_bucket\(labels) \(value)") }
-        lines.append("bindery_job_duration_seconds_sum \(durations.reduce(0, +))")
-        lines.append("bindery_job_duration_seconds_count \(durations.count)")
+        lines.append("bindery_job_duration_seconds_sum \(jobs.durationSum)")
+        lines.append("bindery_job_duration_seconds_count \(jobs.durationCount)")
         metric("bindery_queue_depth", "gauge", "Jobs waiting to run.", [("", "\(queue.queued)")])
         metric("bindery_jobs_running", "gauge", "Jobs running now.", [("", "\(queue.running)")])
         var byState: [String: Int] = [:]

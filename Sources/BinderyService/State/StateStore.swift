@@ -145,6 +145,21 @@ package final class StateStore: Sendable {
         try read { db in try JobRecord.fetchOne(db, key: id) }
     }
 
+    /// Every recorded job counted by outcome, and the published ones' durations in `buckets` (`JobStatistics`).
+    package func jobStatistics(buckets: [Double]) throws(ServiceError) -> JobStatistics {
+        try read { db in try JobStatistics.count(in: db, buckets: buckets) }
+    }
+
+    /// The bytes of the outputs of the published documents.
+    package func publishedOutputBytes() throws(ServiceError) -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COALESCE(SUM(outputs.size), 0) FROM outputs JOIN documents ON documents.path = outputs.documentPath
+                WHERE documents.state = ?
+                """, arguments: [DocumentRecord.State.published.rawValue]) ?? 0
+        }
+    }
+
     package func jobCount() throws(ServiceError) -> Int {
         try read { db in try JobRecord.fetchCount(db) }
     }
