@@ -73,7 +73,8 @@ public struct TextReader: Sendable {
             dehyphenator.policy = sidecar?.hyphenation ?? .auto
             dehyphenator.marksBreaksWithHyphen = breakHyphens
             dehyphenator.closesDashes = closedDashes
-            dehyphenator.compounds = lexiconStart.compounds
+            // Most documents have no over-long line: their lines are not looked up at all.
+            dehyphenator.compounds = lexiconStart.compounds.candidates.isEmpty ? nil : lexiconStart.compounds
             let inlines = groups.map { group in
                 dehyphenate ? dehyphenator.inlines(group, keepLineBreaks: options.keepLineBreaks) : [Inline.text(group.plainText)]
             }
