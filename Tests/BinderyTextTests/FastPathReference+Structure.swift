@@ -15,12 +15,13 @@ extension Reference {
         var pattern = HeadingPattern(family: .plain, kind: .section, text: text, isMatter: false, widowProtected: widow,
                                      bareNumber: false, endsWithColon: colon, open: open)
         if let rank = HeadingPattern.keywords[lowerFirst], words.count >= 2, text.first?.isUppercase == true {
-            let second = words[1]
+            let article = words.count >= 3 && words[1].lowercased() == "the" && NumberWords.isNumberWord(words[2]) ? 1 : 0
+            let second = words[1 + article]
             let sentence = words.count > 4 && finalMark(text) == "." && titleCaseRatio(text) < 0.5
-            if !sentence, second.allSatisfy(\.isNumber) || isRoman(second) || HeadingPattern.numberWords.contains(second.lowercased()) {
+            if !sentence, second.allSatisfy(\.isNumber) || isRoman(second) || NumberWords.isNumberWord(second) {
                 pattern.family = .keyword(rank: rank)
                 pattern.kind = rank <= 2 ? .part : .chapter
-                pattern.bareNumber = words.count == 2
+                pattern.bareNumber = words.count == 2 + article + (HeadingPattern.hyphenatedNumber(text) ? 1 : 0)
                 return pattern
             }
         }

@@ -1,6 +1,6 @@
 /// What a paginated text's own evidence says its furniture is: the folio offsets (a folio's value minus its
 /// page's index recurs, because folios rise by one with the pages) and the running heads (lines that stand at a
-/// page edge on a quarter of the pages or more, with any folio beside them set aside).
+/// page edge on a quarter of the pages or more, two of them at most two pages apart, with any folio beside them set aside).
 struct Furniture: Sendable {
     private var offsets: Set<Int> = []
     private var heads: Set<String> = []
@@ -13,8 +13,12 @@ struct Furniture: Sendable {
             for offset in offsets { offsetPages[offset, default: 0] += 1 }
         }
         offsets = Set(offsetPages.filter { $0.value >= max(3, pageCount / 10) }.keys)
-        // Heads, with a folio beside them set aside only where it is one (`Chapter 3` keeps its number).
+        // Heads, with a folio beside them set aside only where it is one (`Chapter 3` keeps its number). A head stands on
+        // pages next to each other, or every other page (recto and verso): a title that opens a page now and then
+        // (`Chapter I` under each Book, each time after a wide gap) is no head.
         var keyPages: [String: Int] = [:]
+        var lastPage: [String: Int] = [:]
+        var adjacent: Set<String> = []
         for (page, pageEdges) in edges.enumerated() {
             var keys = Set<String>()
             for index in pageEdges.top + pageEdges.bottom where lines[index].length <= 80 {
@@ -25,9 +29,13 @@ struct Furniture: Sendable {
                     keys.insert(PageFurnitureText.key(text))
                 }
             }
-            for key in keys where !key.isEmpty { keyPages[key, default: 0] += 1 }
+            for key in keys where !key.isEmpty {
+                keyPages[key, default: 0] += 1
+                if let last = lastPage[key], page - last <= 2 { adjacent.insert(key) }
+                lastPage[key] = page
+            }
         }
-        heads = Set(keyPages.filter { $0.value >= max(3, pageCount / 4) }.keys)
+        heads = Set(keyPages.filter { $0.value >= max(3, pageCount / 4) && adjacent.contains($0.key) }.keys)
     }
 
     /// The furniture lines of one page, peeled from each edge inwards until a line of text.

@@ -35,10 +35,12 @@ struct HeadingPattern: Sendable, Hashable {
         "colophon": .colophon, "acknowledgements": .preface, "acknowledgments": .preface, "afterword": .appendix,
         "epilogue": .chapter, "glossary": .appendix, "about the author": .colophon, "publishing information": .colophon,
     ]
-    static let numberWords: Set<String> = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "first", "second",
-        "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    ]
+    /// A number written in two words joined by a hyphen (`Twenty-One`), which `TextShape.words` counts as two.
+    static func hyphenatedNumber(_ text: String) -> Bool {
+        guard CharacterScan.contains(text, "-") else { return false }
+        return text.split(separator: " ").contains { $0.contains("-") && NumberWords.value(Substring(String($0).trimming(".:"))) != nil }
+    }
+
     static let reportingVerbs: Set<String> = [
         "wrote", "writes", "said", "says", "stated", "states", "claimed", "claims", "remarked", "recalls", "recalled", "explained",
         "added", "declared", "testified", "tesfied", "continue", "continues", "asked", "replied", "noted", "notes", "commented",
@@ -59,15 +61,16 @@ struct HeadingPattern: Sendable, Hashable {
         let open = TextShape.minorWords.contains(lastWord) && !text.hasSuffix(".") && !text.hasSuffix(":")
         var pattern = HeadingPattern(family: .plain, kind: .section, text: text, isMatter: false, widowProtected: widow,
                                      bareNumber: false, endsWithColon: colon, open: open)
-        // Keyword families: "CHAPTER 3:", "Book I", "PART TWO".
+        // Keyword families: "CHAPTER 3:", "Book I", "PART TWO", "Book the First".
         if let rank = keywords[lowerFirst], words.count >= 2, text.first?.isUppercase == true {
-            let second = words[1]
+            let article = words.count >= 3 && words[1].lowercased() == "the" && NumberWords.isNumberWord(words[2]) ? 1 : 0
+            let second = words[1 + article]
             // "Part II of the report was never published." is a sentence, not a heading.
             let sentence = words.count > 4 && TextShape.finalMark(text) == "." && TextShape.titleCaseRatio(words: words) < 0.5
-            if !sentence, second.allSatisfy(\.isNumber) || TextShape.isRoman(second) || numberWords.contains(second.lowercased()) {
+            if !sentence, second.allSatisfy(\.isNumber) || TextShape.isRoman(second) || NumberWords.isNumberWord(second) {
                 pattern.family = .keyword(rank: rank)
                 pattern.kind = rank <= 2 ? .part : .chapter
-                pattern.bareNumber = words.count == 2
+                pattern.bareNumber = words.count == 2 + article + (Self.hyphenatedNumber(text) ? 1 : 0)
                 return pattern
             }
         }

@@ -13,7 +13,7 @@ struct NumberingSchemes: Sendable {
         var titled: Bool
     }
 
-    enum Style: Hashable, Sendable { case arabic, roman, letter }
+    enum Style: Hashable, Sendable { case arabic, roman, letter, words }
 
     /// A numbered line: its group, scheme, value, and the title after the number, if any.
     struct Member: Sendable {
@@ -76,7 +76,8 @@ struct NumberingSchemes: Sendable {
         return inner
     }
 
-    /// Reads `Part II`, `IV`, `12.`, `65A`, `(B) Title`, `3 The Title` as a numbered line; nil for anything else.
+    /// Reads `Part II`, `IV`, `12.`, `65A`, `(B) Title`, `3 The Title`, `Chapter Twenty-One`, `Book the First` as a numbered
+    /// line; nil for anything else.
     static func parse(_ text: String, group: Int) -> Member? {
         guard text.count <= 120 else { return nil }
         var rest = Substring(text)
@@ -87,13 +88,21 @@ struct NumberingSchemes: Sendable {
            rest[..<space].allSatisfy(\.isLetter), rest[..<space].count >= 3, !TextShape.isRoman(rest[..<space]) {
             word = rest[..<space].lowercased()
             rest = rest[rest.index(after: space)...]
+            // `Book the First`
+            if rest.count > 4, rest.prefix(4).lowercased() == "the ", NumberWords.isNumberWord(rest.dropFirst(4).prefix(while: \.isLetter)) {
+                rest = rest.dropFirst(4)
+            }
         }
-        let token = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        var token = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
         guard !token.isEmpty else { return nil }
         var value: Int
         var style: Style
         var repeats = false
-        if let digits = Optional(token.prefix(while: \.isNumber)), !digits.isEmpty, digits.count <= 3 {
+        if let spelled = NumberWords.value(rest.prefix { $0.isLetter || $0 == "-" }) {
+            token = rest.prefix { $0.isLetter || $0 == "-" }
+            value = spelled
+            style = .words
+        } else if let digits = Optional(token.prefix(while: \.isNumber)), !digits.isEmpty, digits.count <= 3 {
             let suffix = token.dropFirst(digits.count)
             guard suffix.isEmpty || (suffix.count == 1 && suffix.first!.isUppercase), let number = Int(digits) else { return nil }
             value = number

@@ -14,13 +14,15 @@ enum SpeakerLabels {
     /// Groups opening with a recurring speaker label. Evidence: two or more labels each seen at least three
     /// times, a dozen such groups in all, and most label-shaped openings among them.
     static func find(_ groups: [LineGroup]) -> Set<Int> {
-        var counts: [String: Int] = [:]
         var labelled: [(Int, String)] = []
         for (index, group) in groups.enumerated() {
             guard let first = group.lines.first, let name = label(first) else { continue }
-            counts[name, default: 0] += 1
             labelled.append((index, name))
         }
+        let sequences = numberedSequences(labelled.map(\.1))
+        labelled.removeAll { sequences.contains(numberedStem($0.1)?.stem ?? "") }
+        var counts: [String: Int] = [:]
+        for (_, name) in labelled { counts[name, default: 0] += 1 }
         let recurring = Set(counts.filter { $0.value >= 3 }.keys)
         let hits = labelled.filter { recurring.contains($0.1) }
         guard recurring.count >= 2, hits.count >= 12, hits.count * 3 >= labelled.count * 2 else { return [] }
@@ -29,6 +31,22 @@ enum SpeakerLabels {
             !recurring.contains(name) && (groups[index].lines.count > 1 || (index + 1 < groups.count && groups[index + 1].blankBefore == 0))
         }
         return Set((hits + once).map(\.0))
+    }
+
+    /// `CHAPTER` of `CHAPTER IV`: the words before a final roman or arabic number, and that number.
+    static func numberedStem(_ name: String) -> (stem: String, number: Substring)? {
+        guard let space = name.lastIndex(of: " ") else { return nil }
+        let number = name[name.index(after: space)...]
+        guard !number.isEmpty, number.allSatisfy({ $0.isASCII && ($0.isNumber || "IVXLC".contains($0)) }) else { return nil }
+        return (String(name[..<space]), number)
+    }
+
+    /// Stems that carry three different numbers or more (`CHAPTER I.`, `CHAPTER II.`, …): a numbering of divisions
+    /// that repeats under each part, not a speaker (`KING HENRY V.` is one name).
+    static func numberedSequences(_ names: [String]) -> Set<String> {
+        var numbers: [String: Set<Substring>] = [:]
+        for name in names { if let (stem, number) = numberedStem(name) { numbers[stem, default: []].insert(number) } }
+        return Set(numbers.filter { $0.value.count >= 3 }.keys)
     }
 
     /// The parts of a play, as paragraph classes by group: `speaker` (a label alone), `speech` (a label with its

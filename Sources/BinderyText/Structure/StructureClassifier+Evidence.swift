@@ -12,10 +12,7 @@ extension StructureClassifier {
             return schemes.members[index] != nil
         }
         let divisionGaps = divisions.map { groups[$0].blankBefore }.sorted()
-        let paragraphGaps = groups.indices.filter { patterns[$0] == nil && groups[$0].lines.count >= 2 }.map { groups[$0].blankBefore }
-        var counts: [Int: Int] = [:]
-        for gap in paragraphGaps { counts[gap, default: 0] += 1 }
-        let paragraphGap = counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+        let paragraphGap = Self.paragraphGap(groups, patterns: patterns)
         var divisionGap = divisionGaps.count >= 3 ? divisionGaps[divisionGaps.count / 2] : nil
         var firstDivision = divisions.first
         if divisionGap == nil, let paragraphGap {
@@ -65,6 +62,16 @@ extension StructureClassifier {
                 patterns[index] = nil
             }
         }
+    }
+
+    /// The blank lines the document most often puts before a paragraph (a group of two lines or more that is no
+    /// heading candidate); nil when it has none.
+    static func paragraphGap(_ groups: [LineGroup], patterns: [HeadingPattern?]) -> Int? {
+        var counts: [Int: Int] = [:]
+        for index in groups.indices where patterns[index] == nil && groups[index].lines.count >= 2 {
+            counts[groups[index].blankBefore, default: 0] += 1
+        }
+        return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
     }
 
     /// First cells of lines with a column gap (three spaces) that begin three such lines or more.

@@ -5,7 +5,7 @@ import BinderyModel
 extension StructureClassifier {
     /// The heading pattern of a scheme member that inference did not make a candidate.
     static func pattern(for member: NumberingSchemes.Member, text: String) -> HeadingPattern {
-        let style = switch member.scheme.style { case .roman: 1; case .arabic: 2; case .letter: 3 }
+        let style = switch member.scheme.style { case .roman: 1; case .arabic: 2; case .letter: 3; case .words: 4 }
         return HeadingPattern(family: .numbered(style: style), kind: .section, text: text, isMatter: false, widowProtected: false,
                               bareNumber: !member.scheme.titled, endsWithColon: false, open: false)
     }

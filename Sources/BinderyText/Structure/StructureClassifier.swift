@@ -105,14 +105,16 @@ struct StructureClassifier: Sendable {
                 roles[index] = .paragraph(classes: ["signature"])
             }
         }
-        // Where divisions are named (Book, Part, Chapter), unnamed short lines are not divisions,
-        // except front and back matter and titles with bylines.
+        // Where divisions are named (Book, Part, Chapter), unnamed short lines are not divisions, except front and
+        // back matter, titles with bylines and lines set apart by more blank lines than paragraphs (sections).
         let named = patterns.count { if case .keyword = $0?.family { true } else { false } }
         if named >= 3 {
+            let paragraphGap = Self.paragraphGap(groups, patterns: patterns)
             for index in groups.indices {
                 guard let pattern = patterns[index], !pattern.isMatter, !essayTitles.contains(index), !pattern.widowProtected,
                       schemes.members[index] == nil else { continue }
                 if case .keyword = pattern.family { continue }
+                if let paragraphGap, groups[index].blankBefore > paragraphGap, groups[index].blankAfter > paragraphGap { continue }
                 patterns[index] = nil
             }
         }
