@@ -107,10 +107,18 @@ extension Reference {
     static func endsSentence(_ text: String) -> Bool {
         guard var mark = finalMark(text) else { return false }
         if mark.isASCII, mark.isNumber {
-            // A note number of at most three figures glued to a sentence's end (`community.270`), not a decimal.
-            let rest = Array(text.reversed().drop { $0.isASCII && $0.isNumber })
+            // A note number of at most three figures glued to a sentence's end (`community.270`, `progeny.”[1]`), not a decimal.
+            var reversed = Array(text.reversed())[...]
+            let bracketed = reversed.first == "]"
+            if bracketed { reversed = reversed.dropFirst() }
+            var rest = reversed.drop { $0.isASCII && $0.isNumber }
+            guard (1...3).contains(reversed.count - rest.count) else { return false }
+            if bracketed {
+                guard rest.first == "[" else { return false }
+                rest = rest.dropFirst()
+            }
             let closed = rest.drop { TextShape.closers.contains($0) }
-            guard text.count - rest.count <= 3, let end = closed.first, TextShape.sentenceEnders.contains(end) else { return false }
+            guard let end = closed.first, TextShape.sentenceEnders.contains(end) else { return false }
             if end == "?" || end == "!" { return closed.dropFirst().first.map { !$0.isNumber } ?? false }
             let letters = closed.dropFirst().prefix { $0.isASCII && $0.isLetter }
             guard letters.count >= 2 else { return false }

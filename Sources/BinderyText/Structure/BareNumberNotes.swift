@@ -21,7 +21,8 @@ enum BareNumberNotes {
         var stopless = false
         while index < groups.count {
             if index > 0, groups[index].lines.count == 1, groups[index].lines[0].text == "1", isNotesTitle(index - 1) { stopless = true }
-            let number = { (group: LineGroup) in Self.number(group, stopless: stopless) }
+            // A number set apart by blank lines on both sides, as a division's is (`1.` over a chapter), numbers no note.
+            let number = { (group: LineGroup) in group.blankBefore >= 2 && group.blankAfter >= 2 ? nil : Self.number(group, stopless: stopless) }
             guard let first = number(groups[index]), first == 1 || first == lastNumber + 1,
                   first > 1 || NoteTextFinder.followsNotesTitle(index, groups) else { index += 1; continue }
             // The numbers in a column, then as many texts.

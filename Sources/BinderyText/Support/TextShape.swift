@@ -48,12 +48,20 @@ enum TextShape {
         }
     }
 
-    /// `the community.270`, `all.”12`: a sentence ended, then a note number of at most three figures glued to it.
+    /// `the community.270`, `all.”12`, `progeny.”[1]`: a sentence ended, then a note number of at most three figures
+    /// glued to it, bare or in brackets.
     private static func endsBeforeGluedNumber(_ text: String) -> Bool {
-        let scalars = text.unicodeScalars.reversed()
+        var scalars = text.unicodeScalars.reversed()[...]
+        let bracketed = scalars.first == "]"
+        if bracketed { scalars = scalars.dropFirst() }
         let digits = scalars.prefix { $0.isASCII && $0.properties.numericType != nil }.count
         guard (1...3).contains(digits) else { return false }
-        let tail = scalars.dropFirst(digits).drop { "”’\"')]»".unicodeScalars.contains($0) }
+        scalars = scalars.dropFirst(digits)
+        if bracketed {
+            guard scalars.first == "[" else { return false }
+            scalars = scalars.dropFirst()
+        }
+        let tail = scalars.drop { "”’\"')]»".unicodeScalars.contains($0) }
         guard let mark = tail.first, ".!?…".unicodeScalars.contains(mark) else { return false }
         // Not a decimal (`1.270`) or a section number; after a full stop, not a reference (`No.1`, `p.12`, `vol.3`).
         if mark == "?" || mark == "!" { return tail.dropFirst().first.map { $0.properties.numericType == nil } ?? false }

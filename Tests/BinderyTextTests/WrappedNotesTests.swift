@@ -1,0 +1,114 @@
+@testable import BinderyText
+import BinderyModel
+import Testing
+
+/// Notes in texts whose paragraphs run on without blank lines (set in by an indent, or ended only by a short line):
+/// a bracketed marker after a sentence's end, a note list of `[n] text` paragraphs, a citation's page number
+/// wrapped to the head of a line, and chapters numbered `1.` that stand apart like divisions, not like notes.
+@Suite("Notes in run-on text")
+struct WrappedNotesTests {
+    /// A paragraph of `sentences` generated sentences and `marker`, wrapped to 70 columns; a flush one (no indent)
+    /// cut short, so that its last line ends it.
+    static func paragraph(_ prose: inout ProseGenerator, sentences: Int, marker: String = "", indent: Int) -> [String] {
+        var words = prose.sentences(sentences).joined(separator: " ").dropLast().split(separator: " ")
+        while true {
+            let lines = LineWrapper(width: 70, hyphenation: .none).wrap(words.joined(separator: " ") + "." + marker, firstIndent: indent)
+            if indent > 0 || lines.last!.count <= 40 || words.count < 8 { return lines }
+            words.removeLast()
+        }
+    }
+
+    /// Chapters of indented (or flush, wrapped) paragraphs, each chapter's paragraphs ending in notes `[n]`, then a
+    /// NOTES section of `[n] text` paragraphs, separated by blank lines or not.
+    static func book(indent: Int, blankBetweenNotes: Bool) -> (text: String, notes: [String]) {
+        var prose = ProseGenerator(seed: 7)
+        var lines = ["THE TITLE", "", "", ""]
+        var number = 0
+        var notes: [String] = []
+        for chapter in ["I", "II", "III"] {
+            lines += ["", "", chapter, "", ""]
+            for position in 0..<4 {
+                let marked = position % 2 == 0
+                if marked { number += 1 }
+                lines += paragraph(&prose, sentences: 3 + position, marker: marked ? "[\(number)]" : "", indent: indent)
+            }
+        }
+        lines += ["", "", "NOTES", "", ""]
+        for note in 1...number {
+            // Every other note a citation whose page number the wrapping carries to the head of the next line.
+            let text = note % 2 == 0
+                ? "Some Author, A Book of Reference upon Things, London, 1879, p.\n\(130 + note). See also the powerful description of the islands by a traveller, and nearly\nall books of travel."
+                : "A remark upon the text, which runs on for a sentence or two.\nIt says no more about it."
+            lines += [String(repeating: " ", count: indent) + "[\(note)] " + text] + (blankBetweenNotes ? [""] : [])
+            notes.append(text.replacingOccurrences(of: "\n", with: " "))
+        }
+        return (lines.joined(separator: "\n"), notes)
+    }
+
+    static func linkedNotes(_ document: BinderyModel.Document) -> [String] {
+        var notes: [String] = []
+        func visit(_ inlines: [Inline]) {
+            for case .note(let note) in inlines { notes.append(note.blocks.map(\.plainText).joined(separator: " ")) }
+        }
+        for block in document.blocks {
+            if case .paragraph(let inlines, _) = block { visit(inlines) }
+        }
+        return notes
+    }
+
+    @Test("a sentence ending in a bracketed note marker (`progeny.”[1]`) ends its sentence")
+    func bracketedMarkerEndsSentence() {
+        #expect(TextShape.endsSentence("success in leaving progeny.”[1]"))
+        #expect(TextShape.endsSentence("the end of it.[12]"))
+        #expect(!TextShape.endsSentence("see the list [12]"))
+        #expect(!TextShape.endsSentence("a reference to p.[12]"))
+    }
+
+    @Test("indented paragraphs ending in `[n]` stay apart, and every note links, whatever the note list's spacing",
+          arguments: [4, 0], [true, false])
+    func notesLink(indent: Int, blankBetweenNotes: Bool) throws {
+        let (text, expected) = Self.book(indent: indent, blankBetweenNotes: blankBetweenNotes)
+        let document = try read(text)
+        #expect(Self.linkedNotes(document) == expected, "\(Self.linkedNotes(document))")
+        let paragraphs = document.blocks.filter { if case .paragraph = $0 { true } else { false } }
+        #expect(paragraphs.count == 12, "\(paragraphs.count) paragraphs")
+    }
+
+    @Test("a note whose page number wraps to the head of its next line (`p.` / `135. See also`) stays one note")
+    func citationNumberRunsOn() throws {
+        var prose = ProseGenerator(seed: 5)
+        var lines = ["THE TITLE", "", ""]
+        for number in 1...4 { lines += Self.paragraph(&prose, sentences: 4, marker: "[\(number)]", indent: 4) }
+        lines += ["", "", "NOTES", "", ""]
+        lines += ["    [1] Some Author, A Book of Reference upon Things, London, 1879, vol.", "",
+                  "    [2] Another Author, The Voyages of Somebody Famous, London, 1879, p.",
+                  "135. See also the powerful description of the islands by a traveller of",
+                  "the time, and nearly all books of travel.",
+                  "    [3] See the appendix.", "",
+                  "    [4] A remark upon the text."]
+        let notes = Self.linkedNotes(try read(lines.joined(separator: "\n")))
+        #expect(notes.count == 4, "\(notes)")
+        #expect(notes.dropFirst().first?.hasSuffix("p. 135. See also the powerful description of the islands by a traveller of the time, and nearly all books of travel.") == true, "\(notes)")
+    }
+
+    @Test("chapters numbered `1.`, `2.` on lines set apart by blank lines, starting again under each part, are headings, not notes")
+    func setApartNumbersAreChapters() throws {
+        var prose = ProseGenerator(seed: 3)
+        var lines = ["THE TITLE", "", ""]
+        for part in ["I", "II", "III"] {
+            lines += ["", "", "", "Part \(part)", "", "", ""]
+            for chapter in 1...3 {
+                lines += ["\(chapter).", "", ""]
+                for position in 0..<3 {
+                    lines += Self.paragraph(&prose, sentences: 3 + position, indent: 0)
+                }
+                lines += ["", "", ""]
+            }
+        }
+        let document = try read(lines.joined(separator: "\n"))
+        let found = headings(document)
+        #expect(found.filter { $0.text.hasPrefix("Part") }.map(\.level) == [1, 1, 1], "\(found)")
+        #expect(found.filter { $0.text.first?.isNumber == true }.map(\.text) == Array(repeating: ["1.", "2.", "3."], count: 3).flatMap { $0 }, "\(found)")
+        #expect(Self.linkedNotes(document).isEmpty)
+    }
+}
