@@ -26,13 +26,17 @@ struct TypesettingSimulatorTests {
     }
 
     /// The full product, on demand (`BINDERY_SIMULATOR_FULL=1`): how many combinations of all 4,608 come back,
-    /// and the first differences. Twelve of them are known to fail (a page's top folio beside a note's bare number).
+    /// and the first differences. Twenty-four of them are known to fail: twelve where a page's top folio stands beside a
+    /// note's bare number, and twelve where a page ends on a full line whose sentence ends (`…the garden.[9]`) in the
+    /// middle of a paragraph parted from the next by blank lines. The page's foot hides whether a blank line followed;
+    /// the reader takes it for a paragraph's end, which the corpus bears out (its page breaks after such lines all
+    /// end paragraphs), and the simulator's paragraph goes on.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["BINDERY_SIMULATOR_FULL"] != nil))
     func fullProduct() {
         let failures = SimulatorMatrix.fullProduct.compactMap { conventions in Simulator.difference(conventions).map { "\(conventions): \($0)" } }
         print("simulator: \(SimulatorMatrix.fullProduct.count - failures.count) of \(SimulatorMatrix.fullProduct.count) come back")
         for failure in failures.prefix(20) { print(failure) }
-        #expect(failures.count <= 12)
+        #expect(failures.count <= 24)
     }
 
     @Test func knownFailuresAreCombinationsThatRun() {
