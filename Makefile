@@ -72,6 +72,7 @@ install-files:
 	sed 's|/usr/local/bin/bindery|$(PREFIX)/bin/bindery|' systemd/bindery.service > $(DESTDIR)$(PREFIX)/lib/systemd/system/bindery.service
 	install -m 0644 systemd/bindery.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/bindery.conf
 	install -m 0644 systemd/bindery.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/bindery.conf
+	install -D -m 0644 systemd/bindery-http.conf $(DESTDIR)$(PREFIX)/share/bindery/systemd/http.conf
 	install -d $(DESTDIR)$(SYSCONFDIR)/bindery
 	test -e $(DESTDIR)$(SYSCONFDIR)/bindery/bindery.yaml || { printf '%s\n' '# Installed by make install: the corpus and outputs of the service (see systemd/bindery.tmpfiles).' \
 	  'corpus: /srv/bindery/corpus' 'out: /srv/bindery/out' ''; cat Config/bindery.yaml; } > $(DESTDIR)$(SYSCONFDIR)/bindery/bindery.yaml
