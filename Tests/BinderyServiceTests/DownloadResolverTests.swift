@@ -37,4 +37,11 @@ import Testing
             #expect(resolver.file(id: id, kind: kind) == nil, "\(id)/\(kind)")
         }
     }
+
+    @Test("Content-Disposition: any corpus name becomes a safe ASCII filename and an exact filename*")
+    func disposition() {
+        #expect(DownloadKind.epub.disposition("one.epub") == "attachment; filename=\"one.epub\"; filename*=UTF-8''one.epub")
+        #expect(DownloadKind.proof.disposition("l\"\u{E9}t\u{E9}\n.proof.html")
+            == "inline; filename=\"l__t__.proof.html\"; filename*=UTF-8''l%22%C3%A9t%C3%A9%0A.proof.html")
+    }
 }

@@ -142,6 +142,7 @@ struct HTTPEndpointTests {
                 let file = try client.get(link.href)
                 #expect(file.status == 200, "\(link.href)")
                 #expect(file.headers["content-type"] == link.type)
+                #expect(file.headers["content-disposition"]?.hasPrefix("attachment; filename=\"\((path as NSString).lastPathComponent)") == true)
                 let suffix = ["application/epub+zip": ".epub", "application/tei+xml": ".tei.xml", "application/zip": ".bag.zip"][link.type] ?? "?"
                 let published = try Data(contentsOf: daemon.out.appendingPathComponent(path + suffix))
                 #expect(Data(file.body) == published, "\(link.href) is not \(path + suffix)")

@@ -55,7 +55,7 @@ struct HTTPRoutes: Sendable {
         guard let file = await blocking({ resolver.file(id: id, kind: kind) }) else { throw HTTPError(.notFound) }
         let body = try await FileIO().loadFile(path: file.path, context: context)
         var headers: HTTPFields = [.contentType: file.kind.mediaType, .contentLength: "\(file.size)"]
-        headers[.contentDisposition] = "\(file.kind.isAttachment ? "attachment" : "inline"); filename=\"\(file.name.replacingOccurrences(of: "\"", with: "_"))\""
+        headers[.contentDisposition] = file.kind.disposition(file.name)
         headers[.xContentTypeOptions] = "nosniff"
         return Response(status: .ok, headers: headers, body: body)
     }
