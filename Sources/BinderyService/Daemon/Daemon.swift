@@ -10,8 +10,8 @@ import Glibc
 ///
 /// `run()` builds and starts the `DaemonRuntime` (lock, state store, control socket, watcher, the
 /// first scan, READY), then runs its services in one `ServiceGroup` until SIGTERM/SIGINT or `stop()`,
-/// which drain them in reverse order. SIGHUP reloads the configuration (paths, watch and parallelism
-/// settings need a restart).
+/// which drain them in reverse order. SIGHUP reloads the configuration (paths, watch, parallelism and
+/// HTTP settings need a restart).
 public final class Daemon: Sendable {
     private let configuration: DaemonConfiguration
     private let logger: Logger
