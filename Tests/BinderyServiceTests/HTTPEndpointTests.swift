@@ -65,6 +65,34 @@ struct HTTPEndpointTests {
         #expect(daemon.stop() == 0)
     }
 
+    @Test("while a stopping daemon drains its jobs, /healthz answers 503 draining; then the port is closed")
+    func healthzWhileDraining() async throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.tearDown() }
+        // A 5 MB book keeps the one worker busy for seconds (debug build): the drain waits for it.
+        let book = try String(contentsOf: PackagePaths.corpus.appendingPathComponent("002_32c12c04ebb8bb88.txt"), encoding: .utf8)
+        try daemon.write(String(repeating: book, count: 4), to: "large.txt")
+        let config = daemon.directory.path("bindery.yaml")
+        try Data((Self.listen + "queue:\n  parallelism: 1\nlifecycle:\n  grace_seconds: 120\n").utf8).write(to: config)
+        try daemon.start(["--config", config.path])
+        try #require(await eventually(timeout: 30) { !daemon.logLines("http.listening").isEmpty }, "\(daemon.log)")
+        let port = try #require(daemon.logLines("http.listening").first?.firstMatch(of: /address=[^ ]*:(\d+)/).flatMap { Int($0.1) })
+        let client = RawHTTPClient(port: port)
+        #expect(try client.get("/healthz").status == 200)
+        kill(daemon.pid, SIGTERM)
+        var draining: RawHTTPClient.Response?
+        _ = await eventually(timeout: 30) {
+            guard let response = try? client.get("/healthz"), response.status == 503 else { return false }
+            draining = response
+            return true
+        }
+        #expect(draining?.text == "draining\n", "\(daemon.log)")
+        #expect(daemon.store()?.published("large.txt") == 0, "the job ended before the stop: the test proves nothing")
+        #expect(daemon.waitForExit(timeout: 120) == 0)
+        #expect(daemon.store()?.published("large.txt") == 1)
+        #expect(throws: RawHTTPClient.Failure.self) { _ = try client.get("/healthz") }
+    }
+
     @Test("/metrics parses as Prometheus text; its counters follow the jobs")
     func metrics() async throws {
         let daemon = try started(Self.listen)
