@@ -111,10 +111,11 @@ package final class Pipeline: @unchecked Sendable {
                 converted = try made.get()
                 convertedEarly = true
             } else {
+                let started = Date()
                 converted = try settings.converter.convert(
                     source(path, bytes: bytes, digest: digest, sidecar: sidecar, stamp: before, settings: settings),
                     formats: settings.formats, shouldStop: shouldStop)
-                if let converted { metrics.recordConversion(converted.timings) }
+                if let converted { metrics.recordConversion(converted.timings, seconds: Date().timeIntervalSince(started)) }
             }
         } catch where error.isStopped {
             converted = nil

@@ -43,9 +43,10 @@ package final class LiveMetrics: Sendable {
         CoreMetrics.Counter(label: "bindery_jobs_total", dimensions: [("outcome", outcome)], factory: factory).increment()
     }
 
-    /// Records one conversion: each stage's wall time (`read`, then one per format) and their sum (`all`).
-    func recordConversion(_ timings: [(stage: String, seconds: Double)]) {
-        for (stage, seconds) in timings + [("all", timings.reduce(0) { $0 + $1.seconds })] {
+    /// Records one conversion: each stage's wall time (`read`, then one per format; the writers run side by
+    /// side) and the whole conversion's (`all`).
+    func recordConversion(_ timings: [(stage: String, seconds: Double)], seconds whole: Double) {
+        for (stage, seconds) in timings + [("all", whole)] {
             CoreMetrics.Timer(label: "bindery_conversion_seconds", dimensions: [("stage", stage)], factory: factory)
                 .recordNanoseconds(Int64(seconds * 1e9))
         }
