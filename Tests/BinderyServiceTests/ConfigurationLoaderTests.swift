@@ -75,6 +75,12 @@ import Testing
         ("formats: [epub, pdf]", .configurationBadValue, "'pdf'"),
         ("writer:\n  epub_notes: margin", .configurationBadValue, "'writer.epub_notes'"),
         ("watch: [1, 2]", .configurationBadValue, "'watch'"),
+        ("http:\n  listen: 8080", .configurationBadValue, "'http.listen'"),
+        ("http:\n  listen: example.org:8080", .configurationBadValue, "'http.listen'"),
+        ("http:\n  listen: 127.0.0.1:65536", .configurationBadValue, "'http.listen'"),
+        ("http:\n  listen: \"::1:8080\"", .configurationBadValue, "'http.listen'"),
+        ("http:\n  max_connections: 0", .configurationBadValue, "'http.max_connections'"),
+        ("http:\n  port: 80", .configurationUnknownKey, "'http.port'"),
         ("corpus: [a", .configurationSyntax, "bindery.yaml"),
     ])
     func badFilesAreClearErrors(yaml: String, code: ServiceError.Code, mention: String) {
@@ -84,6 +90,17 @@ import Testing
             guard let error = error as? ServiceError else { return false }
             return error.code == code && error.message.contains(mention) && error.message.contains("/etc/bindery/bindery.yaml")
         }
+    }
+
+    @Test("http.listen: off by default; IPv4, bracketed IPv6 and localhost literals with a port")
+    func httpListen() throws {
+        #expect(try parse("").http.listen == "")
+        #expect(try parse("http:\n  listen: 127.0.0.1:8080\n  page_size: 10").http == .init(listen: "127.0.0.1:8080", pageSize: 10))
+        for (text, host, port, loopback) in [("127.0.0.1:0", "127.0.0.1", 0, true), ("[::1]:8080", "::1", 8080, true), ("localhost:80", "127.0.0.1", 80, true), ("0.0.0.0:9", "0.0.0.0", 9, false)] {
+            let address = try #require(HTTPListenAddress(text))
+            #expect(address.host == host && address.port == port && address.isLoopback == loopback)
+        }
+        for text in ["", "8080", ":8080", "127.0.0.1", "127.0.0.1:-1", "[::1]", "::1:80", "host:80", "127.0.0.1:80x"] { #expect(HTTPListenAddress(text) == nil) }
     }
 
     @Test func systemdDirectoriesAreHonoured() throws {

@@ -25,9 +25,13 @@ struct InstallTests {
         let installed = destination.appendingPathComponent("usr/bin/bindery")
         for path in ["usr/share/bindery/templates/epub/chapter.xhtml.mustache", "usr/lib/systemd/system/bindery.service", "usr/lib/sysusers.d/bindery.conf",
                      "usr/lib/tmpfiles.d/bindery.conf", "etc/bindery/bindery.yaml", "usr/share/bash-completion/completions/bindery",
-                     "usr/share/zsh/site-functions/_bindery", "usr/share/fish/vendor_completions.d/bindery.fish"] {
+                     "usr/share/zsh/site-functions/_bindery", "usr/share/bindery/systemd/http.conf", "usr/share/fish/vendor_completions.d/bindery.fish"] {
             #expect(FileManager.default.fileExists(atPath: destination.appendingPathComponent(path).path), "\(path) installed")
         }
+
+        // The installed configuration lists the HTTP endpoint's key, commented out: off until an administrator sets it.
+        let installedConfig = try String(contentsOf: destination.appendingPathComponent("etc/bindery/bindery.yaml"), encoding: .utf8)
+        #expect(installedConfig.contains("\n#   listen: \"\""), "\(installedConfig)")
 
         // The installed binary converts with the installed templates, and the EPUB is valid.
         let out = directory.appendingPathComponent("out")

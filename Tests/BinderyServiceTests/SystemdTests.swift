@@ -61,6 +61,13 @@ import Glibc
         let result = try run(analyze, ["verify", "--recursive-errors=no", copy.path])
         #expect(result.status == 0, "\(result.output)")
         #expect(!result.output.contains("Unknown"), "\(result.output)")
+        // The HTTP drop-in's settings appended to the unit (a repeated [Service] section) verify too.
+        let dropIn = try String(contentsOf: packageRoot.appendingPathComponent("systemd/bindery-http.conf"), encoding: .utf8)
+        #expect(dropIn.contains("PrivateNetwork=no") && dropIn.contains("AF_INET") && dropIn.contains("IPAddressAllow=localhost"))
+        try (unit + "\n" + dropIn).write(to: copy, atomically: true, encoding: .utf8)
+        let withHTTP = try run(analyze, ["verify", "--recursive-errors=no", copy.path])
+        #expect(withHTTP.status == 0, "\(withHTTP.output)")
+        #expect(!withHTTP.output.contains("Unknown"), "\(withHTTP.output)")
     }
 
     private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {

@@ -140,6 +140,18 @@ public enum ConfigurationLoader {
         configuration.control.idleTimeoutSeconds = try control.double("idle_timeout_seconds", in: 0.1...86_400) ?? configuration.control.idleTimeoutSeconds
         try control.finish()
 
+        var http = try root.section("http")
+        if let listen = try http.string("listen") {
+            guard listen.isEmpty || HTTPListenAddress(listen) != nil else {
+                throw ServiceError(.configurationBadValue, "\(name): 'http.listen' must be HOST:PORT (127.0.0.1:8080, [::1]:8080) or empty, not '\(listen)'")
+            }
+            configuration.http.listen = listen
+        }
+        configuration.http.maxConnections = try http.int("max_connections", in: 1...10_000) ?? configuration.http.maxConnections
+        configuration.http.idleTimeoutSeconds = try http.double("idle_timeout_seconds", in: 0.1...86_400) ?? configuration.http.idleTimeoutSeconds
+        configuration.http.pageSize = try http.int("page_size", in: 1...1_000) ?? configuration.http.pageSize
+        try http.finish()
+
         var reader = try root.section("reader")
         configuration.reader.typography = try reader.bool("typography") ?? configuration.reader.typography
         configuration.reader.maximumBytes = try reader.int("maximum_bytes", in: 1...(1 << 32)) ?? configuration.reader.maximumBytes

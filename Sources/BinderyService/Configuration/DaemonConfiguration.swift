@@ -67,6 +67,18 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var idleTimeoutSeconds: Double = 60
     }
 
+    /// The read-only HTTP endpoint (`/`, `/opds`, `/metrics`, `/healthz`, downloads); off unless `listen` is set.
+    public struct HTTP: Sendable, Hashable {
+        /// `HOST:PORT` to listen on (`127.0.0.1:8080`, `[::1]:8080`; port 0 picks a free one); empty = no endpoint. Default empty.
+        public var listen: String = ""
+        /// Connections open at once; further ones wait in the listen backlog. Default 32.
+        public var maxConnections: Int = 32
+        /// A connection idle this long is closed. Default 30 s.
+        public var idleTimeoutSeconds: Double = 30
+        /// Books per page of the OPDS catalog. Default 50.
+        public var pageSize: Int = 50
+    }
+
     /// Start and stop.
     public struct Lifecycle: Sendable, Hashable {
         /// Time running jobs get to finish on SIGTERM/SIGINT. Default 10 s.
@@ -89,6 +101,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var publish = Publish()
     public var lifecycle = Lifecycle()
     public var control = Control()
+    public var http = HTTP()
     public var reader = ReaderOptions()
     public var writer = WriterSettings()
     /// Log level: trace, debug, info, notice, warning, error, critical. Default info.

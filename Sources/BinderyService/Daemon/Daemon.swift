@@ -10,8 +10,8 @@ import Glibc
 ///
 /// `run()` builds and starts the `DaemonRuntime` (lock, state store, control socket, watcher, the
 /// first scan, READY), then runs its services in one `ServiceGroup` until SIGTERM/SIGINT or `stop()`,
-/// which drain them in reverse order. SIGHUP reloads the configuration (paths, watch and parallelism
-/// settings need a restart).
+/// which drain them in reverse order. SIGHUP reloads the configuration (paths, watch, parallelism and
+/// HTTP settings need a restart).
 public final class Daemon: Sendable {
     private let configuration: DaemonConfiguration
     private let logger: Logger
@@ -65,20 +65,28 @@ public final class Daemon: Sendable {
             throw error
         }
         phase.enter(.running)
-        let group = ServiceGroup(configuration: .init(
-            services: ([
-                ControlService(server: runtime.controlServer), JobRunnerService(runtime: runtime), WatcherService(watcher: runtime.watcher),
+        // Shut down in reverse: the HTTP endpoint answers (503 on /healthz) while jobs drain, and closes before the socket.
+        let http: [any Service] = HTTPListenAddress(configuration.http.listen).map { [HTTPService(runtime: runtime, phase: phase, address: $0)] } ?? []
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: ([ControlService(server: runtime.controlServer)] + http + [
+                JobRunnerService(runtime: runtime), WatcherService(watcher: runtime.watcher),
                 OutputAuditService(runtime: runtime, seconds: configuration.watch.outputAuditSeconds),
                 ReloadService(runtime: runtime, hangups: hangups), SystemdService(runtime: runtime, phase: phase),
             ] as [any Service]).map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
             gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger))
-        await withTaskGroup(of: Void.self) { tasks in
+            logger: logger)
+        // A backstop: past the drain's grace period and as long again, the services are cancelled (a download that never ends).
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(2 * configuration.lifecycle.graceSeconds + 5)
+        let group = ServiceGroup(configuration: groupConfiguration)
+        // A service that failed (the HTTP endpoint could not listen) stops the daemon with an error, so that systemd restarts it.
+        let failure = await withTaskGroup(of: GroupEnd.self) { tasks in
             tasks.addTask {
                 do {
                     try await group.run()
+                    return .finished(nil)
                 } catch {
                     logger.error("daemon.service-failed", metadata: ["error": "\(error)"])
+                    return .finished(ServiceError(.serviceFailed, "a service failed: \(error)"))
                 }
             }
             tasks.addTask { [stopRequests] in
@@ -90,13 +98,28 @@ public final class Daemon: Sendable {
                     either.cancelAll()
                 }
                 if !Task.isCancelled { await group.triggerGracefulShutdown() }
+                return .stopRequested
             }
-            await tasks.next()
-            tasks.cancelAll()
+            // A stop lets the group shut its services down in order (in-flight HTTP requests finish); a group
+            // that ended by itself leaves only the stop listener to cancel.
+            var failure: ServiceError?
+            while let end = await tasks.next() {
+                guard case .finished(let error) = end else { continue }
+                failure = error
+                tasks.cancelAll()
+            }
+            return failure
         }
         phase.enter(.stopped)
+        if let failure { throw failure }
     }
 
     /// Stops the daemon as SIGTERM does (drain, then `run` returns).
     package func stop() { stopContinuation.yield() }
+}
+
+/// How one of `run()`'s two tasks ended: the service group (with the failure that ended it), or a stop request.
+private enum GroupEnd: Sendable {
+    case finished(ServiceError?)
+    case stopRequested
 }

@@ -22,6 +22,10 @@ package final class DaemonRuntime: Sendable {
     let systemd: SystemdReporter
     let controlServer: ControlServer
     let watcher: any CorpusWatcher
+    /// The in-process metrics the HTTP `/metrics` serves.
+    let metrics = LiveMetrics()
+    /// The HTTP endpoint's settings (`http.*`; a change needs a restart).
+    let http: DaemonConfiguration.HTTP
     private let events: DaemonEventSink
     private let settler: Settler
     /// Held for the runtime's life: one daemon per state directory.
@@ -54,7 +58,8 @@ package final class DaemonRuntime: Sendable {
         layout = CorpusLayout(root: paths.corpus, excluding: [paths.out, paths.state, paths.runtime])
         publisher = Publisher(root: paths.out)
         sweptTempFiles = publisher.sweepTemporaryFiles()
-        let pipeline = Pipeline(layout: layout, publisher: publisher, store: store, settings: try PipelineSettings(configuration), logger: logger) { event in
+        http = configuration.http
+        let pipeline = Pipeline(layout: layout, publisher: publisher, store: store, settings: try PipelineSettings(configuration), logger: logger, metrics: metrics) { event in
             link.target?.emit(event)
         }
         self.pipeline = pipeline
@@ -106,6 +111,7 @@ package final class DaemonRuntime: Sendable {
 
     /// Hands an event to the embedder's sink and to the control socket's subscribers.
     func emit(_ event: DaemonEvent) {
+        metrics.count(event.kind)
         events(event)
         controlServer.broadcast(event.controlEvent)
     }

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// Where the daemon is in its life: `run()` moves it forward, never back.
-public enum DaemonState: Sendable, Equatable {
+public enum DaemonState: String, Sendable, Equatable {
     case starting, running, draining, stopped
 }
 

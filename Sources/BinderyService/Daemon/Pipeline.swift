@@ -11,6 +11,8 @@ package final class Pipeline: @unchecked Sendable {
     private let store: StateStore
     private let logger: Logger
     private let events: DaemonEventSink
+    /// Conversion times and bytes published, for the HTTP `/metrics`.
+    let metrics: LiveMetrics
     private let lock = NSLock()
     private var current: PipelineSettings
     /// Conversions begun during settle delays (`convertEarly`), taken by the jobs that follow.
@@ -22,9 +24,10 @@ package final class Pipeline: @unchecked Sendable {
 
     package init(
         layout: CorpusLayout, publisher: Publisher, store: StateStore, settings: PipelineSettings, logger: Logger,
-        stampTrustMargin: Double = SourceStamp.defaultTrustMargin, events: @escaping DaemonEventSink = { _ in }
+        stampTrustMargin: Double = SourceStamp.defaultTrustMargin, metrics: LiveMetrics = LiveMetrics(), events: @escaping DaemonEventSink = { _ in }
     ) {
         self.stampTrustMargin = stampTrustMargin
+        self.metrics = metrics
         self.events = events
         self.layout = layout
         self.publisher = publisher
@@ -108,9 +111,11 @@ package final class Pipeline: @unchecked Sendable {
                 converted = try made.get()
                 convertedEarly = true
             } else {
+                let started = Date()
                 converted = try settings.converter.convert(
                     source(path, bytes: bytes, digest: digest, sidecar: sidecar, stamp: before, settings: settings),
                     formats: settings.formats, shouldStop: shouldStop)
+                if let converted { metrics.recordConversion(converted.timings, seconds: Date().timeIntervalSince(started)) }
             }
         } catch where error.isStopped {
             converted = nil
@@ -141,12 +146,16 @@ package final class Pipeline: @unchecked Sendable {
             }
             return fail(&job, size: bytes.count, sha: sha, key: nil, ServiceError(.publish, error.message))
         }
+        metrics.recordPublished(bytes: outputs.reduce(0) { $0 + $1.size })
         job.finishedAt = Date().timeIntervalSince1970
         job.outcome = .published
         let warnings = result.document.diagnostics.filter { $0.severity == .error || $0.code.hasPrefix("sidecar.") }.map(\.message)
         job.warnings = warnings.isEmpty ? nil : warnings.joined(separator: "\n")
+        let book = BookMetadata(
+            result.document, fallbackTitle: SourceNaming.stem(of: url.lastPathComponent), identifier: result.document.metadata.identifier ?? digest.identifier)
         let document = DocumentRecord(
-            path: path, size: bytes.count, sha256: sha, jobKey: key, state: .published, error: nil, updatedAt: job.finishedAt, sourceStamp: stamp)
+            path: path, size: bytes.count, sha256: sha, jobKey: key, state: .published, error: nil, updatedAt: job.finishedAt, sourceStamp: stamp,
+            metadata: book.json)
         do {
             try store.recordPublished(document, outputs: outputs, job: job)
         } catch {

@@ -22,4 +22,9 @@ package struct DocumentRecord: Codable, Sendable, Equatable, FetchableRecord, Pe
     /// The `lstat` stamps of the source and its sidecar when `jobKey` was made from them (`SourceStamp`);
     /// nil when they could not be trusted (changed too recently) or the job never read the source.
     package var sourceStamp: String? = nil
+    /// The published book's `BookMetadata` as JSON; nil for a document never published since it was recorded.
+    package var metadata: String? = nil
+
+    /// `metadata`, decoded.
+    package var book: BookMetadata? { BookMetadata(json: metadata) }
 }

@@ -98,6 +98,9 @@ package final class StateStore: Sendable {
         migrator.registerMigration("v3: source stamps") { db in
             try db.alter(table: "documents") { t in t.add(column: "sourceStamp", .text) }
         }
+        migrator.registerMigration("v4: book metadata") { db in
+            try db.alter(table: "documents") { t in t.add(column: "metadata", .text) }
+        }
         return migrator
     }
 
@@ -157,6 +160,17 @@ package final class StateStore: Sendable {
                 SELECT COALESCE(SUM(outputs.size), 0) FROM outputs JOIN documents ON documents.path = outputs.documentPath
                 WHERE documents.state = ?
                 """, arguments: [DocumentRecord.State.published.rawValue]) ?? 0
+        }
+    }
+
+    /// Every document with its outputs and its newest job, in three reads of one snapshot (the HTTP index and catalog).
+    package func library() throws(ServiceError) -> [(document: DocumentRecord, outputs: [OutputRecord], lastJob: JobRecord?)] {
+        try read { db in
+            let documents = try DocumentRecord.order(Column("path")).fetchAll(db)
+            let outputs = Dictionary(grouping: try OutputRecord.order(Column("path")).fetchAll(db), by: \.documentPath)
+            let jobs = try JobRecord.fetchAll(db, sql: "SELECT * FROM jobs WHERE id IN (SELECT MAX(id) FROM jobs GROUP BY path)")
+            let lastJobs = Dictionary(jobs.map { ($0.path, $0) }, uniquingKeysWith: { $1 })
+            return documents.map { ($0, outputs[$0.path] ?? [], lastJobs[$0.path]) }
         }
     }
 

@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+
+/// The endpoint's routes, all GET (HEAD too) and read-only: `/`, `/healthz`, `/metrics`, `/opds` and
+/// `/books/ID/KIND`. Every other path, method or malformed request is 404, 405 or 400.
+struct HTTPRoutes: Sendable {
+    let runtime: DaemonRuntime
+    let phase: DaemonPhase
+
+    private var store: StateStore { runtime.store }
+
+    func router() -> Router<BasicRequestContext> {
+        let router = Router(options: .autoGenerateHeadEndpoints)
+        router.add(middleware: RequestLimits())
+        router.get("/") { _, _ in try await index() }
+        router.get("/healthz") { _, _ in healthz() }
+        router.get("/metrics") { _, _ in metrics() }
+        router.get("/opds") { request, _ in try await opds(page: request.uri.queryParameters.get("page")) }
+        router.get("/books/:id/:kind") { _, context in
+            try await download(id: context.parameters.get("id") ?? "", kind: context.parameters.get("kind") ?? "", context: context)
+        }
+        return router
+    }
+
+    private func index() async throws -> Response {
+        let (runtime, phase) = (self.runtime, self.phase)
+        let page = try await blocking { () -> Result<[UInt8], any Error> in
+            Result { try IndexPage(entries: LibraryEntry.all(in: runtime.store), phase: phase.state.rawValue).render() }
+        }.get()
+        return Self.response(page, type: "text/html; charset=utf-8")
+    }
+
+    /// 200 while the daemon runs, 503 once it drains (a load balancer stops sending).
+    private func healthz() -> Response {
+        let state = phase.state
+        return Self.response(Array("\(state.rawValue)\n".utf8), type: "text/plain; charset=utf-8", status: state == .running ? .ok : .serviceUnavailable)
+    }
+
+    private func metrics() -> Response {
+        Self.response(runtime.metrics.exposition(queue: runtime.queue.counts), type: "text/plain; version=0.0.4; charset=utf-8")
+    }
+
+    private func opds(page text: String?) async throws -> Response {
+        guard let page = text.map({ Int($0) }) ?? 1, page >= 1 else { throw HTTPError(.badRequest, message: "page must be a whole number from 1") }
+        let (runtime, pageSize) = (self.runtime, runtime.http.pageSize)
+        let feed = try await blocking { () -> Result<OPDSFeed, ServiceError> in
+            Result { () throws(ServiceError) in OPDSFeed(entries: try LibraryEntry.all(in: runtime.store), pageSize: pageSize) }
+        }.get()
+        guard page <= feed.pageCount else { throw HTTPError(.notFound, message: "the catalog has \(feed.pageCount) page(s)") }
+        return Self.response(try feed.render(page: page), type: OPDSFeed.mediaType)
+    }
+
+    private func download(id: String, kind: String, context: BasicRequestContext) async throws -> Response {
+        let resolver = DownloadResolver(store: store, out: runtime.publisher.root)
+        guard let file = await blocking({ resolver.file(id: id, kind: kind) }) else { throw HTTPError(.notFound) }
+        let body = try await FileIO().loadFile(path: file.path, context: context)
+        var headers: HTTPFields = [.contentType: file.kind.mediaType, .contentLength: "\(file.size)"]
+        headers[.contentDisposition] = file.kind.disposition(file.name)
+        headers[.xContentTypeOptions] = "nosniff"
+        return Response(status: .ok, headers: headers, body: body)
+    }
+
+    private static func response(_ bytes: [UInt8], type: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: type, .xContentTypeOptions: "nosniff"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
