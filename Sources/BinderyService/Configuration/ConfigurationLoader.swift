@@ -138,6 +138,7 @@ public enum ConfigurationLoader {
         }
         configuration.control.maxClients = try control.int("max_clients", in: 1...10_000) ?? configuration.control.maxClients
         configuration.control.idleTimeoutSeconds = try control.double("idle_timeout_seconds", in: 0.1...86_400) ?? configuration.control.idleTimeoutSeconds
+        configuration.control.maxRequestsPerSecond = try control.double("max_requests_per_second", in: 0...1_000_000) ?? configuration.control.maxRequestsPerSecond
         try control.finish()
 
         var reader = try root.section("reader")

@@ -65,6 +65,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var maxClients: Int = 64
         /// A client silent this long is disconnected (event subscribers excepted). Default 60 s.
         public var idleTimeoutSeconds: Double = 60
+        /// Requests a second each client may send (in bursts of as many); a faster one is read more slowly; 0 = no limit. Default 100.
+        public var maxRequestsPerSecond: Double = 100
     }
 
     /// Start and stop.
