@@ -58,7 +58,12 @@ package final class DaemonRuntime: Sendable {
             link.target?.emit(event)
         }
         self.pipeline = pipeline
-        queue = DispatchJobQueue(parallelism: configuration.queue.effectiveParallelism) { ticket, token in pipeline.run(ticket, token: token) }
+        let large = configuration.queue.largeSourceBytes
+        let corpus = layout
+        let isLarge: @Sendable (String) -> Bool = { (FileStamp(path: corpus.url(of: $0).path)?.size ?? 0) > large }
+        queue = DispatchJobQueue(parallelism: configuration.queue.effectiveParallelism, isLarge: isLarge) { ticket, token in
+            pipeline.run(ticket, token: token)
+        }
         settler = Settler(milliseconds: configuration.watch.settleMilliseconds) { path in link.target?.reconcile(path, trigger: .event) }
         socketPath = paths.runtime.appendingPathComponent("bindery.sock").path
         let handler = DaemonControlHandler(
