@@ -31,6 +31,8 @@ package final class DaemonRuntime: Sendable {
     /// Runs early conversions (`watch.early_start`) one at a time, beside the job queue.
     private let earlyQueue = DispatchQueue(label: "bindery.early", qos: .utility)
     private let earlyStart: Bool
+    /// A source over `queue.large_source_bytes`: kept off the last free worker, and memory is trimmed after it.
+    private let isLarge: @Sendable (String) -> Bool
     private let workers: Int
     private let sweptTempFiles: Int
     let socketPath: String
@@ -61,8 +63,11 @@ package final class DaemonRuntime: Sendable {
         let large = configuration.queue.largeSourceBytes
         let corpus = layout
         let isLarge: @Sendable (String) -> Bool = { (FileStamp(path: corpus.url(of: $0).path)?.size ?? 0) > large }
+        self.isLarge = isLarge
         queue = DispatchJobQueue(parallelism: configuration.queue.effectiveParallelism, isLarge: isLarge) { ticket, token in
-            pipeline.run(ticket, token: token)
+            let result = pipeline.run(ticket, token: token)
+            if ticket.isLarge { MemoryTrim.release() }
+            return result
         }
         settler = Settler(milliseconds: configuration.watch.settleMilliseconds) { path in link.target?.reconcile(path, trigger: .event) }
         socketPath = paths.runtime.appendingPathComponent("bindery.sock").path
@@ -169,10 +174,12 @@ package final class DaemonRuntime: Sendable {
         guard earlyStart else { return }
         let counts = queue.counts
         let pipeline = self.pipeline
+        let isLarge = self.isLarge
         guard counts.queued == 0, counts.running < workers, pipeline.early.reserve() else { return }
         earlyQueue.async {
             pipeline.convertEarly(path)
             pipeline.early.release()
+            if isLarge(path) { MemoryTrim.release() }
         }
     }
 
