@@ -172,6 +172,8 @@ package final class DaemonRuntime: Sendable {
     /// queue has nothing waiting and a free worker, so that its job after the delay only publishes.
     private func convertEarly(_ path: String) {
         guard earlyStart else { return }
+        // Written again (or deleted) while its early conversion runs: that conversion is of bytes no job will read.
+        pipeline.early.abandon(path, unlessStill: FileStamp(path: layout.url(of: path).path))
         let counts = queue.counts
         let pipeline = self.pipeline
         let isLarge = self.isLarge
@@ -211,6 +213,7 @@ package final class DaemonRuntime: Sendable {
         var info = stat()
         if lstat(layout.url(of: path).path, &info) != 0, errno == EACCES { return }
         queue.cancel(path)
+        pipeline.early.drop(path)
         guard let document = try? store.document(path), document.state != .deleted else { return }
         let prune = pipeline.settings.prune
         if prune, let outputs = try? store.outputs(of: path) { publisher.remove(outputs) }

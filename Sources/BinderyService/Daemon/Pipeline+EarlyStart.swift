@@ -16,6 +16,9 @@ extension Pipeline {
         let key = settings.jobKey.key(source: digest, sidecar: sidecar)
         guard !isUpToDate(path, key: key, size: bytes.count, sha: digest.hex), early.begin(path, stamp: stamp, key: key) else { return }
         let source = source(path, bytes: bytes, digest: digest, sidecar: sidecar, stamp: stamp, settings: settings)
-        early.finish(path, Result { () throws(ConversionError) in try settings.converter.convert(source, formats: settings.formats) })
+        let early = self.early
+        early.finish(path, Result { () throws(ConversionError) in
+            try settings.converter.convert(source, formats: settings.formats) { early.isAbandoned(path, stamp: stamp, key: key) }
+        })
     }
 }
