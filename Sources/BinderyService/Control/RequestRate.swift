@@ -1,15 +1,17 @@
 import Dispatch
 
-/// A token bucket: up to `perSecond` requests at once, refilled at `perSecond` a second. A client over
-/// it is not refused, its next request is read later.
+/// A token bucket: up to `perSecond` requests at once (at least one), refilled at `perSecond` a second.
+/// A client over it is not refused, its next request is read later.
 struct RequestRate {
     private let perSecond: Double
+    private let burst: Double
     private var tokens: Double
     private var updated: DispatchTime
 
     init(perSecond: Double, now: DispatchTime = .now()) {
         self.perSecond = perSecond
-        tokens = perSecond
+        burst = max(1, perSecond)
+        tokens = burst
         updated = now
     }
 
@@ -17,7 +19,7 @@ struct RequestRate {
     mutating func wait(now: DispatchTime = .now()) -> Double? {
         guard perSecond > 0 else { return nil }
         let elapsed = Double(now.uptimeNanoseconds &- updated.uptimeNanoseconds) / 1e9
-        tokens = min(perSecond, tokens + elapsed * perSecond)
+        tokens = min(burst, tokens + elapsed * perSecond)
         updated = now
         guard tokens < 1 else {
             tokens -= 1
