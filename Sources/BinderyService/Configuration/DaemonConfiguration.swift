@@ -37,7 +37,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
         /// Sources larger than this are refused. Default 64 MiB.
         public var maxSourceBytes: Int = 64 << 20
         /// Sources larger than this are large: they run on at most `parallelism - 1` workers (a worker stays
-        /// free for small ones), and the memory their conversion freed is given back to the system. Default 4 MiB.
+        /// free for small ones), are not converted early, and the memory their conversion freed is given back
+        /// to the system. Default 4 MiB.
         public var largeSourceBytes: Int = 4 << 20
         /// A job running longer than this is recorded as timed out and its outputs discarded. Default 300 s.
         public var jobTimeoutSeconds: Double = 300

@@ -31,8 +31,9 @@ package final class DaemonRuntime: Sendable {
     /// Runs early conversions (`watch.early_start`) one at a time, beside the job queue.
     private let earlyQueue = DispatchQueue(label: "bindery.early", qos: .utility)
     private let earlyStart: Bool
-    /// A source over `queue.large_source_bytes`: kept off the last free worker, and memory is trimmed after it.
-    private let isLarge: @Sendable (String) -> Bool
+    /// `queue.large_source_bytes`: larger sources are kept off the last free worker, not converted early,
+    /// and memory is trimmed after them.
+    private let largeSourceBytes: Int
     private let workers: Int
     private let sweptTempFiles: Int
     let socketPath: String
@@ -63,7 +64,7 @@ package final class DaemonRuntime: Sendable {
         let large = configuration.queue.largeSourceBytes
         let corpus = layout
         let isLarge: @Sendable (String) -> Bool = { (FileStamp(path: corpus.url(of: $0).path)?.size ?? 0) > large }
-        self.isLarge = isLarge
+        largeSourceBytes = large
         queue = DispatchJobQueue(parallelism: configuration.queue.effectiveParallelism, isLarge: isLarge) { ticket, token in
             let result = pipeline.run(ticket, token: token)
             if ticket.isLarge { MemoryTrim.release() }
@@ -172,16 +173,17 @@ package final class DaemonRuntime: Sendable {
     /// queue has nothing waiting and a free worker, so that its job after the delay only publishes.
     private func convertEarly(_ path: String) {
         guard earlyStart else { return }
+        let stamp = FileStamp(path: layout.url(of: path).path)
         // Written again (or deleted) while its early conversion runs: that conversion is of bytes no job will read.
-        pipeline.early.abandon(path, unlessStill: FileStamp(path: layout.url(of: path).path))
+        pipeline.early.abandon(path, unlessStill: stamp)
+        // Not a large source: the settle delay is nothing beside its conversion, which would run beside the workers.
+        guard let stamp, stamp.size <= largeSourceBytes else { return }
         let counts = queue.counts
         let pipeline = self.pipeline
-        let isLarge = self.isLarge
         guard counts.queued == 0, counts.running < workers, pipeline.early.reserve() else { return }
         earlyQueue.async {
             pipeline.convertEarly(path)
             pipeline.early.release()
-            if isLarge(path) { MemoryTrim.release() }
         }
     }
 

@@ -32,13 +32,14 @@ extension Reliability {
         @Test func theMemoryOfALargeJobIsGivenBack() async throws {
             let daemon = try DaemonProcess()
             defer { daemon.tearDown() }
-            try daemon.start(try ReliabilityKit.configure(daemon, "  early_start: false\nqueue:\n  large_source_bytes: 1000000\n"))
+            try daemon.start(try ReliabilityKit.configure(daemon, "queue:\n  large_source_bytes: 1000000\n"))
             try #require(await ReliabilityKit.caughtUp(daemon), "\(daemon.log)")
             let idle = residentKiB(daemon)
             // Six copies of the largest book: 8 MB, a peak of about 240 MB in a debug build (idle: 40 MB).
             let book = try ReliabilityKit.largeBook()
             try daemon.write(String(repeating: book + "\n", count: 6), to: "large.txt")
             try #require(await eventually(timeout: 120) { daemon.logLines("job.published").count == 1 }, "\(daemon.log.suffix(2000))")
+            #expect(daemon.logLines("job.published").first?.contains("convertedEarly=false") == true, "a large source is not converted early")
             let peak = ReliabilityKit.peakMemoryKiB(daemon)
             // Without malloc_trim the daemon kept about 65% of what the job added; with it, 15-30%.
             let kept = await eventually(timeout: 10) { Double(residentKiB(daemon) - idle) < 0.5 * Double(peak - idle) }
