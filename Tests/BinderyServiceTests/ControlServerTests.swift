@@ -6,7 +6,8 @@ import Testing
 
 @Suite("Control socket server")
 struct ControlServerTests {
-    /// A server with a small handler: `status`, `echo`, `events` (subscribe), anything else unknown.
+    /// A server with a small handler: `status`, `echo`, `slow` (an echo after half a second), `events`
+    /// (subscribe), anything else unknown.
     private func withServer(_ settings: (String) -> ControlServer.Settings = { ControlServer.Settings(socketPath: $0) },
                             _ body: (ControlServer, String) throws -> Void) throws {
         let directory = try PackagePaths.temporaryDirectory("bindery-ctl")
@@ -14,10 +15,13 @@ struct ControlServerTests {
         let path = directory.appendingPathComponent("run/bindery.sock").path
         let server = ControlServer(settings: settings(path)) { request in
             switch request.method {
-            case "status": .result(JSONValue.object(["protocol": .number(Double(ControlProtocol.version))]))
-            case "echo": .result(request.params ?? JSONValue.null)
-            case "events": .subscribe(JSONValue.object(["subscribed": .bool(true)]))
-            default: .error(.unknownMethod(request.method))
+            case "status": return .result(JSONValue.object(["protocol": .number(Double(ControlProtocol.version))]))
+            case "echo": return .result(request.params ?? JSONValue.null)
+            case "slow":
+                Thread.sleep(forTimeInterval: 0.5)
+                return .result(request.params ?? JSONValue.null)
+            case "events": return .subscribe(JSONValue.object(["subscribed": .bool(true)]))
+            default: return .error(.unknownMethod(request.method))
             }
         }
         try server.start()
@@ -92,6 +96,38 @@ struct ControlServerTests {
                 answered.increment()
             }
             #expect(answered.value == 50)
+        }
+    }
+
+    @Test("a client pipelining slow requests holds up no other client, and gets its own answers in order")
+    func slowClient() throws {
+        try withServer { _, path in
+            let heavy = try ControlClient(socketPath: path)
+            // 12 requests of half a second each: 6 s of work queued at once, as 30 pipelined `metrics` over 5,000 documents were.
+            let ids = (0..<12).map { RequestID.number($0) }
+            try heavy.sendRaw(ids.flatMap { ControlCodec.encode(ControlRequest(id: $0, method: "slow", params: .string("x"))) ?? [] })
+            Thread.sleep(forTimeInterval: 0.2)
+            let started = Date()
+            #expect(try ControlClient(socketPath: path).call("status").result != nil)
+            let waited = Date().timeIntervalSince(started)
+            #expect(waited < 2, "another client's status waited \(waited) s behind the slow requests")
+            let answered = try ids.map { _ in ControlCodec.decodeResponse(try heavy.readLine())?.id }
+            #expect(answered == ids)
+        }
+    }
+
+    @Test("a client over its request rate is read more slowly, not refused; others are not held up")
+    func requestRate() throws {
+        try withServer({ ControlServer.Settings(socketPath: $0, maximumRequestRate: 10) }) { _, path in
+            let fast = try ControlClient(socketPath: path)
+            let ids = (0..<30).map { RequestID.number($0) }
+            let started = Date()
+            try fast.sendRaw(ids.flatMap { ControlCodec.encode(ControlRequest(id: $0, method: "echo", params: .string("x"))) ?? [] })
+            #expect(try ControlClient(socketPath: path).call("status").result != nil)
+            let answered = try ids.map { _ in ControlCodec.decodeResponse(try fast.readLine())?.id }
+            #expect(answered == ids, "every request answered, in order")
+            // A burst of 10 at once, then 10 a second: the last of 30 comes after about 2 s.
+            #expect(Date().timeIntervalSince(started) > 1.5)
         }
     }
 

@@ -57,6 +57,30 @@ private final class Gate: @unchecked Sendable {
         #expect(recorder.peak == 2)
     }
 
+    @Test func largeSourcesNeverTakeEveryWorker() async {
+        let recorder = Recorder()
+        let gate = Gate()
+        let queue = DispatchJobQueue(parallelism: 2, isLarge: { $0.hasPrefix("big") }) { ticket, _ in
+            recorder.begin(ticket.path)
+            if ticket.path.hasPrefix("big") { gate.wait() }
+            recorder.end()
+            return .done
+        }
+        queue.submit("big1", trigger: .request)
+        queue.submit("big2", trigger: .request)
+        #expect(await eventually { recorder.all == ["big1"] })
+        queue.submit("small", trigger: .startup)
+        #expect(await eventually { recorder.all == ["big1", "small"] }, "the small source runs while the second large one waits")
+        #expect(queue.counts.running == 1 && queue.counts.queued == 1)
+        gate.open(2)
+        #expect(queue.waitUntilIdle(timeout: 10))
+        #expect(recorder.all == ["big1", "small", "big2"])
+
+        let alone = DispatchJobQueue(parallelism: 1, isLarge: { _ in true }) { ticket, _ in recorder.begin(ticket.path); recorder.end(); return .done }
+        alone.submit("big3", trigger: .event)
+        #expect(alone.waitUntilIdle(timeout: 10), "with one worker, large sources still run")
+    }
+
     @Test func queuedChangesCoalesceAndRunningJobsAreSuperseded() async {
         let recorder = Recorder()
         let gate = Gate()

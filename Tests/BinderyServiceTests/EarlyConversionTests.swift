@@ -1,4 +1,5 @@
 import BinderyConversion
+import BinderyTestSupport
 import Foundation
 import Testing
 @testable import BinderyService
@@ -77,6 +78,56 @@ import Testing
         #expect(fixture.pipeline.early.snapshot == .init(started: 0, used: 0, dropped: 0), "published already, missing, too large, a directory")
         #expect(fixture.run("large.txt") == .done)
         #expect(try fixture.store.document("large.txt")?.state == .failed)
+    }
+
+    /// An early conversion of the largest corpus book (1.6 s in a debug build) that nobody will use stops
+    /// at its next stage: its job read other bytes (`changed`), or found the file gone or its outputs up
+    /// to date (`dropped`, as the daemon also does for a deleted source).
+    @Test(arguments: ["changed", "dropped"])
+    func anEarlyConversionNobodyWillUseStops(_ how: String) throws {
+        let fixture = try PipelineFixture()
+        defer { fixture.directory.remove() }
+        let book = try String(contentsOf: PackagePaths.corpus.appendingPathComponent("002_32c12c04ebb8bb88.txt"), encoding: .utf8)
+        try fixture.directory.write(book, to: "corpus/book.txt")
+        let finished = DispatchSemaphore(value: 0)
+        let pipeline = fixture.pipeline
+        DispatchQueue.global().async {
+            pipeline.convertEarly("book.txt")
+            finished.signal()
+        }
+        // Polled on this thread: an `await` here may not resume before the conversion ends.
+        let deadline = Date(timeIntervalSinceNow: 30)
+        while !pipeline.early.isRunning("book.txt"), Date() < deadline { usleep(1_000) }
+        try #require(pipeline.early.isRunning("book.txt"))
+        if how == "changed" {
+            try fixture.directory.write(book + "\nA last line, written while the early conversion ran.\n", to: "corpus/book.txt")
+            #expect(fixture.run("book.txt") == .done)
+            #expect(try fixture.store.document("book.txt")?.state == .published)
+        } else {
+            pipeline.early.drop("book.txt")
+        }
+        #expect(finished.wait(timeout: .now() + 60) == .success)
+        #expect(pipeline.early.snapshot == .init(started: 1, used: 0, dropped: 1, stopped: 1), "it ran to its end: \(pipeline.early.snapshot)")
+    }
+
+    @Test func aJobStopsWaitingForAnEarlyConversionWhenCancelled() throws {
+        let early = EarlyConversions()
+        let stamp = FileStamp(stat())
+        #expect(early.begin("book.txt", stamp: stamp, key: "k"))
+        #expect(early.take("book.txt", stamp: stamp, key: "k", shouldStop: { true }) == nil, "a cancelled job does not wait")
+        #expect(early.isAbandoned("book.txt", stamp: stamp, key: "k"), "and the conversion it waited for stops")
+    }
+
+    @Test func aFileWrittenAgainAbandonsItsRunningEarlyConversion() throws {
+        let early = EarlyConversions()
+        let stamp = FileStamp(stat())
+        var written = stamp
+        written.size = 2
+        #expect(early.begin("book.txt", stamp: stamp, key: "k"))
+        early.abandon("book.txt", unlessStill: stamp)
+        #expect(!early.isAbandoned("book.txt", stamp: stamp, key: "k"), "an event that changed nothing")
+        early.abandon("book.txt", unlessStill: written)
+        #expect(early.isAbandoned("book.txt", stamp: stamp, key: "k"))
     }
 
     @Test func aJobWaitsForTheConversionOfItsBytesAndDropsOthers() throws {

@@ -34,7 +34,7 @@ import Testing
             default:
                 let expected = reference.values.filter { !running.contains($0.path) }
                     .max { ($0.trigger, $1.queuedAt) < ($1.trigger, $0.queuedAt) }
-                let taken = pending.take { !running.contains($0) }
+                let taken = pending.take { !running.contains($0.path) }
                 #expect(taken == expected)
                 if let taken {
                     reference[taken.path] = nil

@@ -36,6 +36,18 @@ struct ProofWriterTests {
         #expect(html.contains("href=\"#L4\""))
     }
 
+    @Test("over its line limit, the proof shows only the lines with a heading, a sidecar's decision or a diagnostic, and says so")
+    func summarised() throws {
+        let html = String(decoding: try ProofWriter(lineLimit: 5).write(Fixtures.everyFeature, sourceLines: lines), as: UTF8.self)
+        #expect(html.contains("This source has 12 lines, over the proof's limit of 5"))
+        #expect(html.contains("id=\"L3\" data-category=\"heading\""), "the heading's line stays")
+        #expect(html.contains("warning test.code: a message"), "and the diagnostic's")
+        #expect(!html.contains("id=\"L5\""), "a paragraph's line is left out")
+        #expect(html.components(separatedBy: "class=\"src\"").count - 1 < lines.count)
+        #expect(try proof().contains("over the proof's limit") == false, "under the limit, every line")
+        _ = try XMLDocumentTree(parsing: Array(html.utf8))
+    }
+
     @Test("it is well-formed, starts as HTML5, and has no self-closed non-void element")
     func wellFormed() throws {
         let html = try proof()

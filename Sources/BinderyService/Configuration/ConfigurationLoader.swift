@@ -115,6 +115,7 @@ public enum ConfigurationLoader {
         var queue = try root.section("queue")
         configuration.queue.parallelism = try queue.int("parallelism", in: 0...256) ?? configuration.queue.parallelism
         configuration.queue.maxSourceBytes = try queue.int("max_source_bytes", in: 1...(1 << 32)) ?? configuration.queue.maxSourceBytes
+        configuration.queue.largeSourceBytes = try queue.int("large_source_bytes", in: 1...(1 << 32)) ?? configuration.queue.largeSourceBytes
         configuration.queue.jobTimeoutSeconds = try queue.double("job_timeout_seconds", in: 0.1...86_400) ?? configuration.queue.jobTimeoutSeconds
         configuration.queue.retryAttempts = try queue.int("retry_attempts", in: 1...20) ?? configuration.queue.retryAttempts
         configuration.queue.retryDelayMilliseconds = try queue.int("retry_delay_ms", in: 0...600_000) ?? configuration.queue.retryDelayMilliseconds
@@ -138,6 +139,7 @@ public enum ConfigurationLoader {
         }
         configuration.control.maxClients = try control.int("max_clients", in: 1...10_000) ?? configuration.control.maxClients
         configuration.control.idleTimeoutSeconds = try control.double("idle_timeout_seconds", in: 0.1...86_400) ?? configuration.control.idleTimeoutSeconds
+        configuration.control.maxRequestsPerSecond = try control.double("max_requests_per_second", in: 0...1_000_000) ?? configuration.control.maxRequestsPerSecond
         try control.finish()
 
         var http = try root.section("http")

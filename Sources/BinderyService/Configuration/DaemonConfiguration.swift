@@ -36,6 +36,10 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var parallelism: Int = 0
         /// Sources larger than this are refused. Default 64 MiB.
         public var maxSourceBytes: Int = 64 << 20
+        /// Sources larger than this are large: they run on at most `parallelism - 1` workers (a worker stays
+        /// free for small ones), are not converted early, and the memory their conversion freed is given back
+        /// to the system. Default 4 MiB.
+        public var largeSourceBytes: Int = 4 << 20
         /// A job running longer than this is recorded as timed out and its outputs discarded. Default 300 s.
         public var jobTimeoutSeconds: Double = 300
         /// Attempts for a job failing with a transient I/O error. Default 3.
@@ -65,6 +69,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var maxClients: Int = 64
         /// A client silent this long is disconnected (event subscribers excepted). Default 60 s.
         public var idleTimeoutSeconds: Double = 60
+        /// Requests a second each client may send (in bursts of as many); a faster one is read more slowly; 0 = no limit. Default 100.
+        public var maxRequestsPerSecond: Double = 100
     }
 
     /// The read-only HTTP endpoint (`/`, `/opds`, `/metrics`, `/healthz`, downloads); off unless `listen` is set.

@@ -6,8 +6,9 @@ import Glibc
 #endif
 
 /// The daemon's Unix control socket: newline-delimited JSON (see `ControlProtocol`; lines framed by
-/// `ControlCodec`), one response per request, event streams for subscribers. Glibc + Dispatch: one serial queue owns every connection;
-/// reads and writes are non-blocking, a slow reader is dropped once its backlog passes a limit.
+/// `ControlCodec`), one response per request, event streams for subscribers. Glibc + Dispatch: one serial queue owns every connection
+/// (reads and writes are non-blocking, a slow reader is dropped once its backlog passes a limit); requests are handled on a
+/// concurrent queue, one at a time per client, so one client's slow requests do not hold up another's.
 public final class ControlServer: @unchecked Sendable {
     public struct Settings: Sendable {
         public var socketPath: String
@@ -20,14 +21,20 @@ public final class ControlServer: @unchecked Sendable {
         public var idleTimeout: Double
         /// Bytes of unsent output after which a client is dropped as too slow.
         public var maximumBacklog: Int
+        /// Requests a second per client (bursts of as many); a faster client is read more slowly. 0 = no limit.
+        public var maximumRequestRate: Double
 
-        public init(socketPath: String, group: gid_t? = nil, allowedUIDs: Set<uid_t> = [], maximumClients: Int = 64, idleTimeout: Double = 60, maximumBacklog: Int = 4 << 20) {
+        public init(
+            socketPath: String, group: gid_t? = nil, allowedUIDs: Set<uid_t> = [], maximumClients: Int = 64, idleTimeout: Double = 60,
+            maximumBacklog: Int = 4 << 20, maximumRequestRate: Double = 100
+        ) {
             self.socketPath = socketPath
             self.group = group
             self.allowedUIDs = allowedUIDs
             self.maximumClients = maximumClients
             self.idleTimeout = idleTimeout
             self.maximumBacklog = maximumBacklog
+            self.maximumRequestRate = maximumRequestRate
         }
     }
 
@@ -44,9 +51,12 @@ public final class ControlServer: @unchecked Sendable {
     private let settings: Settings
     private let handler: Handler
     private let queue = DispatchQueue(label: "bindery.control")
+    /// Where handlers run: many clients at once, each client's requests one after another.
+    private let requests = DispatchQueue(label: "bindery.control.requests", attributes: .concurrent)
     private var listener: Int32 = -1
     private var acceptSource: DispatchSourceRead?
-    private var connections: [ObjectIdentifier: ControlConnection] = [:]
+    private var connections: [Int: ControlConnection] = [:]
+    private var nextConnection = 0
     /// Device and inode of the socket this server bound: only that file is removed at stop.
     private var boundSocket: (device: UInt64, inode: UInt64)?
 
@@ -120,8 +130,13 @@ public final class ControlServer: @unchecked Sendable {
                 refuse(client, ControlError(code: -32002, message: "too many clients (\(settings.maximumClients)); try again later"))
                 continue
             }
-            let connection = ControlConnection(descriptor: client, queue: queue, settings: settings, handler: handler)
-            let key = ObjectIdentifier(connection)
+            let key = nextConnection
+            nextConnection += 1
+            let connection = ControlConnection(descriptor: client, queue: queue, requests: requests, settings: settings, handler: handler) {
+                [weak self] answer in
+                guard let self else { return }
+                queue.async { self.connections[key]?.answered(answer) }
+            }
             connection.onClose = { [weak self] in self?.connections[key] = nil }
             connections[key] = connection
             connection.start()
@@ -150,6 +165,8 @@ extension ControlServer.Settings {
             }
             group = entry.pointee.gr_gid
         }
-        self.init(socketPath: socketPath, group: group, allowedUIDs: Set(control.allowedUIDs), maximumClients: control.maxClients, idleTimeout: control.idleTimeoutSeconds)
+        self.init(
+            socketPath: socketPath, group: group, allowedUIDs: Set(control.allowedUIDs), maximumClients: control.maxClients,
+            idleTimeout: control.idleTimeoutSeconds, maximumRequestRate: control.maxRequestsPerSecond)
     }
 }

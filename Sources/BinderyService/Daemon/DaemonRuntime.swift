@@ -35,6 +35,9 @@ package final class DaemonRuntime: Sendable {
     /// Runs early conversions (`watch.early_start`) one at a time, beside the job queue.
     private let earlyQueue = DispatchQueue(label: "bindery.early", qos: .utility)
     private let earlyStart: Bool
+    /// `queue.large_source_bytes`: larger sources are kept off the last free worker, not converted early,
+    /// and memory is trimmed after them.
+    private let largeSourceBytes: Int
     private let workers: Int
     private let sweptTempFiles: Int
     let socketPath: String
@@ -63,7 +66,15 @@ package final class DaemonRuntime: Sendable {
             link.target?.emit(event)
         }
         self.pipeline = pipeline
-        queue = DispatchJobQueue(parallelism: configuration.queue.effectiveParallelism) { ticket, token in pipeline.run(ticket, token: token) }
+        let large = configuration.queue.largeSourceBytes
+        let corpus = layout
+        let isLarge: @Sendable (String) -> Bool = { (FileStamp(path: corpus.url(of: $0).path)?.size ?? 0) > large }
+        largeSourceBytes = large
+        queue = DispatchJobQueue(parallelism: configuration.queue.effectiveParallelism, isLarge: isLarge) { ticket, token in
+            let result = pipeline.run(ticket, token: token)
+            if ticket.isLarge { MemoryTrim.release() }
+            return result
+        }
         settler = Settler(milliseconds: configuration.watch.settleMilliseconds) { path in link.target?.reconcile(path, trigger: .event) }
         socketPath = paths.runtime.appendingPathComponent("bindery.sock").path
         let handler = DaemonControlHandler(
@@ -168,6 +179,11 @@ package final class DaemonRuntime: Sendable {
     /// queue has nothing waiting and a free worker, so that its job after the delay only publishes.
     private func convertEarly(_ path: String) {
         guard earlyStart else { return }
+        let stamp = FileStamp(path: layout.url(of: path).path)
+        // Written again (or deleted) while its early conversion runs: that conversion is of bytes no job will read.
+        pipeline.early.abandon(path, unlessStill: stamp)
+        // Not a large source: the settle delay is nothing beside its conversion, which would run beside the workers.
+        guard let stamp, stamp.size <= largeSourceBytes else { return }
         let counts = queue.counts
         let pipeline = self.pipeline
         guard counts.queued == 0, counts.running < workers, pipeline.early.reserve() else { return }
@@ -205,6 +221,7 @@ package final class DaemonRuntime: Sendable {
         var info = stat()
         if lstat(layout.url(of: path).path, &info) != 0, errno == EACCES { return }
         queue.cancel(path)
+        pipeline.early.drop(path)
         guard let document = try? store.document(path), document.state != .deleted else { return }
         let prune = pipeline.settings.prune
         if prune, let outputs = try? store.outputs(of: path) { publisher.remove(outputs) }

@@ -6,7 +6,9 @@ import Foundation
 /// A result is handed only to a job that found the file with the same `lstat` stamp and the same
 /// job key (source and sidecar SHA-256, version, settings): exactly what that job would have made.
 /// Any other result is dropped. A job that arrives while its conversion is still running waits for
-/// it instead of converting the same bytes a second time.
+/// it instead of converting the same bytes a second time. A conversion nobody will use (its job found
+/// other bytes or nothing to do, the file was written again or deleted) is abandoned: it stops at its
+/// next stage (`isAbandoned`).
 package final class EarlyConversions: @unchecked Sendable {
     /// What became of the early conversions so far.
     package struct Counts: Sendable, Equatable {
@@ -15,6 +17,8 @@ package final class EarlyConversions: @unchecked Sendable {
         package var used = 0
         /// Dropped: the file changed again, its job never came, or a newer conversion replaced it.
         package var dropped = 0
+        /// Stopped before their end, abandoned while they ran (counted in `dropped` too).
+        package var stopped = 0
     }
 
     private struct Entry {
@@ -74,9 +78,27 @@ package final class EarlyConversions: @unchecked Sendable {
         }
     }
 
+    /// True when the conversion of `path` as `stamp` with `key` will not be used: it may stop.
+    package func isAbandoned(_ path: String, stamp: FileStamp, key: String) -> Bool {
+        condition.withLock {
+            guard let entry = entries[path], entry.stamp == stamp, entry.key == key else { return true }
+            return entry.orphaned
+        }
+    }
+
+    /// Abandons a running conversion of `path` made from another file than the one found now as `stamp`
+    /// (written again during its delay, or deleted when `stamp` is nil).
+    package func abandon(_ path: String, unlessStill stamp: FileStamp?) {
+        condition.withLock {
+            guard let entry = entries[path], entry.result == nil, entry.stamp != stamp else { return }
+            entries[path]?.orphaned = true
+        }
+    }
+
     /// Stores the result of the conversion `begin` announced.
     package func finish(_ path: String, _ result: Result<Converter.Result, ConversionError>) {
         condition.withLock {
+            if case .failure(let error) = result, error.isStopped { counts.stopped += 1 }
             guard var entry = entries[path], entry.result == nil else { return }
             if entry.orphaned {
                 entries[path] = nil
@@ -91,8 +113,11 @@ package final class EarlyConversions: @unchecked Sendable {
     }
 
     /// The result for a job that read `path` as `stamp` with `key`, waiting for it if it is still
-    /// being made; nil (and the entry dropped) when there is none or it was made from other bytes.
-    package func take(_ path: String, stamp: FileStamp, key: String) -> Result<Converter.Result, ConversionError>? {
+    /// being made; nil (and the entry dropped) when there is none or it was made from other bytes, or
+    /// when the job `shouldStop` while it waits (cancelled, superseded, overdue).
+    package func take(
+        _ path: String, stamp: FileStamp, key: String, shouldStop: () -> Bool = { false }
+    ) -> Result<Converter.Result, ConversionError>? {
         condition.withLock {
             guard let entry = entries[path] else { return nil }
             guard entry.stamp == stamp, entry.key == key else {
@@ -104,7 +129,13 @@ package final class EarlyConversions: @unchecked Sendable {
                 }
                 return nil
             }
-            while entries[path]?.result == nil, entries[path] != nil { condition.wait() }
+            while entries[path]?.result == nil, entries[path] != nil {
+                if shouldStop() {
+                    entries[path]?.orphaned = true
+                    return nil
+                }
+                _ = condition.wait(until: Date(timeIntervalSinceNow: 0.1))
+            }
             guard let result = entries.removeValue(forKey: path)?.result else { return nil }
             counts.used += 1
             return result

@@ -16,8 +16,11 @@ extension Pipeline {
         let key = settings.jobKey.key(source: digest, sidecar: sidecar)
         guard !isUpToDate(path, key: key, size: bytes.count, sha: digest.hex), early.begin(path, stamp: stamp, key: key) else { return }
         let source = source(path, bytes: bytes, digest: digest, sidecar: sidecar, stamp: stamp, settings: settings)
+        let early = self.early
         let started = Date()
-        let result = Result { () throws(ConversionError) in try settings.converter.convert(source, formats: settings.formats) }
+        let result = Result { () throws(ConversionError) in
+            try settings.converter.convert(source, formats: settings.formats) { early.isAbandoned(path, stamp: stamp, key: key) }
+        }
         if case .success(let converted) = result { metrics.recordConversion(converted.timings, seconds: Date().timeIntervalSince(started)) }
         early.finish(path, result)
     }

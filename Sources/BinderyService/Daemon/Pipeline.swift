@@ -107,7 +107,7 @@ package final class Pipeline: @unchecked Sendable {
         var converted: Converter.Result?
         var convertedEarly = false
         do {
-            if let made = early.take(path, stamp: before, key: key) {
+            if let made = early.take(path, stamp: before, key: key, shouldStop: shouldStop) {
                 converted = try made.get()
                 convertedEarly = true
             } else {

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A `JobQueue` on Dispatch: at most `parallelism` jobs at once, at most one per source, the
-/// highest priority first (then the oldest), retries scheduled with `asyncAfter`.
+/// highest priority first (then the oldest), retries scheduled with `asyncAfter`. Large sources
+/// (`isLarge`) run on at most `parallelism - 1` workers, so that small ones never wait for them all.
 package final class DispatchJobQueue: JobQueue, @unchecked Sendable {
     /// Runs one job on a worker thread.
     package typealias Executor = @Sendable (JobTicket, JobToken) -> JobResult
@@ -9,23 +10,31 @@ package final class DispatchJobQueue: JobQueue, @unchecked Sendable {
     private let condition = NSCondition()
     private let parallelism: Int
     private let executor: Executor
+    private let isLarge: @Sendable (String) -> Bool
+    /// Large jobs that may run at once: one worker is kept for small sources (unless there is only one).
+    private let largeParallelism: Int
     private let workers = DispatchQueue(label: "bindery.jobs", qos: .utility, attributes: .concurrent)
     // Guarded by `condition`.
     private var queued = PendingJobs()
     private var runningJobs: [String: JobToken] = [:]
+    private var largeRunning = 0
     private var retrying = 0
     private var accepting = true
     private var paused = false
 
-    package init(parallelism: Int, executor: @escaping Executor) {
+    /// `isLarge` is asked once per submission, outside the queue's lock (an `lstat`, in the daemon).
+    package init(parallelism: Int, isLarge: @escaping @Sendable (String) -> Bool = { _ in false }, executor: @escaping Executor) {
         self.parallelism = max(1, parallelism)
+        largeParallelism = max(1, parallelism - 1)
+        self.isLarge = isLarge
         self.executor = executor
     }
 
     package func submit(_ path: String, trigger: JobTrigger) {
+        let large = isLarge(path)
         condition.withLock {
             guard accepting else { return }
-            var ticket = JobTicket(path: path, trigger: trigger, queuedAt: Date())
+            var ticket = JobTicket(path: path, trigger: trigger, queuedAt: Date(), isLarge: large)
             if let earlier = queued[path] { ticket.trigger = max(earlier.trigger, trigger) }
             runningJobs[path]?.supersede()
             queued.insert(ticket)
@@ -81,7 +90,7 @@ package final class DispatchJobQueue: JobQueue, @unchecked Sendable {
 
     package func complete(_ job: ClaimedJob) {
         condition.withLock {
-            runningJobs[job.ticket.path] = nil
+            finished(job)
             pump()
             condition.broadcast()
         }
@@ -89,7 +98,7 @@ package final class DispatchJobQueue: JobQueue, @unchecked Sendable {
 
     package func fail(_ job: ClaimedJob, retryAfter delay: Double) {
         condition.withLock {
-            runningJobs[job.ticket.path] = nil
+            finished(job)
             if accepting, !job.token.isCancelled, queued[job.ticket.path] == nil { scheduleRetry(job.ticket, after: delay) }
             pump()
             condition.broadcast()
@@ -108,10 +117,19 @@ package final class DispatchJobQueue: JobQueue, @unchecked Sendable {
 
     /// The next runnable job, marked running. Called with the lock held.
     private func claimNext() -> ClaimedJob? {
-        guard !paused, accepting, runningJobs.count < parallelism, let next = queued.take(where: { runningJobs[$0] == nil }) else { return nil }
+        guard !paused, accepting, runningJobs.count < parallelism,
+              let next = queued.take(where: { runningJobs[$0.path] == nil && (!$0.isLarge || largeRunning < largeParallelism) })
+        else { return nil }
         let token = JobToken()
         runningJobs[next.path] = token
+        if next.isLarge { largeRunning += 1 }
         return ClaimedJob(ticket: next, token: token)
+    }
+
+    /// Marks a claimed job no longer running. Called with the lock held.
+    private func finished(_ job: ClaimedJob) {
+        runningJobs[job.ticket.path] = nil
+        if job.ticket.isLarge { largeRunning -= 1 }
     }
 
     /// Starts queued jobs on the workers while there are free slots. Called with the lock held.

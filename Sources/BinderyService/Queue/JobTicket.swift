@@ -8,4 +8,6 @@ package struct JobTicket: Sendable, Equatable {
     package var queuedAt: Date
     /// 1 for the first run, then one more per retry.
     package var attempt: Int = 1
+    /// A large source (`queue.large_source_bytes`): it may not take the last free worker.
+    package var isLarge = false
 }

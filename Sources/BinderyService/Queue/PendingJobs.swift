@@ -48,13 +48,13 @@ struct PendingJobs {
         heap.removeAll()
     }
 
-    /// Takes the first ticket in order whose source `isFree`; the ones passed over stay queued.
-    mutating func take(where isFree: (String) -> Bool) -> JobTicket? {
+    /// Takes the first ticket in order that `isRunnable`; the ones passed over stay queued.
+    mutating func take(where isRunnable: (JobTicket) -> Bool) -> JobTicket? {
         var passedOver: [Entry] = []
         defer { for entry in passedOver { push(entry) } }
         while let top = popTop() {
             guard live[top.ticket.path]?.sequence == top.sequence else { continue }
-            guard isFree(top.ticket.path) else {
+            guard isRunnable(top.ticket) else {
                 passedOver.append(top)
                 continue
             }

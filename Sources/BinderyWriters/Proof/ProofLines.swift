@@ -1,10 +1,12 @@
 import BinderyModel
 
-/// The body of the proof: every source line exactly once, numbered, with what became of it.
+/// The body of the proof: every source line exactly once, numbered, with what became of it; when
+/// a huge source (over `lineLimit` lines), only the lines with a heading, a sidecar's decision or a diagnostic.
 struct ProofLines {
     var document: Document
     var map: LineMap
     var sourceLines: [String]
+    var lineLimit = ProofWriter.defaultLineLimit
 
     func write(_ html: HTMLElements) {
         var diagnosticsByLine: [Int: [Diagnostic]] = [:]
@@ -13,9 +15,14 @@ struct ProofLines {
         }
         html.element("main", ["id": "source"]) {
             html.element("h2", text: "Source, line by line")
+            let summarised = sourceLines.count > lineLimit
+            if summarised {
+                html.element("p", ["class": "summarised"], text: "This source has \(sourceLines.count) lines, over the proof's limit of \(lineLimit): only the lines with a heading, a decision of the sidecar or a diagnostic are shown.")
+            }
             for (index, text) in sourceLines.enumerated() {
                 let line = index + 1
                 let marks = map.marks[index]
+                if summarised, diagnosticsByLine[line] == nil, !marks.contains(where: { $0.category == "heading" || $0.bySidecar }) { continue }
                 let category = marks.first?.category ?? "none"
                 let sidecar = marks.contains(where: \.bySidecar) ? " by-sidecar" : ""
                 html.element("div", ["class": "l k-\(category)\(sidecar)", "id": "L\(line)", "data-category": category]) {

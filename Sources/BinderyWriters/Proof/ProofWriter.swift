@@ -4,7 +4,14 @@ import BinderyXML
 /// The proof: one self-contained HTML page with the source line by line beside what became of each
 /// line, the outline, the counts and every diagnostic, so that a wrong decision is seen and fixed.
 public struct ProofWriter: DocumentWriter {
-    public init() {}
+    /// Sources of more lines than this get a summarised line view (`ProofLines`): 100,000 lines is about
+    /// 6 MB of text, whose full proof is some 25 MB (the proof of a 50 MB source was 198 MB).
+    public static let defaultLineLimit = 100_000
+    private let lineLimit: Int
+
+    public init(lineLimit: Int = Self.defaultLineLimit) {
+        self.lineLimit = lineLimit
+    }
 
     /// The proof needs the source lines: `context.sourceLines` (the converter sets them for this format).
     public func write(_ document: Document, context: WriteContext) throws(WriterError) -> [UInt8] {
@@ -30,7 +37,7 @@ public struct ProofWriter: DocumentWriter {
             html.close()
             html.open("body")
             ProofSummary(document: document, map: map, lineCount: sourceLines.count).write(html, title: title)
-            ProofLines(document: document, map: map, sourceLines: sourceLines).write(html)
+            ProofLines(document: document, map: map, sourceLines: sourceLines, lineLimit: lineLimit).write(html)
             html.rawTextElement("script", ProofStyle.script)
             html.close()
             html.close()

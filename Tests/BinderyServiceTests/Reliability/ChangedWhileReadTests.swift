@@ -14,7 +14,8 @@ extension Reliability {
             let book = String(repeating: try ReliabilityKit.largeBook() + "\n\n", count: 4)
             let daemon = try DaemonProcess()
             defer { daemon.tearDown() }
-            try daemon.start(try ReliabilityKit.configure(daemon, "queue:\n  parallelism: 2\n"))
+            // Both jobs at once: the threshold of large sources (which may not take both workers) above them.
+            try daemon.start(try ReliabilityKit.configure(daemon, "queue:\n  parallelism: 2\n  large_source_bytes: 67108864\n"))
             #expect(await ReliabilityKit.caughtUp(daemon), "\(daemon.log)")
 
             try daemon.write(book, to: "truncated.txt")

@@ -19,8 +19,9 @@ extension Reliability {
         @Test func jobTimeoutClientLimitAndRequestSizeAreEnforced() async throws {
             let daemon = try DaemonProcess()
             defer { daemon.tearDown() }
-            // The book takes 1.6 s in a debug build, the small document 10 ms: a 0.5 s limit parts them.
-            try daemon.write(try ReliabilityKit.largeBook(), to: "slow.txt")
+            // Three copies of the largest book take about 1.5 s in a debug build (one, 0.5 s since the reader got
+            // faster: too close to the limit), the small document 10 ms: a 0.5 s limit parts them.
+            try daemon.write(String(repeating: try ReliabilityKit.largeBook() + "\n\n", count: 3), to: "slow.txt")
             try daemon.write(ReliabilityKit.document("quick"), to: "quick.txt")
             try daemon.start(try ReliabilityKit.configure(daemon, "queue:\n  job_timeout_seconds: 0.5\ncontrol:\n  max_clients: 3\n"))
             #expect(await ReliabilityKit.caughtUp(daemon), "\(daemon.log)")
