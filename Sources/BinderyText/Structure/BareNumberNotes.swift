@@ -12,6 +12,13 @@ enum BareNumberNotes {
         return Int(digits)
     }
 
+    /// The blank lines most often before a group of two lines or more (a paragraph's).
+    static func paragraphGap(_ groups: [LineGroup]) -> Int {
+        var counts: [Int: Int] = [:]
+        for group in groups where group.lines.count >= 2 { counts[group.blankBefore, default: 0] += 1 }
+        return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
+    }
+
     /// One run per list found; `isHeadingLike` ends a note's paragraphs. Numbers without a full stop (`3` over its
     /// text) are taken only right under a notes heading (`isNotesTitle`), and then for the whole list.
     static func runs(_ groups: [LineGroup], isNotesTitle: (Int) -> Bool = { _ in false }, isHeadingLike: (Int) -> Bool) -> [NoteTextFinder.Run] {
@@ -19,10 +26,14 @@ enum BareNumberNotes {
         var lastNumber = 0
         var index = 0
         var stopless = false
+        let paragraphGap = Self.paragraphGap(groups)
         while index < groups.count {
             if index > 0, groups[index].lines.count == 1, groups[index].lines[0].text == "1", isNotesTitle(index - 1) { stopless = true }
-            // A number set apart by blank lines on both sides, as a division's is (`1.` over a chapter), numbers no note.
-            let number = { (group: LineGroup) in group.blankBefore >= 2 && group.blankAfter >= 2 ? nil : Self.number(group, stopless: stopless) }
+            // A number set apart on both sides by two blank lines or more, and more than the document puts between its
+            // paragraphs, as a division's is (`1.` over a chapter), numbers no note.
+            let number = { (group: LineGroup) in
+                min(group.blankBefore, group.blankAfter) >= max(2, paragraphGap + 1) ? nil : Self.number(group, stopless: stopless)
+            }
             guard let first = number(groups[index]), first == 1 || first == lastNumber + 1,
                   first > 1 || NoteTextFinder.followsNotesTitle(index, groups) else { index += 1; continue }
             // The numbers in a column, then as many texts.

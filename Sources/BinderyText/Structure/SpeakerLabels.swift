@@ -41,12 +41,17 @@ enum SpeakerLabels {
         return (String(name[..<space]), number)
     }
 
-    /// Stems that carry three different numbers or more (`CHAPTER I.`, `CHAPTER II.`, …): a numbering of divisions
-    /// that repeats under each part, not a speaker (`KING HENRY V.` is one name).
+    /// Stems that carry three different numbers or more and start again at one (`CHAPTER I.`, `CHAPTER II.`, …,
+    /// `CHAPTER I.`): a numbering of divisions repeated under each part, not a speaker (`KING HENRY V.` is one name).
     static func numberedSequences(_ names: [String]) -> Set<String> {
         var numbers: [String: Set<Substring>] = [:]
-        for name in names { if let (stem, number) = numberedStem(name) { numbers[stem, default: []].insert(number) } }
-        return Set(numbers.filter { $0.value.count >= 3 }.keys)
+        var ones: [String: Int] = [:]
+        for name in names {
+            guard let (stem, number) = numberedStem(name) else { continue }
+            numbers[stem, default: []].insert(number)
+            if number == "I" || number == "1" { ones[stem, default: 0] += 1 }
+        }
+        return Set(numbers.filter { $0.value.count >= 3 && ones[$0.key, default: 0] >= 2 }.keys)
     }
 
     /// The parts of a play, as paragraph classes by group: `speaker` (a label alone), `speech` (a label with its

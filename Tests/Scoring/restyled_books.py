@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""The Project Gutenberg renderings of ../shared/books set again in other plain-text conventions, and scored.
+
+The development set has each book in two renderings; books Bindery has never seen use other conventions too. This
+re-renders every `bNN-pg.txt` with its chapters named otherwise (`CHAPTER I.`, `Chapter 1: Title`, `CHAPTER ONE`,
+`1. Title`), its paragraphs indented or run on without blank lines or one to a line, its headings centred, or
+wrapped narrower, and rewrites the truth's heading texts to match; then scores EPUBs made from them with
+score-books' own functions, a row per convention (`make score-restyled`). Block quotes, verse and notes (indented
+or ragged blocks) keep their lines and the blank lines around them.
+
+usage: restyled_books.py render OUT            write OUT/<convention>/bNN-pg.txt and bNN.truth.json
+       restyled_books.py score OUT EPUBS [-v]  score EPUBS/<convention>/bNN-pg.epub against OUT's truth
+"""
+import importlib.machinery
+import importlib.util
+import json
+import os
+import re
+import sys
+import textwrap
+
+SHARED = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared"))
+BOOKS = os.path.join(SHARED, "books")
+ROMAN = re.compile(r"^[IVXLC]+$")
+UNITS = ("Zero One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen "
+         "Seventeen Eighteen Nineteen Twenty").split()
+TENS = "Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety".split()
+
+# convention: (chapter numbering, paragraph layout, width, centred headings)
+CONVENTIONS = {
+    "indent": ("asis", "indent", 72, False),
+    "wrapped": ("asis", "wrapped", 72, False),
+    "oneline-blank": ("asis", "oneline-blank", 72, False),
+    "oneline": ("asis", "oneline", 72, False),
+    "chapter": ("chapter", "blank", 72, False),
+    "chapline-indent": ("oneline", "indent", 66, False),
+    "center": ("asis", "blank", 72, True),
+    "words": ("words", "blank", 72, False),
+    "dotted-wrapped60": ("dotted", "wrapped", 60, False),
+}
+KEYS = ["headings_recall", "headings_precision", "level_agree", "paras_exact", "quotes", "notes_linked", "verse_lines", "leaks"]
+
+
+def roman_value(text):
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for i, c in enumerate(text):
+        n = values[c]
+        total += -n if i + 1 < len(text) and values[text[i + 1]] > n else n
+    return total
+
+
+def in_words(n):
+    """`Twenty-One`, `One Hundred and Two`."""
+    if n >= 100:
+        return UNITS[n // 100] + " Hundred" + (" and " + in_words(n % 100) if n % 100 else "")
+    if n <= 20:
+        return UNITS[n]
+    return TENS[n // 10 - 2] + ("-" + UNITS[n % 10] if n % 10 else "")
+
+
+def blocks(lines):
+    """[blank lines before, lines, blank lines after] for each run of non-blank lines."""
+    out, current, blank = [], [], 0
+    for line in lines:
+        if line.strip() == "":
+            if current:
+                out.append([blank, current])
+                current, blank = [], 0
+            blank += 1
+        else:
+            current.append(line)
+    if current:
+        out.append([blank, current])
+    for i, block in enumerate(out):
+        block.append(out[i + 1][0] if i + 1 < len(out) else 3)
+    return out
+
+
+def is_number(token):
+    return ROMAN.match(token) is not None or token.isdigit()
+
+
+def chapter_lines(style, first, n, title):
+    """The heading lines of chapter `first` (its printed number, worth `n`) in a numbering style."""
+    if style == "chapter":
+        return [f"CHAPTER {first}."] + ([title] if title else [])
+    if style == "oneline":
+        return [f"Chapter {n}: {title}" if title else f"Chapter {n}"]
+    if style == "words":
+        return [f"CHAPTER {in_words(n).upper()}"] + ([title] if title else [])
+    return [f"{n}. {title}" if title else f"{n}."]
+
+
+def render(book, numbering, layout, width, centred):
+    """The book's PG rendering in a convention, and its truth with the heading texts it now prints."""
+    lines = open(f"{BOOKS}/{book}-pg.txt", encoding="utf-8").read().split("\n")
+    truth = json.load(open(f"{BOOKS}/{book}.truth.json", encoding="utf-8"))
+    # Only the outermost numbered headings are renamed (a book's aphorisms `1`, `2` do not become chapters).
+    numbered = [h for h in truth["headings"] if is_number(h["text"].split(" ")[0])]
+    top = min((h["level"] for h in numbered), default=0)
+    renamed = {h["text"].split(" ", 1)[0] for h in numbered if h["level"] == top}
+    kept = {h["text"].split(" ", 1)[0] for h in numbered if h["level"] != top}
+    out, printed = [], {}
+    for before, block, after in blocks(lines):
+        if before >= 2 and after >= 2:
+            first = block[0].strip()
+            if numbering != "asis" and is_number(first) and len(block) <= 2 and first in renamed and first not in kept:
+                n = roman_value(first) if ROMAN.match(first) else int(first)
+                title = block[1].strip() if len(block) == 2 else ""
+                block = chapter_lines(numbering, first, n, title)
+                printed[(first, title.replace("_", ""))] = " ".join(x.replace("_", "") for x in block)
+            if centred:
+                block = [" " * max(0, (width - len(x.strip())) // 2) + x.strip() for x in block]
+            out += [""] * max(before, 2) + block
+            continue
+        ragged = len(block) >= 2 and sum(1 for x in block[:-1] if len(x) < 50) * 2 > len(block) - 1
+        if block[0].startswith(" ") or ragged:
+            out += [""] * max(1, before) + block
+            continue
+        text = " ".join(x.strip() for x in block)
+        after_display = before >= 2 or (out and out[-1].startswith(" "))
+        if layout == "oneline-blank":
+            out += [""] * before + [text]
+        elif layout == "oneline":
+            out += ([""] * before if after_display else []) + [text]
+        elif layout == "blank":
+            out += [""] * before + textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+        elif layout == "indent":
+            wrapped = textwrap.wrap(text, width, initial_indent="    ", break_long_words=False, break_on_hyphens=False)
+            out += ([""] * before if after_display else []) + wrapped
+        elif layout == "wrapped":
+            wrapped = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+            out += ([""] * before if after_display else []) + wrapped
+    for heading in truth["headings"]:
+        parts = heading["text"].split(" ", 1)
+        key = (parts[0], parts[1] if len(parts) > 1 else "")
+        if key in printed:
+            heading["text"] = printed[key]
+    return "\n".join(out) + "\n", truth
+
+
+def score(root, epubs, verbose):
+    """A row of means per convention (`-v`: a row per book too), by score-books' own `score`."""
+    loader = importlib.machinery.SourceFileLoader("score_books", os.path.join(SHARED, "tools", "score-books"))
+    spec = importlib.util.spec_from_loader("score_books", loader)
+    score_books = importlib.util.module_from_spec(spec)
+    loader.exec_module(score_books)
+    print("%-18s" % "convention" + "".join("%9s" % k[:8] for k in KEYS))
+    for convention in sorted(os.listdir(root)):
+        rows = []
+        for i in range(1, 11):
+            book = f"b{i:02d}"
+            epub = f"{epubs}/{convention}/{book}-pg.epub"
+            if not os.path.exists(epub):
+                print("missing", epub)
+                continue
+            row = score_books.score(f"{root}/{convention}/{book}.truth.json", epub)
+            rows.append(row)
+            if verbose:
+                print("  %-16s" % book + "".join("%9s" % (row[k] if row[k] is not None else "-") for k in KEYS))
+        means = {}
+        for k in KEYS:
+            values = [r[k] for r in rows if r[k] is not None]
+            means[k] = sum(values) if k == "leaks" else round(sum(values) / max(1, len(values)), 3)
+        print("%-18s" % convention + "".join("%9s" % means[k] for k in KEYS))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 3 and sys.argv[1] == "render":
+        for name, convention in CONVENTIONS.items():
+            os.makedirs(f"{sys.argv[2]}/{name}", exist_ok=True)
+            for i in range(1, 11):
+                book = f"b{i:02d}"
+                text, truth = render(book, *convention)
+                open(f"{sys.argv[2]}/{name}/{book}-pg.txt", "w", encoding="utf-8").write(text)
+                json.dump(truth, open(f"{sys.argv[2]}/{name}/{book}.truth.json", "w", encoding="utf-8"), ensure_ascii=False)
+    elif len(sys.argv) >= 4 and sys.argv[1] == "score":
+        score(sys.argv[2], sys.argv[3], "-v" in sys.argv)
+    else:
+        sys.exit(__doc__)
