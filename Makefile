@@ -118,7 +118,7 @@ simulate:
 score-restyled: release
 	@rm -rf $(TOOLS)/restyled && python3 Tests/Scoring/restyled_books.py render $(TOOLS)/restyled/src
 	@for c in $$(ls $(TOOLS)/restyled/src); do mkdir -p $(TOOLS)/restyled/epub/$$c; \
-	  $(BINDERY) convert $(TOOLS)/restyled/src/$$c/*.txt --out $(TOOLS)/restyled/epub/$$c --to epub >/dev/null; done
+	  $(BINDERY) convert $(TOOLS)/restyled/src/$$c/*.txt --out $(TOOLS)/restyled/epub/$$c --to epub >/dev/null 2>&1; done
 	python3 Tests/Scoring/restyled_books.py score $(TOOLS)/restyled/src $(TOOLS)/restyled/epub
 
 score: release

@@ -36,4 +36,14 @@ struct TitlesApartTests {
         let found = try headings(pages.map { $0.joined(separator: "\n") }.joined(separator: "\n\u{0C}"))
         #expect(found.contains("Doth with his lofty and shrill-sounding throat") == (end == "."), "\(found)")
     }
+
+    @Test("a title longer than the measure, two blank lines or more on both sides, is a heading; with one, it is not", arguments: [2, 1])
+    func wideTitleSetApart(blanks: Int) throws {
+        let title = "Species of the Larger Genera in Each Country Vary More Frequently Than the Species of the Smaller Genera"
+        var lines = ["THE TITLE", "", "", "", "I", "", ""] + prose(1) + prose(2)
+        lines += Array(repeating: "", count: blanks + 1) + ["Causes of Variability"] + Array(repeating: "", count: blanks) + prose(3) + prose(4)
+        lines += Array(repeating: "", count: blanks + 1) + [title] + Array(repeating: "", count: blanks) + prose(5) + prose(6)
+        let found = try headings(lines.joined(separator: "\n"))
+        #expect(found.contains(title) == (blanks >= 2), "\(found)")
+    }
 }

@@ -182,8 +182,10 @@ struct StructureClassifier: Sendable {
         if pattern.isMatter { return !runsOn || apart ? (pattern, byline) : nil }
         if group.lines.count > 2 { return nil }
         if runsOn {
-            // Its lines fall short of the measure (a wide title wraps early: it is set larger).
-            guard apart, group.lines.allSatisfy({ $0.length * 10 <= profile.measure * 9 }) || byline != nil else { return nil }
+            // Its lines fall short of the measure (a wide title wraps early: it is set larger), unless blank lines set
+            // it apart on both sides as they set no paragraph.
+            let wide = group.blankBefore >= 2 && group.blankAfter >= 2
+            guard apart, group.lines.allSatisfy({ $0.length * 10 <= profile.measure * 9 }) || byline != nil || wide else { return nil }
         }
         return (pattern, byline)
     }
