@@ -94,7 +94,7 @@ public struct TextReader: Sendable {
         var blocks = assembler.blocks()
         let emphasised: Int
         // Only a text with an underscore somewhere can mark italics with them.
-        (blocks, emphasised) = raw.contains(where: { $0.utf8.contains(0x5F) }) ? UnderscoreEmphasis.apply(blocks) : (blocks, 0)
+        (blocks, emphasised) = raw.contains(where: { ByteSearch.containsByte(0x5F, in: $0) }) ? UnderscoreEmphasis.apply(blocks) : (blocks, 0)
         try checkpoint("typography")
         var typographer = Typographer()
         if options.typography { (blocks, typographer) = Typographer.apply(toHalvesOf: blocks) }

@@ -23,6 +23,8 @@ enum NumberWords {
 
     /// The value of one word or a hyphenated pair (`twenty-one`, `Thirty-Second`); nil for anything else.
     static func value(_ token: Substring) -> Int? {
+        // `ninety-seventh` is the longest.
+        guard (3...14).contains(token.utf8.count) else { return nil }
         let lower = token.lowercased()
         if let value = units[lower] ?? tens[lower] { return value }
         let parts = lower.split(separator: "-", omittingEmptySubsequences: false)

@@ -98,11 +98,7 @@ struct NumberingSchemes: Sendable {
         var value: Int
         var style: Style
         var repeats = false
-        if let spelled = NumberWords.value(rest.prefix { $0.isLetter || $0 == "-" }) {
-            token = rest.prefix { $0.isLetter || $0 == "-" }
-            value = spelled
-            style = .words
-        } else if let digits = Optional(token.prefix(while: \.isNumber)), !digits.isEmpty, digits.count <= 3 {
+        if let digits = Optional(token.prefix(while: \.isNumber)), !digits.isEmpty, digits.count <= 3 {
             let suffix = token.dropFirst(digits.count)
             guard suffix.isEmpty || (suffix.count == 1 && suffix.first!.isUppercase), let number = Int(digits) else { return nil }
             value = number
@@ -116,6 +112,10 @@ struct NumberingSchemes: Sendable {
         } else if token.count == 1, mark == "(", let letter = token.first, letter.isUppercase, let ascii = letter.asciiValue {
             value = Int(ascii) - 64
             style = .letter
+        } else if token.count >= 3, let spelled = NumberWords.value(rest.prefix { $0.isLetter || $0 == "-" }) {
+            token = rest.prefix { $0.isLetter || $0 == "-" }
+            value = spelled
+            style = .words
         } else {
             return nil
         }

@@ -27,7 +27,7 @@ enum UnderscoreEmphasis {
         var result: [Inline] = []
         for inline in content {
             switch inline {
-            case .text(let text) where text.utf8.contains(0x5F): result += split(text, &count)
+            case .text(let text) where ByteSearch.containsByte(0x5F, in: text): result += split(text, &count)
             case .emphasis(let inner): result.append(.emphasis(inlines(inner, &count)))
             case .strong(let inner): result.append(.strong(inlines(inner, &count)))
             case .note(var note):
