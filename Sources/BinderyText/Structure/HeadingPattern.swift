@@ -35,6 +35,13 @@ struct HeadingPattern: Sendable, Hashable {
         "colophon": .colophon, "acknowledgements": .preface, "acknowledgments": .preface, "afterword": .appendix,
         "epilogue": .chapter, "glossary": .appendix, "about the author": .colophon, "publishing information": .colophon,
     ]
+    /// Whether the first word of `text` is one of `keywords` (`Chapter 3`), in any case: a check before `match`.
+    static func opensWithKeyword(_ text: String) -> Bool {
+        let word = text.utf8.prefix { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+        guard (4...7).contains(word.count) else { return false }
+        return keywords[String(decoding: word.map { $0 | 0x20 }, as: UTF8.self)] != nil
+    }
+
     /// A number written in two words joined by a hyphen (`Twenty-One`), which `TextShape.words` counts as two.
     static func hyphenatedNumber(_ text: String) -> Bool {
         guard CharacterScan.contains(text, "-") else { return false }

@@ -155,6 +155,10 @@ struct StructureClassifier: Sendable {
         guard group.lines.count <= 3 else { return nil }
         // A gap of three spaces inside a line is a column gap (a table row, a speaker beside a speech), not a title.
         if group.lines.contains(where: { ByteSearch.mayContain($0.text, bytesOf: "   ") && $0.text.contains("   ") }) { return nil }
+        // Where paragraphs run on without blank lines, a title stands apart; in the run only a named division does.
+        let apart = group.blankBefore >= 1 || group.blankAfter >= 1 || group.pageBreakBefore != nil
+        let runsOn = profile.layout == .hardWrapped || profile.layout == .doubleSpaced
+        if runsOn, !apart, !HeadingPattern.opensWithKeyword(group.lines[0].text) { return nil }
         var text = group.plainText
         var byline: String?
         if group.lines.count >= 2, let name = Byline.name(group.lines.last!.text, requirePrefix: true) {
@@ -176,9 +180,6 @@ struct StructureClassifier: Sendable {
         pattern.text = pattern.text == text.trimming(".") ? text : pattern.text
         if text.hasSuffix("*") { pattern.text = String(text.dropLast()) }
         if case .keyword = pattern.family { return (pattern, byline) }
-        // Where paragraphs run on without blank lines, a title stands apart.
-        let apart = group.blankBefore >= 1 || group.blankAfter >= 1 || group.pageBreakBefore != nil
-        let runsOn = profile.layout == .hardWrapped || profile.layout == .doubleSpaced
         if pattern.isMatter { return !runsOn || apart ? (pattern, byline) : nil }
         if group.lines.count > 2 { return nil }
         if runsOn {
