@@ -37,9 +37,16 @@ public struct TextReader: Sendable {
     /// source lines and of the typography. The results are the same as one after another.
     func structure(_ decoded: TextDecoder.Result) throws(ReaderError) -> Document {
         var document = Document(diagnostics: decoded.diagnostics, editorial: decoded.editorial)
-        // A Project Gutenberg licence is no part of the reading text: its lines read as blank.
+        // A Project Gutenberg licence is no part of the reading text, nor is a title's underline: their lines read as blank.
         let licence = GutenbergLicence.find(decoded.lines)
-        let raw = licence?.blanking(decoded.lines) ?? decoded.lines
+        var blanked = licence?.blanking(decoded.lines) ?? decoded.lines
+        let underlines = TitleUnderlines.find(blanked)
+        for index in underlines { blanked[index] = "" }
+        let raw = blanked
+        if let first = underlines.first {
+            document.diagnostics.append(Diagnostic(.info, code: "layout.underlines",
+                "\(underlines.count) row(s) of marks under a title (`====`, `----`) read as blank lines", line: first + 1))
+        }
         try checkpoint("source lines")
         let lines = Concurrently.map(count: raw.count) { SourceLine(number: $0 + 1, raw: raw[$0]) }
         try checkpoint("pages and paragraphs")

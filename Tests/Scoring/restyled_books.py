@@ -3,8 +3,8 @@
 
 The development set has each book in two renderings; books Bindery has never seen use other conventions too. This
 re-renders every `bNN-pg.txt` with its chapters named otherwise (`CHAPTER I.`, `Chapter 1: Title`, `CHAPTER ONE`,
-`1. Title`), its paragraphs indented or run on without blank lines or one to a line, its headings centred, or
-wrapped narrower, and rewrites the truth's heading texts to match; then scores EPUBs made from them with
+`1. Title`), its paragraphs indented or run on without blank lines or one to a line, its headings centred or
+underlined (`====`), or wrapped narrower, and rewrites the truth's heading texts to match; then scores EPUBs made from them with
 score-books' own functions, a row per convention (`make score-restyled`). Block quotes, verse and notes (indented
 or ragged blocks) keep their lines and the blank lines around them.
 
@@ -26,7 +26,7 @@ UNITS = ("Zero One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Th
          "Seventeen Eighteen Nineteen Twenty").split()
 TENS = "Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety".split()
 
-# convention: (chapter numbering, paragraph layout, width, centred headings)
+# convention: (chapter numbering, paragraph layout, width, centred headings, underlined headings)
 CONVENTIONS = {
     "indent": ("asis", "indent", 72, False),
     "wrapped": ("asis", "wrapped", 72, False),
@@ -37,6 +37,7 @@ CONVENTIONS = {
     "center": ("asis", "blank", 72, True),
     "words": ("words", "blank", 72, False),
     "dotted-wrapped60": ("dotted", "wrapped", 60, False),
+    "underlined": ("oneline", "blank", 72, False, True),
 }
 KEYS = ["headings_recall", "headings_precision", "level_agree", "paras_exact", "quotes", "notes_linked", "verse_lines", "leaks"]
 
@@ -92,7 +93,7 @@ def chapter_lines(style, first, n, title):
     return [f"{n}. {title}" if title else f"{n}."]
 
 
-def render(book, numbering, layout, width, centred):
+def render(book, numbering, layout, width, centred, underlined=False):
     """The book's PG rendering in a convention, and its truth with the heading texts it now prints."""
     lines = open(f"{BOOKS}/{book}-pg.txt", encoding="utf-8").read().split("\n")
     truth = json.load(open(f"{BOOKS}/{book}.truth.json", encoding="utf-8"))
@@ -112,6 +113,8 @@ def render(book, numbering, layout, width, centred):
                 printed[(first, title.replace("_", ""))] = " ".join(x.replace("_", "") for x in block)
             if centred:
                 block = [" " * max(0, (width - len(x.strip())) // 2) + x.strip() for x in block]
+            if underlined:
+                block = block + [("=" if first in renamed else "-") * len(block[-1].strip())]
             out += [""] * max(before, 2) + block
             continue
         ragged = len(block) >= 2 and sum(1 for x in block[:-1] if len(x) < 50) * 2 > len(block) - 1
