@@ -41,7 +41,9 @@ struct HTTPRoutes: Sendable {
     }
 
     private func opds(page text: String?) async throws -> Response {
-        guard let page = text.map({ Int($0) }) ?? 1, page >= 1 else { throw HTTPError(.badRequest, message: "page must be a whole number from 1") }
+        // No `page`: the first; a `page` that is not a whole number from 1: 400.
+        let page: Int? = if let text { Int(text) } else { 1 }
+        guard let page, page >= 1 else { throw HTTPError(.badRequest, message: "page must be a whole number from 1") }
         let (runtime, pageSize) = (self.runtime, runtime.http.pageSize)
         let feed = try await blocking { () -> Result<OPDSFeed, ServiceError> in
             Result { () throws(ServiceError) in OPDSFeed(entries: try LibraryEntry.all(in: runtime.store), pageSize: pageSize) }
