@@ -103,6 +103,31 @@ import Testing
         for text in ["", "8080", ":8080", "127.0.0.1", "127.0.0.1:-1", "[::1]", "::1:80", "host:80", "127.0.0.1:80x"] { #expect(HTTPListenAddress(text) == nil) }
     }
 
+    @Test("a reload keeps the running values of the settings read at start and names those the file changed")
+    func reloadKeepsStartOnlySettings() throws {
+        var running = try parse("http:\n  listen: 127.0.0.1:8080\nqueue:\n  parallelism: 2\n")
+        running.watch.pollSeconds = 0.5  // --poll
+        var reloaded = try parse("""
+            http:
+              listen: 127.0.0.1:9090
+              page_size: 10
+            queue:
+              parallelism: 2
+              large_source_bytes: 1000
+              job_timeout_seconds: 60
+            control:
+              max_requests_per_second: 5
+            writer:
+              publisher: Reloaded Press
+            """)
+        let changed = DaemonRuntime.keepStartOnlySettings(of: running, in: &reloaded)
+        #expect(changed == ["queue.large_source_bytes", "control.max_requests_per_second", "http.listen", "http.page_size"])
+        #expect(reloaded.http == running.http && reloaded.queue.largeSourceBytes == running.queue.largeSourceBytes
+            && reloaded.control == running.control && reloaded.watch == running.watch)
+        // What a reload applies stays as the file has it.
+        #expect(reloaded.queue.jobTimeoutSeconds == 60 && reloaded.writer.publisher == "Reloaded Press")
+    }
+
     @Test func systemdDirectoriesAreHonoured() throws {
         let configuration = try parse("", environment: ["STATE_DIRECTORY": "/var/lib/bindery", "RUNTIME_DIRECTORY": "/run/bindery"])
         #expect(configuration.paths.state.path == "/var/lib/bindery")

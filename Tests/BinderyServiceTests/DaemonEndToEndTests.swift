@@ -280,11 +280,14 @@ import Glibc
         try daemon.write(smallDocument("polled, edited"), to: "sub/polled.txt")
         #expect(await eventually(timeout: 60) { daemon.store()?.published("sub/polled.txt") == 2 })
 
-        // SIGHUP with new writer settings re-converts; prune then removes outputs of deleted sources.
-        try "watch:\n  settle_ms: 20\npublish:\n  prune: true\nwriter:\n  publisher: Reloaded Press\n".write(to: config, atomically: true, encoding: .utf8)
+        // SIGHUP with new writer settings re-converts; prune then removes outputs of deleted sources. A setting
+        // read only at start is kept, and named as needing a restart (--poll, not in the file, is not).
+        try "watch:\n  settle_ms: 20\nqueue:\n  large_source_bytes: 1000\npublish:\n  prune: true\nwriter:\n  publisher: Reloaded Press\n"
+            .write(to: config, atomically: true, encoding: .utf8)
         kill(daemon.pid, SIGHUP)
         #expect(await eventually(timeout: 60) { daemon.store()?.published("sub/polled.txt") == 3 }, "\(daemon.log)")
         #expect(daemon.logLines("config.reloaded").first?.contains("settingsChanged=true") == true)
+        #expect(daemon.logLines("config.needs-restart").first?.contains("keys=queue.large_source_bytes") == true, "\(daemon.log)")
         try FileManager.default.removeItem(at: daemon.corpus.appendingPathComponent("sub/polled.txt"))
         #expect(await eventually(timeout: 30) { daemon.outputs().isEmpty && daemon.store()?.document("sub/polled.txt") == nil })
         #expect(daemon.stop() == 0)

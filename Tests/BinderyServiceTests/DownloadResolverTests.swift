@@ -31,11 +31,37 @@ import Testing
         let a = LibraryEntry.id(of: "a.txt"), b = LibraryEntry.id(of: "b.txt")
 
         let epub = try #require(resolver.file(id: a, kind: "epub"))
-        #expect(try String(contentsOfFile: epub.path, encoding: .utf8) == "EPUB BYTES")
+        #expect(epub.read(at: 0, count: epub.size) == Array("EPUB BYTES".utf8))
         #expect(epub.name == "a.epub" && epub.size == 10 && epub.kind == .epub)
         for (id, kind) in [(a, "tei"), (a, "bag"), (a, "proof"), (b, "epub"), (b, "tei"), (a, "text"), (a.uppercased(), "epub"), (String(a.dropLast()), "epub"), ("../a.txt", "epub")] {
             #expect(resolver.file(id: id, kind: kind) == nil, "\(id)/\(kind)")
         }
+    }
+
+    @Test("a book republished (renamed over) after it was resolved is still read whole as it was, at the size resolved")
+    func republishedMidDownload() throws {
+        let directory = try TemporaryDirectory("bindery-resolver")
+        defer { directory.remove() }
+        let first = Array(repeating: UInt8(ascii: "a"), count: 300_000)
+        try directory.write("a shorter book", to: "out/next.epub")
+        try Data(first).write(to: directory.path("out/a.epub"))
+        try FileManager.default.createDirectory(at: directory.path("state"), withIntermediateDirectories: true)
+        let store = try StateStore(directory: directory.path("state"), logger: Logger(label: "test"))
+        try store.recordPublished(
+            DocumentRecord(path: "a.txt", size: 1, sha256: "x", jobKey: "k", state: .published, error: nil, updatedAt: 1),
+            outputs: [OutputRecord(path: "a.epub", documentPath: "a.txt", format: "epub", size: 1, sha256: "x", jobKey: "k", publishedAt: 1)],
+            job: JobRecord(id: nil, path: "a.txt", trigger: "event", jobKey: "k", queuedAt: 1, startedAt: 1, finishedAt: 1, attempts: 1, outcome: .published))
+        let resolver = DownloadResolver(store: store, out: directory.path("out"))
+
+        let file = try #require(resolver.file(id: LibraryEntry.id(of: "a.txt"), kind: "epub"))
+        #expect(rename(directory.path("out/next.epub").path, directory.path("out/a.epub").path) == 0)
+        var body: [UInt8] = []
+        while body.count < file.size, let chunk = file.read(at: body.count, count: min(128 * 1024, file.size - body.count)), !chunk.isEmpty {
+            body += chunk
+        }
+        #expect(file.size == first.count && body == first)
+        // A new request gets the new book.
+        #expect(resolver.file(id: LibraryEntry.id(of: "a.txt"), kind: "epub")?.size == 14)
     }
 
     @Test("Content-Disposition: any corpus name becomes a safe ASCII filename and an exact filename*")

@@ -70,6 +70,15 @@ import Glibc
         #expect(!withHTTP.output.contains("Unknown"), "\(withHTTP.output)")
     }
 
+    /// The daemon's shutdown backstop at the default grace period ends before systemd's TimeoutStopSec
+    /// would SIGKILL it, with a margin for what follows (closing the socket, the last checkpoint).
+    @Test func shutdownBackstopEndsBeforeTimeoutStopSec() throws {
+        let unit = try String(contentsOf: packageRoot.appendingPathComponent("systemd/bindery.service"), encoding: .utf8)
+        let timeout = try #require(unit.firstMatch(of: /(?m)^TimeoutStopSec=(\d+)s$/).flatMap { Double($0.1) }, "no TimeoutStopSec=Ns in the unit")
+        let backstop = Daemon.shutdownBackstop(graceSeconds: DaemonConfiguration.Lifecycle().graceSeconds)
+        #expect(backstop + 3 <= timeout, "backstop \(backstop) s, TimeoutStopSec \(timeout) s")
+    }
+
     private func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         try Validators.run(URL(fileURLWithPath: executable), arguments)
     }

@@ -38,7 +38,8 @@ public final class Daemon: Sendable {
     /// Where the daemon is in its life.
     public var state: DaemonState { phase.state }
 
-    /// Runs until SIGTERM/SIGINT or `stop()`; throws only for start-up failures.
+    /// Runs until SIGTERM/SIGINT or `stop()`; throws for start-up failures and, once running, when a
+    /// service failed (`serviceFailed`: the HTTP endpoint could not listen).
     public func run() async throws(ServiceError) {
         // First, so that a signal during start-up waits for start-up to finish (then drains or reloads).
         let shutdownSignals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
@@ -75,8 +76,7 @@ public final class Daemon: Sendable {
             ] as [any Service]).map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
-        // A backstop: past the drain's grace period and as long again, the services are cancelled (a download that never ends).
-        groupConfiguration.maximumGracefulShutdownDuration = .seconds(2 * configuration.lifecycle.graceSeconds + 5)
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(Self.shutdownBackstop(graceSeconds: configuration.lifecycle.graceSeconds))
         let group = ServiceGroup(configuration: groupConfiguration)
         // A service that failed (the HTTP endpoint could not listen) stops the daemon with an error, so that systemd restarts it.
         let failure = await withTaskGroup(of: GroupEnd.self) { tasks in
@@ -116,6 +116,11 @@ public final class Daemon: Sendable {
 
     /// Stops the daemon as SIGTERM does (drain, then `run` returns).
     package func stop() { stopContinuation.yield() }
+
+    /// A backstop, in seconds: this long after a stop began (the drain's grace period and 5 s more), the
+    /// services still running are cancelled (a download that never ends). At the default grace it stays
+    /// under the unit's `TimeoutStopSec`, so the daemon ends before systemd kills it (`SystemdTests`).
+    static func shutdownBackstop(graceSeconds: Double) -> Double { graceSeconds + 5 }
 }
 
 /// How one of `run()`'s two tasks ended: the service group (with the failure that ended it), or a stop request.

@@ -237,7 +237,8 @@ package final class DaemonRuntime: Sendable {
     }
 
     /// SIGHUP: re-reads the configuration file; settings that shape outputs take effect at once
-    /// (a changed settings hash re-converts everything), the rest are logged as needing a restart.
+    /// (a changed settings hash re-converts everything); those read only at start keep their running
+    /// values, and a change to one is logged as needing a restart (`config.needs-restart`).
     private func reload() {
         systemd.notifyState("RELOADING=1")
         defer { systemd.notifyState("READY=1") }
@@ -251,18 +252,51 @@ package final class DaemonRuntime: Sendable {
                 text = string
             }
             var parsed = try ConfigurationLoader.parse(text, file: configuration.sourceFile, environment: ProcessInfo.processInfo.environment)
-            parsed.paths = configuration.paths
-            parsed.sourceDateEpoch = configuration.sourceDateEpoch
-            parsed.watch = configuration.watch
-            parsed.queue.parallelism = configuration.queue.parallelism
+            let needsRestart = Self.keepStartOnlySettings(of: configuration, in: &parsed)
             let settings = try PipelineSettings(parsed)
             let before = pipeline.settings.jobKey
             pipeline.settings = settings
+            if !needsRestart.isEmpty {
+                logger.warning("config.needs-restart", metadata: ["keys": "\(needsRestart.joined(separator: ","))"])
+            }
             logger.info("config.reloaded", metadata: ["file": "\(configuration.sourceFile?.path ?? "-")", "settingsChanged": "\(before != settings.jobKey)"])
             self.configuration.withLock { $0 = parsed }
             if before != settings.jobKey { rescan(trigger: .event) }
         } catch {
             logger.error("config.reload-failed", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Puts the running values of the settings read only at start back into a reloaded configuration, and
+    /// returns the keys of those the file changed (they take effect at the next start). The paths, the
+    /// polling interval and SOURCE_DATE_EPOCH may come from the command line or the environment, which a
+    /// reload does not read again: they are kept without a word.
+    static func keepStartOnlySettings(of running: DaemonConfiguration, in parsed: inout DaemonConfiguration) -> [String] {
+        var changed: [String] = []
+        func keep<Value: Equatable>(_ key: String, _ setting: WritableKeyPath<DaemonConfiguration, Value>) {
+            if parsed[keyPath: setting] != running[keyPath: setting] { changed.append(key) }
+            parsed[keyPath: setting] = running[keyPath: setting]
+        }
+        parsed.paths = running.paths
+        parsed.sourceDateEpoch = running.sourceDateEpoch
+        parsed.watch.pollSeconds = running.watch.pollSeconds
+        keep("log_level", \.logLevel)
+        keep("watch.settle_ms", \.watch.settleMilliseconds)
+        keep("watch.early_start", \.watch.earlyStart)
+        keep("watch.output_audit_seconds", \.watch.outputAuditSeconds)
+        keep("queue.parallelism", \.queue.parallelism)
+        keep("queue.large_source_bytes", \.queue.largeSourceBytes)
+        // The shutdown backstop is set from it at start (`Daemon.shutdownBackstop`).
+        keep("lifecycle.grace_seconds", \.lifecycle.graceSeconds)
+        keep("control.group", \.control.group)
+        keep("control.allowed_uids", \.control.allowedUIDs)
+        keep("control.max_clients", \.control.maxClients)
+        keep("control.idle_timeout_seconds", \.control.idleTimeoutSeconds)
+        keep("control.max_requests_per_second", \.control.maxRequestsPerSecond)
+        keep("http.listen", \.http.listen)
+        keep("http.max_connections", \.http.maxConnections)
+        keep("http.idle_timeout_seconds", \.http.idleTimeoutSeconds)
+        keep("http.page_size", \.http.pageSize)
+        return changed
     }
 }

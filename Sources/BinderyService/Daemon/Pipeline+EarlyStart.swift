@@ -17,11 +17,11 @@ extension Pipeline {
         guard !isUpToDate(path, key: key, size: bytes.count, sha: digest.hex), early.begin(path, stamp: stamp, key: key) else { return }
         let source = source(path, bytes: bytes, digest: digest, sidecar: sidecar, stamp: stamp, settings: settings)
         let early = self.early
-        let started = Date()
+        let started = ContinuousClock.now
         let result = Result { () throws(ConversionError) in
             try settings.converter.convert(source, formats: settings.formats) { early.isAbandoned(path, stamp: stamp, key: key) }
         }
-        if case .success(let converted) = result { metrics.recordConversion(converted.timings, seconds: Date().timeIntervalSince(started)) }
+        if case .success(let converted) = result { metrics.recordConversion(converted.timings, whole: ContinuousClock.now - started) }
         early.finish(path, result)
     }
 }

@@ -111,11 +111,11 @@ package final class Pipeline: @unchecked Sendable {
                 converted = try made.get()
                 convertedEarly = true
             } else {
-                let started = Date()
+                let started = ContinuousClock.now
                 converted = try settings.converter.convert(
                     source(path, bytes: bytes, digest: digest, sidecar: sidecar, stamp: before, settings: settings),
                     formats: settings.formats, shouldStop: shouldStop)
-                if let converted { metrics.recordConversion(converted.timings, seconds: Date().timeIntervalSince(started)) }
+                if let converted { metrics.recordConversion(converted.timings, whole: ContinuousClock.now - started) }
             }
         } catch where error.isStopped {
             converted = nil

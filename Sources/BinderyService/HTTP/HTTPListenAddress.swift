@@ -25,7 +25,10 @@ struct HTTPListenAddress: Sendable, Hashable, CustomStringConvertible {
     /// True for an address of the loopback range (`127.0.0.0/8`, `::1`).
     var isLoopback: Bool { host.hasPrefix("127.") || host == "::1" }
 
-    var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+    var description: String { description(port: port) }
+
+    /// `HOST:PORT` with another port (the one port 0 picked); an IPv6 host in brackets.
+    func description(port: Int) -> String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
 
     private static func isLiteral(_ host: String, family: Int32) -> Bool {
         var buffer = [UInt8](repeating: 0, count: 16)

@@ -17,7 +17,7 @@ struct HTTPRoutes: Sendable {
         router.get("/metrics") { _, _ in metrics() }
         router.get("/opds") { request, _ in try await opds(page: request.uri.queryParameters.get("page")) }
         router.get("/books/:id/:kind") { _, context in
-            try await download(id: context.parameters.get("id") ?? "", kind: context.parameters.get("kind") ?? "", context: context)
+            try await download(id: context.parameters.get("id") ?? "", kind: context.parameters.get("kind") ?? "")
         }
         return router
     }
@@ -41,7 +41,9 @@ struct HTTPRoutes: Sendable {
     }
 
     private func opds(page text: String?) async throws -> Response {
-        guard let page = text.map({ Int($0) }) ?? 1, page >= 1 else { throw HTTPError(.badRequest, message: "page must be a whole number from 1") }
+        // No `page`: the first; a `page` that is not a whole number from 1: 400.
+        let page: Int? = if let text { Int(text) } else { 1 }
+        guard let page, page >= 1 else { throw HTTPError(.badRequest, message: "page must be a whole number from 1") }
         let (runtime, pageSize) = (self.runtime, runtime.http.pageSize)
         let feed = try await blocking { () -> Result<OPDSFeed, ServiceError> in
             Result { () throws(ServiceError) in OPDSFeed(entries: try LibraryEntry.all(in: runtime.store), pageSize: pageSize) }
@@ -50,14 +52,30 @@ struct HTTPRoutes: Sendable {
         return Self.response(try feed.render(page: page), type: OPDSFeed.mediaType)
     }
 
-    private func download(id: String, kind: String, context: BasicRequestContext) async throws -> Response {
+    private func download(id: String, kind: String) async throws -> Response {
         let resolver = DownloadResolver(store: store, out: runtime.publisher.root)
         guard let file = await blocking({ resolver.file(id: id, kind: kind) }) else { throw HTTPError(.notFound) }
-        let body = try await FileIO().loadFile(path: file.path, context: context)
         var headers: HTTPFields = [.contentType: file.kind.mediaType, .contentLength: "\(file.size)"]
         headers[.contentDisposition] = file.kind.disposition(file.name)
         headers[.xContentTypeOptions] = "nosniff"
-        return Response(status: .ok, headers: headers, body: body)
+        return Response(status: .ok, headers: headers, body: Self.body(of: file))
+    }
+
+    /// The file's bytes, read in chunks off the cooperative pool from the descriptor the resolver opened,
+    /// so the body is the file whose size is the Content-Length even if the book is republished meanwhile.
+    private static func body(of file: DownloadResolver.File, chunkLength: Int = 128 * 1024) -> ResponseBody {
+        ResponseBody(contentLength: file.size) { writer in
+            var offset = 0
+            while offset < file.size {
+                let count = min(chunkLength, file.size - offset), start = offset
+                guard let chunk = await blocking({ file.read(at: start, count: count) }), chunk.count == count else {
+                    throw HTTPError(.internalServerError, message: "the file could not be read whole")
+                }
+                try await writer.write(ByteBuffer(bytes: chunk))
+                offset += count
+            }
+            try await writer.finish(nil)
+        }
     }
 
     private static func response(_ bytes: [UInt8], type: String, status: HTTPResponse.Status = .ok) -> Response {

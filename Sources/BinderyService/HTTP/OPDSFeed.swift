@@ -2,7 +2,7 @@ import BinderyXML
 import Foundation
 
 /// One page of the OPDS 1.2 acquisition feed (Atom) of the published books: each entry with its title,
-/// authors, language, time of publication, summary, and acquisition links to its EPUB, TEI and bag.
+/// authors, language, time of publication, date issued, summary, and acquisition links to its EPUB, TEI and bag.
 /// Bindery makes no cover image, so no entry has an `http://opds-spec.org/image` link.
 struct OPDSFeed {
     static let mediaType = "application/atom+xml;profile=opds-catalog;kind=acquisition"
@@ -11,11 +11,15 @@ struct OPDSFeed {
     /// Books with a published EPUB, by title then path (a stable order for paging).
     let books: [LibraryEntry]
     let pageSize: Int
+    /// Identifiers more than one book carries: copies of one source get the same UUID (from its SHA-256).
+    private let sharedIdentifiers: Set<String>
 
     init(entries: [LibraryEntry], pageSize: Int) {
         books = entries.filter { $0.document.state == .published && $0.outputs[.epub] != nil }
             .sorted { ($0.title.lowercased(), $0.document.path) < ($1.title.lowercased(), $1.document.path) }
         self.pageSize = pageSize
+        let counts = Dictionary(books.compactMap { $0.book.map { ($0.identifier, 1) } }, uniquingKeysWith: +)
+        sharedIdentifiers = Set(counts.filter { $0.value > 1 }.keys)
     }
 
     /// Pages, at least one (an empty library has one empty page).
@@ -53,9 +57,14 @@ struct OPDSFeed {
         let metadata = book.book
         xml.startElement("entry")
         xml.element("title", text: book.title)
+        // Atom ids are unique in the feed: the book's identifier (as in its EPUB) when it is a URI that no other
+        // book carries; otherwise its path id. Every copy of a shared identifier takes its path id, so that no
+        // book's id depends on which other books are listed before it.
         let identifier = metadata?.identifier ?? ""
-        xml.element("id", text: identifier.contains(":") ? identifier : "urn:bindery:book:\(book.id)")
+        let unique = identifier.contains(":") && !sharedIdentifiers.contains(identifier)
+        xml.element("id", text: unique ? identifier : "urn:bindery:book:\(book.id)")
         xml.element("updated", text: UTCTimestamp.string(book.document.updatedAt))
+        if let date = metadata?.date { xml.element("dc:issued", text: date) }
         for author in metadata?.authors ?? [] { xml.element("author") { xml.element("name", text: author) } }
         if let language = metadata?.language { xml.element("dc:language", text: language) }
         if let publisher = metadata?.publisher { xml.element("dc:publisher", text: publisher) }

@@ -44,9 +44,10 @@ package final class LiveMetrics: Sendable {
     }
 
     /// Records one conversion: each stage's wall time (`read`, then one per format; the writers run side by
-    /// side) and the whole conversion's (`all`).
-    func recordConversion(_ timings: [(stage: String, seconds: Double)], seconds whole: Double) {
-        for (stage, seconds) in timings + [("all", whole)] {
+    /// side) and the whole conversion's (`all`, measured on the monotonic clock, so never negative).
+    func recordConversion(_ timings: [(stage: String, seconds: Double)], whole: Duration) {
+        let all = Double(whole.components.seconds) + Double(whole.components.attoseconds) / 1e18
+        for (stage, seconds) in timings + [("all", all)] {
             CoreMetrics.Timer(label: "bindery_conversion_seconds", dimensions: [("stage", stage)], factory: factory)
                 .recordNanoseconds(Int64(seconds * 1e9))
         }

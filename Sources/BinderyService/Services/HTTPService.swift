@@ -31,7 +31,7 @@ struct HTTPService: Service {
                 availableConnectionsDelegate: MaximumAvailableConnections(settings.maxConnections)),
             onServerRunning: { [address] channel in
                 logger.info("http.listening", metadata: [
-                    "address": "\(address.host.contains(":") ? "[\(address.host)]" : address.host):\(channel.localAddress?.port ?? address.port)",
+                    "address": "\(address.description(port: channel.localAddress?.port ?? address.port))",
                     "loopback": "\(address.isLoopback)", "maxConnections": "\(settings.maxConnections)",
                 ])
             },

@@ -10,6 +10,7 @@ package struct BookMetadata: Codable, Sendable, Equatable {
     package var language: String
     /// The book's identifier as its EPUB carries it (the sidecar's, else a UUID URN from the source's SHA-256).
     package var identifier: String
+    /// The sidecar's `date` (publication), shown in the catalog as `dc:issued`.
     package var date: String?
     package var publisher: String?
     package var subjects: [String]
