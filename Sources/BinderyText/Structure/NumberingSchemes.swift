@@ -79,7 +79,11 @@ struct NumberingSchemes: Sendable {
     /// Reads `Part II`, `IV`, `12.`, `65A`, `(B) Title`, `3 The Title`, `Chapter Twenty-One`, `Book the First` as a numbered
     /// line; nil for anything else.
     static func parse(_ text: String, group: Int) -> Member? {
-        guard text.count <= 120 else { return nil }
+        // It opens with a capital, a figure or a bracket: most lines are ruled out by their first byte.
+        if let lead = text.utf8.first, lead < 0x80, !(0x41...0x5A).contains(lead), !(0x30...0x39).contains(lead), lead != 0x28, lead != 0x5B {
+            return nil
+        }
+        guard CharacterScan.hasAtMost(120, charactersIn: text) else { return nil }
         var rest = Substring(text)
         var mark = ""
         if let first = rest.first, first == "(" || first == "[" { mark = String(first); rest = rest.dropFirst() }

@@ -199,7 +199,7 @@ struct StructureClassifier: Sendable {
         var written: Set<String> = []
         for group in groups where group.lines.count >= 2 && written.count < names.count {
             let text = group.plainText
-            for name in names where !written.contains(name) && text.contains(name) { written.insert(name) }
+            for name in names where !written.contains(name) && ByteSearch.mayContain(text, bytesOf: name) && text.contains(name) { written.insert(name) }
         }
         for (index, name) in inlineBylines where written.contains(name.lowercased()) {
             let text = groups[index].plainText
