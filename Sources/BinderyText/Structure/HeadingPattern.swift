@@ -61,10 +61,11 @@ struct HeadingPattern: Sendable, Hashable {
         guard !text.isEmpty, CharacterScan.hasAtMost(140, charactersIn: text) else { return nil }
         let words = TextShape.words(text)
         guard let firstWord = words.first else { return nil }
-        let lowerFirst = firstWord.lowercased()
+        // Only words as long as a keyword (4 to 7 letters) or a minor word (5 at most) are lower-cased to be looked up.
+        let lowerFirst = (4...7).contains(firstWord.utf8.count) ? TextShape.lowercased(firstWord) : ""
         let widow = widowProtected(text)
         let colon = TextShape.finalMark(text) == ":"
-        let lastWord = words.last.map { $0.lowercased() } ?? ""
+        let lastWord = words.last.map { $0.utf8.count <= 5 ? TextShape.lowercased($0) : "" } ?? ""
         let open = TextShape.minorWords.contains(lastWord) && !text.hasSuffix(".") && !text.hasSuffix(":")
         var pattern = HeadingPattern(family: .plain, kind: .section, text: text, isMatter: false, widowProtected: widow,
                                      bareNumber: false, endsWithColon: colon, open: open)
@@ -81,9 +82,14 @@ struct HeadingPattern: Sendable, Hashable {
                 return pattern
             }
         }
-        // Front and back matter by name.
-        let name = text.trimming(".: ").lowercased()
-        if let kind = matter[name] ?? (CharacterScan.contains(text, ":") ? matter[String(name.prefix(while: { $0 != ":" }))] : nil) {
+        // Front and back matter by name (no name is over 40 bytes), or by what stands before a colon (`Notes: …`).
+        let name = text.trimming(".: ")
+        var named = name.utf8.count <= 40 ? matter[TextShape.lowercased(name)] : nil
+        if named == nil, CharacterScan.contains(text, ":") {
+            let lead = name.prefix { $0 != ":" }
+            if lead.utf8.count <= 40 { named = matter[TextShape.lowercased(lead)] }
+        }
+        if let kind = named {
             pattern.kind = kind
             pattern.isMatter = true
             pattern.family = TextShape.isAllCaps(text) ? .allCaps : .plain
@@ -125,11 +131,11 @@ struct HeadingPattern: Sendable, Hashable {
             if !underNumber, CharacterScan.contains(text, ":"), let colonIndex = text.firstIndex(of: ":"), text.index(after: colonIndex) < text.endIndex,
                text[text.index(after: colonIndex)...].contains(where: { $0.isLetter || $0.isNumber }),
                TextShape.words(String(text[..<colonIndex])).count < 2 || TextShape.titleCaseRatio(words: words) < 0.7
-                || TextShape.words(String(text[..<colonIndex])).contains(where: { reportingVerbs.contains($0.lowercased()) }) { return nil }
+                || TextShape.words(String(text[..<colonIndex])).contains(where: { $0.utf8.count <= 9 && reportingVerbs.contains(TextShape.lowercased($0)) }) { return nil }
         }
         if colon {
             // "Lenin wrote:" introduces a quotation; "Background:" opens a section.
-            if words.count > 9 || words.contains(where: { reportingVerbs.contains($0.lowercased()) }) { return nil }
+            if words.count > 9 || words.contains(where: { $0.utf8.count <= 9 && reportingVerbs.contains(TextShape.lowercased($0)) }) { return nil }
             if words.count > 4 && TextShape.titleCaseRatio(words: words) < 0.5 { return nil }
         }
         return pattern

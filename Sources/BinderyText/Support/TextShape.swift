@@ -112,6 +112,12 @@ enum TextShape {
         return .some(nil)
     }
 
+    /// `text.lowercased()`, on the bytes when they are ASCII (short words looked up in tables).
+    static func lowercased<S: StringProtocol>(_ text: S) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
+        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
     /// Words: runs of letters, digits and apostrophes.
     static func words(_ text: String) -> [Substring] {
         guard ScalarFacts.isSimple(text) else {
