@@ -121,9 +121,8 @@ struct PageEdges: Sendable {
     var textLineCount: Int
 
     init(range: Range<Int>, lines: [SourceLine], depth: Int) {
-        let text = range.filter { !lines[$0].isBlank }
-        textLineCount = text.count
-        top = Array(text.prefix(depth))
-        bottom = Array(text.suffix(depth).reversed())
+        textLineCount = range.count { !lines[$0].isBlank }
+        top = Array(range.lazy.filter { !lines[$0].isBlank }.prefix(depth))
+        bottom = Array(range.reversed().lazy.filter { !lines[$0].isBlank }.prefix(depth))
     }
 }
