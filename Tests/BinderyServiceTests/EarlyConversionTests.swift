@@ -1,6 +1,7 @@
 import BinderyConversion
 import BinderyTestSupport
 import Foundation
+import Synchronization
 import Testing
 @testable import BinderyService
 
@@ -80,9 +81,11 @@ import Testing
         #expect(try fixture.store.document("large.txt")?.state == .failed)
     }
 
-    /// An early conversion of the largest corpus book (1.6 s in a debug build) that nobody will use stops
-    /// at its next stage: its job read other bytes (`changed`), or found the file gone or its outputs up
-    /// to date (`dropped`, as the daemon also does for a deleted source).
+    /// An early conversion of the largest corpus book that nobody will use stops at its next stage: its
+    /// job read other bytes (`changed`), or found the file gone or its outputs up to date (`dropped`, as
+    /// the daemon also does for a deleted source). The conversion is held at its first stop check until
+    /// the change is made: without that gate it could pass its last check first on a loaded machine and
+    /// run to its end (`stopped: 0`, #19).
     @Test(arguments: ["changed", "dropped"])
     func anEarlyConversionNobodyWillUseStops(_ how: String) throws {
         let fixture = try PipelineFixture()
@@ -90,15 +93,21 @@ import Testing
         let book = try String(contentsOf: PackagePaths.corpus.appendingPathComponent("002_32c12c04ebb8bb88.txt"), encoding: .utf8)
         try fixture.directory.write(book, to: "corpus/book.txt")
         let finished = DispatchSemaphore(value: 0)
+        let atCheck = DispatchSemaphore(value: 0)
+        let proceed = DispatchSemaphore(value: 0)
         let pipeline = fixture.pipeline
+        let checks = Mutex(0)
+        pipeline.early.onStopCheck { path in
+            guard path == "book.txt", checks.withLock({ $0 += 1; return $0 }) == 1 else { return }
+            atCheck.signal()
+            proceed.wait()
+        }
         DispatchQueue.global().async {
             pipeline.convertEarly("book.txt")
             finished.signal()
         }
-        // Polled on this thread: an `await` here may not resume before the conversion ends.
-        let deadline = Date(timeIntervalSinceNow: 30)
-        while !pipeline.early.isRunning("book.txt"), Date() < deadline { usleep(1_000) }
-        try #require(pipeline.early.isRunning("book.txt"))
+        try #require(atCheck.wait(timeout: .now() + 60) == .success, "the early conversion never reached a stop check")
+        #expect(pipeline.early.isRunning("book.txt"))
         if how == "changed" {
             try fixture.directory.write(book + "\nA last line, written while the early conversion ran.\n", to: "corpus/book.txt")
             #expect(fixture.run("book.txt") == .done)
@@ -106,6 +115,7 @@ import Testing
         } else {
             pipeline.early.drop("book.txt")
         }
+        proceed.signal()
         #expect(finished.wait(timeout: .now() + 60) == .success)
         #expect(pipeline.early.snapshot == .init(started: 1, used: 0, dropped: 1, stopped: 1), "it ran to its end: \(pipeline.early.snapshot)")
     }

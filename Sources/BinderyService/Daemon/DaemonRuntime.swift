@@ -35,6 +35,8 @@ package final class DaemonRuntime: Sendable {
     /// Runs early conversions (`watch.early_start`) one at a time, beside the job queue.
     private let earlyQueue = DispatchQueue(label: "bindery.early", qos: .utility)
     private let earlyStart: Bool
+    /// Held while a deletion is recorded (`recordDeletion`).
+    private let deletions = Mutex<Void>(())
     /// `queue.large_source_bytes`: larger sources are kept off the last free worker, not converted early,
     /// and memory is trimmed after them.
     private let largeSourceBytes: Int
@@ -73,6 +75,9 @@ package final class DaemonRuntime: Sendable {
         queue = DispatchJobQueue(parallelism: configuration.queue.effectiveParallelism, isLarge: isLarge) { ticket, token in
             let result = pipeline.run(ticket, token: token)
             if ticket.isLarge { MemoryTrim.release() }
+            // Cancelled because its source was deleted, perhaps after its last check, while it published:
+            // the deletion found nothing recorded yet and was not recorded; it is now.
+            if token.isCancelled { link.target?.recordDeletionIfGone(ticket.path) }
             return result
         }
         settler = Settler(milliseconds: configuration.watch.settleMilliseconds) { path in link.target?.reconcile(path, trigger: .event) }
@@ -222,10 +227,29 @@ package final class DaemonRuntime: Sendable {
         if lstat(layout.url(of: path).path, &info) != 0, errno == EACCES { return }
         queue.cancel(path)
         pipeline.early.drop(path)
-        guard let document = try? store.document(path), document.state != .deleted else { return }
-        let prune = pipeline.settings.prune
-        if prune, let outputs = try? store.outputs(of: path) { publisher.remove(outputs) }
-        recordDeleted(path, pruned: prune)
+        recordDeletion(path)
+    }
+
+    /// After a cancelled job of `path`: records the deletion of its source if it is gone. A deletion
+    /// handled while the job was past its last check (publishing its outputs) cancelled it too late and
+    /// found no record to mark deleted (a first conversion), or one the job then replaced.
+    func recordDeletionIfGone(_ path: String) {
+        guard FileStamp(path: layout.url(of: path).path) == nil else { return }
+        var info = stat()
+        if lstat(layout.url(of: path).path, &info) != 0, errno == EACCES { return }
+        recordDeletion(path)
+    }
+
+    /// Marks the recorded document of the source `path`, found gone, deleted and removes its outputs
+    /// (with `prune`). Runs from `reconcile` and from a cancelled job's worker: one at a time, so that the
+    /// record is read and changed as one.
+    private func recordDeletion(_ path: String) {
+        deletions.withLock { _ in
+            guard let document = try? store.document(path), document.state != .deleted else { return }
+            let prune = pipeline.settings.prune
+            if prune, let outputs = try? store.outputs(of: path) { publisher.remove(outputs) }
+            recordDeleted(path, pruned: prune)
+        }
     }
 
     /// Stops taking jobs, waits up to the grace period for running ones and checkpoints the state

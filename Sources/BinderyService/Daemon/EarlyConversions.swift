@@ -40,8 +40,15 @@ package final class EarlyConversions: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     private var counts = Counts()
     private var scheduled = 0
+    private var stopCheckHook: (@Sendable (String) -> Void)?
 
     package init() {}
+
+    /// Tests: called with the path at each of a conversion's stop checks (`isAbandoned`), before it looks;
+    /// a hook that blocks holds the conversion there.
+    package func onStopCheck(_ hook: (@Sendable (String) -> Void)?) {
+        condition.withLock { stopCheckHook = hook }
+    }
 
     package var snapshot: Counts { condition.withLock { counts } }
 
@@ -80,7 +87,8 @@ package final class EarlyConversions: @unchecked Sendable {
 
     /// True when the conversion of `path` as `stamp` with `key` will not be used: it may stop.
     package func isAbandoned(_ path: String, stamp: FileStamp, key: String) -> Bool {
-        condition.withLock {
+        condition.withLock { stopCheckHook }?(path)
+        return condition.withLock {
             guard let entry = entries[path], entry.stamp == stamp, entry.key == key else { return true }
             return entry.orphaned
         }
