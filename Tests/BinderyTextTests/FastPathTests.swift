@@ -71,10 +71,28 @@ struct FastPathTests {
                     #expect(ranges == text.ranges(of: pattern), "ranges of \(pattern) in \(text.debugDescription)")
                 }
             }
+            #expect(ByteSearch.mayContainColumnGap(text) == Self.hasThreeSpaces(text), "column gap in \(text.debugDescription)")
             if ScalarFacts.isSimple(text) { #expect(text.count == text.unicodeScalars.count) }
             if ScalarFacts.isSimpleNFC(text) { #expect(text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars)) }
             if let lead = text.utf8.first, lead < 0x80, lead != 0x2D, lead != 0x2A, lead != 0x28, !(0x30...0x39).contains(lead) {
                 #expect(!Reference.listMarkerStarts(text))
+            }
+        }
+    }
+
+    /// Three spaces together, byte by byte.
+    static func hasThreeSpaces(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.indices.dropLast(2).contains { bytes[$0] == 0x20 && bytes[$0 + 1] == 0x20 && bytes[$0 + 2] == 0x20 }
+    }
+
+    @Test("a column gap (three spaces) is found wherever it starts, and two spaces are none")
+    func columnGaps() {
+        for prefix in ["", "a", "ab", "abc", "abcd"] {
+            for suffix in ["", "x", "xy", "xyz"] {
+                #expect(ByteSearch.mayContainColumnGap(prefix + "   " + suffix), "\(prefix)|\(suffix)")
+                #expect(ByteSearch.mayContainColumnGap(prefix + "    " + suffix), "\(prefix)|\(suffix)")
+                #expect(!ByteSearch.mayContainColumnGap(prefix + "  z" + suffix + " a  b"), "\(prefix)|\(suffix)")
             }
         }
     }

@@ -78,7 +78,7 @@ extension StructureClassifier {
     static func columnLabels(_ groups: [LineGroup]) -> Set<String> {
         var counts: [String: Int] = [:]
         for group in groups {
-            for line in group.lines where ByteSearch.mayContain(line.text, bytesOf: "   ") {
+            for line in group.lines where ByteSearch.mayContainColumnGap(line.text) {
                 guard let gap = line.text.range(of: "   ") else { continue }
                 counts[String(line.text[..<gap.lowerBound]), default: 0] += 1
             }

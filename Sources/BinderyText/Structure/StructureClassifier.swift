@@ -154,7 +154,7 @@ struct StructureClassifier: Sendable {
     private func candidate(_ group: LineGroup) -> (HeadingPattern, String?)? {
         guard group.lines.count <= 3 else { return nil }
         // A gap of three spaces inside a line is a column gap (a table row, a speaker beside a speech), not a title.
-        if group.lines.contains(where: { ByteSearch.mayContain($0.text, bytesOf: "   ") && $0.text.contains("   ") }) { return nil }
+        if group.lines.contains(where: { ByteSearch.mayContainColumnGap($0.text) && $0.text.contains("   ") }) { return nil }
         // Where paragraphs run on without blank lines, a title stands apart; in the run only a named division does.
         let apart = group.blankBefore >= 1 || group.blankAfter >= 1 || group.pageBreakBefore != nil
         let runsOn = profile.layout == .hardWrapped || profile.layout == .doubleSpaced

@@ -48,6 +48,26 @@ enum ByteSearch {
         }
     }
 
+    /// Whether three spaces stand together anywhere (a column gap): every third byte is looked at, and its
+    /// neighbours only where it is a space.
+    static func mayContainColumnGap(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            var index = 2
+            while index < bytes.count {
+                if bytes[index] == 0x20 {
+                    // A run of three holds this byte at its start, middle or end.
+                    let before = bytes[index - 1] == 0x20, after = index + 1 < bytes.count && bytes[index + 1] == 0x20
+                    if before && (bytes[index - 2] == 0x20 || after) { return true }
+                    if after && index + 2 < bytes.count && bytes[index + 2] == 0x20 { return true }
+                }
+                index += 3
+            }
+            return false
+        }
+    }
+
     /// Whether the UTF-8 bytes of `pattern` occur anywhere: when they do not, no character-wise search can find it.
     static func mayContain(_ text: String, bytesOf pattern: StaticString) -> Bool {
         pattern.withUTF8Buffer { needle in contains(text, needle) }
