@@ -114,6 +114,12 @@ enum ReliabilityKit {
         return Int(line.filter(\.isNumber)) ?? 0
     }
 
+    /// Sets the daemon's peak resident memory (VmHWM) back to what it holds now (`clear_refs` 5), so that a later
+    /// `peakMemoryKiB` measures only what happened since.
+    static func resetPeakMemory(_ daemon: DaemonProcess) -> Bool {
+        (try? "5".write(toFile: "/proc/\(daemon.pid)/clear_refs", atomically: false, encoding: .utf8)) != nil
+    }
+
     /// The names of the temp files the publisher would leave behind (`.NAME.tmp-N`) below `out`.
     static func temporaryFiles(_ daemon: DaemonProcess) -> [String] {
         daemon.outputs().keys.filter { ($0 as NSString).lastPathComponent.hasPrefix(".") && $0.contains(".tmp-") }.sorted()
