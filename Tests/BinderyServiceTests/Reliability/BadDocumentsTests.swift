@@ -48,12 +48,14 @@ extension Reliability {
             // is measured from here, apart from what the conversions above took.
             #expect(ReliabilityKit.resetPeakMemory(daemon), "the daemon's peak memory could not be reset")
             let before = ReliabilityKit.peakMemoryKiB(daemon)
-            let hugeURL = daemon.corpus.appendingPathComponent("huge.txt")
+            // Written beside the corpus and moved in whole: a file growing in place is read while it is still small.
+            let hugeURL = daemon.corpus.deletingLastPathComponent().appendingPathComponent("huge.txt")
             #expect(FileManager.default.createFile(atPath: hugeURL.path, contents: nil))
             let huge = try FileHandle(forWritingTo: hugeURL)
             let megabyte = Data(String(repeating: "words ", count: 174_763).utf8.prefix(1 << 20))
             for _ in 0..<200 { huge.write(megabyte) }
             try huge.close()
+            try FileManager.default.moveItem(at: hugeURL, to: daemon.corpus.appendingPathComponent("huge.txt"))
             try daemon.write(ReliabilityKit.document("dropped last"), to: "after.txt")
 
             let names = Self.refused.map(\.name) + Self.converted.map(\.name) + ["huge.txt", "after.txt"]
