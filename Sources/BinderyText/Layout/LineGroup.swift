@@ -35,3 +35,13 @@ struct LineGroup: Sendable, Hashable {
         return lines[0].text + " " + lines[1].text
     }
 }
+
+extension LineGroup {
+    /// The blank lines the document most often puts before a paragraph (a group of two lines or more, among those
+    /// `counts` keeps); nil when there is none.
+    static func paragraphGap(_ groups: [LineGroup], counting counts: (Int) -> Bool = { _ in true }) -> Int? {
+        var tally: [Int: Int] = [:]
+        for index in groups.indices where groups[index].lines.count >= 2 && counts(index) { tally[groups[index].blankBefore, default: 0] += 1 }
+        return tally.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+    }
+}

@@ -58,8 +58,7 @@ struct ParagraphBuilder: Sendable {
         guard bytes.first == UInt8(ascii: "[") else { return false }
         let digits = bytes.dropFirst().prefix { $0 >= 0x30 && $0 <= 0x39 }
         guard (1...3).contains(digits.count) else { return false }
-        let rest = line.text.utf8.dropFirst(1 + digits.count)
-        guard rest.starts(with: "] ".utf8) else { return false }
+        guard bytes.dropFirst(1 + digits.count).starts(with: "] ".utf8) else { return false }
         return TextShape.startsCapitalOrDigit(String(line.text.dropFirst(3 + digits.count)))
     }
 

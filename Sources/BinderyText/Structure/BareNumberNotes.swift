@@ -12,13 +12,6 @@ enum BareNumberNotes {
         return Int(digits)
     }
 
-    /// The blank lines most often before a group of two lines or more (a paragraph's).
-    static func paragraphGap(_ groups: [LineGroup]) -> Int {
-        var counts: [Int: Int] = [:]
-        for group in groups where group.lines.count >= 2 { counts[group.blankBefore, default: 0] += 1 }
-        return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
-    }
-
     /// One run per list found; `isHeadingLike` ends a note's paragraphs. Numbers without a full stop (`3` over its
     /// text) are taken only right under a notes heading (`isNotesTitle`), and then for the whole list.
     static func runs(_ groups: [LineGroup], isNotesTitle: (Int) -> Bool = { _ in false }, isHeadingLike: (Int) -> Bool) -> [NoteTextFinder.Run] {
@@ -26,7 +19,7 @@ enum BareNumberNotes {
         var lastNumber = 0
         var index = 0
         var stopless = false
-        let paragraphGap = Self.paragraphGap(groups)
+        let paragraphGap = LineGroup.paragraphGap(groups) ?? 0
         while index < groups.count {
             if index > 0, groups[index].lines.count == 1, groups[index].lines[0].text == "1", isNotesTitle(index - 1) { stopless = true }
             // A number set apart on both sides by two blank lines or more, and more than the document puts between its

@@ -64,14 +64,9 @@ extension StructureClassifier {
         }
     }
 
-    /// The blank lines the document most often puts before a paragraph (a group of two lines or more that is no
-    /// heading candidate); nil when it has none.
+    /// The blank lines the document most often puts before a paragraph that is no heading candidate.
     static func paragraphGap(_ groups: [LineGroup], patterns: [HeadingPattern?]) -> Int? {
-        var counts: [Int: Int] = [:]
-        for index in groups.indices where patterns[index] == nil && groups[index].lines.count >= 2 {
-            counts[groups[index].blankBefore, default: 0] += 1
-        }
-        return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
+        LineGroup.paragraphGap(groups) { patterns[$0] == nil }
     }
 
     /// First cells of lines with a column gap (three spaces) that begin three such lines or more.
