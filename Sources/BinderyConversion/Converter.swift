@@ -1,4 +1,5 @@
 import BinderyModel
+import BinderyPDF
 import BinderyText
 import BinderyWriters
 import Foundation
@@ -105,11 +106,19 @@ public struct Converter: Sendable {
             }
         }
         var document: Document
-        let lines: [String]
+        var lines: [String]
+        let transcript = try PDFSource.isPDF(source) ? PDFSource.transcript(source) : nil
         do {
-            (document, lines) = try TextReader(options: readerOptions, overrides: sidecar?.structure, shouldStop: shouldStop).readWithLines(source.bytes)
+            let reader = TextReader(options: readerOptions, overrides: sidecar?.structure,
+                                    printed: transcript.map { PrintedLayout(headingRanks: $0.headingRanks, marksParagraphs: true) } ?? PrintedLayout(),
+                                    shouldStop: shouldStop)
+            (document, lines) = try reader.readWithLines(transcript.map { Array($0.text.utf8) } ?? source.bytes)
         } catch {
             throw ConversionError(file: source.fileName, error.message, isStopped: error.code == .stopped)
+        }
+        if let transcript {
+            lines = PDFSource.placed(lines, transcript)
+            document.diagnostics.insert(Diagnostic(.info, code: "pdf.layout", transcript.summary), at: 0)
         }
         for problem in sidecarProblems {
             document.diagnostics.append(Diagnostic(.error, code: "sidecar.invalid",

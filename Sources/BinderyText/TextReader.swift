@@ -8,10 +8,14 @@ public struct TextReader: Sendable {
     /// Asked between stages; true makes the read throw `ReaderError.Code.stopped` (each stage is linear
     /// in the text, so a cancelled or overdue job stops within one stage, not at the end).
     public var shouldStop: (@Sendable () -> Bool)?
+    /// What the printed page told, for a text read off a PDF.
+    public var printed = PrintedLayout()
 
-    public init(options: ReaderOptions = ReaderOptions(), overrides: StructureOverrides? = nil, shouldStop: (@Sendable () -> Bool)? = nil) {
+    public init(options: ReaderOptions = ReaderOptions(), overrides: StructureOverrides? = nil, printed: PrintedLayout = PrintedLayout(),
+                shouldStop: (@Sendable () -> Bool)? = nil) {
         self.options = options
         self.overrides = overrides
+        self.printed = printed
         self.shouldStop = shouldStop
     }
 
@@ -55,6 +59,7 @@ public struct TextReader: Sendable {
         let breakHyphens = Dehyphenator.breakHyphenHabit(lines)
         let closedDashes = Dehyphenator.closedDashHabit(lines)
         let options = options
+        let marksParagraphs = printed.marksParagraphs
         let (front, lexiconStart) = Concurrently.run({ () -> (PageFinder.Result, [Int], [Int], LayoutProfile, HeadingOverrides.Resolution) in
             var pages = PageFinder().find(lines)
             let headRules = RunningHeadOverrides(sidecar?.runningHeads ?? [])
@@ -62,7 +67,7 @@ public struct TextReader: Sendable {
             let profile = LayoutDetector(override: layout.layout ?? options.paragraphLayout, indentOverride: layout.indent)
                 .detect(lines, removed: pages.removed)
             let apart = LineShape.indentsSetApart(profile, pageCount: pages.pageCount)
-            let built = StanzaJoiner(profile: profile, indentsSetApart: apart).join(ParagraphBuilder(profile: profile).build(lines, pages: pages))
+            let built = StanzaJoiner(profile: profile, indentsSetApart: apart).join(ParagraphBuilder(profile: profile, marksParagraphs: marksParagraphs).build(lines, pages: pages))
             let headingRules = HeadingOverrides(sidecar ?? StructureOverrides(sidecarName: ""))
             return (pages, unusedHeads, headRules.stopped, profile, headingRules.resolve(built))
         }, {
@@ -88,6 +93,7 @@ public struct TextReader: Sendable {
             return (dehyphenator, inlines, linkNotes ? NoteLinker.markers(in: inlines) : nil)
         })
         var classified = classification
+        printed.applyHeadingRanks(to: &classified.roles, groups: groups)
         let (dehyphenator, _, markers) = joined
         try checkpoint("note linking")
         var inlines = joined.1

@@ -3,6 +3,8 @@ import BinderyModel
 /// Stage 3b: groups lines into paragraphs by the detected layout and rejoins paragraphs split by a page break.
 struct ParagraphBuilder: Sendable {
     var profile: LayoutProfile
+    /// Every paragraph break is a blank line (`PrintedLayout.marksParagraphs`).
+    var marksParagraphs = false
 
     func build(_ lines: [SourceLine], pages: PageFinder.Result) -> [LineGroup] {
         var groups: [LineGroup] = []
@@ -14,7 +16,11 @@ struct ParagraphBuilder: Sendable {
             if let pageBreak = pages.breaks[index] { pendingBreak = pageBreak }
             let line = lines[index]
             if pages.removed.contains(index) { continue }
-            if line.isBlank { blanks += 1; continue }
+            if line.isBlank {
+                // Where blank lines mark paragraphs, a page's form feed is no blank line.
+                if !(marksParagraphs && line.isFormFeed) { blanks += 1 }
+                continue
+            }
             // `current?.…` appends in place: a copy of the group per line made long paragraphs quadratic.
             if Self.isStrayURL(line), current != nil {
                 // A link left between paragraphs or pages (a web page's note anchor): kept inline, not a paragraph.
@@ -98,8 +104,10 @@ struct ParagraphBuilder: Sendable {
         }
         // A scene break (`***`) stands alone.
         if Self.isOrnament(line) || Self.isOrnament(previous) { return true }
+        // Where blank lines mark paragraphs, lines set in (a quotation's, a poem's) go on without one.
+        if marksParagraphs, blanks == 0, line.leadingSpaces > 0 { return false }
         if pageBreak != nil {
-            if line.startsLowercase { return false }
+            if line.startsLowercase || marksParagraphs && blanks == 0 { return false }
             // A short line standing alone after a page break opens something new (a heading).
             if standsAlone && Double(line.length) < 0.6 * measure { return true }
             // A line set further in than the text after the page break (a centred title at a page's foot) ends there.

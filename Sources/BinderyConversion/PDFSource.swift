@@ -1,0 +1,30 @@
+import BinderyPDF
+
+/// A PDF source: told by its name or its `%PDF-` header, read by poppler into a transcript the text
+/// reader reads like any other source (`PDFTranscriber`).
+enum PDFSource {
+    static func isPDF(_ source: Converter.Source) -> Bool {
+        source.fileName.lowercased().hasSuffix(".pdf") || source.bytes.starts(with: Array("%PDF-".utf8))
+    }
+
+    static func transcript(_ source: Converter.Source) throws(ConversionError) -> PDFTranscript {
+        let pages: [PDFPage]
+        do {
+            pages = try PDFExtractor().pages(of: source.bytes)
+        } catch {
+            throw ConversionError(file: source.fileName, error.message)
+        }
+        let transcript = PDFTranscriber().transcribe(pages)
+        guard transcript.text.contains(where: { $0.isLetter }) else {
+            throw ConversionError(file: source.fileName, "the PDF has no text layer (a scan?): OCR it first")
+        }
+        return transcript
+    }
+
+    /// The proof's lines: each transcript line followed by where it was printed.
+    static func placed(_ lines: [String], _ transcript: PDFTranscript) -> [String] {
+        lines.enumerated().map { index, line in
+            index < transcript.origins.count && !transcript.origins[index].isEmpty ? "\(line)    ⟨\(transcript.origins[index])⟩" : line
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import CPoppler
+
+/// Reads a PDF's pages with poppler (its glib interface): the text in reading order, each character's box
+/// and each run's font. One document is read on one thread; poppler's objects never leave this file.
+public struct PDFExtractor: Sendable {
+    public init() {}
+
+    public func pages(of bytes: [UInt8]) throws(PDFError) -> [PDFPage] {
+        guard bytes.starts(with: Array("%PDF-".utf8)) || bytes.prefix(1024).firstRange(of: Array("%PDF-".utf8)) != nil else {
+            throw PDFError(.unreadable, "not a PDF: no %PDF- header")
+        }
+        let document = try open(bytes)
+        defer { g_object_unref(UnsafeMutableRawPointer(document)) }
+        let count = Int(poppler_document_get_n_pages(document))
+        var pages: [PDFPage] = []
+        pages.reserveCapacity(count)
+        for index in 0..<count {
+            guard let page = poppler_document_get_page(document, Int32(index)) else { continue }
+            defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+            pages.append(read(page, index: index + 1))
+        }
+        return pages
+    }
+
+    private func open(_ bytes: [UInt8]) throws(PDFError) -> OpaquePointer {
+        var error: UnsafeMutablePointer<GError>?
+        let data = bytes.withUnsafeBytes { g_bytes_new($0.baseAddress, gsize($0.count)) }
+        defer { g_bytes_unref(data) }
+        guard let document = poppler_document_new_from_bytes(data, nil, &error) else {
+            let encrypted = error.map { $0.pointee.domain == poppler_error_quark() && $0.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) } ?? false
+            let reason = error.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "poppler gave no reason"
+            if let error { g_error_free(error) }
+            if encrypted { throw PDFError(.encrypted, "the PDF is encrypted; decrypt it first") }
+            throw PDFError(.unreadable, "not a readable PDF: \(reason)")
+        }
+        return document
+    }
+
+    private func read(_ page: OpaquePointer, index: Int) -> PDFPage {
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(page, &width, &height)
+        var result = PDFPage(index: index, width: width, height: height, lines: [])
+        guard let text = poppler_page_get_text(page) else { return result }
+        defer { g_free(text) }
+        var rectangles: UnsafeMutablePointer<PopplerRectangle>?
+        var rectangleCount: guint = 0
+        guard poppler_page_get_text_layout(page, &rectangles, &rectangleCount) != 0, let rectangles else { return result }
+        defer { g_free(rectangles) }
+        let attributes = poppler_page_get_text_attributes(page)
+        defer { poppler_page_free_text_attributes(attributes) }
+        var runs: [(start: Int, end: Int, font: String, size: Double)] = []
+        var node = attributes
+        while let current = node {
+            if let raw = current.pointee.data {
+                let run = raw.assumingMemoryBound(to: PopplerTextAttributes.self).pointee
+                runs.append((Int(run.start_index), Int(run.end_index), run.font_name.map { String(cString: $0) } ?? "", run.font_size))
+            }
+            node = current.pointee.next
+        }
+        let scalars = Array(String(cString: text).unicodeScalars)
+        let count = min(scalars.count, Int(rectangleCount))
+        var runIndex = 0
+        var line: [PDFSpan] = []
+        var span: PDFSpan?
+        var spanRun = -1
+        func closeSpan() {
+            if let finished = span, !finished.text.isEmpty { line.append(finished) }
+            span = nil
+        }
+        func closeLine() {
+            closeSpan()
+            if line.contains(where: { !$0.text.allSatisfy(\.isWhitespace) }) { result.lines.append(PDFLine(spans: line)) }
+            line = []
+        }
+        for position in 0..<count {
+            let scalar = scalars[position]
+            if scalar == "\n" {
+                closeLine()
+                continue
+            }
+            while runIndex < runs.count, runs[runIndex].end < position { runIndex += 1 }
+            let run = runIndex < runs.count && runs[runIndex].start <= position ? runIndex : -1
+            let box = rectangles[position]
+            if run != spanRun || span == nil {
+                closeSpan()
+                spanRun = run
+                let font = run >= 0 ? runs[run].font : ""
+                let size = run >= 0 ? runs[run].size : 0
+                span = PDFSpan(text: "", font: font, size: size, left: box.x1, right: box.x2, top: box.y1, bottom: box.y2)
+            }
+            span!.text.unicodeScalars.append(scalar)
+            if scalar != " " {
+                span!.right = max(span!.right, box.x2)
+                span!.top = min(span!.top, box.y1)
+                span!.bottom = max(span!.bottom, box.y2)
+            }
+        }
+        closeLine()
+        return result
+    }
+}

@@ -1,0 +1,66 @@
+/// Puts a page's lines in reading order. Poppler gives a table's cells, and the words of a loosely
+/// justified line, as lines of their own; on a one-column page, lines are ordered by their baseline and
+/// pieces on one baseline are joined left to right. A page set in two columns keeps poppler's order.
+enum PDFReadingOrder {
+    static func arrange(_ page: PDFPage) -> [PDFLine] {
+        guard !isTwoColumns(page) else { return page.lines }
+        // Lines by baseline; lines within a line's tolerance of the first of a cluster are one printed line, left to right.
+        var clusters: [[PDFLine]] = []
+        for line in page.lines.sorted(by: { $0.baseline < $1.baseline }) {
+            if let first = clusters.last?.first, line.baseline - first.baseline <= tolerance(first, line) {
+                clusters[clusters.count - 1].append(line)
+            } else {
+                clusters.append([line])
+            }
+        }
+        var merged: [PDFLine] = []
+        for cluster in clusters {
+            var pieces = cluster.sorted { $0.left < $1.left }
+            var line = pieces.removeFirst()
+            for piece in pieces {
+                guard piece.left >= line.right - 1 else {
+                    // Overlapping pieces are not one line's: keep them apart, in order.
+                    merged.append(line)
+                    line = piece
+                    continue
+                }
+                if let space = PDFSpan.space(between: line, and: piece) { line.spans.append(space) }
+                line.spans += piece.spans
+            }
+            merged.append(line)
+        }
+        return merged
+    }
+
+    /// Baselines closer than a third of the smaller size are one printed line; a piece in a smaller size
+    /// (a note's raised number standing alone) belongs to a line whose baseline is up to half its size below.
+    private static func tolerance(_ a: PDFLine, _ b: PDFLine) -> Double {
+        let small = min(a.bodySize, b.bodySize), large = max(a.bodySize, b.bodySize)
+        return small < large * 0.85 ? large / 2 : max(1, small / 3)
+    }
+
+    /// Most long lines end before the page's middle, or start after it.
+    private static func isTwoColumns(_ page: PDFPage) -> Bool {
+        let long = page.lines.filter { $0.text.count >= 20 }
+        guard long.count >= 10 else { return false }
+        let middle = page.width / 2
+        let leftHalf = long.count { $0.right < middle }
+        let rightHalf = long.count { $0.left > middle }
+        return leftHalf * 10 >= long.count * 3 && rightHalf * 10 >= long.count * 3
+    }
+}
+
+extension PDFSpan {
+    /// The space poppler leaves out between two pieces of one printed line: one space, or for a gap wider
+    /// than the type's size (a table's columns) one space per half em of it, as `pdftotext -layout` keeps it.
+    static func space(between left: PDFLine, and right: PDFLine) -> PDFSpan? {
+        guard let last = left.spans.last, let first = right.spans.first else { return nil }
+        let em = max(min(left.bodySize, right.bodySize), 1)
+        let gap = first.left - last.right
+        let width = gap > em * 1.5 ? Int((gap / (em / 2)).rounded()) : 1
+        let present = last.text.reversed().prefix { $0 == " " }.count + first.text.prefix { $0 == " " }.count
+        guard width > present else { return nil }
+        return PDFSpan(text: String(repeating: " ", count: width - present), font: last.font, size: last.size,
+                       left: last.right, right: first.left, top: last.top, bottom: last.bottom)
+    }
+}

@@ -1,0 +1,171 @@
+/// Pages → the transcript the reader reads: the blocks `PDFBlockFinder` finds, written in the plain-text
+/// conventions the reader knows (see `PDFTranscript`), with each page's furniture kept around a form feed.
+public struct PDFTranscriber: Sendable {
+    public init() {}
+
+    public func transcribe(_ pages: [PDFPage]) -> PDFTranscript {
+        let ordered = pages.map(PDFReadingOrder.arrange)
+        let measure = PDFBodyMeasure(ordered, pageWidths: pages.map(\.width))
+        let finder = PDFBlockFinder(measure: measure)
+        var layouts: [(top: [PDFLine], blocks: [PDFBlock], bottom: [PDFLine])] = []
+        let repeated = PDFPageFurniture.repeatedTexts(ordered, heights: pages.map(\.height))
+        for (page, lines) in zip(pages, ordered) {
+            let parts = PDFPageFurniture.split(lines, height: page.height, measure: measure, repeated: repeated)
+            layouts.append((parts.top, finder.blocks(parts.body, page: page.index), parts.bottom))
+        }
+        var writer = Writer()
+        // Heading styles ranked by size, bold before roman at one size.
+        let styles = Set(layouts.flatMap { $0.blocks.filter { $0.kind == .heading }.map { Self.style($0) } })
+            .sorted { ($0.size, $0.bold ? 1 : 0) > ($1.size, $1.bold ? 1 : 0) }
+        var counts: [PDFBlock.Kind: Int] = [:]
+        var headingRanks: [Int: Int] = [:]
+        for (position, layout) in layouts.enumerated() {
+            let page = pages[position].index
+            if position > 0 { writer.formFeed = true }
+            for line in layout.top { writer.line(PDFInlineMarkup(markItalics: false).plain(line), origin: Self.origin(line, page: page)) }
+            for (index, block) in layout.blocks.enumerated() {
+                counts[block.kind, default: 0] += 1
+                let continues = index == 0 && position > 0 && Self.continues(layouts[position - 1].blocks.last, block)
+                let before = writer.lines.count
+                let goesOn = index == layout.blocks.count - 1 && position + 1 < layouts.count && Self.continues(block, layouts[position + 1].blocks.first)
+                writer.write(block, continuing: continues, goesOn: goesOn)
+                if block.kind == .heading, let rank = styles.firstIndex(of: Self.style(block)) {
+                    // The heading's printed lines, after the blank lines written before it; keys count from 1.
+                    for line in writer.lines[before...].indices where !writer.lines[line].allSatisfy(\.isWhitespace) {
+                        headingRanks[line + 1] = rank + 1
+                    }
+                }
+                if !goesOn { writer.blank(after: block.kind) }
+            }
+            for line in layout.bottom { writer.line(PDFInlineMarkup(markItalics: false).plain(line), origin: Self.origin(line, page: page)) }
+        }
+        let kinds = counts.sorted { "\($0.key)" < "\($1.key)" }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        let summary = "read from \(pages.count) PDF page(s): body \(Self.points(measure.bodySize)) pt, line step \(Self.points(measure.lineStep)) pt, "
+            + "paragraph indent \(Self.points(measure.paragraphIndent)) pt; blocks: \(kinds)"
+        return PDFTranscript(text: writer.text, origins: writer.origins, headingRanks: headingRanks,
+                             pageCount: pages.count, summary: summary)
+    }
+
+    private struct Style: Hashable {
+        var size: Double
+        var bold: Bool
+    }
+
+    private static func style(_ block: PDFBlock) -> Style {
+        Style(size: PDFBodyMeasure.round(block.lines[0].bodySize, 0.5), bold: block.lines[0].isBold)
+    }
+
+    /// A paragraph that reaches the page's last line's end goes on when the next page starts at the edge in its kind.
+    private static func continues(_ before: PDFBlock?, _ after: PDFBlock?) -> Bool {
+        guard let before, let after else { return false }
+        return before.kind == after.kind && (before.kind == .paragraph || before.kind == .quote) && before.endsFull && after.startsFlush
+    }
+
+    static func origin(_ line: PDFLine, page: Int) -> String {
+        "p. \(page), x \(points(line.left)), y \(points(line.baseline)), \(points(line.bodySize)) pt"
+    }
+
+    static func points(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(abs(tenths % 10))"
+    }
+
+    /// The transcript's lines as they are written, with blank lines kept to what each block asks.
+    private struct Writer {
+        var lines: [String] = []
+        var origins: [String] = []
+        /// The next line starts a page.
+        var formFeed = false
+        private var trailingBlanks = 0
+
+        mutating func line(_ text: String, origin: String) {
+            startPage()
+            lines.append(text)
+            origins.append(origin)
+            trailingBlanks = 0
+        }
+
+        mutating func blanks(_ count: Int) {
+            guard !lines.isEmpty else { return }
+            startPage()
+            while trailingBlanks < count {
+                lines.append("")
+                origins.append("")
+                trailingBlanks += 1
+            }
+        }
+
+        /// The form feed is a line of its own, as the reader splits it out.
+        private mutating func startPage() {
+            guard formFeed else { return }
+            formFeed = false
+            lines.append(Self.formFeed)
+            origins.append("")
+        }
+
+        static let formFeed = "\u{0C}"
+
+        /// The lines joined; a form feed is written between its neighbours with no line break, so that the
+        /// reader's lines are these lines, one for one (a line break before it would read as a blank line).
+        var text: String {
+            var text = ""
+            var afterFormFeed = true
+            for line in lines {
+                if line == Self.formFeed {
+                    text += line
+                    afterFormFeed = true
+                    continue
+                }
+                if !afterFormFeed { text += "\n" }
+                text += line
+                afterFormFeed = false
+            }
+            return text + "\n"
+        }
+
+        mutating func blank(after kind: PDFBlock.Kind) {
+            blanks(kind == .heading ? 2 : 1)
+        }
+
+        /// Italics open at the end of a block that goes on over the page's end.
+        private var markup = PDFInlineMarkup(markItalics: true)
+
+        /// `continuing`: the block goes on one from the page before; `goesOn`: it goes on on the next page.
+        mutating func write(_ block: PDFBlock, continuing: Bool, goesOn: Bool) {
+            if !continuing {
+                blanks(block.kind == .heading ? 4 : 1)
+                markup = PDFInlineMarkup(markItalics: block.kind != .heading)
+            }
+            for (index, line) in block.lines.enumerated() {
+                let last = index == block.lines.count - 1 && !goesOn
+                // An italic run goes on over the line's end when the next line opens in italics: a word broken there stays whole.
+                let next = index + 1 < block.lines.count ? block.lines[index + 1] : nil
+                let nextOpensItalic = next?.spans.first { !$0.text.allSatisfy(\.isWhitespace) }?.isItalic ?? goesOn
+                let broken = next != nil && (line.text.trimmingTrailingSpaces().last.map { "‐-".contains($0) } ?? false)
+                var text = markup.text(of: line, closing: last || !broken && (block.kind == .verse || block.kind == .heading || !nextOpensItalic))
+                // A marker the typesetter carried over a line's end (after a full stop) goes back to the text it marks.
+                if let marker = PDFInlineMarkup.leadingMarker(line), text.hasPrefix(marker), let previous = lines.lastIndex(where: { !$0.allSatisfy(\.isWhitespace) }) {
+                    lines[previous] += marker
+                    text = String(text.dropFirst(marker.count).drop { $0 == " " })
+                }
+                let origin = PDFTranscriber.origin(line, page: block.page)
+                switch block.kind {
+                case .heading, .centred, .paragraph:
+                    self.line(text, origin: origin)
+                case .quote:
+                    self.line("    " + text, origin: origin)
+                case .verse:
+                    let deeper = max(0, Int(((line.left - block.left) / max(line.bodySize, 1)).rounded()))
+                    self.line(String(repeating: " ", count: 4 + deeper * 2) + text, origin: origin)
+                }
+            }
+        }
+    }
+}
+
+extension PDFInlineMarkup {
+    /// The line's text with no marks: a running head or folio, as printed.
+    func plain(_ line: PDFLine) -> String {
+        line.text.trimmingTrailingSpaces()
+    }
+}

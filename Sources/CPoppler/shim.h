@@ -1,0 +1,4 @@
+#ifndef BINDERY_CPOPPLER_SHIM_H
+#define BINDERY_CPOPPLER_SHIM_H
+#include <poppler.h>
+#endif
