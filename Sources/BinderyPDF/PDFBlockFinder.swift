@@ -106,8 +106,16 @@ struct PDFBlockFinder {
         // Lines set in further than a paragraph's first line are a quote's or a poem's.
         let setIn = max(indent + em * 0.6, em * 1.5)
         func isSetIn(_ line: PDFLine) -> Bool { line.left - edges.left >= setIn }
+        if isVerse(run, edges: edges) {
+            return [PDFBlock(kind: .verse, lines: run, page: page, left: run.map(\.left).min() ?? edges.left)]
+        }
         var pieces: [[PDFLine]] = []
         for line in run {
+            // A line set in under a list item's text, past its number (a hanging indent), goes on with the item.
+            if let last = pieces.last?.last, last.left < line.left - 1, last.spans.dropFirst().contains(where: { abs($0.left - line.left) < 1.5 && !$0.text.allSatisfy(\.isWhitespace) }) {
+                pieces[pieces.count - 1].append(line)
+                continue
+            }
             if let last = pieces.last?.last, isSetIn(last) == isSetIn(line) {
                 pieces[pieces.count - 1].append(line)
             } else {
@@ -120,7 +128,9 @@ struct PDFBlockFinder {
             let left = piece.map(\.left).min() ?? edges.left
             let full = { (line: PDFLine) in line.right >= right - em * 1.2 }
             let ragged = piece.count >= 2 && piece.dropLast().count(where: { !full($0) }) * 2 > piece.count - 1
-            if isSetIn(piece[0]) {
+            // Set in on the left only, in the body's size (a definition under its term): paragraphs.
+            let leftOnly = right >= edges.right - em && abs(piece[0].bodySize - measure.bodySize) < measure.bodySize * 0.03
+            if isSetIn(piece[0]) && !leftOnly {
                 let justified = piece.count >= 2 && !ragged
                 let kind: PDFBlock.Kind = justified || (piece.count == 1 && piece[0].right - piece[0].left > (edges.right - edges.left) * 0.75) ? .quote : .verse
                 if kind == .verse {
@@ -137,6 +147,21 @@ struct PDFBlockFinder {
             }
         }
         return blocks
+    }
+
+    /// A poem's lines, at whatever indents: most end short of the measure, they are not justified to one right
+    /// edge (a quote's), they read as verse, and no line set in by the paragraph indent has a full line after it.
+    private func isVerse(_ run: [PDFLine], edges: (left: Double, right: Double)) -> Bool {
+        guard run.count >= 2, Self.readsAsVerse(run) else { return false }
+        let em = measure.em
+        let short = run.count { $0.right < edges.right - em * 1.2 }
+        let right = run.map(\.right).max() ?? edges.right
+        let alignedRight = run.dropLast().count { abs($0.right - right) < 1 }
+        let indent = measure.paragraphIndent
+        let prose = indent > 0 && zip(run, run.dropFirst()).contains { first, next in
+            abs(first.left - edges.left - indent) < em * 0.4 && abs(next.left - edges.left) < em * 0.3 && next.right >= edges.right - em * 1.2
+        }
+        return short * 2 >= run.count && alignedRight * 2 < run.count - 1 + (run.count == 2 ? 1 : 0) && !prose
     }
 
     /// Lines of a poem open with a capital (or a quotation mark) and not with a list's number; a paragraph's

@@ -14,6 +14,7 @@ public struct PDFTranscriber: Sendable {
             layouts.append((parts.top, finder.blocks(parts.body, page: page.index), parts.bottom))
         }
         var writer = Writer()
+        let titlePage = layouts.first.map { !$0.blocks.contains { $0.kind == .paragraph } } ?? false
         // Heading styles ranked by size, bold before roman at one size.
         let styles = Set(layouts.flatMap { $0.blocks.filter { $0.kind == .heading }.map { Self.style($0) } })
             .sorted { ($0.size, $0.bold ? 1 : 0) > ($1.size, $1.bold ? 1 : 0) }
@@ -29,7 +30,8 @@ public struct PDFTranscriber: Sendable {
                 let before = writer.lines.count
                 let goesOn = index == layout.blocks.count - 1 && position + 1 < layouts.count && Self.continues(block, layouts[position + 1].blocks.first)
                 writer.write(block, continuing: continues, goesOn: goesOn)
-                if block.kind == .heading, let rank = styles.firstIndex(of: Self.style(block)) {
+                // A title page (a first page with no paragraph) holds the book's title, not a heading of it.
+                if block.kind == .heading, !(position == 0 && titlePage), let rank = styles.firstIndex(of: Self.style(block)) {
                     // The heading's printed lines, after the blank lines written before it; keys count from 1.
                     for line in writer.lines[before...].indices where !writer.lines[line].allSatisfy(\.isWhitespace) {
                         headingRanks[line + 1] = rank + 1

@@ -66,7 +66,8 @@ public struct TextReader: Sendable {
             let unusedHeads = headRules.apply(to: &pages, lines: lines)
             let profile = LayoutDetector(override: layout.layout ?? options.paragraphLayout, indentOverride: layout.indent)
                 .detect(lines, removed: pages.removed)
-            let apart = LineShape.indentsSetApart(profile, pageCount: pages.pageCount)
+            // Indents in a text read off a page are the page's own (quotations, verse): they set lines apart.
+            let apart = marksParagraphs || LineShape.indentsSetApart(profile, pageCount: pages.pageCount)
             let built = StanzaJoiner(profile: profile, indentsSetApart: apart).join(ParagraphBuilder(profile: profile, marksParagraphs: marksParagraphs).build(lines, pages: pages))
             let headingRules = HeadingOverrides(sidecar ?? StructureOverrides(sidecarName: ""))
             return (pages, unusedHeads, headRules.stopped, profile, headingRules.resolve(built))
@@ -74,6 +75,7 @@ public struct TextReader: Sendable {
             LexiconScan.Halves(lines, marksBreaksWithHyphen: breakHyphens)
         })
         let (pages, unusedHeads, stoppedHeads, profile, resolution) = front
+        let indentsSetApart = marksParagraphs || LineShape.indentsSetApart(profile, pageCount: pages.pageCount)
         try checkpoint("classification")
         let groups = resolution.groups
         let dehyphenate = sidecar?.hyphenation != nil || options.dehyphenate
@@ -102,7 +104,7 @@ public struct TextReader: Sendable {
             notes = NoteLinker().link(runs: classified.noteRuns, groups: groups, roles: &classified.roles, inlines: &inlines, markers: markers)
         }
         var assembler = BlockAssembler(groups: groups, roles: classified.roles, inlines: inlines, matchedNotes: notes.matchedGroups,
-                                       shape: LineShape(profile: profile, indentsSetApart: LineShape.indentsSetApart(profile, pageCount: pages.pageCount)),
+                                       shape: LineShape(profile: profile, indentsSetApart: indentsSetApart),
                                        bySidecar: classified.bySidecar)
         var blocks = assembler.blocks()
         let emphasised: Int

@@ -15,7 +15,11 @@ struct ParagraphBuilder: Sendable {
         for index in lines.indices {
             if let pageBreak = pages.breaks[index] { pendingBreak = pageBreak }
             let line = lines[index]
-            if pages.removed.contains(index) { continue }
+            if pages.removed.contains(index) {
+                // Where blank lines mark paragraphs, one beside a page's furniture still marks one.
+                if marksParagraphs && line.isBlank && !line.isFormFeed { blanks += 1 }
+                continue
+            }
             if line.isBlank {
                 // Where blank lines mark paragraphs, a page's form feed is no blank line.
                 if !(marksParagraphs && line.isFormFeed) { blanks += 1 }
@@ -107,7 +111,8 @@ struct ParagraphBuilder: Sendable {
         // Where blank lines mark paragraphs, lines set in (a quotation's, a poem's) go on without one.
         if marksParagraphs, blanks == 0, line.leadingSpaces > 0 { return false }
         if pageBreak != nil {
-            if line.startsLowercase || marksParagraphs && blanks == 0 { return false }
+            if marksParagraphs { return blanks > 0 }
+            if line.startsLowercase { return false }
             // A short line standing alone after a page break opens something new (a heading).
             if standsAlone && Double(line.length) < 0.6 * measure { return true }
             // A line set further in than the text after the page break (a centred title at a page's foot) ends there.

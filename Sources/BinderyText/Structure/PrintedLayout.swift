@@ -13,17 +13,33 @@ public struct PrintedLayout: Sendable, Hashable {
         self.marksParagraphs = marksParagraphs
     }
 
+    /// Levels for the headings printed in a heading type; a paragraph wholly in a heading type (two letters or
+    /// more: a chapter's one numeral is left to the numbering) becomes a heading.
     func applyHeadingRanks(to roles: inout [GroupRole], groups: [LineGroup]) {
         guard !headingRanks.isEmpty else { return }
         var ranked: [(index: Int, rank: Int)] = []
         for index in groups.indices {
-            guard case .heading = roles[index], let rank = groups[index].lines.lazy.compactMap({ self.headingRanks[$0.number] }).first else { continue }
-            ranked.append((index, rank))
+            let ranks = groups[index].lines.map { headingRanks[$0.number] }
+            guard let rank = ranks.compactMap({ $0 }).first else { continue }
+            switch roles[index] {
+            case .heading:
+                ranked.append((index, rank))
+            case .paragraph where !ranks.contains(nil):
+                let text = groups[index].lines.map(\.text).joined(separator: " ").replacing("\u{2010} ", with: "")
+                guard text.count >= 2 else { continue }
+                roles[index] = .heading(level: 0, kind: .section, text: text)
+                ranked.append((index, rank))
+            default:
+                continue
+            }
         }
         let levels = Dictionary(uniqueKeysWithValues: Set(ranked.map(\.rank)).sorted().enumerated().map { ($1, $0 + 1) })
         for (index, rank) in ranked {
-            guard case .heading(_, let kind, let text) = roles[index] else { continue }
-            roles[index] = .heading(level: levels[rank]!, kind: kind, text: text)
+            guard case .heading(let level, let kind, let text) = roles[index], let newLevel = levels[rank] else { continue }
+            // A heading made here takes its kind from its words and level, as one a sidecar names does.
+            // A word the page broke at a hyphen (U+2010) is whole again in the heading.
+            let whole = text.replacing("\u{2010} ", with: "")
+            roles[index] = .heading(level: newLevel, kind: level == 0 ? StructureClassifier.divisionKind(of: whole, level: newLevel) : kind, text: whole)
         }
     }
 }

@@ -213,11 +213,17 @@ struct StructureClassifier: Sendable {
     /// The heading a sidecar rule makes of a group; its kind from the rule, else from the words, else by level.
     private func forcedRole(_ group: LineGroup, _ rule: StructureOverrides.ForcedHeading) -> GroupRole {
         let text = group.lines.filter { !ParagraphBuilder.isStrayURL($0) }.map(\.text).joined(separator: " ")
-        var kind: DivisionKind = rule.level == 1 ? .chapter : .section
+        return .heading(level: rule.level, kind: rule.kind ?? Self.divisionKind(of: text, level: rule.level), text: text)
+    }
+
+    /// The kind of division a heading given from outside the text's numbering opens: its keyword's or its matter's, else
+    /// a chapter at level 1 and a section below.
+    static func divisionKind(of text: String, level: Int) -> DivisionKind {
         if let pattern = HeadingPattern.match(text) {
-            if case .keyword(let rank) = pattern.family { kind = rank <= 2 ? .part : .chapter } else if pattern.isMatter { kind = pattern.kind }
+            if case .keyword(let rank) = pattern.family { return rank <= 2 ? .part : .chapter }
+            if pattern.isMatter { return pattern.kind }
         }
-        return .heading(level: rule.level, kind: rule.kind ?? kind, text: text)
+        return level == 1 ? .chapter : .section
     }
 
     /// The next group that is not absorbed.
