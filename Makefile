@@ -132,7 +132,7 @@ score: release
 bench: release deps-test
 	$(call apt_install,calibre)
 	@$(VENV)/bin/python -c "import pypandoc" 2>/dev/null || $(VENV)/bin/pip install -q pypandoc-binary
-	python3 Tests/Benchmarks/bench.py --daemon
+	python3 Tests/Benchmarks/bench.py --daemon --pdf
 
 # The proof of corpus document 003 with the README's example sidecar, rendered to PNG by headless Chromium
 # (Debian chromium): the top of the page, and the lines around a heading the sidecar forced. Not run in CI.

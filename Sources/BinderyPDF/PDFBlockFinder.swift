@@ -36,7 +36,19 @@ struct PDFBlockFinder {
             lines.indices.contains(b) && abs(lines[a].left - lines[b].left) < 0.5 && abs(lines[a].right - lines[b].right) < 1
                 && abs(lines[a].baseline - lines[b].baseline) < measure.lineStep * 1.3
         }
-        let centred = lines.indices.map { symmetric[$0] && !sharesEdges($0, $0 - 1) && !sharesEdges($0, $0 + 1) }
+        var centred = lines.indices.map { symmetric[$0] && !sharesEdges($0, $0 - 1) && !sharesEdges($0, $0 + 1) }
+        // Set in by less than 1.5 em each side, a line is centred only beside a line that plainly is (a title's
+        // wrapped first line), or beside a heading.
+        let plain = lines.indices.map { centred[$0] && min(lines[$0].left - edges.left, edges.right - lines[$0].right) >= measure.em * 1.5 }
+        let large = lines.map { sizeClass($0) == .larger }
+        func near(_ a: Int, _ b: Int) -> Bool { lines.indices.contains(b) && abs(lines[a].baseline - lines[b].baseline) < measure.lineStep * 2.5 }
+        var anchored = plain
+        for pass in [Array(lines.indices), Array(lines.indices.reversed())] {
+            for index in pass where centred[index] && !anchored[index] {
+                anchored[index] = [index - 1, index + 1].contains { near(index, $0) && (anchored[$0] || large[$0]) }
+            }
+        }
+        centred = anchored
         let heading = lines.indices.map { isHeading(lines[$0], centred: centred[$0]) }
         var runs: [Range<Int>] = []
         for index in lines.indices {

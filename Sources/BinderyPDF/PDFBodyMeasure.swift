@@ -42,8 +42,9 @@ struct PDFBodyMeasure: Sendable {
         var edges: [Bool: (left: Double, right: Double)] = [:]
         let widths = pageWidths.isEmpty ? [size * 40] : pageWidths
         for odd in [true, false] {
-            let left = Self.mode(lefts[odd]!) ?? Self.mode(lefts[!odd]!) ?? size * 4
-            let right = Self.mode(rights[odd]!) ?? Self.mode(rights[!odd]!) ?? (widths[0] - left)
+            // The outermost edges that many lines share: a book of verse set in still has prose at the margin.
+            let left = Self.frequentExtreme(lefts[odd]!, smallest: true) ?? Self.frequentExtreme(lefts[!odd]!, smallest: true) ?? size * 4
+            let right = Self.frequentExtreme(rights[odd]!, smallest: false) ?? Self.frequentExtreme(rights[!odd]!, smallest: false) ?? (widths[0] - left)
             edges[odd] = (left, right)
         }
         self.edges = edges
@@ -60,6 +61,13 @@ struct PDFBodyMeasure: Sendable {
 
     static func round(_ value: Double, _ grain: Double) -> Double {
         (value / grain).rounded() * grain
+    }
+
+    /// The smallest (or largest) value that at least 3 % of the counted lines, and three at least, share.
+    static func frequentExtreme(_ counts: [Double: Int], smallest: Bool) -> Double? {
+        let total = counts.values.reduce(0, +)
+        let frequent = counts.filter { $0.value >= max(3, total * 3 / 100) }.keys
+        return smallest ? frequent.min() : frequent.max()
     }
 
     static func mode(_ counts: [Double: Int]) -> Double? {

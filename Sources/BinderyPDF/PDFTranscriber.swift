@@ -43,7 +43,8 @@ public struct PDFTranscriber: Sendable {
         }
         let kinds = counts.sorted { "\($0.key)" < "\($1.key)" }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         let summary = "read from \(pages.count) PDF page(s): body \(Self.points(measure.bodySize)) pt, line step \(Self.points(measure.lineStep)) pt, "
-            + "paragraph indent \(Self.points(measure.paragraphIndent)) pt; blocks: \(kinds)"
+            + "paragraph indent \(Self.points(measure.paragraphIndent)) pt, text block x \(Self.points(measure.edges(ofPage: 0).left))–\(Self.points(measure.edges(ofPage: 0).right)) pt "
+            + "(odd pages), \(Self.points(measure.edges(ofPage: 1).left))–\(Self.points(measure.edges(ofPage: 1).right)) pt (even); blocks: \(kinds)"
         return PDFTranscript(text: writer.text, origins: writer.origins, headingRanks: headingRanks,
                              pageCount: pages.count, summary: summary)
     }

@@ -1,18 +1,20 @@
 #!/usr/bin/env python3
 """Bindery benchmarks: one-shot conversion of ../shared/corpus against pandoc and calibre, side by side.
 
-usage: bench.py [--runs N] [--calibre-runs N] [--skip-calibre] [--daemon] [--bindery PATH] [--no-proof] [--no-early-start]
-                [--only-daemon-latency]
+usage: bench.py [--runs N] [--calibre-runs N] [--skip-calibre] [--daemon] [--pdf] [--only-pdf] [--bindery PATH] [--no-proof]
+                [--no-early-start] [--only-daemon-latency]
   Run by `make bench` (which builds in release and installs pandoc and calibre first).
   --bindery (or $BINDERY_BIN) picks the binary, e.g. one built with `--scratch-path .build-perf`.
   Prints median wall time and peak RSS per tool, ratios, per-stage times for the largest book, and
-  (with --daemon) the daemon's change-to-published latency, throughput, memory and restart time, then
+  (with --daemon) the daemon's change-to-published latency, throughput, memory and restart time, (with --pdf)
+  the ten PDFs of ../shared/books read by Bindery and by calibre's PDF input, timed and scored, then
   the figures as JSON and, last, a summary of the targets. BENCHMARKS.md is written from them by hand.
 """
 import argparse, glob, json, os, platform, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
+BOOKS = os.path.join(os.path.dirname(ROOT), "shared", "books")
 BINDERY = os.environ.get("BINDERY_BIN") or os.path.join(ROOT, ".build", "release", "bindery")
 TOOLS = os.path.join(ROOT, ".tools")
 
@@ -58,6 +60,8 @@ def main():
     parser.add_argument("--calibre-runs", type=int, default=1)
     parser.add_argument("--skip-calibre", action="store_true")
     parser.add_argument("--daemon", action="store_true")
+    parser.add_argument("--pdf", action="store_true", help="also the PDFs of ../shared/books, against calibre's PDF input")
+    parser.add_argument("--only-pdf", action="store_true", help="only the PDFs of ../shared/books")
     parser.add_argument("--edits", type=int, default=50)
     parser.add_argument("--synthetic", type=int, default=5000)
     parser.add_argument("--bindery", help="the bindery binary (default: $BINDERY_BIN, else .build/release/bindery)")
@@ -77,6 +81,9 @@ def main():
     docs = sorted(glob.glob(os.path.join(CORPUS, "*.txt")))
     if not docs:
         sys.exit("no corpus at %s" % CORPUS)
+    if args.only_pdf:
+        pdf_benchmarks(args.runs, None if args.skip_calibre else shutil.which("ebook-convert"))
+        return
     if args.only_daemon_latency:
         daemon_benchmarks(docs, max(docs, key=os.path.getsize), args.edits, synthetic=False)
         return
@@ -106,10 +113,66 @@ def main():
     print("\nstages of the largest book: %s" % stages)
 
     daemon = daemon_benchmarks(docs, largest, args.edits) if args.daemon else None
+    pdf = pdf_benchmarks(args.runs, None if args.skip_calibre else calibre) if args.pdf else None
 
-    report = {"machine": "%s, %d cores, %s" % (platform.platform(), os.cpu_count(), platform.python_version()), "rows": rows, "stages": stages, "corpus_bytes": size, "daemon": daemon}
+    report = {"machine": "%s, %d cores, %s" % (platform.platform(), os.cpu_count(), platform.python_version()), "rows": rows, "stages": stages,
+              "corpus_bytes": size, "daemon": daemon, "pdf": pdf}
     print("\n" + json.dumps(report, indent=1))
     print_summary(rows, daemon)
+
+
+def pdf_benchmarks(runs, calibre):
+    """The PDFs of ../shared/books (named `bNN-pdf.pdf`, so score-books pairs them with their truth) converted to EPUB by
+    Bindery and by calibre's `ebook-convert x.pdf x.epub`: time, peak RSS and score-books' means, side by side."""
+    pdfs = sorted(glob.glob(os.path.join(BOOKS, "b[0-9][0-9].pdf")))
+    if not pdfs:
+        sys.exit("no PDFs at %s" % BOOKS)
+    staged = tempfile.mkdtemp(prefix="bench-pdf-")
+    inputs = []
+    for path in pdfs:
+        target = os.path.join(staged, os.path.basename(path)[:-4] + "-pdf.pdf")
+        shutil.copyfile(path, target)
+        inputs.append(target)
+    pages = 0
+    for path in pdfs:
+        info = subprocess.run(["pdfinfo", path], capture_output=True, text=True) if shutil.which("pdfinfo") else None
+        pages += next((int(l.split()[-1]) for l in (info.stdout.splitlines() if info else []) if l.startswith("Pages:")), 0)
+    scorer = os.path.join(os.path.dirname(ROOT), "shared", "tools", "score-books")
+
+    def scored(out):
+        proc = subprocess.run([sys.executable, scorer, out], capture_output=True, text=True)
+        for line in proc.stdout.splitlines():
+            row = json.loads(line)
+            if row.get("mean") == "pdf":
+                return row
+        return {}
+
+    tools = [("bindery: epub", lambda out: [[BINDERY, "convert", "-q", *inputs, "--out", out, "--to", "epub"]], runs)]
+    if calibre:
+        tools.append(("calibre: epub (PDF input)", lambda out: [[calibre, p, os.path.join(out, os.path.basename(p)[:-4] + ".epub")] for p in inputs], 1))
+    rows = []
+    for label, argv, count in tools:
+        row = series(label, argv, count, warmup=count > 1)
+        out = tempfile.mkdtemp(prefix="bench-pdf-out-")
+        for command in argv(out):
+            run_measured(command)
+        row["score"] = scored(out)
+        shutil.rmtree(out, ignore_errors=True)
+        rows.append(row)
+    largest = max(inputs, key=os.path.getsize)
+    proc = subprocess.run([BINDERY, "convert", "--timings", "-q", largest, "--out", tempfile.mkdtemp(prefix="bench-")], capture_output=True, text=True)
+    stages = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
+    shutil.rmtree(staged, ignore_errors=True)
+    keys = ["headings_recall", "headings_precision", "level_agree", "paras_exact", "quotes", "notes_linked", "verse_lines", "leaks"]
+    print("\nPDF input: %d PDFs of ../shared/books%s" % (len(inputs), ", %d pages" % pages if pages else ""))
+    print("%-28s %9s %8s %6s %6s %6s %6s %6s %6s %6s %6s" % ("tool", "median s", "RSS MiB", "recall", "prec", "level", "paras", "quotes", "notes", "verse", "leaks"))
+    for r in rows:
+        sc = r["score"]
+        print("%-28s %9.2f %8.1f " % (r["label"], r["median_s"], r["peak_rss_mib"]) + " ".join("%6s" % sc.get(k) for k in keys))
+    if len(rows) == 2 and rows[0]["median_s"]:
+        print("calibre takes %.1f× Bindery's time" % (rows[1]["median_s"] / rows[0]["median_s"]))
+    print("stages of the largest PDF (%s): %s" % (os.path.basename(largest), stages))
+    return {"rows": rows, "largest_stages": stages}
 
 
 def print_summary(rows, daemon):

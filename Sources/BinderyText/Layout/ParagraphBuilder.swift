@@ -108,8 +108,11 @@ struct ParagraphBuilder: Sendable {
         }
         // A scene break (`***`) stands alone.
         if Self.isOrnament(line) || Self.isOrnament(previous) { return true }
-        // Where blank lines mark paragraphs, lines set in (a quotation's, a poem's) go on without one.
+        // Where blank lines mark paragraphs, lines set in (a quotation's, a poem's) go on without one, and so does a
+        // line after a long one, unless it opens an item or a note.
         if marksParagraphs, blanks == 0, line.leadingSpaces > 0 { return false }
+        if marksParagraphs, blanks == 0, previousLength >= 0.6 * measure, ListMarker.parse(line.text) == nil,
+           !Self.isBareNumber(line), !Self.opensWithBracketedNumber(line) { return false }
         if pageBreak != nil {
             if marksParagraphs { return blanks > 0 }
             if line.startsLowercase { return false }
