@@ -136,8 +136,9 @@ struct PDFBlockFinder {
         }
         var blocks: [PDFBlock] = []
         for piece in pieces {
-            let right = piece.map(\.right).max() ?? edges.right
             let left = piece.map(\.left).min() ?? edges.left
+            // A set-in piece is justified to as far in from the right edge as it is set in from the left.
+            let right = isSetIn(piece[0]) ? max(edges.right - (left - edges.left), piece.map(\.right).max() ?? 0) : edges.right
             let full = { (line: PDFLine) in line.right >= right - em * 1.2 }
             let ragged = piece.count >= 2 && piece.dropLast().count(where: { !full($0) }) * 2 > piece.count - 1
             // Set in on the left only, in the body's size (a definition under its term): paragraphs.
@@ -167,13 +168,13 @@ struct PDFBlockFinder {
         guard run.count >= 2, Self.readsAsVerse(run) else { return false }
         let em = measure.em
         let short = run.count { $0.right < edges.right - em * 1.2 }
-        let right = run.map(\.right).max() ?? edges.right
-        let alignedRight = run.dropLast().count { abs($0.right - right) < 1 }
+        // Justified: ending at the text block's edge, or as far in from it as the line is set in (a quotation).
+        let justified = run.dropLast().count { abs($0.right - edges.right) < 1 || abs((edges.right - $0.right) - ($0.left - edges.left)) < 1.5 }
         let indent = measure.paragraphIndent
         let prose = indent > 0 && zip(run, run.dropFirst()).contains { first, next in
             abs(first.left - edges.left - indent) < em * 0.4 && abs(next.left - edges.left) < em * 0.3 && next.right >= edges.right - em * 1.2
         }
-        return short * 2 >= run.count && alignedRight * 2 < run.count - 1 + (run.count == 2 ? 1 : 0) && !prose
+        return short * 2 >= run.count && justified * 2 < max(1, run.count - 1) && !prose
     }
 
     /// Lines of a poem open with a capital (or a quotation mark) and not with a list's number; a paragraph's

@@ -20,6 +20,7 @@ public struct PDFTranscriber: Sendable {
             .sorted { ($0.size, $0.bold ? 1 : 0) > ($1.size, $1.bold ? 1 : 0) }
         var counts: [PDFBlock.Kind: Int] = [:]
         var headingRanks: [Int: Int] = [:]
+        var verseLines: Set<Int> = [], quoteLines: Set<Int> = []
         for (position, layout) in layouts.enumerated() {
             let page = pages[position].index
             if position > 0 { writer.formFeed = true }
@@ -31,6 +32,9 @@ public struct PDFTranscriber: Sendable {
                 let goesOn = index == layout.blocks.count - 1 && position + 1 < layouts.count && Self.continues(block, layouts[position + 1].blocks.first)
                 writer.write(block, continuing: continues, goesOn: goesOn)
                 // A title page (a first page with no paragraph) holds the book's title, not a heading of it.
+                let printedLines = writer.lines[before...].indices.filter { !writer.lines[$0].allSatisfy(\.isWhitespace) }.map { $0 + 1 }
+                if block.kind == .verse { verseLines.formUnion(printedLines) }
+                if block.kind == .quote { quoteLines.formUnion(printedLines) }
                 if block.kind == .heading, !(position == 0 && titlePage), let rank = styles.firstIndex(of: Self.style(block)) {
                     // The heading's printed lines, after the blank lines written before it; keys count from 1.
                     for line in writer.lines[before...].indices where !writer.lines[line].allSatisfy(\.isWhitespace) {
@@ -46,6 +50,7 @@ public struct PDFTranscriber: Sendable {
             + "paragraph indent \(Self.points(measure.paragraphIndent)) pt, text block x \(Self.points(measure.edges(ofPage: 0).left))–\(Self.points(measure.edges(ofPage: 0).right)) pt "
             + "(odd pages), \(Self.points(measure.edges(ofPage: 1).left))–\(Self.points(measure.edges(ofPage: 1).right)) pt (even); blocks: \(kinds)"
         return PDFTranscript(text: writer.text, origins: writer.origins, headingRanks: headingRanks,
+                             verseLines: verseLines, quoteLines: quoteLines,
                              pageCount: pages.count, summary: summary)
     }
 
@@ -130,7 +135,7 @@ public struct PDFTranscriber: Sendable {
             blanks(kind == .heading ? 2 : 1)
         }
 
-        /// Italics open at the end of a block that goes on over the page's end.
+        /// Italics open at the end of a page's last line broken at a hyphen, when its paragraph goes on on the next page.
         private var markup = PDFInlineMarkup(markItalics: true)
 
         /// `continuing`: the block goes on one from the page before; `goesOn`: it goes on on the next page.
@@ -140,12 +145,12 @@ public struct PDFTranscriber: Sendable {
                 markup = PDFInlineMarkup(markItalics: block.kind != .heading)
             }
             for (index, line) in block.lines.enumerated() {
-                let last = index == block.lines.count - 1 && !goesOn
-                // An italic run goes on over the line's end when the next line opens in italics: a word broken there stays whole.
+                // An italic run goes on over a line's end when the next line opens in italics, and always over a word broken
+                // there (a mark after its hyphen would hide the break); at a page's end it closes, and opens again after.
                 let next = index + 1 < block.lines.count ? block.lines[index + 1] : nil
-                let nextOpensItalic = next?.spans.first { !$0.text.allSatisfy(\.isWhitespace) }?.isItalic ?? goesOn
-                let broken = next != nil && (line.text.trimmingTrailingSpaces().last.map { "‐-".contains($0) } ?? false)
-                var text = markup.text(of: line, closing: last || !broken && (block.kind == .verse || block.kind == .heading || !nextOpensItalic))
+                let nextOpensItalic = next?.spans.first { !$0.text.allSatisfy(\.isWhitespace) }?.isItalic ?? false
+                let broken = (next != nil || goesOn) && (line.text.trimmingTrailingSpaces().last.map { "‐-".contains($0) } ?? false)
+                var text = markup.text(of: line, closing: !broken && (next == nil || block.kind == .verse || block.kind == .heading || !nextOpensItalic))
                 // A marker the typesetter carried over a line's end (after a full stop) goes back to the text it marks.
                 if let marker = PDFInlineMarkup.leadingMarker(line), text.hasPrefix(marker), let previous = lines.lastIndex(where: { !$0.allSatisfy(\.isWhitespace) }) {
                     lines[previous] += marker

@@ -10,6 +10,9 @@ public struct PDFTranscript: Sendable {
     public var origins: [String]
     /// Transcript line (1 first) → rank of the heading style it is printed in (1 = the largest type).
     public var headingRanks: [Int: Int]
+    /// Transcript lines (1 first) of verse, and of block quotations.
+    public var verseLines: Set<Int>
+    public var quoteLines: Set<Int>
     public var pageCount: Int
     /// What the page told: the body size, the indent, the kinds of block found; for the editorial record.
     public var summary: String

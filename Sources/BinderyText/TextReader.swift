@@ -105,7 +105,7 @@ public struct TextReader: Sendable {
         }
         var assembler = BlockAssembler(groups: groups, roles: classified.roles, inlines: inlines, matchedNotes: notes.matchedGroups,
                                        shape: LineShape(profile: profile, indentsSetApart: indentsSetApart),
-                                       bySidecar: classified.bySidecar)
+                                       bySidecar: classified.bySidecar, printed: printed)
         var blocks = assembler.blocks()
         let emphasised: Int
         // Only a text with an underscore somewhere can mark italics with them.

@@ -12,6 +12,8 @@ struct BlockAssembler: Sendable {
     var shape: LineShape?
     /// Groups whose role the sidecar decided: their blocks say so (`decided-by: sidecar`).
     var bySidecar: Set<Int> = []
+    /// Lines the printed page set as verse or as a quotation, for a text read off a PDF.
+    var printed = PrintedLayout()
     /// `[Illustration…]` place-holders met (first line, caption), filled by `blocks()`.
     var illustrations: [(line: Int, caption: String)] = []
 
@@ -26,6 +28,12 @@ struct BlockAssembler: Sendable {
         let indentedMeasures = LineShape.indentedMeasures(groups, proseIndent: proseIndent)
         var indentedVerse = groups.map { group in
             shape.map { $0.isIndented(group, bodyIndent: proseIndent) && $0.keepsLines(group.lines[...], measure: indentedMeasures[group.lines[0].leadingSpaces] ?? Self.widest(group)) } ?? false
+        }
+        // The printed page tells verse (ragged lines) from a quotation (justified ones) where it was read.
+        for index in groups.indices where !printed.verseLines.isEmpty || !printed.quoteLines.isEmpty {
+            let numbers = groups[index].lines.map(\.number)
+            if numbers.allSatisfy(printed.verseLines.contains) { indentedVerse[index] = true }
+            if numbers.allSatisfy(printed.quoteLines.contains) { indentedVerse[index] = false }
         }
         // A couplet whose lines both open with capitals, between stanzas of verse, is a stanza too.
         for index in groups.indices where !indentedVerse[index] && groups[index].lines.count == 2 {
@@ -95,7 +103,7 @@ struct BlockAssembler: Sendable {
                         }
                         continue
                     }
-                    if verse.contains(index), !hasNote {
+                    if verse.contains(index), !hasNote, !group.lines.allSatisfy({ printed.quoteLines.contains($0.number) }) {
                         blocks.append(.verse(lines: group.lines.map { [.text($0.text)] }, paragraphInfo))
                         continue
                     }

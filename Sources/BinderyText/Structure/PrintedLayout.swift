@@ -1,16 +1,22 @@
 /// What the printed page told about a text read off a PDF, beyond its words: the rank of each heading's
-/// type (larger first, bold before roman at one size), keyed by source line, and that every paragraph
-/// break is a blank line (so a page break with none inside a paragraph). Ranked headings take their level
+/// type (larger first, bold before roman at one size), keyed by source line, the lines set as verse or as a
+/// quotation, and that every paragraph break is a blank line (so a page break with none inside a
+/// paragraph). Ranked headings take their level
 /// from the type instead of from numbering; the ranks in use are closed up to 1, 2, 3…
 public struct PrintedLayout: Sendable, Hashable {
     /// Source line (1 first) → rank of the type it is printed in (1 = the largest heading type).
     public var headingRanks: [Int: Int]
     /// Paragraphs are set apart by blank lines and by nothing else: a page break without one runs on.
     public var marksParagraphs: Bool
+    /// Source lines printed as verse (ragged, set in) and as a quotation (justified, set in).
+    public var verseLines: Set<Int>
+    public var quoteLines: Set<Int>
 
-    public init(headingRanks: [Int: Int] = [:], marksParagraphs: Bool = false) {
+    public init(headingRanks: [Int: Int] = [:], marksParagraphs: Bool = false, verseLines: Set<Int> = [], quoteLines: Set<Int> = []) {
         self.headingRanks = headingRanks
         self.marksParagraphs = marksParagraphs
+        self.verseLines = verseLines
+        self.quoteLines = quoteLines
     }
 
     /// Levels for the headings printed in a heading type; a paragraph wholly in a heading type (two letters or
