@@ -110,8 +110,7 @@ public struct Converter: Sendable {
         let transcript = try PDFSource.isPDF(source) ? PDFSource.transcript(source) : nil
         do {
             let reader = TextReader(options: readerOptions, overrides: sidecar?.structure,
-                                    printed: transcript.map { PrintedLayout(headingRanks: $0.headingRanks, marksParagraphs: true, verseLines: $0.verseLines, quoteLines: $0.quoteLines) }
-                                        ?? PrintedLayout(),
+                                    printed: transcript.map(PDFSource.printedLayout) ?? PrintedLayout(),
                                     shouldStop: shouldStop)
             (document, lines) = try reader.readWithLines(transcript.map { Array($0.text.utf8) } ?? source.bytes)
         } catch {

@@ -1,4 +1,5 @@
 import BinderyPDF
+import BinderyText
 
 /// A PDF source: told by its name or its `%PDF-` header, read by poppler into a transcript the text
 /// reader reads like any other source (`PDFTranscriber`).
@@ -19,6 +20,12 @@ enum PDFSource {
             throw ConversionError(file: source.fileName, "the PDF has no text layer (a scan?): OCR it first")
         }
         return transcript
+    }
+
+    /// What the page told the reader beyond the transcript's words.
+    static func printedLayout(_ transcript: PDFTranscript) -> PrintedLayout {
+        PrintedLayout(headingRanks: transcript.headingRanks, marksParagraphs: true, verseLines: transcript.verseLines,
+                      quoteLines: transcript.quoteLines, headingStarts: transcript.headingStarts, centredLines: transcript.centredLines)
     }
 
     /// The proof's lines: each transcript line followed by where it was printed.

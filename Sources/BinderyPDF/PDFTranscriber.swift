@@ -20,7 +20,7 @@ public struct PDFTranscriber: Sendable {
             .sorted { ($0.size, $0.bold ? 1 : 0) > ($1.size, $1.bold ? 1 : 0) }
         var counts: [PDFBlock.Kind: Int] = [:]
         var headingRanks: [Int: Int] = [:]
-        var verseLines: Set<Int> = [], quoteLines: Set<Int> = []
+        var verseLines: Set<Int> = [], quoteLines: Set<Int> = [], headingStarts: Set<Int> = [], centredLines: Set<Int> = []
         for (position, layout) in layouts.enumerated() {
             let page = pages[position].index
             if position > 0 { writer.formFeed = true }
@@ -35,6 +35,8 @@ public struct PDFTranscriber: Sendable {
                 let printedLines = writer.lines[before...].indices.filter { !writer.lines[$0].allSatisfy(\.isWhitespace) }.map { $0 + 1 }
                 if block.kind == .verse { verseLines.formUnion(printedLines) }
                 if block.kind == .quote { quoteLines.formUnion(printedLines) }
+                if block.kind == .centred { centredLines.formUnion(printedLines) }
+                if block.kind == .heading, let first = printedLines.first { headingStarts.insert(first) }
                 if block.kind == .heading, !(position == 0 && titlePage), let rank = styles.firstIndex(of: Self.style(block)) {
                     // The heading's printed lines, after the blank lines written before it; keys count from 1.
                     for line in writer.lines[before...].indices where !writer.lines[line].allSatisfy(\.isWhitespace) {
@@ -50,7 +52,7 @@ public struct PDFTranscriber: Sendable {
             + "paragraph indent \(Self.points(measure.paragraphIndent)) pt, text block x \(Self.points(measure.edges(ofPage: 0).left))–\(Self.points(measure.edges(ofPage: 0).right)) pt "
             + "(odd pages), \(Self.points(measure.edges(ofPage: 1).left))–\(Self.points(measure.edges(ofPage: 1).right)) pt (even); blocks: \(kinds)"
         return PDFTranscript(text: writer.text, origins: writer.origins, headingRanks: headingRanks,
-                             verseLines: verseLines, quoteLines: quoteLines,
+                             verseLines: verseLines, quoteLines: quoteLines, headingStarts: headingStarts, centredLines: centredLines,
                              pageCount: pages.count, summary: summary)
     }
 

@@ -13,6 +13,9 @@ public struct PDFTranscript: Sendable {
     /// Transcript lines (1 first) of verse, and of block quotations.
     public var verseLines: Set<Int>
     public var quoteLines: Set<Int>
+    /// Transcript lines (1 first) that open a printed heading; lines centred in the body's type.
+    public var headingStarts: Set<Int>
+    public var centredLines: Set<Int>
     public var pageCount: Int
     /// What the page told: the body size, the indent, the kinds of block found; for the editorial record.
     public var summary: String

@@ -95,7 +95,7 @@ public struct TextReader: Sendable {
             return (dehyphenator, inlines, linkNotes ? NoteLinker.markers(in: inlines) : nil)
         })
         var classified = classification
-        printed.applyHeadingRanks(to: &classified.roles, groups: groups)
+        printed.applyHeadings(to: &classified.roles, groups: groups)
         let (dehyphenator, _, markers) = joined
         try checkpoint("note linking")
         var inlines = joined.1

@@ -11,18 +11,40 @@ public struct PrintedLayout: Sendable, Hashable {
     /// Source lines printed as verse (ragged, set in) and as a quotation (justified, set in).
     public var verseLines: Set<Int>
     public var quoteLines: Set<Int>
+    /// The first line of each printed heading (a number and its title, or a title and its subtitle, are one).
+    public var headingStarts: Set<Int>
+    /// Lines centred in the body's type, neither larger nor bold: a dateline, a dedication, a scene break.
+    public var centredLines: Set<Int>
 
-    public init(headingRanks: [Int: Int] = [:], marksParagraphs: Bool = false, verseLines: Set<Int> = [], quoteLines: Set<Int> = []) {
+    public init(headingRanks: [Int: Int] = [:], marksParagraphs: Bool = false, verseLines: Set<Int> = [], quoteLines: Set<Int> = [],
+                headingStarts: Set<Int> = [], centredLines: Set<Int> = []) {
         self.headingRanks = headingRanks
         self.marksParagraphs = marksParagraphs
         self.verseLines = verseLines
         self.quoteLines = quoteLines
+        self.headingStarts = headingStarts
+        self.centredLines = centredLines
     }
 
     /// Levels for the headings printed in a heading type; a paragraph wholly in a heading type (two letters or
-    /// more: a chapter's one numeral is left to the numbering) becomes a heading.
-    func applyHeadingRanks(to roles: inout [GroupRole], groups: [LineGroup]) {
+    /// more: a chapter's one numeral is left to the numbering) becomes a heading, the groups of one printed
+    /// heading one heading, and a heading inferred from a centred line in the body's type a paragraph again.
+    func applyHeadings(to roles: inout [GroupRole], groups: [LineGroup]) {
         guard !headingRanks.isEmpty else { return }
+        applyRanks(to: &roles, groups: groups)
+        for index in groups.indices.dropLast() {
+            guard case .heading(let level, let kind, let text) = roles[index], case .heading(_, _, let rest) = roles[index + 1],
+                  let first = groups[index + 1].lines.first?.number, first == groups[index].lastLine + 1, !headingStarts.contains(first),
+                  groups[index + 1].lines.allSatisfy({ headingRanks[$0.number] != nil }) else { continue }
+            roles[index] = .heading(level: level, kind: kind, text: text + " " + rest)
+            roles[index + 1] = .absorbed
+        }
+        for index in groups.indices where roles[index].isHeading && groups[index].lines.allSatisfy({ centredLines.contains($0.number) }) {
+            roles[index] = .paragraph(classes: [])
+        }
+    }
+
+    private func applyRanks(to roles: inout [GroupRole], groups: [LineGroup]) {
         var ranked: [(index: Int, rank: Int)] = []
         for index in groups.indices {
             let ranks = groups[index].lines.map { headingRanks[$0.number] }
