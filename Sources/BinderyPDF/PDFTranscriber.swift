@@ -13,6 +13,7 @@ public struct PDFTranscriber: Sendable {
             let parts = PDFPageFurniture.split(lines, height: page.height, measure: measure, repeated: repeated)
             layouts.append((parts.top, finder.blocks(parts.body, page: page.index), parts.bottom))
         }
+        Self.keepCentredLinesInVerse(&layouts)
         var writer = Writer()
         let titlePage = layouts.first.map { !$0.blocks.contains { $0.kind == .paragraph } } ?? false
         // Heading styles ranked by size, bold before roman at one size.
@@ -54,6 +55,33 @@ public struct PDFTranscriber: Sendable {
         return PDFTranscript(text: writer.text, origins: writer.origins, headingRanks: headingRanks,
                              verseLines: verseLines, quoteLines: quoteLines, headingStarts: headingStarts, centredLines: centredLines,
                              pageCount: pages.count, summary: summary)
+    }
+
+    /// A centred line between stanzas (a section's number in a poem), on one page or over a page's end, is the poem's:
+    /// it opens the stanza after it on its page, else it closes the one before it.
+    private static func keepCentredLinesInVerse(_ layouts: inout [(top: [PDFLine], blocks: [PDFBlock], bottom: [PDFLine])]) {
+        for page in layouts.indices {
+            var index = 0
+            while index < layouts[page].blocks.count {
+                let blocks = layouts[page].blocks
+                let before = index > 0 ? blocks[index - 1] : layouts[..<page].last { !$0.blocks.isEmpty }?.blocks.last
+                let after = index + 1 < blocks.count ? blocks[index + 1] : layouts[(page + 1)...].first { !$0.blocks.isEmpty }?.blocks.first
+                guard blocks[index].kind == .centred, blocks[index].lines.count == 1, before?.kind == .verse, after?.kind == .verse else {
+                    index += 1
+                    continue
+                }
+                if index + 1 < blocks.count {
+                    layouts[page].blocks[index + 1].lines.insert(contentsOf: blocks[index].lines, at: 0)
+                    layouts[page].blocks.remove(at: index)
+                } else if index > 0 {
+                    layouts[page].blocks[index - 1].lines += blocks[index].lines
+                    layouts[page].blocks.remove(at: index)
+                } else {
+                    layouts[page].blocks[index].kind = .verse
+                    index += 1
+                }
+            }
+        }
     }
 
     private struct Style: Hashable {
