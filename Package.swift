@@ -11,7 +11,6 @@ let package = Package(
         .library(name: "BinderyCore", targets: ["BinderyModel", "BinderyText", "BinderyProtocol"]),
         // The tests' shared helpers, for the reader tests the Fuzz package runs again under ASan.
         .library(name: "BinderyTestSupport", targets: ["BinderyTestSupport"]),
-        .library(name: "BinderyPDFDebug", targets: ["BinderyPDF"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
