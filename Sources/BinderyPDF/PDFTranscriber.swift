@@ -7,11 +7,12 @@ public struct PDFTranscriber: Sendable {
         let ordered = pages.map(PDFReadingOrder.arrange)
         let measure = PDFBodyMeasure(ordered, pageWidths: pages.map(\.width))
         let finder = PDFBlockFinder(measure: measure)
-        var layouts: [(top: [PDFLine], blocks: [PDFBlock], bottom: [PDFLine])] = []
+        var layouts: [PageLayout] = []
         let repeated = PDFPageFurniture.repeatedTexts(ordered, heights: pages.map(\.height))
         for (page, lines) in zip(pages, ordered) {
             let parts = PDFPageFurniture.split(lines, height: page.height, measure: measure, repeated: repeated)
-            layouts.append((parts.top, finder.blocks(parts.body, page: page.index), parts.bottom))
+            let (text, notes) = PDFFootnotes.split(parts.body, measure: measure)
+            layouts.append(PageLayout(top: parts.top, blocks: finder.blocks(text, page: page.index), notes: notes, bottom: parts.bottom))
         }
         Self.keepCentredLinesInVerse(&layouts)
         var writer = Writer()
@@ -22,6 +23,8 @@ public struct PDFTranscriber: Sendable {
         var counts: [PDFBlock.Kind: Int] = [:]
         var headingRanks: [Int: Int] = [:]
         var verseLines: Set<Int> = [], quoteLines: Set<Int> = [], headingStarts: Set<Int> = [], centredLines: Set<Int> = []
+        // Footnotes wait for the end of the paragraph that holds their markers, which may go on over the page's end.
+        var pendingNotes: [(note: PDFFootnotes.Note, page: Int)] = []
         for (position, layout) in layouts.enumerated() {
             let page = pages[position].index
             if position > 0 { writer.formFeed = true }
@@ -29,8 +32,12 @@ public struct PDFTranscriber: Sendable {
             for (index, block) in layout.blocks.enumerated() {
                 counts[block.kind, default: 0] += 1
                 let continues = index == 0 && position > 0 && Self.continues(layouts[position - 1].blocks.last, block)
-                let before = writer.lines.count
                 let goesOn = index == layout.blocks.count - 1 && position + 1 < layouts.count && Self.continues(block, layouts[position + 1].blocks.first)
+                if !continues, !pendingNotes.isEmpty {
+                    writer.footnotes(pendingNotes)
+                    pendingNotes = []
+                }
+                let before = writer.lines.count
                 writer.write(block, continuing: continues, goesOn: goesOn)
                 // A title page (a first page with no paragraph) holds the book's title, not a heading of it.
                 let printedLines = writer.lines[before...].indices.filter { !writer.lines[$0].allSatisfy(\.isWhitespace) }.map { $0 + 1 }
@@ -46,20 +53,36 @@ public struct PDFTranscriber: Sendable {
                 }
                 if !goesOn { writer.blank(after: block.kind) }
             }
+            pendingNotes += layout.notes.map { ($0, page) }
+            if layout.blocks.last.map({ position + 1 < layouts.count && Self.continues($0, layouts[position + 1].blocks.first) }) != true {
+                writer.footnotes(pendingNotes)
+                pendingNotes = []
+            }
             for line in layout.bottom { writer.line(PDFInlineMarkup(markItalics: false).plain(line), origin: Self.origin(line, page: page)) }
         }
+        writer.footnotes(pendingNotes)
+        let footnotes = layouts.reduce(0) { $0 + $1.notes.count }
         let kinds = counts.sorted { "\($0.key)" < "\($1.key)" }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         let summary = "read from \(pages.count) PDF page(s): body \(Self.points(measure.bodySize)) pt, line step \(Self.points(measure.lineStep)) pt, "
             + "paragraph indent \(Self.points(measure.paragraphIndent)) pt, text block x \(Self.points(measure.edges(ofPage: 0).left))–\(Self.points(measure.edges(ofPage: 0).right)) pt "
-            + "(odd pages), \(Self.points(measure.edges(ofPage: 1).left))–\(Self.points(measure.edges(ofPage: 1).right)) pt (even); blocks: \(kinds)"
+            + "(odd pages), \(Self.points(measure.edges(ofPage: 1).left))–\(Self.points(measure.edges(ofPage: 1).right)) pt (even); blocks: \(kinds); "
+            + "\(footnotes) footnote(s)"
         return PDFTranscript(text: writer.text, origins: writer.origins, headingRanks: headingRanks,
                              verseLines: verseLines, quoteLines: quoteLines, headingStarts: headingStarts, centredLines: centredLines,
                              pageCount: pages.count, summary: summary)
     }
 
+    /// One page: its running head and folio, its blocks, its footnotes.
+    struct PageLayout {
+        var top: [PDFLine]
+        var blocks: [PDFBlock]
+        var notes: [PDFFootnotes.Note]
+        var bottom: [PDFLine]
+    }
+
     /// A centred line between stanzas (a section's number in a poem), on one page or over a page's end, is the poem's:
     /// it opens the stanza after it on its page, else it closes the one before it.
-    private static func keepCentredLinesInVerse(_ layouts: inout [(top: [PDFLine], blocks: [PDFBlock], bottom: [PDFLine])]) {
+    private static func keepCentredLinesInVerse(_ layouts: inout [PageLayout]) {
         for page in layouts.indices {
             var index = 0
             while index < layouts[page].blocks.count {
@@ -159,6 +182,21 @@ public struct PDFTranscriber: Sendable {
                 afterFormFeed = false
             }
             return text + "\n"
+        }
+
+        /// Each note as `[Footnote n: …]`, a paragraph of its own.
+        mutating func footnotes(_ notes: [(note: PDFFootnotes.Note, page: Int)]) {
+            for (note, page) in notes {
+                blanks(1)
+                var markup = PDFInlineMarkup(markItalics: true)
+                for (index, line) in note.lines.enumerated() {
+                    let last = index == note.lines.count - 1
+                    var text = markup.text(of: line, closing: last)
+                    if index == 0 { text = "[Footnote \(note.label): " + PDFFootnotes.dropLabel(text, label: note.label) }
+                    self.line(text + (last ? "]" : ""), origin: PDFTranscriber.origin(line, page: page))
+                }
+                blanks(1)
+            }
         }
 
         mutating func blank(after kind: PDFBlock.Kind) {
