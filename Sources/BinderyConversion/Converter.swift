@@ -119,6 +119,9 @@ public struct Converter: Sendable {
         if let transcript {
             lines = PDFSource.placed(lines, transcript)
             document.diagnostics.insert(Diagnostic(.info, code: "pdf.layout", transcript.summary), at: 0)
+            document.editorial.insert(EditorialNote(.interpretation, "The text was read from a PDF with poppler and its structure from the "
+                + "printed page: headings from their type sizes, paragraphs, quotations and verse from the lines' positions, italics from "
+                + "the fonts, note markers from raised small figures; \(transcript.summary)."), at: 0)
         }
         for problem in sidecarProblems {
             document.diagnostics.append(Diagnostic(.error, code: "sidecar.invalid",

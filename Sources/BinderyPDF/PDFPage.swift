@@ -7,27 +7,45 @@ public struct PDFPage: Sendable {
     public var lines: [PDFLine]
 }
 
-/// One printed line: runs of one font each, left to right.
+/// One printed line: runs of one font each, left to right. Its measures are taken once, when it is made.
 public struct PDFLine: Sendable {
-    public var spans: [PDFSpan]
-
-    public var text: String { spans.map(\.text).joined() }
-    public var left: Double { spans.first?.left ?? 0 }
-    public var right: Double { spans.last?.right ?? 0 }
-    public var top: Double { spans.map(\.top).min() ?? 0 }
-    public var bottom: Double { spans.map(\.bottom).max() ?? 0 }
-    /// The bottom of the line's letters of its body size (a superscript sits higher).
-    public var baseline: Double {
-        let size = bodySize
-        return spans.filter { $0.size == size }.map(\.bottom).max() ?? bottom
-    }
-    /// Every letter of the line is bold.
-    public var isBold: Bool { spans.allSatisfy { $0.isBold || $0.text.allSatisfy(\.isWhitespace) } }
+    public private(set) var spans: [PDFSpan]
+    public private(set) var text: String
+    public private(set) var left: Double
+    public private(set) var right: Double
+    public private(set) var top: Double
+    public private(set) var bottom: Double
     /// The size of most of the line's letters.
-    public var bodySize: Double {
+    public private(set) var bodySize: Double
+    /// The bottom of the line's letters of its body size (a superscript sits higher).
+    public private(set) var baseline: Double
+    /// Every letter of the line is bold.
+    public private(set) var isBold: Bool
+
+    public init(spans: [PDFSpan]) {
+        self.spans = spans
+        (text, left, right, top, bottom, bodySize, baseline, isBold) = ("", 0, 0, 0, 0, 0, 0, false)
+        measure()
+    }
+
+    /// Joins `other`, which stands further right on the same baseline, to this line.
+    mutating func append(_ other: [PDFSpan]) {
+        spans += other
+        measure()
+    }
+
+    private mutating func measure() {
+        text = spans.map(\.text).joined()
+        left = spans.first?.left ?? 0
+        right = spans.last?.right ?? 0
+        top = spans.map(\.top).min() ?? 0
+        bottom = spans.map(\.bottom).max() ?? 0
         var weight: [Double: Int] = [:]
         for span in spans { weight[span.size, default: 0] += span.text.unicodeScalars.count }
-        return weight.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 0
+        bodySize = weight.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 0
+        let size = bodySize
+        baseline = spans.filter { $0.size == size }.map(\.bottom).max() ?? bottom
+        isBold = spans.allSatisfy { $0.isBold || $0.text.allSatisfy(\.isWhitespace) }
     }
 }
 

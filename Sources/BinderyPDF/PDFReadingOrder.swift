@@ -24,8 +24,7 @@ enum PDFReadingOrder {
                     line = piece
                     continue
                 }
-                if let space = PDFSpan.space(between: line, and: piece) { line.spans.append(space) }
-                line.spans += piece.spans
+                line.append((PDFSpan.space(between: line, and: piece).map { [$0] } ?? []) + piece.spans)
             }
             merged.append(line)
         }
