@@ -107,7 +107,7 @@ public struct Converter: Sendable {
         }
         var document: Document
         var lines: [String]
-        let transcript = try PDFSource.isPDF(source) ? PDFSource.transcript(source) : nil
+        let transcript = try PDFSource.isPDF(source) ? PDFSource.transcript(source, shouldStop: shouldStop) : nil
         do {
             let reader = TextReader(options: readerOptions, overrides: sidecar?.structure,
                                     printed: transcript.map(PDFSource.printedLayout) ?? PrintedLayout(),

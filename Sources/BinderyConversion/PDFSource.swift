@@ -8,12 +8,12 @@ enum PDFSource {
         source.fileName.lowercased().hasSuffix(".pdf") || source.bytes.starts(with: Array("%PDF-".utf8))
     }
 
-    static func transcript(_ source: Converter.Source) throws(ConversionError) -> PDFTranscript {
+    static func transcript(_ source: Converter.Source, shouldStop: (@Sendable () -> Bool)?) throws(ConversionError) -> PDFTranscript {
         let pages: [PDFPage]
         do {
-            pages = try PDFExtractor().pages(of: source.bytes)
+            pages = try PDFExtractor().pages(of: source.bytes, shouldStop: shouldStop)
         } catch {
-            throw ConversionError(file: source.fileName, error.message)
+            throw ConversionError(file: source.fileName, error.message, isStopped: error.code == .stopped)
         }
         let transcript = PDFTranscriber().transcribe(pages)
         guard transcript.text.contains(where: { $0.isLetter }) else {

@@ -1,7 +1,9 @@
-/// A PDF that cannot give a book: unreadable, encrypted, or a scan with no text to read.
+/// A PDF that cannot give a book (unreadable, encrypted, or a scan with no text to read), or a read stopped.
 public struct PDFError: Error, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
         case unreadable, encrypted, noTextLayer
+        /// The caller's `shouldStop` said so.
+        case stopped
     }
 
     public var code: Code

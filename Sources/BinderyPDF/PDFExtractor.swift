@@ -1,20 +1,33 @@
 import CPoppler
+import Synchronization
 
 /// Reads a PDF's pages with poppler (its glib interface): the text in reading order, each character's box
-/// and each run's font. One document is read on one thread; poppler's objects never leave this file.
+/// and each run's font. Poppler's objects never leave this file, and one PDF is read at a time in the process
+/// (poppler keeps global state — fonts, caches — that it does not promise to share between threads).
 public struct PDFExtractor: Sendable {
     public init() {}
 
-    public func pages(of bytes: [UInt8]) throws(PDFError) -> [PDFPage] {
-        guard bytes.starts(with: Array("%PDF-".utf8)) || bytes.prefix(1024).firstRange(of: Array("%PDF-".utf8)) != nil else {
+    private static let oneAtATime = Mutex(())
+
+    /// The pages of `bytes`; `shouldStop` is asked before each page (a cancelled job stops within a page).
+    public func pages(of bytes: [UInt8], shouldStop: (@Sendable () -> Bool)? = nil) throws(PDFError) -> [PDFPage] {
+        guard bytes.prefix(1024).firstRange(of: Array("%PDF-".utf8)) != nil else {
             throw PDFError(.unreadable, "not a PDF: no %PDF- header")
         }
+        let result: Result<[PDFPage], PDFError> = Self.oneAtATime.withLock { _ in
+            Result { () throws(PDFError) -> [PDFPage] in try read(bytes, shouldStop: shouldStop) }
+        }
+        return try result.get()
+    }
+
+    private func read(_ bytes: [UInt8], shouldStop: (@Sendable () -> Bool)?) throws(PDFError) -> [PDFPage] {
         let document = try open(bytes)
         defer { g_object_unref(UnsafeMutableRawPointer(document)) }
         let count = Int(poppler_document_get_n_pages(document))
         var pages: [PDFPage] = []
         pages.reserveCapacity(count)
         for index in 0..<count {
+            if shouldStop?() == true { throw PDFError(.stopped, "stopped at page \(index + 1) of \(count)") }
             guard let page = poppler_document_get_page(document, Int32(index)) else { continue }
             defer { g_object_unref(UnsafeMutableRawPointer(page)) }
             pages.append(read(page, index: index + 1))
