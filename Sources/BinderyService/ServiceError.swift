@@ -13,6 +13,7 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible, Equatable 
         case sourceTooLarge = "job.too-large"
         case sourceUnreadable = "job.unreadable"
         case sourceName = "job.bad-name"
+        case sourceClash = "job.name-clash"
         case directoryUnreadable = "job.unreadable-directory"
         case conversion = "job.conversion"
         case publish = "job.publish"

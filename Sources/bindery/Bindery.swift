@@ -5,7 +5,7 @@ import ArgumentParser
 struct Bindery: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bindery",
-        abstract: "Turn plain-text documents into EPUB 3.3, TEI P5 and BagIt text bundles.",
+        abstract: "Turn plain-text and PDF documents into EPUB 3.3, TEI P5 and BagIt text bundles.",
         discussion: BinderyExitCode.helpText,
         version: BinderyCLIVersion.current,
         subcommands: [

@@ -8,11 +8,11 @@ import Foundation
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert text files once and write their outputs into a directory.",
+        abstract: "Convert plain-text or PDF documents once and write their outputs into a directory.",
         discussion: "Each FILE gives DIR/<stem>.epub, DIR/<stem>.tei.xml and DIR/<stem>.bag.zip. A failing file is reported and the others are still converted; the exit status is then 1. Each warning and error the reader records is printed as FILE:LINE: SEVERITY: MESSAGE [CODE]."
     )
 
-    @Argument(help: "Plain-text files to convert.", completion: .file())
+    @Argument(help: "Plain-text or PDF files to convert (a PDF is told by its .pdf name or its %PDF- header).", completion: .file())
     var files: [String]
 
     @Option(name: .shortAndLong, help: "The directory to write into (created if missing).")

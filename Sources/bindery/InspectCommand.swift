@@ -6,10 +6,10 @@ import Foundation
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Show the structure Bindery recovers from a text file: outline, counts, diagnostics."
+        abstract: "Show the structure Bindery recovers from a plain-text or PDF document: outline, counts, diagnostics."
     )
 
-    @Argument(help: "The plain-text file to inspect.", completion: .file())
+    @Argument(help: "The plain-text or PDF file to inspect.", completion: .file())
     var file: String
 
     @Flag(help: "Print JSON for tools instead of text.")

@@ -11,7 +11,7 @@ struct ProofCommand: ParsableCommand {
         abstract: "Write an HTML page showing each source line beside what Bindery made of it."
     )
 
-    @Argument(help: "The plain-text file.", completion: .file())
+    @Argument(help: "The plain-text or PDF file.", completion: .file())
     var file: String
 
     @Option(name: .shortAndLong, help: "Where to write the proof. Default: <stem>.proof.html in the current directory.")

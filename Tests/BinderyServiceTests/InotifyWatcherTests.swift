@@ -69,6 +69,23 @@ private final class EventLog: @unchecked Sendable {
         #expect(await eventually(timeout: 5) { log.all.filter { $0 == .touched("sub/b.txt") }.count == 2 })
     }
 
+    /// #22: a PDF is reported like a text source, and a change to it or to its sidecar touches every source
+    /// of its stem (`b.txt` too), with inotify and with polling.
+    @Test(arguments: [false, true]) func aPDFAndItsSidecarTouchEverySourceOfTheStem(polling: Bool) async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let layout = CorpusLayout(root: directory.url, excluding: [])
+        let watcher: any CorpusWatcher = polling ? PollingWatcher(layout: layout, interval: 0.05) : InotifyWatcher(layout: layout)
+        let log = EventLog()
+        try watcher.start { log.append($0) }
+        defer { watcher.stop() }
+        try directory.write("%PDF-1.4", to: "b.pdf")
+        #expect(await eventually(timeout: 5) { log.contains(.touched("b.pdf")) && log.contains(.touched("b.txt")) })
+        let touches = log.all.filter { $0 == .touched("b.pdf") }.count
+        try directory.write("title: T", to: "b.meta.yaml")
+        #expect(await eventually(timeout: 5) { log.all.filter { $0 == .touched("b.pdf") }.count > touches })
+    }
+
     @Test func settlerDeliversOnceAfterQuiet() async throws {
         let log = EventLog()
         let settler = Settler(milliseconds: 100) { log.append(.touched($0)) }

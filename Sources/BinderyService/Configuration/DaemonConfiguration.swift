@@ -6,7 +6,7 @@ import Foundation
 public struct DaemonConfiguration: Sendable, Hashable {
     /// Where sources are read, outputs written and state kept.
     public struct Paths: Sendable, Hashable {
-        /// The watched corpus; `*.txt` files anywhere below it are sources. Default `./corpus`.
+        /// The watched corpus; `*.txt` and `*.pdf` files anywhere below it are sources (`SourceNaming.sourceExtensions`). Default `./corpus`.
         public var corpus: URL
         /// The output tree mirroring the corpus. Default `./out`.
         public var out: URL

@@ -1,3 +1,4 @@
+import BinderyConversion
 import BinderyProtocol
 import Foundation
 
@@ -15,8 +16,9 @@ struct CorpusPathResolver {
             throw ControlError(code: -32003, message: "'\(raw)' is outside the corpus")
         }
         let relative = String(resolved.dropFirst(root.count + 1))
-        guard relative.hasSuffix(".txt"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else {
-            throw ControlError(code: -32003, message: "'\(raw)' is not a source (*.txt, not hidden)")
+        guard CorpusLayout.isSource(relative), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else {
+            let patterns = SourceNaming.sourceExtensions.map { "*" + $0 }.joined(separator: " or ")
+            throw ControlError(code: -32003, message: "'\(raw)' is not a source (\(patterns), not hidden)")
         }
         return relative
     }

@@ -167,7 +167,7 @@ package final class DaemonRuntime: Sendable {
         case .directoryAppeared(let directory):
             logger.info("watch.directory", metadata: ["path": "\(directory)"])
             let listing = layout.listing(directory)
-            for path in listing.files.keys { if let source = CorpusLayout.source(for: path) { settler.touch(source) } }
+            for source in Self.sources(in: listing.files) { settler.touch(source) }
             control.async {
                 self.reconcileUndecodable(listing.undecodable, in: directory, recursive: true)
                 self.reconcileUnreadable(listing.unreadable, in: directory)
@@ -202,7 +202,7 @@ package final class DaemonRuntime: Sendable {
     private func rescan(trigger: JobTrigger) {
         let listing = layout.listing()
         let found = listing.files
-        let sources = Set(found.keys.compactMap(CorpusLayout.source(for:))).filter { found[$0] != nil }
+        let sources = Self.sources(in: found)
         for path in sources.sorted() { queue.submit(path, trigger: trigger) }
         reconcileUndecodable(listing.undecodable, in: "", recursive: true)
         reconcileUnreadable(listing.unreadable, in: "")
@@ -212,6 +212,11 @@ package final class DaemonRuntime: Sendable {
             reconcile(document.path, trigger: trigger)
         }
         logger.info("corpus.scanned", metadata: ["sources": "\(sources.count)", "trigger": "\(trigger.rawValue)"])
+    }
+
+    /// The sources among the listed files (sources and sidecars).
+    private static func sources(in files: [String: FileStamp]) -> Set<String> {
+        Set(files.keys.filter(CorpusLayout.isSource))
     }
 
     /// After the settle delay: queue the source if it exists, else record its deletion. A source that

@@ -66,6 +66,11 @@ package final class Pipeline: @unchecked Sendable {
         }
         let sidecarBefore = directory.stamp(layout.url(of: SourceNaming.sidecar(of: path)).lastPathComponent)
         let currentStamp = SourceStamp.text(source: before, sidecar: sidecarBefore)
+        let namesakes = SourceClash.sources(sharingStemWith: path, in: directory)
+        guard namesakes.count < 2 else {
+            early.drop(path)
+            return failUnlessRecorded(&job, size: before.size, stamp: currentStamp, SourceClash.error(namesakes, formats: settings.formats))
+        }
         guard before.isRegularFile else {
             return failUnlessRecorded(&job, size: 0, stamp: currentStamp, ServiceError(.sourceUnreadable, "\(path) is \(describe(url, before)); only regular files are read"))
         }

@@ -7,8 +7,6 @@ import Glibc
 /// Which files of the corpus are sources, which are sidecars, which are ignored, and which
 /// directories are never entered (the output and state directories, hidden ones).
 package struct CorpusLayout: Sendable, Hashable {
-    package static let sourceExtension = ".txt"
-
     package let root: URL
     private let excluded: [String]
 
@@ -23,15 +21,29 @@ package struct CorpusLayout: Sendable, Hashable {
             || [".swp", ".swx", ".swo", ".tmp", ".part", ".kate-swp", ".crdownload"].contains { name.hasSuffix($0) }
     }
 
-    /// The source a changed file stands for: itself for `*.txt`, `NAME.txt` for `NAME.meta.yaml`.
-    package static func source(for relativePath: String) -> String? {
+    /// True for a source's path: a name ending in one of `SourceNaming.sourceExtensions`, not ignored.
+    package static func isSource(_ relativePath: String) -> Bool {
         let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
-        guard !isIgnored(name) else { return nil }
+        return !isIgnored(name) && SourceNaming.isSourceName(name)
+    }
+
+    /// The sources a changed file stands for: for a source, itself and then the other sources of its stem
+    /// (`b.pdf` → `b.pdf`, `b.txt`), whose name clash it may make or end; for `NAME.meta.yaml`, every
+    /// source of `NAME` (`NAME.txt`, `NAME.pdf`), whichever exists; nothing for any other file.
+    package static func sources(for relativePath: String) -> [String] {
+        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        guard !isIgnored(name) else { return [] }
         let sidecarSuffix = SourceNaming.sidecarSuffix
         if relativePath.hasSuffix(sidecarSuffix), name.count > sidecarSuffix.count {
-            return String(relativePath.dropLast(sidecarSuffix.count)) + sourceExtension
+            return SourceNaming.sources(ofStem: String(relativePath.dropLast(sidecarSuffix.count)))
         }
-        return relativePath.hasSuffix(sourceExtension) && name.count > sourceExtension.count ? relativePath : nil
+        guard SourceNaming.isSourceName(name) else { return [] }
+        return [relativePath] + SourceNaming.sources(ofStem: SourceNaming.stem(of: relativePath)).filter { $0 != relativePath }
+    }
+
+    /// The first of `sources(for:)`: itself for a source, `NAME.txt` for `NAME.meta.yaml`.
+    package static func source(for relativePath: String) -> String? {
+        sources(for: relativePath).first
     }
 
     /// False for hidden directories and for the output/state directories and anything below them.
@@ -93,7 +105,7 @@ package struct CorpusLayout: Sendable, Hashable {
                 guard let stamp = FileStamp(path: child.path) else { continue }
                 if stamp.isDirectory {
                     if recursive { pending.append(child) }
-                } else if name.hasSuffix(Self.sourceExtension) || name.hasSuffix(SourceNaming.sidecarSuffix) {
+                } else if SourceNaming.isSourceName(name) || name.hasSuffix(SourceNaming.sidecarSuffix) {
                     listing.files[relativePath(of: child)] = stamp
                 }
             }
@@ -108,7 +120,8 @@ package struct CorpusLayout: Sendable, Hashable {
         let raw = Array(directory.path.utf8) + [0x2F] + entry.bytes + [0]
         guard raw.withUnsafeBufferPointer({ $0.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) } }) == 0 else { return nil }
         let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
-        guard isDirectory || entry.bytes.suffix(Self.sourceExtension.utf8.count).elementsEqual(Self.sourceExtension.utf8) else { return nil }
+        let isSource = SourceNaming.sourceExtensions.contains { entry.bytes.suffix($0.utf8.count).elementsEqual($0.utf8) }
+        guard isDirectory || isSource else { return nil }
         let parent = relativePath(of: directory)
         return (parent.isEmpty ? "" : parent + "/") + entry.displayName + (isDirectory ? "/" : "")
     }

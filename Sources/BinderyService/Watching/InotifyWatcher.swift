@@ -141,13 +141,14 @@ package final class InotifyWatcher: CorpusWatcher, @unchecked Sendable {
             }
             return
         }
-        guard let source = CorpusLayout.source(for: path) else { return }
+        let sources = CorpusLayout.sources(for: path)
+        guard !sources.isEmpty else { return }
         // A symbolic link, a FIFO or a hard link (`ln`, which writes nothing) gives IN_CREATE and nothing
         // more; a new regular file of one link is awaited until its IN_CLOSE_WRITE, so that a file still
         // being written is never read.
         let created = mask & UInt32(IN_CREATE) != 0
             && FileStamp(path: layout.url(of: path).path).map { !$0.isDirectory && (!$0.isRegularFile || $0.linkCount > 1) } == true
         guard mask & Self.fileMask != 0 || created else { return }
-        handler(.touched(source))
+        for source in sources { handler(.touched(source)) }
     }
 }

@@ -47,7 +47,7 @@ package final class PollingWatcher: CorpusWatcher, @unchecked Sendable {
         for path in previous.keys where current[path] == nil { touched.insert(path) }
         previous = current
         for path in touched.sorted() {
-            if let source = CorpusLayout.source(for: path) { handler(.touched(source)) }
+            for source in CorpusLayout.sources(for: path) { handler(.touched(source)) }
         }
         let changed = listing.undecodable.symmetricDifference(previousUndecodable)
         previousUndecodable = listing.undecodable
