@@ -93,8 +93,11 @@ public struct Converter: Sendable {
     /// `read`, also returning the decoded source lines (for the proof). A sidecar with problems is
     /// reported (one error diagnostic each) and not applied: the document is read by inference alone.
     public func analyse(_ source: Source, shouldStop: (@Sendable () -> Bool)? = nil) throws(ConversionError) -> (document: Document, lines: [String]) {
-        let lineCount = source.bytes.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } }
-            + (source.bytes.last == 0x0A || source.bytes.isEmpty ? 0 : 1)
+        // A PDF is read as its transcript: its lines are the ones a sidecar's `line:` rules and the proof count.
+        let transcript = try PDFSource.isPDF(source) ? PDFSource.transcript(source, shouldStop: shouldStop) : nil
+        let text = transcript.map { Array($0.text.utf8) } ?? source.bytes
+        let lineCount = transcript?.origins.count ?? text.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } }
+            + (text.last == 0x0A || text.isEmpty ? 0 : 1)
         let sidecarName = SourceNaming.sidecar(of: source.fileName)
         var sidecar: SidecarMetadata?
         var sidecarProblems: [SidecarError.Problem] = []
@@ -107,12 +110,11 @@ public struct Converter: Sendable {
         }
         var document: Document
         var lines: [String]
-        let transcript = try PDFSource.isPDF(source) ? PDFSource.transcript(source, shouldStop: shouldStop) : nil
         do {
             let reader = TextReader(options: readerOptions, overrides: sidecar?.structure,
                                     printed: transcript.map(PDFSource.printedLayout) ?? PrintedLayout(),
                                     shouldStop: shouldStop)
-            (document, lines) = try reader.readWithLines(transcript.map { Array($0.text.utf8) } ?? source.bytes)
+            (document, lines) = try reader.readWithLines(text)
         } catch {
             throw ConversionError(file: source.fileName, error.message, isStopped: error.code == .stopped)
         }

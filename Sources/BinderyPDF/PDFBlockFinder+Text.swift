@@ -29,7 +29,9 @@ extension PDFBlockFinder {
             // A set-in piece is justified to as far in from the right edge as it is set in from the left.
             let right = isSetIn(piece[0]) ? max(edges.right - (left - edges.left), piece.map(\.right).max() ?? 0) : edges.right
             let full = { (line: PDFLine) in line.right >= right - em * 1.2 }
-            let ragged = piece.count >= 2 && piece.dropLast().count(where: { !full($0) }) * 2 > piece.count - 1
+            // Ragged: most lines end where the next one's first word would still have fitted (verse), not filled
+            // (prose, justified or set ragged-right).
+            let ragged = piece.count >= 2 && zip(piece, piece.dropFirst()).count { fitsNextWord($0, $1, width: right - $0.left) } * 2 > piece.count - 1
             // Set in on the left only, in the body's size (a definition under its term): paragraphs.
             let leftOnly = right >= edges.right - em && abs(piece[0].bodySize - measure.bodySize) < measure.bodySize * 0.03
             if isSetIn(piece[0]) && !leftOnly {
@@ -39,13 +41,13 @@ extension PDFBlockFinder {
                     blocks.append(PDFBlock(kind: .verse, lines: piece, page: page, left: left))
                     continue
                 }
-                blocks += paragraphs(piece, kind: .quote, page: page, left: Self.commonLeft(piece) ?? left, full: full)
+                blocks += paragraphs(piece, kind: .quote, page: page, left: Self.commonLeft(piece) ?? left, right: right, full: full)
             } else if ragged && piece.count >= 2 && Self.readsAsVerse(piece)
                         && (indent > 0 ? !piece.contains(where: { abs($0.left - edges.left - indent) < em * 0.4 }) : piece.count >= 4) {
                 // Ragged lines at the edge with no paragraph indent among them: a poem set at the margin.
                 blocks.append(PDFBlock(kind: .verse, lines: piece, page: page, left: left))
             } else {
-                blocks += paragraphs(piece, kind: .paragraph, page: page, left: Self.commonLeft(piece) ?? edges.left, full: full)
+                blocks += paragraphs(piece, kind: .paragraph, page: page, left: Self.commonLeft(piece) ?? edges.left, right: right, full: full)
             }
         }
         return blocks
@@ -56,7 +58,7 @@ extension PDFBlockFinder {
     private func isVerse(_ run: [PDFLine], edges: (left: Double, right: Double)) -> Bool {
         guard run.count >= 2, Self.readsAsVerse(run) else { return false }
         let em = measure.em
-        let short = run.count { $0.right < edges.right - em * 1.2 }
+        let short = zip(run, run.dropFirst()).count { fitsNextWord($0, $1, width: edges.right - $0.left) } + 1
         // Justified: ending at the text block's edge, or as far in from it as the line is set in (a quotation).
         let justified = run.dropLast().count { abs($0.right - edges.right) < 1 || abs((edges.right - $0.right) - ($0.left - edges.left)) < 1.5 }
         let indent = measure.paragraphIndent
@@ -84,16 +86,17 @@ extension PDFBlockFinder {
         return mode
     }
 
-    /// Cuts justified lines into paragraphs: at a line set in by the indent, after a short line, or at a line
-    /// set out into the margin.
-    private func paragraphs(_ lines: [PDFLine], kind: PDFBlock.Kind, page: Int, left: Double, full: (PDFLine) -> Bool) -> [PDFBlock] {
+    /// Cuts prose lines into paragraphs: at a line set in by the indent, at a line set out into the margin, or
+    /// after a line that ended by choice (short of the measure, and the next line's first word would have fitted
+    /// on it: ragged-right prose is not cut at every short line). `full` tells a line that reaches the measure.
+    private func paragraphs(_ lines: [PDFLine], kind: PDFBlock.Kind, page: Int, left: Double, right: Double, full: (PDFLine) -> Bool) -> [PDFBlock] {
         let em = measure.em
         let indent = measure.paragraphIndent
         var blocks: [PDFBlock] = []
         for line in lines {
             let offset = line.left - left
             let opens = indent > 0 && abs(offset - indent) < em * 0.4 || offset < -em * 0.3
-            if let last = blocks.last?.lines.last, !opens, full(last) {
+            if let last = blocks.last?.lines.last, !opens, full(last) || !fitsNextWord(last, line, width: right - min(left, last.left)) {
                 blocks[blocks.count - 1].lines.append(line)
             } else {
                 blocks.append(PDFBlock(kind: kind, lines: [line], page: page, startsFlush: abs(offset) < em * 0.3, left: left))

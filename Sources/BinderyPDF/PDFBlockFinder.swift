@@ -84,7 +84,7 @@ struct PDFBlockFinder {
     }
 
     /// `line` ends short of the measure by more than the next line's first word: it ended by choice, not by wrapping.
-    private func fitsNextWord(_ line: PDFLine, _ next: PDFLine, width: Double) -> Bool {
+    func fitsNextWord(_ line: PDFLine, _ next: PDFLine, width: Double) -> Bool {
         let text = next.text
         let end = line.text.trimmingTrailingSpaces().last
         guard !text.isEmpty, end != "‐", end != "-" else { return false }
