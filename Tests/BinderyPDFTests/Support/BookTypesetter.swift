@@ -3,7 +3,7 @@
 /// the notes listed at the end, running heads and folios on every page after the title page.
 struct BookTypesetter {
     /// The PDF and what the tests need to know about how it was printed.
-    struct Printed {
+    struct Printed: Sendable {
         var pdf: [UInt8]
         /// The page number printed on each page of the file, first to last (nil: none, the title page).
         var folios: [String?]
@@ -252,16 +252,17 @@ private final class Press {
             used += (lines[lines.count - 1].isEmpty ? 0 : space) + needed
             lines[lines.count - 1].append(word)
         }
-        let firstPage = pageCount
+        var firstPage: Int?
         for (index, line) in lines.enumerated() {
             let baseline = nextBaseline(step: step)
+            if firstPage == nil { firstPage = pageCount }
             let start = left + (index == 0 ? firstIndent : 0)
             let natural = line.map { advance($0, in: face) }.reduce(0, +) + space * Double(line.count - 1)
             let stretch = justified && index < lines.count - 1 && line.count > 1
                 ? (width - (start - left) - natural) / Double(line.count - 1) : 0
             draw(line, x: start, baseline: baseline, face: face, gap: space + stretch, wordByWord: justified)
         }
-        return pageCount != firstPage
+        return firstPage.map { $0 != pageCount } ?? false
     }
 
     /// One line: justified lines word by word at stretched gaps; ragged ones as strings with their spaces,

@@ -31,6 +31,20 @@ extension Document {
         paragraphs.first { $0.plainText.collapsingSpaces == text.collapsingSpaces }
     }
 
+    /// For a failure's message: how the paragraph that starts like `text` (or holds its start) differs from it.
+    func whereReadingDiffers(_ text: String) -> String {
+        let expected = text.collapsingSpaces
+        let opening = String(expected.prefix(40))
+        guard let found = allBlocks.map({ $0.plainText.collapsingSpaces }).first(where: { $0.contains(opening) }) else {
+            return "no block holds its opening '\(opening)…'"
+        }
+        let start = found.range(of: opening)!.lowerBound
+        let read = found[start...]
+        let same = zip(expected, read).prefix { $0 == $1 }.count
+        let lead = found[..<start].isEmpty ? "" : "(after \(found.distance(from: found.startIndex, to: start)) characters of other text) "
+        return "\(lead)read as '…\(read.dropFirst(max(0, same - 30)).prefix(70))…', printed '…\(expected.dropFirst(max(0, same - 30)).prefix(70))…'"
+    }
+
     /// The reading text of every block that holds text (headings, paragraphs, quotes, verse, lists) from the
     /// first heading after the title page on.
     var bodyTexts: [String] {

@@ -88,7 +88,9 @@ struct SampleBook {
                 for index in 0..<5 {
                     let note: Int? = index == 1 ? notes.count + 1 : nil
                     if note != nil { notes.append(sentence() + " " + sentence()) }
-                    blocks.append(.paragraph(paragraph(sentences: count(3...6) + (index == 2 ? 16 : 0), italic: index == 0, note: note)))
+                    // The first chapter's third paragraph is longer than any page: it must run over a page break.
+                    let extra = index == 2 ? (chapterNumber == 0 ? 70 : 12) : 0
+                    blocks.append(.paragraph(paragraph(sentences: count(3...6) + extra, italic: index == 0, note: note)))
                 }
                 switch chapterNumber % 3 {
                 case 0: blocks.append(.quote((0..<3).map { _ in sentence() }.joined(separator: " ")))
