@@ -9,6 +9,10 @@ struct BookTypesetter {
         var folios: [String?]
         /// The paragraphs (by index in `BookSpec.paragraphs`) whose lines were set on more than one page.
         var paragraphsOverPageBreaks: Set<Int>
+        /// The paragraphs (by index) with an italic run broken over a line's end.
+        var paragraphsWithItalicsOverLineEnds: Set<Int>
+        /// How many lines each block quote was set on, in order.
+        var quoteLineCounts: [Int]
     }
 
     let conventions: PrintConventions
@@ -25,17 +29,20 @@ struct BookTypesetter {
                 if level < conventions.headingLevels - 1 { press.newPage() }
             case .paragraph(let runs):
                 let afterHeading = if case .heading = previous { true } else { false }
-                if press.paragraph(runs, afterHeading: afterHeading) { press.overPageBreaks.insert(paragraphIndex) }
+                let set = press.paragraph(runs, afterHeading: afterHeading)
+                if set.overPageBreak { press.overPageBreaks.insert(paragraphIndex) }
+                if set.italicOverLineEnd { press.italicsOverLineEnds.insert(paragraphIndex) }
                 paragraphIndex += 1
             case .quote(let text):
-                press.quote(text)
+                press.quoteLineCounts.append(press.quote(text))
             case .verse(let lines):
                 press.verse(lines)
             }
             previous = block
         }
         press.notes(heading: book.notesHeading, book.notes)
-        return Printed(pdf: press.canvas.finish(), folios: press.folios, paragraphsOverPageBreaks: press.overPageBreaks)
+        return Printed(pdf: press.canvas.finish(), folios: press.folios, paragraphsOverPageBreaks: press.overPageBreaks,
+                       paragraphsWithItalicsOverLineEnds: press.italicsOverLineEnds, quoteLineCounts: press.quoteLineCounts)
     }
 }
 
@@ -46,6 +53,8 @@ private final class Press {
     let canvas: PDFCanvas
     var folios: [String?] = []
     var overPageBreaks: Set<Int> = []
+    var italicsOverLineEnds: Set<Int> = []
+    var quoteLineCounts: [Int] = []
 
     let width: Double, height: Double
     let margin: Double
@@ -170,8 +179,8 @@ private final class Press {
         pendingSpace = conventions.lineStep
     }
 
-    /// A paragraph of the body; true when its lines went over a page break.
-    func paragraph(_ runs: [BookSpec.Run], afterHeading: Bool) -> Bool {
+    /// A paragraph of the body.
+    func paragraph(_ runs: [BookSpec.Run], afterHeading: Bool) -> SetLines {
         let indented = conventions.paragraphs == .indented
         if !afterHeading && !indented { pendingSpace = max(pendingSpace, conventions.lineStep * 0.8) }
         let indent = indented && !afterHeading ? conventions.bodySize * 1.5 : 0
@@ -179,13 +188,14 @@ private final class Press {
                    step: conventions.lineStep, justified: conventions.justified)
     }
 
-    /// Set in on both sides by 2.5 em (LaTeX's `quote`), in the smaller size.
-    func quote(_ text: String) {
+    /// Set in on both sides by 2.5 em (LaTeX's `quote`), in the smaller size; returns its number of lines.
+    func quote(_ text: String) -> Int {
         pendingSpace = max(pendingSpace, conventions.lineStep * 0.6)
         let inset = conventions.bodySize * 2.5
-        _ = set(Self.words([.roman(text)]), face: small, left: margin + inset, width: measure - 2 * inset, firstIndent: 0,
-                step: conventions.lineStep * 0.9, justified: conventions.justified)
+        let lineCount = set(Self.words([.roman(text)]), face: small, left: margin + inset, width: measure - 2 * inset, firstIndent: 0,
+                step: conventions.lineStep * 0.9, justified: conventions.justified).lineCount
         pendingSpace = conventions.lineStep * 0.6
+        return lineCount
     }
 
     /// Verse: each line as written, set in and ragged.
@@ -202,7 +212,7 @@ private final class Press {
         self.heading(level: 1, lines: [heading])
         for (index, note) in notes.enumerated() {
             pendingSpace = max(pendingSpace, conventions.lineStep * 0.4)
-            _ = set(Self.words([.roman("\(index + 1). " + note)]), face: small, left: margin, width: measure, firstIndent: 0,
+            set(Self.words([.roman("\(index + 1). " + note)]), face: small, left: margin, width: measure, firstIndent: 0,
                     step: conventions.lineStep * 0.9, justified: conventions.justified)
         }
     }
@@ -237,8 +247,16 @@ private final class Press {
             + (word.marker.map { canvas.advance(String($0), in: markerFace(face)) } ?? 0)
     }
 
-    /// Breaks `words` into lines (first-fit) and draws them; true when they went over a page break.
-    func set(_ words: [Word], face: TypeFace, left: Double, width: Double, firstIndent: Double, step: Double, justified: Bool) -> Bool {
+    /// What setting a block's lines did.
+    struct SetLines {
+        var lineCount: Int
+        var overPageBreak: Bool
+        var italicOverLineEnd: Bool
+    }
+
+    /// Breaks `words` into lines (first-fit) and draws them.
+    @discardableResult
+    func set(_ words: [Word], face: TypeFace, left: Double, width: Double, firstIndent: Double, step: Double, justified: Bool) -> SetLines {
         let space = canvas.advance(" ", in: face)
         var lines: [[Word]] = [[]]
         var used = 0.0
@@ -262,7 +280,8 @@ private final class Press {
                 ? (width - (start - left) - natural) / Double(line.count - 1) : 0
             draw(line, x: start, baseline: baseline, face: face, gap: space + stretch, wordByWord: justified)
         }
-        return firstPage.map { $0 != pageCount } ?? false
+        let italicOverLineEnd = zip(lines, lines.dropFirst()).contains { $0.last?.italic == true && $1.first?.italic == true }
+        return SetLines(lineCount: lines.count, overPageBreak: firstPage.map { $0 != pageCount } ?? false, italicOverLineEnd: italicOverLineEnd)
     }
 
     /// One line: justified lines word by word at stretched gaps; ragged ones as strings with their spaces,
