@@ -83,6 +83,8 @@ let package = Package(
             ]
         ),
         .target(name: "BinderyTestSupport", dependencies: ["BinderyModel"], path: "Tests/BinderyTestSupport"),
+        // cairo, for the tests that draw their own PDFs (test-only).
+        .systemLibrary(name: "CCairo", path: "Tests/CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .testTarget(name: "BinderyModelTests", dependencies: ["BinderyModel"]),
         .testTarget(name: "BinderyTextTests", dependencies: ["BinderyText", "BinderyTestSupport"]),
         .testTarget(name: "BinderyXMLTests", dependencies: ["BinderyXML"]),
@@ -96,6 +98,10 @@ let package = Package(
         .testTarget(
             name: "BinderyConversionTests",
             dependencies: ["BinderyConversion", "BinderyArchive", "BinderyTestSupport", "BinderyText", "BinderyWriters", "BinderyModel"]
+        ),
+        .testTarget(
+            name: "BinderyPDFTests",
+            dependencies: ["CCairo", "BinderyConversion", "BinderyModel", "BinderyTestSupport"]
         ),
         .testTarget(
             name: "BinderyServiceTests",
