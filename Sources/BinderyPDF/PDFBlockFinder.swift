@@ -83,14 +83,20 @@ struct PDFBlockFinder {
         return blocks
     }
 
+    /// A paragraph (or quotation) on a page's last line goes on when the next page starts at the edge in its kind
+    /// and the line was filled: it reaches the measure, or the next page's first word would not have fitted on it.
+    func continues(_ before: PDFBlock?, _ after: PDFBlock?) -> Bool {
+        guard let before, let after, before.kind == after.kind, before.kind == .paragraph || before.kind == .quote, after.startsFlush,
+              let last = before.lines.last, let first = after.lines.first else { return false }
+        let edges = measure.edges(ofPage: before.page - 1)
+        return before.endsFull || !fitsNextWord(last, first, width: edges.right - (before.kind == .quote ? before.left : edges.left))
+    }
+
     /// `line` ends short of the measure by more than the next line's first word: it ended by choice, not by wrapping.
     func fitsNextWord(_ line: PDFLine, _ next: PDFLine, width: Double) -> Bool {
-        let text = next.text
         let end = line.text.trimmingTrailingSpaces().last
-        guard !text.isEmpty, end != "‐", end != "-" else { return false }
-        let word = text.prefix { !$0.isWhitespace }.count
-        let wordWidth = (next.right - next.left) * Double(word) / Double(text.count)
-        return (line.right - line.left) + measure.em * 0.3 + wordWidth < width
+        guard !next.text.isEmpty, end != "‐", end != "-" else { return false }
+        return (line.right - line.left) + measure.em * 0.25 + next.firstWordWidth < width
     }
 
     /// Which lines are centred: set in alike from both edges, not sharing both edges with a neighbour (a quote's

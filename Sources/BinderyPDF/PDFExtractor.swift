@@ -101,6 +101,9 @@ public struct PDFExtractor: Sendable {
                 let size = run >= 0 ? runs[run].size : 0
                 span = PDFSpan(text: "", font: font, size: size, left: box.x1, right: box.x2, top: box.y1, bottom: box.y2)
             }
+            if scalar == " ", span!.firstWordEnd == nil, span!.text.unicodeScalars.contains(where: { $0 != " " }) {
+                span!.firstWordEnd = span!.right
+            }
             span!.text.unicodeScalars.append(scalar)
             if scalar != " " {
                 span!.right = max(span!.right, box.x2)

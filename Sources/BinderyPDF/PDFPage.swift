@@ -21,10 +21,12 @@ public struct PDFLine: Sendable {
     public private(set) var baseline: Double
     /// Every letter of the line is bold.
     public private(set) var isBold: Bool
+    /// The width of the line's first word, as printed.
+    public private(set) var firstWordWidth: Double
 
     public init(spans: [PDFSpan]) {
         self.spans = spans
-        (text, left, right, top, bottom, bodySize, baseline, isBold) = ("", 0, 0, 0, 0, 0, 0, false)
+        (text, left, right, top, bottom, bodySize, baseline, isBold, firstWordWidth) = ("", 0, 0, 0, 0, 0, 0, false, 0)
         measure()
     }
 
@@ -46,6 +48,8 @@ public struct PDFLine: Sendable {
         let size = bodySize
         baseline = spans.filter { $0.size == size }.map(\.bottom).max() ?? bottom
         isBold = spans.allSatisfy { $0.isBold || $0.text.allSatisfy(\.isWhitespace) }
+        let first = spans.first { !$0.text.allSatisfy(\.isWhitespace) }
+        firstWordWidth = ((first?.firstWordEnd ?? first?.right) ?? left) - left
     }
 }
 
@@ -58,6 +62,8 @@ public struct PDFSpan: Sendable {
     public var right: Double
     public var top: Double
     public var bottom: Double
+    /// Where the span's first word ends, when a space follows it inside the span.
+    public var firstWordEnd: Double?
 
     /// The font's name says italic or oblique (`DejaVuSerif-Italic`, `LiberationSerif-BoldItalic`).
     public var isItalic: Bool { let name = font.lowercased(); return name.contains("italic") || name.contains("oblique") }

@@ -31,8 +31,8 @@ public struct PDFTranscriber: Sendable {
             for line in layout.top { writer.line(PDFInlineMarkup(markItalics: false).plain(line), origin: Self.origin(line, page: page)) }
             for (index, block) in layout.blocks.enumerated() {
                 counts[block.kind, default: 0] += 1
-                let continues = index == 0 && position > 0 && Self.continues(layouts[position - 1].blocks.last, block)
-                let goesOn = index == layout.blocks.count - 1 && position + 1 < layouts.count && Self.continues(block, layouts[position + 1].blocks.first)
+                let continues = index == 0 && position > 0 && finder.continues(layouts[position - 1].blocks.last, block)
+                let goesOn = index == layout.blocks.count - 1 && position + 1 < layouts.count && finder.continues(block, layouts[position + 1].blocks.first)
                 if !continues, !pendingNotes.isEmpty {
                     writer.footnotes(pendingNotes)
                     pendingNotes = []
@@ -54,7 +54,7 @@ public struct PDFTranscriber: Sendable {
                 if !goesOn { writer.blank(after: block.kind) }
             }
             pendingNotes += layout.notes.map { ($0, page) }
-            if layout.blocks.last.map({ position + 1 < layouts.count && Self.continues($0, layouts[position + 1].blocks.first) }) != true {
+            if layout.blocks.last.map({ position + 1 < layouts.count && finder.continues($0, layouts[position + 1].blocks.first) }) != true {
                 writer.footnotes(pendingNotes)
                 pendingNotes = []
             }
@@ -114,12 +114,6 @@ public struct PDFTranscriber: Sendable {
 
     private static func style(_ block: PDFBlock) -> Style {
         Style(size: PDFBodyMeasure.round(block.lines[0].bodySize, 0.5), bold: block.lines[0].isBold)
-    }
-
-    /// A paragraph that reaches the page's last line's end goes on when the next page starts at the edge in its kind.
-    private static func continues(_ before: PDFBlock?, _ after: PDFBlock?) -> Bool {
-        guard let before, let after else { return false }
-        return before.kind == after.kind && (before.kind == .paragraph || before.kind == .quote) && before.endsFull && after.startsFlush
     }
 
     static func origin(_ line: PDFLine, page: Int) -> String {

@@ -46,13 +46,17 @@ public struct PrintedLayout: Sendable, Hashable {
 
     private func applyRanks(to roles: inout [GroupRole], groups: [LineGroup]) {
         var ranked: [(index: Int, rank: Int)] = []
+        let groupRanks = groups.map { group in group.lines.lazy.compactMap { self.headingRanks[$0.number] }.first }
+        var groupsOfRank: [Int: Int] = [:]
+        for rank in groupRanks.compactMap({ $0 }) { groupsOfRank[rank, default: 0] += 1 }
         for index in groups.indices {
             let ranks = groups[index].lines.map { headingRanks[$0.number] }
-            guard let rank = ranks.compactMap({ $0 }).first else { continue }
+            guard let rank = groupRanks[index] else { continue }
             switch roles[index] {
             case .heading:
                 ranked.append((index, rank))
-            case .paragraph where !ranks.contains(nil):
+            // An "author line" in a type three headings or more are set in is the next heading (a part's first chapter).
+            case .paragraph where !ranks.contains(nil), .byline where !ranks.contains(nil) && groupsOfRank[rank, default: 0] >= 3:
                 let text = groups[index].lines.map(\.text).joined(separator: " ").replacing("\u{2010} ", with: "")
                 guard text.count >= 2 else { continue }
                 roles[index] = .heading(level: 0, kind: .section, text: text)

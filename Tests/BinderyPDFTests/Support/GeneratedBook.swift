@@ -13,6 +13,11 @@ struct GeneratedBook: Sendable {
         var sample = SampleBook(seed: seed)
         spec = sample.book(levels: conventions.headingLevels)
         printed = BookTypesetter(conventions: conventions).print(spec)
+        // `BINDERY_PDF_TESTS_OUT=DIR` keeps each generated PDF, to read with `bindery convert`/`proof` by hand.
+        if let directory = ProcessInfo.processInfo.environment["BINDERY_PDF_TESTS_OUT"] {
+            let name = conventions.testDescription.map { $0.isLetter || $0.isNumber ? $0 : "-" }
+            try? Data(printed.pdf).write(to: URL(fileURLWithPath: directory).appendingPathComponent(String(name) + ".pdf"))
+        }
     }
 
     var source: Converter.Source {
