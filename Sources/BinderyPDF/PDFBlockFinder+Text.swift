@@ -96,7 +96,7 @@ extension PDFBlockFinder {
         for line in lines {
             let offset = line.left - left
             let opens = indent > 0 && abs(offset - indent) < em * 0.4 || offset < -em * 0.3
-            if let last = blocks.last?.lines.last, !opens, full(last) || !fitsNextWord(last, line, width: right - min(left, last.left)) {
+            if let last = blocks.last?.lines.last, !opens, full(last) || !fitsNextWord(last, line, width: right - last.left) {
                 blocks[blocks.count - 1].lines.append(line)
             } else {
                 blocks.append(PDFBlock(kind: kind, lines: [line], page: page, startsFlush: abs(offset) < em * 0.3, left: left))

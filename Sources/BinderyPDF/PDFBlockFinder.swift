@@ -20,7 +20,7 @@ struct PDFBlockFinder {
         let inLeft = line.left - left, inRight = right - line.right
         let indent = measure.paragraphIndent
         return inLeft > 0.5 && inRight > 0.5 && abs(inLeft - inRight) < max(3, measure.em * 0.6)
-            && (indent == 0 || abs(inLeft - indent) > 0.5 || inLeft > measure.em * 1.5)
+            && (indent == 0 || abs(inLeft - indent) > 0.5)
     }
 
     /// Larger than the body, or bold throughout and centred.
@@ -89,7 +89,8 @@ struct PDFBlockFinder {
         guard let before, let after, before.kind == after.kind, before.kind == .paragraph || before.kind == .quote, after.startsFlush,
               let last = before.lines.last, let first = after.lines.first else { return false }
         let edges = measure.edges(ofPage: before.page - 1)
-        return before.endsFull || !fitsNextWord(last, first, width: edges.right - (before.kind == .quote ? before.left : edges.left))
+        let right = before.kind == .quote ? edges.right - (before.left - edges.left) : edges.right
+        return before.endsFull || !fitsNextWord(last, first, width: right - last.left)
     }
 
     /// `line` ends short of the measure by more than the next line's first word: it ended by choice, not by wrapping.
