@@ -53,19 +53,20 @@ extension PDFBlockFinder {
         return blocks
     }
 
-    /// A poem's lines, at whatever indents: most end short of the measure, they are not justified to one right
+    /// A poem's lines, at whatever indents: most end by choice, short of the measure, they are not justified to one right
     /// edge (a quote's), they read as verse, and no line set in by the paragraph indent has a full line after it.
     private func isVerse(_ run: [PDFLine], edges: (left: Double, right: Double)) -> Bool {
         guard run.count >= 2, Self.readsAsVerse(run) else { return false }
         let em = measure.em
-        let short = zip(run, run.dropFirst()).count { fitsNextWord($0, $1, width: edges.right - $0.left) } + 1
+        // Lines that end where the next one's first word would still have fitted: half of them at least.
+        let unwrapped = zip(run, run.dropFirst()).count { fitsNextWord($0, $1, width: edges.right - $0.left) }
         // Justified: ending at the text block's edge, or as far in from it as the line is set in (a quotation).
         let justified = run.dropLast().count { abs($0.right - edges.right) < 1 || abs((edges.right - $0.right) - ($0.left - edges.left)) < 1.5 }
         let indent = measure.paragraphIndent
         let prose = indent > 0 && zip(run, run.dropFirst()).contains { first, next in
             abs(first.left - edges.left - indent) < em * 0.4 && abs(next.left - edges.left) < em * 0.3 && next.right >= edges.right - em * 1.2
         }
-        return short * 2 >= run.count && justified * 2 < max(1, run.count - 1) && !prose
+        return unwrapped * 2 >= run.count - 1 && unwrapped > 0 && justified * 2 < max(1, run.count - 1) && !prose
     }
 
     /// Lines of a poem open with a capital (or a quotation mark) and not with a list's number; a paragraph's

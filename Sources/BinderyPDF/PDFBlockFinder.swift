@@ -93,11 +93,12 @@ struct PDFBlockFinder {
         return before.endsFull || !fitsNextWord(last, first, width: right - last.left)
     }
 
-    /// `line` ends short of the measure by more than the next line's first word: it ended by choice, not by wrapping.
+    /// `line` ends short of the measure by more than the next line's first word and half an em (a space and some
+    /// slack): it ended by choice, not by wrapping.
     func fitsNextWord(_ line: PDFLine, _ next: PDFLine, width: Double) -> Bool {
         let end = line.text.trimmingTrailingSpaces().last
         guard !next.text.isEmpty, end != "‐", end != "-" else { return false }
-        return (line.right - line.left) + measure.em * 0.25 + next.firstWordWidth < width
+        return (line.right - line.left) + measure.em * 0.5 + next.firstWordWidth < width
     }
 
     /// Which lines are centred: set in alike from both edges, not sharing both edges with a neighbour (a quote's
