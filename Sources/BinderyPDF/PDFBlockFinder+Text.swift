@@ -35,8 +35,9 @@ extension PDFBlockFinder {
             // Set in on the left only, in the body's size (a definition under its term): paragraphs.
             let leftOnly = right >= edges.right - em && abs(piece[0].bodySize - measure.bodySize) < measure.bodySize * 0.03
             if isSetIn(piece[0]) && !leftOnly {
-                let justified = piece.count >= 2 && !ragged
-                let kind: PDFBlock.Kind = justified || (piece.count == 1 && piece[0].right - piece[0].left > (edges.right - edges.left) * 0.75) ? .quote : .verse
+                // Verse ends its lines by choice and opens them with capitals; a quotation's lines run on (justified or ragged).
+                let verse = piece.count >= 2 ? ragged && Self.readsAsVerse(piece) : piece[0].right - piece[0].left <= (edges.right - edges.left) * 0.75
+                let kind: PDFBlock.Kind = verse ? .verse : .quote
                 if kind == .verse {
                     blocks.append(PDFBlock(kind: .verse, lines: piece, page: page, left: left))
                     continue

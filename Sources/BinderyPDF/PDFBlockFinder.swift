@@ -101,16 +101,15 @@ struct PDFBlockFinder {
         return (line.right - line.left) + measure.em * 0.5 + next.firstWordWidth < width
     }
 
-    /// Which lines are centred: set in alike from both edges, not sharing both edges with a neighbour (a quote's
-    /// justified lines), and — when set in by less than 1.5 em each side — beside a line that plainly is centred
+    /// Which lines are centred: set in alike from both edges, not sharing their left edge with a neighbour (a
+    /// quotation's lines, justified or ragged), and — when set in by less than 1.5 em each side — beside a line that plainly is centred
     /// (a title's wrapped first line) or beside a heading.
     private func centredLines(_ lines: [PDFLine], edges: (left: Double, right: Double)) -> [Bool] {
         let symmetric = lines.map { isCentred($0, left: edges.left, right: edges.right) }
-        func sharesEdges(_ a: Int, _ b: Int) -> Bool {
-            lines.indices.contains(b) && abs(lines[a].left - lines[b].left) < 0.5 && abs(lines[a].right - lines[b].right) < 1
-                && abs(lines[a].baseline - lines[b].baseline) < measure.lineStep * 1.3
+        func sharesLeftEdge(_ a: Int, _ b: Int) -> Bool {
+            lines.indices.contains(b) && abs(lines[a].left - lines[b].left) < 0.5 && abs(lines[a].baseline - lines[b].baseline) < measure.step(forSize: lines[a].bodySize) * 1.3
         }
-        let centred = lines.indices.map { symmetric[$0] && !sharesEdges($0, $0 - 1) && !sharesEdges($0, $0 + 1) }
+        let centred = lines.indices.map { symmetric[$0] && !sharesLeftEdge($0, $0 - 1) && !sharesLeftEdge($0, $0 + 1) }
         let plain = lines.indices.map { centred[$0] && min(lines[$0].left - edges.left, edges.right - lines[$0].right) >= measure.em * 1.5 }
         let large = lines.map { sizeClass($0) == .larger }
         func near(_ a: Int, _ b: Int) -> Bool { lines.indices.contains(b) && abs(lines[a].baseline - lines[b].baseline) < measure.lineStep * 2.5 }
