@@ -38,7 +38,7 @@ public struct PDFTranscriber: Sendable {
                     pendingNotes = []
                 }
                 let before = writer.lines.count
-                writer.write(block, continuing: continues, goesOn: goesOn)
+                writer.write(block, continuing: continues, goesOn: goesOn, nextPage: goesOn ? layouts[position + 1].blocks.first?.lines.first : nil)
                 // A title page (a first page with no paragraph) holds the book's title, not a heading of it.
                 let printedLines = writer.lines[before...].indices.filter { !writer.lines[$0].allSatisfy(\.isWhitespace) }.map { $0 + 1 }
                 if block.kind == .verse { verseLines.formUnion(printedLines) }

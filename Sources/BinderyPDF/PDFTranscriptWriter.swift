@@ -71,21 +71,22 @@ extension PDFTranscriber {
             blanks(kind == .heading ? 2 : 1)
         }
 
-        /// Italics open at the end of a page's last line broken at a hyphen, when its paragraph goes on on the next page.
+        /// Italics still open at the end of a block that goes on on the next page.
         private var markup = PDFInlineMarkup(markItalics: true)
 
-        /// `continuing`: the block goes on one from the page before; `goesOn`: it goes on on the next page.
-        mutating func write(_ block: PDFBlock, continuing: Bool, goesOn: Bool) {
+        /// `continuing`: the block goes on one from the page before; `goesOn`: it goes on on the next page, whose first
+        /// line is `nextPage` (an italic run goes on over the page break when that line opens in italics).
+        mutating func write(_ block: PDFBlock, continuing: Bool, goesOn: Bool, nextPage: PDFLine? = nil) {
             if !continuing {
                 blanks(block.kind == .heading ? 4 : 1)
                 markup = PDFInlineMarkup(markItalics: block.kind != .heading)
             }
             for (index, line) in block.lines.enumerated() {
-                // An italic run goes on over a line's end when the next line opens in italics, and always over a word broken
-                // there (a mark after its hyphen would hide the break); at a page's end it closes, and opens again after.
-                let next = index + 1 < block.lines.count ? block.lines[index + 1] : nil
+                // An italic run goes on over a line's end (or a page's) when the next line opens in italics, and always over a
+                // word broken there (a mark after its hyphen would hide the break).
+                let next = index + 1 < block.lines.count ? block.lines[index + 1] : goesOn ? nextPage : nil
                 let nextOpensItalic = next?.spans.first { !$0.text.allSatisfy(\.isWhitespace) }?.isItalic ?? false
-                let broken = (next != nil || goesOn) && (line.text.trimmingTrailingSpaces().last.map { "‐-".contains($0) } ?? false)
+                let broken = next != nil && (line.text.trimmingTrailingSpaces().last.map { "‐-".contains($0) } ?? false)
                 var text = markup.text(of: line, closing: !broken && (next == nil || block.kind == .verse || block.kind == .heading || !nextOpensItalic))
                 // A marker the typesetter carried over a line's end (after a full stop) goes back to the text it marks.
                 if let marker = PDFInlineMarkup.leadingMarker(line), text.hasPrefix(marker), let previous = lines.lastIndex(where: { !$0.allSatisfy(\.isWhitespace) }) {

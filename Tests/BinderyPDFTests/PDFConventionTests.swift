@@ -12,19 +12,17 @@ struct PDFConventionTests {
         let (book, document) = try GeneratedBook.read(conventions)
         let found = document.bodyHeadings.map { (level: $0.level, text: $0.inlines.plainText.collapsingSpaces) }
         let outline = found.map { "\($0.level) \($0.text)" }
-        KnownIssues.check(KnownIssues.headings(conventions)) {
-            #expect(found.count == book.spec.headings.count, "found: \(outline)")
-            var next = 0
-            for printed in book.spec.headings {
-                guard let index = found[next...].firstIndex(where: { $0.text.contains(printed.title) }) else {
-                    Issue.record("level \(printed.level) '\(printed.title)' is not a heading (in order); found: \(outline)")
-                    continue
-                }
-                next = index + 1
-                #expect(found[index].level == printed.level, "'\(found[index].text)': level \(found[index].level), printed at level \(printed.level)")
-                if conventions.numberLines, let label = printed.label {
-                    #expect(found[index].text.contains(label), "the number line '\(label)' is not in '\(found[index].text)'")
-                }
+        #expect(found.count == book.spec.headings.count, "found: \(outline)")
+        var next = 0
+        for printed in book.spec.headings {
+            guard let index = found[next...].firstIndex(where: { $0.text.contains(printed.title) }) else {
+                Issue.record("level \(printed.level) '\(printed.title)' is not a heading (in order); found: \(outline)")
+                continue
+            }
+            next = index + 1
+            #expect(found[index].level == printed.level, "'\(found[index].text)': level \(found[index].level), printed at level \(printed.level)")
+            if conventions.numberLines, let label = printed.label {
+                #expect(found[index].text.contains(label), "the number line '\(label)' is not in '\(found[index].text)'")
             }
         }
     }
@@ -32,13 +30,11 @@ struct PDFConventionTests {
     @Test("every paragraph comes out whole, one that runs over a page break too", arguments: matrix)
     func paragraphs(_ conventions: PrintConventions) throws {
         let (book, document) = try GeneratedBook.read(conventions)
-        KnownIssues.check(KnownIssues.paragraphs(conventions)) {
-            for (index, runs) in book.spec.paragraphs.enumerated() {
-                let paragraph = document.paragraph(reading: runs.readingText)
-                #expect(paragraph != nil, "paragraph \(index) is not whole: \(document.whereReadingDiffers(runs.readingText))")
-                if let paragraph, book.printed.paragraphsOverPageBreaks.contains(index) {
-                    #expect(paragraph.hasPageBreak, "paragraph \(index) went over a page but holds no page break")
-                }
+        for (index, runs) in book.spec.paragraphs.enumerated() {
+            let paragraph = document.paragraph(reading: runs.readingText)
+            #expect(paragraph != nil, "paragraph \(index) is not whole: \(document.whereReadingDiffers(runs.readingText))")
+            if let paragraph, book.printed.paragraphsOverPageBreaks.contains(index) {
+                #expect(paragraph.hasPageBreak, "paragraph \(index) went over a page but holds no page break")
             }
         }
         try #require(!book.printed.paragraphsOverPageBreaks.isEmpty, "the typesetter broke no paragraph over a page: the test proves nothing")
@@ -84,13 +80,11 @@ struct PDFConventionTests {
     @Test("italic runs are kept as emphasis", arguments: matrix)
     func italics(_ conventions: PrintConventions) throws {
         let (book, document) = try GeneratedBook.read(conventions)
-        KnownIssues.check(KnownIssues.italics(conventions)) {
-            for (index, runs) in book.spec.paragraphs.enumerated() {
-                let italics = runs.compactMap { if case .italic(let text) = $0 { text.collapsingSpaces } else { nil } }
-                guard let paragraph = document.paragraph(reading: runs.readingText) else { continue }
-                let overLineEnd = book.printed.paragraphsWithItalicsOverLineEnds.contains(index) ? " (an italic run goes over a line's end)" : ""
-                #expect(paragraph.emphases == italics, "'\(runs.readingText.prefix(40))…'\(overLineEnd)")
-            }
+        for (index, runs) in book.spec.paragraphs.enumerated() {
+            let italics = runs.compactMap { if case .italic(let text) = $0 { text.collapsingSpaces } else { nil } }
+            guard let paragraph = document.paragraph(reading: runs.readingText) else { continue }
+            let overLineEnd = book.printed.paragraphsWithItalicsOverLineEnds.contains(index) ? " (an italic run goes over a line's end)" : ""
+            #expect(paragraph.emphases == italics, "'\(runs.readingText.prefix(40))…'\(overLineEnd)")
         }
     }
 
@@ -100,19 +94,17 @@ struct PDFConventionTests {
         let blocks = document.allBlocks
         let quotes = blocks.compactMap { if case .blockQuote = $0 { $0.plainText.collapsingSpaces } else { nil } }
         let verses = blocks.compactMap { if case .verse(let lines, _) = $0 { lines.map { $0.plainText.collapsingSpaces } } else { nil } }
-        KnownIssues.check(KnownIssues.quotesAndVerse(conventions)) {
-            var quoteIndex = 0
-            for block in book.spec.blocks {
-                switch block {
-                case .quote(let text):
-                    let lines = book.printed.quoteLineCounts[quoteIndex]
-                    #expect(quotes.contains(text.collapsingSpaces), "the quote '\(text.prefix(50))…' (\(lines) lines) is not a block quote; quotes found: \(quotes)")
-                    quoteIndex += 1
-                case .verse(let lines):
-                    #expect(verses.contains(lines), "the verse '\(lines[0])…' did not keep its lines; verse found: \(verses)")
-                default:
-                    continue
-                }
+        var quoteIndex = 0
+        for block in book.spec.blocks {
+            switch block {
+            case .quote(let text):
+                let lines = book.printed.quoteLineCounts[quoteIndex]
+                #expect(quotes.contains(text.collapsingSpaces), "the quote '\(text.prefix(50))…' (\(lines) lines) is not a block quote; quotes found: \(quotes)")
+                quoteIndex += 1
+            case .verse(let lines):
+                #expect(verses.contains(lines), "the verse '\(lines[0])…' did not keep its lines; verse found: \(verses)")
+            default:
+                continue
             }
         }
     }

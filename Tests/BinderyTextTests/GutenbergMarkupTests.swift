@@ -18,6 +18,20 @@ struct GutenbergMarkupTests {
         #expect(count == 2)
     }
 
+    /// An italic run over a page's end is one emphasis holding the page break; `_` pairs that do not open before
+    /// the break and close after it are left as they were.
+    @Test func emphasisOverAPageBreak() {
+        var count = 0
+        let page = Inline.pageBreak(PageBreak(number: "15"))
+        #expect(UnderscoreEmphasis.inlines([.text("small beside _winter"), page, .text(" of_ village")], &count)
+                == [.text("small beside "), .emphasis([.text("winter"), page, .text(" of")]), .text(" village")])
+        #expect(count == 1)
+        for (before, after) in [("a _closed_ pair", " then_ more"), ("snake_case", "_tail"), ("open _ spaced", " x_ y"), ("a _word", " _other_")] {
+            let inlines = UnderscoreEmphasis.inlines([.text(before), page, .text(after)], &count)
+            #expect(!inlines.contains { if case .emphasis(let inner) = $0 { inner.contains(page) } else { false } }, "\(before) | \(after)")
+        }
+    }
+
     @Test func emphasisInParagraphsAndHeadings() throws {
         let text = "I\n\n\n\(Self.prose)\n\n\n\n_Anthem for Doomed Youth_\n\n\nHe wrote _Strange Meeting_ and more. \(Self.prose)\n"
         let document = try read(text)

@@ -25,7 +25,17 @@ enum UnderscoreEmphasis {
 
     static func inlines(_ content: [Inline], _ count: inout Int) -> [Inline] {
         var result: [Inline] = []
-        for inline in content {
+        var content = content[...]
+        while let inline = content.popFirst() {
+            // `_words` before a page break and `words_` after it: one emphasis holding the page break.
+            if case .text(let text) = inline, content.count >= 2, case .pageBreak = content[content.startIndex],
+               case .text(let next) = content[content.startIndex + 1], let across = spanning(text, next) {
+                result += split(across.before, &count) + [.emphasis([.text(across.inside), content[content.startIndex], .text(across.after)])]
+                count += 1
+                content = content.dropFirst(2)
+                if !across.rest.isEmpty { content = [.text(across.rest)] + content }
+                continue
+            }
             switch inline {
             case .text(let text) where ByteSearch.containsByte(0x5F, in: text): result += split(text, &count)
             case .emphasis(let inner): result.append(.emphasis(inlines(inner, &count)))
@@ -64,6 +74,19 @@ enum UnderscoreEmphasis {
         }
         if plainStart < bytes.count { result.append(.text(string(plainStart..<bytes.count))) }
         return result
+    }
+
+    /// An emphasis that `text` opens and `next` closes: `text` ends with an opening `_` and its words (no other
+    /// `_` after it), `next` has a closing `_` before its first opening one. Nil when the pair is not so.
+    static func spanning(_ text: String, _ next: String) -> (before: String, inside: String, after: String, rest: String)? {
+        guard let open = text.lastIndex(of: "_"), let close = next.firstIndex(of: "_") else { return nil }
+        let inside = text[text.index(after: open)...], after = next[..<close]
+        let precedes = open == text.startIndex ? nil : text[text.index(before: open)]
+        let follows = next.index(after: close) == next.endIndex ? nil : next[next.index(after: close)]
+        guard precedes.map({ !$0.isLetter && !$0.isNumber }) ?? true, inside.first.map({ $0 != " " }) == true,
+              after.last.map({ $0 != " " }) == true, follows.map({ !$0.isLetter && !$0.isNumber }) ?? true,
+              text[..<open].filter({ $0 == "_" }).count % 2 == 0 else { return nil }
+        return (String(text[..<open]), String(inside), String(after), String(next[next.index(after: close)...]))
     }
 
     /// A letter or digit (`isAlphabetic`, or a numeric type).
