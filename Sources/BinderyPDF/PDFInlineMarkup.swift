@@ -13,6 +13,8 @@ struct PDFInlineMarkup {
             // A raised number before a slash is a fraction's numerator (`1/352`), not a note's marker.
             let fraction = index + 1 < line.spans.count && line.spans[index + 1].text.first.map { "/⁄".contains($0) } == true
             if !fraction, let marker = Self.marker(span, lineSize: size, baseline: baseline) {
+                // The marker goes right after the word it marks (poppler may see a space before a raised figure).
+                while out.last == " " { out.removeLast() }
                 if italic { out += "_"; italic = false }
                 out += "[\(marker)]" + String(repeating: " ", count: span.text.reversed().prefix { $0 == " " }.count)
                 continue

@@ -50,12 +50,14 @@ enum PDFReadingOrder {
 }
 
 extension PDFSpan {
-    /// The space poppler leaves out between two pieces of one printed line: one space, or for a gap wider
-    /// than the type's size (a table's columns) one space per half em of it, as `pdftotext -layout` keeps it.
+    /// The space poppler leaves out between two pieces of one printed line: none where they touch, one space, or
+    /// for a gap wider than the type's size (a table's columns) one space per half em of it, as `pdftotext -layout` keeps it.
     static func space(between left: PDFLine, and right: PDFLine) -> PDFSpan? {
         guard let last = left.spans.last, let first = right.spans.first else { return nil }
         let em = max(min(left.bodySize, right.bodySize), 1)
         let gap = first.left - last.right
+        // Pieces that touch (a note's raised number after its word) take no space.
+        guard gap >= em * 0.15 else { return nil }
         let width = gap > em * 1.5 ? Int((gap / (em / 2)).rounded()) : 1
         let present = last.text.reversed().prefix { $0 == " " }.count + first.text.prefix { $0 == " " }.count
         guard width > present else { return nil }
