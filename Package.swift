@@ -101,7 +101,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BinderyPDFTests",
-            dependencies: ["CCairo", "BinderyConversion", "BinderyModel", "BinderyTestSupport"]
+            dependencies: ["CCairo", "BinderyConversion", "BinderyModel", "BinderyTestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "BinderyServiceTests",

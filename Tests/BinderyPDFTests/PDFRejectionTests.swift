@@ -31,6 +31,16 @@ struct PDFRejectionTests {
         #expect(!error.isStopped)
     }
 
+    /// `Fixtures/encrypted.pdf`: a generated book encrypted by qpdf (AES-256) with a password to open it.
+    @Test("an encrypted PDF is refused: the error says to decrypt it")
+    func encrypted() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/encrypted.pdf")
+        let error = try #require(refusal([UInt8](try Data(contentsOf: path)), name: "locked.pdf"))
+        #expect(error.message.contains("encrypted"), "\(error.message)")
+        #expect(error.message.contains("decrypt"), "\(error.message)")
+        #expect(!error.isStopped)
+    }
+
     @Test("a PDF of empty pages is refused as having no text layer", arguments: [1, 3])
     func emptyPages(_ count: Int) throws {
         let canvas = PDFCanvas(width: 419.53, height: 595.28)
