@@ -30,12 +30,6 @@ public struct PDFLine: Sendable {
         measure()
     }
 
-    /// Joins `other`, which stands further right on the same baseline, to this line.
-    mutating func append(_ other: [PDFSpan]) {
-        spans += other
-        measure()
-    }
-
     private mutating func measure() {
         text = spans.map(\.text).joined()
         left = spans.first?.left ?? 0

@@ -15,18 +15,20 @@ enum PDFReadingOrder {
         }
         var merged: [PDFLine] = []
         for cluster in clusters {
-            var pieces = cluster.sorted { $0.left < $1.left }
-            var line = pieces.removeFirst()
-            for piece in pieces {
-                guard piece.left >= line.right - 1 else {
+            // The spans of one printed line gathered first, measured once (a line of many pieces stays linear).
+            var spans: [PDFSpan] = []
+            var right = -Double.infinity
+            for piece in cluster.sorted(by: { $0.left < $1.left }) {
+                if !spans.isEmpty, piece.left < right - 1 {
                     // Overlapping pieces are not one line's: keep them apart, in order.
-                    merged.append(line)
-                    line = piece
-                    continue
+                    merged.append(PDFLine(spans: spans))
+                    spans = []
                 }
-                line.append((PDFSpan.space(between: line, and: piece).map { [$0] } ?? []) + piece.spans)
+                if let last = spans.last, let first = piece.spans.first, let space = PDFSpan.space(between: last, and: first) { spans.append(space) }
+                spans += piece.spans
+                right = piece.right
             }
-            merged.append(line)
+            merged.append(PDFLine(spans: spans))
         }
         return merged
     }
@@ -52,9 +54,8 @@ enum PDFReadingOrder {
 extension PDFSpan {
     /// The space poppler leaves out between two pieces of one printed line: none where they touch, one space, or
     /// for a gap wider than the type's size (a table's columns) one space per half em of it, as `pdftotext -layout` keeps it.
-    static func space(between left: PDFLine, and right: PDFLine) -> PDFSpan? {
-        guard let last = left.spans.last, let first = right.spans.first else { return nil }
-        let em = max(min(left.bodySize, right.bodySize), 1)
+    static func space(between last: PDFSpan, and first: PDFSpan) -> PDFSpan? {
+        let em = max(min(last.size, first.size), 1)
         let gap = first.left - last.right
         // Pieces that touch (a note's raised number after its word) take no space.
         guard gap >= em * 0.15 else { return nil }
