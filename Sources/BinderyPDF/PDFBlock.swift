@@ -21,4 +21,6 @@ struct PDFBlock {
     var startsFlush = false
     /// For verse: the left edge its lines are set in from.
     var left: Double = 0
+    /// The right edge of the text block it was read in (the page's, or its column's).
+    var right: Double = 0
 }

@@ -28,8 +28,9 @@ struct PDFBlockFinder {
         sizeClass(line) == .larger || centred && line.isBold
     }
 
-    func blocks(_ lines: [PDFLine], page: Int) -> [PDFBlock] {
-        let edges = measure.edges(ofPage: page - 1)
+    /// The blocks of a page's text block, or of one column of it (`edges` then the column's).
+    func blocks(_ lines: [PDFLine], page: Int, edges columnEdges: (left: Double, right: Double)? = nil) -> [PDFBlock] {
+        let edges = columnEdges ?? measure.edges(ofPage: page - 1)
         let centred = centredLines(lines, edges: edges)
         let heading = lines.indices.map { isHeading(lines[$0], centred: centred[$0]) }
         var runs: [Range<Int>] = []
@@ -80,6 +81,7 @@ struct PDFBlockFinder {
             }
             blocks.append(PDFBlock(kind: kind, lines: run, page: page, left: run.map(\.left).min() ?? 0))
         }
+        for index in blocks.indices { blocks[index].right = edges.right }
         return blocks
     }
 
@@ -89,7 +91,8 @@ struct PDFBlockFinder {
         guard let before, let after, before.kind == after.kind, before.kind == .paragraph || before.kind == .quote, after.startsFlush,
               let last = before.lines.last, let first = after.lines.first else { return false }
         let edges = measure.edges(ofPage: before.page - 1)
-        let right = before.kind == .quote ? edges.right - (before.left - edges.left) : edges.right
+        let blockRight = before.right > 0 ? before.right : edges.right
+        let right = before.kind == .quote ? blockRight - (before.left - edges.left) : blockRight
         return before.endsFull || !fitsNextWord(last, first, width: right - last.left)
     }
 

@@ -3,7 +3,7 @@
 /// pieces on one baseline are joined left to right. A page set in two columns keeps poppler's order.
 enum PDFReadingOrder {
     static func arrange(_ page: PDFPage) -> [PDFLine] {
-        guard !isTwoColumns(page) else { return page.lines }
+        guard !PDFColumns.isTwoColumns(page.lines, width: page.width) else { return page.lines }
         // Lines by baseline; lines within a line's tolerance of the first of a cluster are one printed line, left to right.
         var clusters: [[PDFLine]] = []
         for line in page.lines.sorted(by: { $0.baseline < $1.baseline }) {
@@ -38,16 +38,6 @@ enum PDFReadingOrder {
     private static func tolerance(_ a: PDFLine, _ b: PDFLine) -> Double {
         let small = min(a.bodySize, b.bodySize), large = max(a.bodySize, b.bodySize)
         return small < large * 0.85 ? large / 2 : max(1, small / 3)
-    }
-
-    /// Most long lines end before the page's middle, or start after it.
-    private static func isTwoColumns(_ page: PDFPage) -> Bool {
-        let long = page.lines.filter { $0.text.count >= 20 }
-        guard long.count >= 10 else { return false }
-        let middle = page.width / 2
-        let leftHalf = long.count { $0.right < middle }
-        let rightHalf = long.count { $0.left > middle }
-        return leftHalf * 10 >= long.count * 3 && rightHalf * 10 >= long.count * 3
     }
 }
 

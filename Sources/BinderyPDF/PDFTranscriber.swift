@@ -12,7 +12,7 @@ public struct PDFTranscriber: Sendable {
         for (page, lines) in zip(pages, ordered) {
             let parts = PDFPageFurniture.split(lines, height: page.height, measure: measure, repeated: repeated)
             let (text, notes) = PDFFootnotes.split(parts.body, measure: measure)
-            layouts.append(PageLayout(top: parts.top, blocks: finder.blocks(text, page: page.index), notes: notes, bottom: parts.bottom))
+            layouts.append(PageLayout(top: parts.top, blocks: Self.blocks(text, page: page, finder: finder), notes: notes, bottom: parts.bottom))
         }
         Self.keepCentredLinesInVerse(&layouts)
         var writer = Writer()
@@ -70,6 +70,24 @@ public struct PDFTranscriber: Sendable {
         return PDFTranscript(text: writer.text, origins: writer.origins, headingRanks: headingRanks,
                              verseLines: verseLines, quoteLines: quoteLines, headingStarts: headingStarts, centredLines: centredLines,
                              pageCount: pages.count, summary: summary)
+    }
+
+    /// A page's blocks; on a page in two columns, each column's, a paragraph that goes on from the foot of one
+    /// column to the head of the next made one.
+    private static func blocks(_ lines: [PDFLine], page: PDFPage, finder: PDFBlockFinder) -> [PDFBlock] {
+        guard let segments = PDFColumns.segments(lines, width: page.width) else { return finder.blocks(lines, page: page.index) }
+        var blocks: [PDFBlock] = []
+        for segment in segments {
+            var found = finder.blocks(segment.lines, page: page.index, edges: segment.edges)
+            if let first = found.first, finder.continues(blocks.last, first) {
+                blocks[blocks.count - 1].lines += first.lines
+                blocks[blocks.count - 1].endsFull = first.endsFull
+                blocks[blocks.count - 1].right = first.right
+                found.removeFirst()
+            }
+            blocks += found
+        }
+        return blocks
     }
 
     /// One page: its running head and folio, its blocks, its footnotes.
