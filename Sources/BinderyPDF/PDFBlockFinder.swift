@@ -23,16 +23,17 @@ struct PDFBlockFinder {
             && (indent == 0 || abs(inLeft - indent) > 0.5)
     }
 
-    /// Larger than the body, or bold throughout and centred.
-    private func isHeading(_ line: PDFLine, centred: Bool) -> Bool {
-        sizeClass(line) == .larger || centred && line.isBold
+    /// Larger than the body, or bold throughout and centred, or short at the margin (a section's title there).
+    private func isHeading(_ line: PDFLine, centred: Bool, edges: (left: Double, right: Double)) -> Bool {
+        sizeClass(line) == .larger || line.isBold && (centred
+            || abs(line.left - edges.left) < measure.em && line.right - line.left < (edges.right - edges.left) * 0.7)
     }
 
     /// The blocks of a page's text block, or of one column of it (`edges` then the column's).
     func blocks(_ lines: [PDFLine], page: Int, edges columnEdges: (left: Double, right: Double)? = nil) -> [PDFBlock] {
         let edges = columnEdges ?? measure.edges(ofPage: page - 1)
         let centred = centredLines(lines, edges: edges)
-        let heading = lines.indices.map { isHeading(lines[$0], centred: centred[$0]) }
+        let heading = lines.indices.map { isHeading(lines[$0], centred: centred[$0], edges: edges) }
         var runs: [Range<Int>] = []
         for index in lines.indices {
             if let run = runs.last, let previous = run.last.map({ lines[$0] }) {

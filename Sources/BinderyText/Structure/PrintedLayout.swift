@@ -39,7 +39,9 @@ public struct PrintedLayout: Sendable, Hashable {
             roles[index] = .heading(level: level, kind: kind, text: text + " " + rest)
             roles[index + 1] = .absorbed
         }
-        for index in groups.indices where roles[index].isHeading && groups[index].lines.allSatisfy({ centredLines.contains($0.number) }) {
+        // The page shows what its headings look like: a heading inferred from lines in none of its heading types (a
+        // speaker's name cut in a narrow cell, a stage direction) is a paragraph.
+        for index in groups.indices where roles[index].isHeading && groups[index].lines.allSatisfy({ headingRanks[$0.number] == nil }) {
             roles[index] = .paragraph(classes: [])
         }
     }
