@@ -79,6 +79,12 @@ extension PDFBlockFinder {
         return numbered * 2 < openings.count && lower * 5 <= openings.count
     }
 
+    /// The line opens with an item's number (`3.`, `12)`) in a span of its own: a numbered list's or notes' item.
+    private static func opensWithNumber(_ line: PDFLine) -> Bool {
+        guard let first = line.spans.first?.text.trimmingTrailingSpaces(), first.count >= 2, let mark = first.last else { return false }
+        return (mark == "." || mark == ")") && first.dropLast().allSatisfy(\.isNumber)
+    }
+
     /// The left edge most of three or more lines share: the edge a paragraph's indent is measured from.
     private static func commonLeft(_ lines: [PDFLine]) -> Double? {
         guard lines.count >= 3 else { return nil }
@@ -97,7 +103,15 @@ extension PDFBlockFinder {
         var blocks: [PDFBlock] = []
         for line in lines {
             let offset = line.left - left
-            let opens = indent > 0 && abs(offset - indent) < em * 0.4 || offset < -em * 0.3
+            var opens = indent > 0 && abs(offset - indent) < em * 0.4 || offset < -em * 0.3
+            if let last = blocks.last?.lines.last {
+                // A word broken at the line's end, or a line set under the text of a numbered item (a hanging indent),
+                // goes on.
+                let broken = last.text.trimmingTrailingSpaces().last.map { "‐-".contains($0) } ?? false
+                let hanging = last.left < line.left - 1 && (last.spans.dropFirst().contains { abs($0.left - line.left) < 1.5 && !$0.text.allSatisfy(\.isWhitespace) }
+                    || full(last) && Self.opensWithNumber(last) && !Self.opensWithNumber(line))
+                if broken || hanging { opens = false }
+            }
             if let last = blocks.last?.lines.last, !opens, full(last) || !fitsNextWord(last, line, width: right - last.left) {
                 blocks[blocks.count - 1].lines.append(line)
             } else {
