@@ -13,7 +13,8 @@ extension PDFBlockFinder {
         var pieces: [[PDFLine]] = []
         for line in run {
             // A line set in under a list item's text, past its number (a hanging indent), goes on with the item.
-            if let last = pieces.last?.last, last.left < line.left - 1, last.spans.dropFirst().contains(where: { abs($0.left - line.left) < 1.5 && !$0.text.allSatisfy(\.isWhitespace) }) {
+            if let last = pieces.last?.last, last.left < line.left - 1, Self.opensWithNumber(last),
+               last.spans.dropFirst().contains(where: { abs($0.left - line.left) < 1.5 && !$0.text.allSatisfy(\.isWhitespace) }) {
                 pieces[pieces.count - 1].append(line)
                 continue
             }
@@ -108,8 +109,8 @@ extension PDFBlockFinder {
                 // A word broken at the line's end, or a line set under the text of a numbered item (a hanging indent),
                 // goes on.
                 let broken = last.text.trimmingTrailingSpaces().last.map { "‐-".contains($0) } ?? false
-                let hanging = last.left < line.left - 1 && (last.spans.dropFirst().contains { abs($0.left - line.left) < 1.5 && !$0.text.allSatisfy(\.isWhitespace) }
-                    || full(last) && Self.opensWithNumber(last) && !Self.opensWithNumber(line))
+                let aligned = last.spans.dropFirst().contains { abs($0.left - line.left) < 1.5 && !$0.text.allSatisfy(\.isWhitespace) }
+                let hanging = last.left < line.left - 1 && Self.opensWithNumber(last) && !Self.opensWithNumber(line) && (aligned || full(last))
                 if broken || hanging { opens = false }
             }
             if let last = blocks.last?.lines.last, !opens, full(last) || !fitsNextWord(last, line, width: right - last.left) {
