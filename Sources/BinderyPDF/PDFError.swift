@@ -1,7 +1,8 @@
-/// A PDF that cannot give a book (unreadable, encrypted, or a scan with no text to read), or a read stopped.
+/// A PDF poppler cannot read (damaged, not a PDF, encrypted), or a read stopped. (A scan with no text to read is
+/// refused once its transcript is known to hold no letter: `PDFSource`.)
 public struct PDFError: Error, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
-        case unreadable, encrypted, noTextLayer
+        case unreadable, encrypted
         /// The caller's `shouldStop` said so.
         case stopped
     }

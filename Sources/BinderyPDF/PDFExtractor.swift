@@ -2,35 +2,38 @@ import CPoppler
 import Synchronization
 
 /// Reads a PDF's pages with poppler (its glib interface): the text in reading order, each character's box
-/// and each run's font. Poppler's objects never leave this file, and one PDF is read at a time in the process
-/// (poppler keeps global state — fonts, caches — that it does not promise to share between threads).
-public struct PDFExtractor: Sendable {
-    public init() {}
+/// and each run's font. Poppler's objects never leave this file, and one call into poppler runs at a time in
+/// the process (poppler keeps global state — fonts, caches — that it does not promise to share between
+/// threads): the lock is taken per page, so that PDFs read on several threads take turns page by page.
+package struct PDFExtractor: Sendable {
+    package init() {}
 
-    private static let oneAtATime = Mutex(())
+    private static let poppler = Mutex(())
 
     /// The pages of `bytes`; `shouldStop` is asked before each page (a cancelled job stops within a page).
-    public func pages(of bytes: [UInt8], shouldStop: (@Sendable () -> Bool)? = nil) throws(PDFError) -> [PDFPage] {
+    package func pages(of bytes: [UInt8], shouldStop: (@Sendable () -> Bool)? = nil) throws(PDFError) -> [PDFPage] {
         guard bytes.prefix(1024).firstRange(of: Array("%PDF-".utf8)) != nil else {
             throw PDFError(.unreadable, "not a PDF: no %PDF- header")
         }
-        let result: Result<[PDFPage], PDFError> = Self.oneAtATime.withLock { _ in
-            Result { () throws(PDFError) -> [PDFPage] in try read(bytes, shouldStop: shouldStop) }
+        let opened: Result<UnsafeMutableRawPointer, PDFError> = Self.poppler.withLock { _ in
+            Result { () throws(PDFError) -> UnsafeMutableRawPointer in UnsafeMutableRawPointer(try open(bytes)) }
         }
-        return try result.get()
-    }
-
-    private func read(_ bytes: [UInt8], shouldStop: (@Sendable () -> Bool)?) throws(PDFError) -> [PDFPage] {
-        let document = try open(bytes)
-        defer { g_object_unref(UnsafeMutableRawPointer(document)) }
-        let count = Int(poppler_document_get_n_pages(document))
+        let document = try opened.get()
+        defer { Self.poppler.withLock { _ in g_object_unref(document) } }
+        let count = Self.poppler.withLock { _ in Int(poppler_document_get_n_pages(OpaquePointer(document))) }
         var pages: [PDFPage] = []
         pages.reserveCapacity(count)
         for index in 0..<count {
             if shouldStop?() == true { throw PDFError(.stopped, "stopped at page \(index + 1) of \(count)") }
-            guard let page = poppler_document_get_page(document, Int32(index)) else { continue }
-            defer { g_object_unref(UnsafeMutableRawPointer(page)) }
-            pages.append(read(page, index: index + 1))
+            // A page poppler cannot give stays in the list, empty: odd and even pages keep their places.
+            let read = Self.poppler.withLock { _ -> PDFPage in
+                guard let page = poppler_document_get_page(OpaquePointer(document), Int32(index)) else {
+                    return PDFPage(index: index + 1, width: 1, height: 1, lines: [])
+                }
+                defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+                return self.read(page, index: index + 1)
+            }
+            pages.append(read)
         }
         return pages
     }
@@ -49,9 +52,22 @@ public struct PDFExtractor: Sendable {
         return document
     }
 
+    private static func onPage(_ box: PopplerRectangle, width: Double, height: Double) -> Bool {
+        let values = [box.x1, box.x2, box.y1, box.y2]
+        return values.allSatisfy(\.isFinite) && box.x1 >= -width && box.x2 <= width * 2 && box.y1 >= -height && box.y2 <= height * 2
+    }
+
+    private static func plausible(size: Double, height: Double) -> Bool {
+        size.isFinite && size > 0 && size <= height
+    }
+
     private func read(_ page: OpaquePointer, index: Int) -> PDFPage {
         var width = 0.0, height = 0.0
         poppler_page_get_size(page, &width, &height)
+        // A page of no size, or of an impossible one (a crafted MediaBox), gives no text.
+        guard width.isFinite, height.isFinite, width > 1, height > 1, width < 20_000, height < 20_000 else {
+            return PDFPage(index: index, width: 1, height: 1, lines: [])
+        }
         var result = PDFPage(index: index, width: width, height: height, lines: [])
         guard let text = poppler_page_get_text(page) else { return result }
         defer { g_free(text) }
@@ -94,6 +110,8 @@ public struct PDFExtractor: Sendable {
             while runIndex < runs.count, runs[runIndex].end < position { runIndex += 1 }
             let run = runIndex < runs.count && runs[runIndex].start <= position ? runIndex : -1
             let box = rectangles[position]
+            // A character placed off the page or in an impossible size (a crafted file) is no text of the page's.
+            guard Self.onPage(box, width: width, height: height), run < 0 || Self.plausible(size: runs[run].size, height: height) else { continue }
             if run != spanRun || span == nil {
                 closeSpan()
                 spanRun = run

@@ -49,7 +49,8 @@ extension PDFSpan {
         let gap = first.left - last.right
         // Pieces that touch (a note's raised number after its word) take no space.
         guard gap >= em * 0.15 else { return nil }
-        let width = gap > em * 1.5 ? Int((gap / (em / 2)).rounded()) : 1
+        // At most 40 spaces: a gap's width says only that it is wide.
+        let width = gap > em * 1.5 ? min(40, Int((gap / (em / 2)).rounded())) : 1
         let present = last.text.reversed().prefix { $0 == " " }.count + first.text.prefix { $0 == " " }.count
         guard width > present else { return nil }
         return PDFSpan(text: String(repeating: " ", count: width - present), font: last.font, size: last.size,

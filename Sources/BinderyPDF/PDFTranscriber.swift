@@ -139,6 +139,7 @@ public struct PDFTranscriber: Sendable {
     }
 
     static func points(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e9 else { return "?" }
         let tenths = Int((value * 10).rounded())
         return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(abs(tenths % 10))"
     }

@@ -24,10 +24,15 @@ extension PDFTranscriber {
             }
         }
 
-        /// The form feed is a line of its own, as the reader splits it out.
+        /// The form feed is a line of its own, as the reader splits it out; at the very start (the pages before gave
+        /// no line) the reader sees an empty line before it, and so does the transcript.
         private mutating func startPage() {
             guard formFeed else { return }
             formFeed = false
+            if lines.isEmpty {
+                lines.append("")
+                origins.append("")
+            }
             lines.append(Self.formFeed)
             origins.append("")
         }
@@ -71,6 +76,9 @@ extension PDFTranscriber {
             blanks(kind == .heading ? 2 : 1)
         }
 
+        /// The last line of a block's text written (not a running head, a folio or a footnote): where a marker the
+        /// typesetter carried to the next line goes back to.
+        private var lastTextLine: Int?
         /// Italics still open at the end of a block that goes on on the next page.
         private var markup = PDFInlineMarkup(markItalics: true)
 
@@ -89,7 +97,7 @@ extension PDFTranscriber {
                 let broken = next != nil && (line.text.trimmingTrailingSpaces().last.map { "‐-".contains($0) } ?? false)
                 var text = markup.text(of: line, closing: !broken && (next == nil || block.kind == .verse || block.kind == .heading || !nextOpensItalic))
                 // A marker the typesetter carried over a line's end (after a full stop) goes back to the text it marks.
-                if let marker = PDFInlineMarkup.leadingMarker(line), text.hasPrefix(marker), let previous = lines.lastIndex(where: { !$0.allSatisfy(\.isWhitespace) }) {
+                if let marker = PDFInlineMarkup.leadingMarker(line), text.hasPrefix(marker), let previous = lastTextLine {
                     lines[previous] += marker
                     text = String(text.dropFirst(marker.count).drop { $0 == " " })
                 }
@@ -100,9 +108,10 @@ extension PDFTranscriber {
                 case .quote:
                     self.line("    " + text, origin: origin)
                 case .verse:
-                    let deeper = max(0, Int(((line.left - block.left) / max(line.bodySize, 1)).rounded()))
+                    let deeper = min(20, max(0, Int(((line.left - block.left) / max(line.bodySize, 1)).rounded())))
                     self.line(String(repeating: " ", count: 4 + deeper * 2) + text, origin: origin)
                 }
+                lastTextLine = lines.count - 1
             }
         }
     }
