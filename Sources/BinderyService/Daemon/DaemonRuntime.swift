@@ -1,3 +1,4 @@
+import BinderyConversion
 import BinderyProtocol
 import Dispatch
 import Foundation
@@ -246,12 +247,16 @@ package final class DaemonRuntime: Sendable {
     }
 
     /// Marks the recorded document of the source `path`, found gone, deleted and removes its outputs
-    /// (with `prune`). Runs from `reconcile` and from a cancelled job's worker: one at a time, so that the
-    /// record is read and changed as one.
+    /// (with `prune`) — unless a namesake (`book.pdf` for `book.txt`) is there to own the same outputs now.
+    /// Runs from `reconcile` and from a cancelled job's worker: one at a time, so that the record is read and
+    /// changed as one.
     private func recordDeletion(_ path: String) {
         deletions.withLock { _ in
             guard let document = try? store.document(path), document.state != .deleted else { return }
-            let prune = pipeline.settings.prune
+            let namesake = SourceNaming.sources(ofStem: SourceNaming.stem(of: path)).contains { other in
+                other != path && FileStamp(path: layout.url(of: other).path) != nil
+            }
+            let prune = pipeline.settings.prune && !namesake
             if prune, let outputs = try? store.outputs(of: path) { publisher.remove(outputs) }
             recordDeleted(path, pruned: prune)
         }

@@ -63,6 +63,29 @@ extension Reliability {
             #expect(daemon.stop() == 0)
         }
 
+        /// With `prune`, the text's deletion must not take away the outputs its namesake now publishes, whichever
+        /// of the two the daemon handles first.
+        @Test func aPDFReplacingItsTextKeepsTheOutputsItPublishes() async throws {
+            let daemon = try DaemonProcess()
+            defer { daemon.tearDown() }
+            let text = "book.txt", pdf = "book.pdf"
+            try daemon.write(ReliabilityKit.document("the text"), to: text)
+            try daemon.start(try ReliabilityKit.configure(daemon, "publish:\n  prune: true\n"))
+            #expect(await ReliabilityKit.caughtUp(daemon), "\(daemon.log.suffix(4000))")
+            #expect(daemon.outputs().keys.contains("book.epub"))
+
+            try Self.replace(pdf, with: try PDFFixtures.bookBytes(), in: daemon)
+            try FileManager.default.removeItem(at: daemon.corpus.appendingPathComponent(text))
+            #expect(await eventually(timeout: 60) {
+                daemon.store()?.document(text)?.state == .deleted && daemon.store()?.document(pdf)?.state == .published
+            }, "\(daemon.log.suffix(4000))")
+            // Whatever is still queued settles; the PDF's outputs stay published and sound.
+            #expect(await eventually(timeout: 30) { daemon.store()?.jobs.allSatisfy { $0.outcome != nil } ?? false })
+            #expect(daemon.outputs().keys.contains("book.epub"), "\(daemon.outputs().keys.sorted())")
+            #expect(try ReliabilityKit.audit(daemon, sources: [pdf]) == [])
+            #expect(daemon.stop() == 0)
+        }
+
         @Test func aTextAndAPDFOfOneNameBothFailUntilOneIsGone() async throws {
             let daemon = try DaemonProcess()
             defer { daemon.tearDown() }
