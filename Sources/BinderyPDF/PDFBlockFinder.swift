@@ -88,8 +88,12 @@ struct PDFBlockFinder {
 
     /// A paragraph (or quotation) on a page's last line goes on when the next page starts at the edge in its kind
     /// and the line was filled: it reaches the measure, or the next page's first word would not have fitted on it.
+    /// Verse goes on when the next page opens with verse at its indent.
     func continues(_ before: PDFBlock?, _ after: PDFBlock?) -> Bool {
-        guard let before, let after, before.kind == after.kind, before.kind == .paragraph || before.kind == .quote, after.startsFlush,
+        guard let before, let after, before.kind == after.kind else { return false }
+        // A poem goes on at the next page's head at its own indent (a page's end says nothing of a stanza's).
+        if before.kind == .verse { return abs(before.left - after.left) < 1 }
+        guard before.kind == .paragraph || before.kind == .quote, after.startsFlush,
               let last = before.lines.last, let first = after.lines.first else { return false }
         let edges = measure.edges(ofPage: before.page - 1)
         let blockRight = before.right > 0 ? before.right : edges.right

@@ -79,7 +79,7 @@ struct BlockAssembler: Sendable {
                 }
                 if classes == ["speech-body"] {
                     let verse = shape?.keepsLines(group.lines[...]) == true
-                    blocks.append(verse ? .verse(lines: VerseLines.lines(group.lines[...], inlines: inlines[index]), paragraphInfo) : .paragraph(inlines[index], paragraphInfo))
+                    blocks.append(verse ? .verse(lines: VerseLines.lines(group.lines[...], inlines: inlines[index], pageBreaks: group.pageBreaks), paragraphInfo) : .paragraph(inlines[index], paragraphInfo))
                     continue
                 }
                 if classes == ["speech"] {
@@ -88,7 +88,7 @@ struct BlockAssembler: Sendable {
                 }
                 if let shape, !classes.contains("titlepage"), !classes.contains("index"), !classes.contains("toc") {
                     if indentedVerse[index] {
-                        blocks.append(.verse(lines: VerseLines.lines(group.lines[...], inlines: inlines[index]), paragraphInfo))
+                        blocks.append(.verse(lines: VerseLines.lines(group.lines[...], inlines: inlines[index], pageBreaks: group.pageBreaks), paragraphInfo))
                         continue
                     }
                     // One indented line beside indented paragraphs (a letter's salutation) goes with them; where
@@ -104,7 +104,7 @@ struct BlockAssembler: Sendable {
                         continue
                     }
                     if verse.contains(index), !hasNote, !group.lines.allSatisfy({ printed.quoteLines.contains($0.number) }) {
-                        blocks.append(.verse(lines: group.lines.map { [.text($0.text)] }, paragraphInfo))
+                        blocks.append(.verse(lines: VerseLines.lines(group.lines[...], inlines: [], pageBreaks: group.pageBreaks), paragraphInfo))
                         continue
                     }
                     if shape.isBlockQuote(group, bodyIndent: bodyIndent) {
@@ -195,7 +195,7 @@ struct BlockAssembler: Sendable {
     private func speech(_ group: LineGroup, inlines: [Inline], info: NodeInfo, verse: Bool) -> [Block] {
         let speaker = Block.paragraph([.text(group.lines[0].text)], NodeInfo(attributes: Attributes(classes: ["speaker"]), source: SourceRange(line: group.firstLine)))
         let body = SourceRange(firstLine: group.lines[1].number, lastLine: group.lastLine)
-        if verse { return [speaker, .verse(lines: VerseLines.lines(group.lines.dropFirst(), inlines: inlines), NodeInfo(attributes: Attributes(classes: ["speech"]), source: body))] }
+        if verse { return [speaker, .verse(lines: VerseLines.lines(group.lines.dropFirst(), inlines: inlines, pageBreaks: group.pageBreaks), NodeInfo(attributes: Attributes(classes: ["speech"]), source: body))] }
         return [speaker, .paragraph(Self.dropping(prefixBefore: group.lines[1].text, from: inlines), NodeInfo(attributes: Attributes(classes: ["speech"]), source: body))]
     }
 

@@ -1,9 +1,13 @@
 import BinderyModel
 
-/// The lines of a verse block as inlines, each note put back on the line that shows its marker.
+/// The lines of a verse block as inlines, each note put back on the line that shows its marker, and each page
+/// break (`pageBreaks`, keyed by the line's index in its group) at the start of the line it comes before.
 enum VerseLines {
-    static func lines(_ lines: ArraySlice<SourceLine>, inlines: [Inline]) -> [[Inline]] {
+    static func lines(_ lines: ArraySlice<SourceLine>, inlines: [Inline], pageBreaks: [Int: PageBreak] = [:]) -> [[Inline]] {
         var result = lines.map { [Inline.text($0.text)] }
+        for (index, pageBreak) in pageBreaks where lines.indices.contains(index) {
+            result[index - lines.startIndex].insert(.pageBreak(pageBreak), at: 0)
+        }
         for case .note(let note) in inlines {
             let marker = "[\(note.number)]"
             // The first line still showing the marker; a marker in another form goes at the end of the last line.
