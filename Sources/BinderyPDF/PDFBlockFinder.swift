@@ -69,7 +69,7 @@ struct PDFBlockFinder {
             let kind: PDFBlock.Kind = heading[range.lowerBound] ? .heading : .centred
             if let last = blocks.last, last.kind == .heading, last.page == page, let previous = last.lines.last,
                run[0].baseline - previous.baseline < measure.lineStep * 3.2 {
-                // Under a heading: its next line in the same size (`I` over `Variation Under Domestication`), or a
+                // Under a heading: its next line in the same size (a chapter's numeral over its title), or a
                 // centred line in the body's type (a title in italics under `III`), is the same heading.
                 let sameSize = kind == .heading && abs(last.lines[0].bodySize - run[0].bodySize) < 0.2 && last.lines[0].isBold == run[0].isBold
                 // A summary in the body's roman type under a chapter's title is not part of it.

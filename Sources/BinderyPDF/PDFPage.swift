@@ -1,30 +1,30 @@
 /// What poppler reads off one page: its size and its printed lines, top to bottom in reading order.
-public struct PDFPage: Sendable {
+package struct PDFPage: Sendable {
     /// The page's number in the file, 1 first.
-    public var index: Int
-    public var width: Double
-    public var height: Double
-    public var lines: [PDFLine]
+    package var index: Int
+    package var width: Double
+    package var height: Double
+    package var lines: [PDFLine]
 }
 
 /// One printed line: runs of one font each, left to right. Its measures are taken once, when it is made.
-public struct PDFLine: Sendable {
-    public private(set) var spans: [PDFSpan]
-    public private(set) var text: String
-    public private(set) var left: Double
-    public private(set) var right: Double
-    public private(set) var top: Double
-    public private(set) var bottom: Double
+package struct PDFLine: Sendable {
+    package private(set) var spans: [PDFSpan]
+    package private(set) var text: String
+    package private(set) var left: Double
+    package private(set) var right: Double
+    package private(set) var top: Double
+    package private(set) var bottom: Double
     /// The size of most of the line's letters.
-    public private(set) var bodySize: Double
+    package private(set) var bodySize: Double
     /// The bottom of the line's letters of its body size (a superscript sits higher).
-    public private(set) var baseline: Double
+    package private(set) var baseline: Double
     /// Every letter of the line is bold.
-    public private(set) var isBold: Bool
+    package private(set) var isBold: Bool
     /// The width of the line's first word, as printed.
-    public private(set) var firstWordWidth: Double
+    package private(set) var firstWordWidth: Double
 
-    public init(spans: [PDFSpan]) {
+    package init(spans: [PDFSpan]) {
         self.spans = spans
         (text, left, right, top, bottom, bodySize, baseline, isBold, firstWordWidth) = ("", 0, 0, 0, 0, 0, 0, false, 0)
         measure()
@@ -48,18 +48,18 @@ public struct PDFLine: Sendable {
 }
 
 /// A run of characters in one font at one size, with its box in points from the page's top left.
-public struct PDFSpan: Sendable {
-    public var text: String
-    public var font: String
-    public var size: Double
-    public var left: Double
-    public var right: Double
-    public var top: Double
-    public var bottom: Double
+package struct PDFSpan: Sendable {
+    package var text: String
+    package var font: String
+    package var size: Double
+    package var left: Double
+    package var right: Double
+    package var top: Double
+    package var bottom: Double
     /// Where the span's first word ends, when a space follows it inside the span.
-    public var firstWordEnd: Double?
+    package var firstWordEnd: Double?
 
     /// The font's name says italic or oblique (`DejaVuSerif-Italic`, `LiberationSerif-BoldItalic`).
-    public var isItalic: Bool { let name = font.lowercased(); return name.contains("italic") || name.contains("oblique") }
-    public var isBold: Bool { let name = font.lowercased(); return name.contains("bold") || name.contains("black") }
+    package var isItalic: Bool { let name = font.lowercased(); return name.contains("italic") || name.contains("oblique") }
+    package var isBold: Bool { let name = font.lowercased(); return name.contains("bold") || name.contains("black") }
 }

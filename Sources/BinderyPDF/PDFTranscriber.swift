@@ -1,9 +1,9 @@
 /// Pages → the transcript the reader reads: the blocks `PDFBlockFinder` finds, written in the plain-text
 /// conventions the reader knows (see `PDFTranscript`), with each page's furniture kept around a form feed.
-public struct PDFTranscriber: Sendable {
-    public init() {}
+package struct PDFTranscriber: Sendable {
+    package init() {}
 
-    public func transcribe(_ pages: [PDFPage]) -> PDFTranscript {
+    package func transcribe(_ pages: [PDFPage]) -> PDFTranscript {
         let ordered = pages.map(PDFReadingOrder.arrange)
         let measure = PDFBodyMeasure(ordered, pageWidths: pages.map(\.width))
         let finder = PDFBlockFinder(measure: measure)
