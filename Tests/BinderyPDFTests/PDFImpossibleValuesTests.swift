@@ -1,5 +1,6 @@
 import BinderyConversion
 import BinderyModel
+import BinderyTestSupport
 import Foundation
 import Testing
 

@@ -79,8 +79,11 @@ extension Reliability {
             #expect(await eventually(timeout: 60) {
                 daemon.store()?.document(text)?.state == .deleted && daemon.store()?.document(pdf)?.state == .published
             }, "\(daemon.log.suffix(4000))")
-            // Whatever is still queued settles; the PDF's outputs stay published and sound.
-            #expect(await eventually(timeout: 30) { daemon.store()?.jobs.allSatisfy { $0.outcome != nil } ?? false })
+            // Whatever is still queued or running settles; the PDF's outputs stay published and sound.
+            #expect(await eventually(timeout: 30) {
+                let status = try? ControlClient(socketPath: ReliabilityKit.socket(daemon)).call("status").result
+                return status?["queued"] == .number(0) && status?["running"] == .number(0)
+            })
             #expect(daemon.outputs().keys.contains("book.epub"), "\(daemon.outputs().keys.sorted())")
             #expect(try ReliabilityKit.audit(daemon, sources: [pdf]) == [])
             #expect(daemon.stop() == 0)

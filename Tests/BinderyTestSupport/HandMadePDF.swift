@@ -1,18 +1,23 @@
 /// A PDF written by hand, object by object, for what a typesetter would never make: impossible sizes,
 /// pages off any scale, empty pages. Each page gives its media box and its content stream (Helvetica as `/F1`).
-enum HandMadePDF {
-    struct Page {
-        var mediaBox = "0 0 420 595"
-        var content: String
+public enum HandMadePDF {
+    public struct Page {
+        public var mediaBox: String
+        public var content: String
+
+        public init(mediaBox: String = "0 0 420 595", content: String) {
+            self.mediaBox = mediaBox
+            self.content = content
+        }
     }
 
     /// One line of text at (`x`, `y`) from the page's bottom left, in `/F1` at `size` (`text` holds no parenthesis
     /// or backslash: it goes into a PDF string as it is).
-    static func line(_ text: String, x: Double, y: Double, size: String) -> String {
+    public static func line(_ text: String, x: Double, y: Double, size: String) -> String {
         "BT /F1 \(size) Tf \(x) \(y) Td (\(text)) Tj ET\n"
     }
 
-    static func pdf(_ pages: [Page]) -> [UInt8] {
+    public static func pdf(_ pages: [Page]) -> [UInt8] {
         var objects = ["<< /Type /Catalog /Pages 2 0 R >>", "",
                        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
         var kids: [String] = []
