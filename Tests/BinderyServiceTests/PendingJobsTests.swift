@@ -20,10 +20,11 @@ import Testing
             switch Int.random(in: 0..<10, using: &random) {
             case 0..<5:
                 // A new ticket, or a retry that keeps an old queuedAt (never equal to another: ties have no reference order).
+                // Dates count from 2001, where these small times keep their 1e-7 parts (from 1970 they would round away).
                 let back = Double(Int.random(in: 1...500, using: &random)) + 0.5 - clock * 1e-7
                 let queuedAt = Bool.random(using: &random) ? clock : clock - back
                 let ticket = JobTicket(path: paths.randomElement(using: &random)!, trigger: triggers.randomElement(using: &random)!,
-                                       queuedAt: Date(timeIntervalSince1970: queuedAt))
+                                       queuedAt: Date(timeIntervalSinceReferenceDate: queuedAt))
                 pending.insert(ticket)
                 reference[ticket.path] = ticket
             case 5:
