@@ -28,7 +28,7 @@ package struct PDFTranscriber: Sendable {
         for (position, layout) in layouts.enumerated() {
             let page = pages[position].index
             if position > 0 { writer.formFeed = true }
-            for line in layout.top { writer.line(PDFInlineMarkup(markItalics: false).plain(line), origin: Self.origin(line, page: page)) }
+            for line in layout.top { writer.line(line.text.trimmingTrailingSpaces(), origin: Self.origin(line, page: page)) }
             for (index, block) in layout.blocks.enumerated() {
                 counts[block.kind, default: 0] += 1
                 let continues = index == 0 && position > 0 && finder.continues(layouts[position - 1].blocks.last, block)
@@ -58,7 +58,7 @@ package struct PDFTranscriber: Sendable {
                 writer.footnotes(pendingNotes)
                 pendingNotes = []
             }
-            for line in layout.bottom { writer.line(PDFInlineMarkup(markItalics: false).plain(line), origin: Self.origin(line, page: page)) }
+            for line in layout.bottom { writer.line(line.text.trimmingTrailingSpaces(), origin: Self.origin(line, page: page)) }
         }
         writer.footnotes(pendingNotes)
         let footnotes = layouts.reduce(0) { $0 + $1.notes.count }
@@ -68,8 +68,7 @@ package struct PDFTranscriber: Sendable {
             + "(odd pages), \(Self.points(measure.edges(ofPage: 1).left))–\(Self.points(measure.edges(ofPage: 1).right)) pt (even); blocks: \(kinds); "
             + "\(footnotes) footnote(s)"
         return PDFTranscript(text: writer.text, origins: writer.origins, headingRanks: headingRanks,
-                             verseLines: verseLines, quoteLines: quoteLines, headingStarts: headingStarts, centredLines: centredLines,
-                             pageCount: pages.count, summary: summary)
+                             verseLines: verseLines, quoteLines: quoteLines, headingStarts: headingStarts, centredLines: centredLines, summary: summary)
     }
 
     /// A page's blocks; on a page in two columns, each column's, a paragraph that goes on from the foot of one
@@ -142,13 +141,5 @@ package struct PDFTranscriber: Sendable {
         guard value.isFinite, abs(value) < 1e9 else { return "?" }
         let tenths = Int((value * 10).rounded())
         return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(abs(tenths % 10))"
-    }
-
-}
-
-extension PDFInlineMarkup {
-    /// The line's text with no marks: a running head or folio, as printed.
-    func plain(_ line: PDFLine) -> String {
-        line.text.trimmingTrailingSpaces()
     }
 }

@@ -16,7 +16,6 @@ package struct PDFTranscript: Sendable {
     /// Transcript lines (1 first) that open a printed heading; lines centred in the body's type.
     package var headingStarts: Set<Int>
     package var centredLines: Set<Int>
-    package var pageCount: Int
     /// What the page told: the body size, the indent, the kinds of block found; for the editorial record.
     package var summary: String
 }
