@@ -57,8 +57,9 @@ struct LayoutDetector: Sendable {
         }
         var profile = LayoutProfile(layout: layout, measure: measure, trailingSpaceMark: trailingSpaceMark,
                                     indentMark: indentOverride ?? indentMark, fullLineFloor: Self.fullLineFloor(wrapped: wrapped))
-        if layout == .hardWrapped, !profile.indentMark, !trailingSpaceMark, let floor = profile.fullLineFloor {
-            profile.endOdds = ParagraphEndOdds.measure(lines, text: text, floor: floor)
+        if layout == .hardWrapped { profile.wrapWidth = FixedWrap.width(lines, text: text) }
+        if layout == .hardWrapped, !profile.indentMark, !trailingSpaceMark, profile.fullLineFloor != nil {
+            profile.endOdds = ParagraphEndOdds.measure(lines, text: text, wrapWidth: profile.wrapWidth)
         }
         return profile
     }

@@ -136,19 +136,33 @@ struct ParagraphBuilder: Sendable {
         // A paragraph of one line, then another indented as it is (`    “But I was embarrassed.”`); in a block quote
         // indented as deep, a sentence ends a line further on.
         if profile.indentMark, previousEnds, previousOpens, line.leadingSpaces > 0, line.leadingSpaces == previous.leadingSpaces { return true }
+        // A first line set in between flush ones after a sentence's end is a paragraph's indent, however rare indents
+        // are in the document (prose among verse, whose set-in lines run on set in).
+        if previousEnds, previous.leadingSpaces == 0, (1...8).contains(line.leadingSpaces), following?.leadingSpaces == 0,
+           ParagraphEndOdds.startsSentence(line) { return true }
+        // A line far longer than the measure was never wrapped: it is a paragraph of its own (prose among verse).
+        if previousEnds, previousLength > 2.5 * measure, !line.startsLowercase { return true }
         // A line that starts in lower case continues what stands before it, unless that is very short.
         if line.startsLowercase, previousLength >= 0.5 * measure, ListMarker.parse(line.text) == nil { return false }
         if profile.trailingSpaceMark, previous.trailingSpaces >= 2, previousEnds || previousLength < 0.8 * measure { return true }
+        // In a text wrapped at a fixed width, a flush sentence's end with room left for the next line's first word
+        // ended by choice; one without ended by force, however short (a long word followed). (A line of verse that
+        // ends in no full stop leaves room too: it is left to the rules below.)
+        var forced = false
+        if let width = profile.wrapWidth, previousEnds, previous.leadingSpaces == 0, !FixedWrap.breaksAfterDash(previous) {
+            if FixedWrap.leavesRoom(previous, for: line, width: width) { return true }
+            forced = true
+        }
         // Without a mark of its own (an indent, trailing spaces), a justified text ends a paragraph on a sentence
         // whose line is shorter than its lines inside paragraphs usually are.
         let floor = profile.indentMark || profile.trailingSpaceMark ? 0 : Double(profile.fullLineFloor ?? 0)
-        if previousEnds, previousLength < max(0.8 * measure, floor) { return true }
+        if previousEnds, !forced, previousLength < 0.8 * measure || (profile.endOdds.map { $0.fallsShort(previous) } ?? (previousLength < floor)) { return true }
         // In justified text only a paragraph's last line falls short of the floor: a short title over its text.
-        if profile.layout == .hardWrapped, floor > 0, previousOpens, previousLength < 0.85 * floor, ParagraphEndOdds.startsSentence(line) { return true }
+        if profile.layout == .hardWrapped, floor > 0, !forced, previousOpens, previousLength < 0.85 * floor, ParagraphEndOdds.startsSentence(line) { return true }
         if previousEnds, let odds = profile.endOdds, ParagraphEndOdds.startsSentence(line) {
             return odds.startsParagraph(line, after: previous, following: following)
         }
-        if profile.layout != .blankLineSeparated, previousLength < 0.6 * measure { return true }
+        if profile.layout != .blankLineSeparated, !forced, previousLength < 0.6 * measure { return true }
         if previousEnds, ListMarker.parse(line.text) != nil || Self.isBareNumber(line) || Self.opensWithBracketedNumber(line),
            !(line.text.first?.isNumber == true && Self.endsInCitationWord(previous.text)) { return true }
         // A hanging indent (a numbered note or item, its other lines set in): a number back at the margin is the next one.

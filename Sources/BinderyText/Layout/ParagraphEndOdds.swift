@@ -17,6 +17,11 @@ struct ParagraphEndOdds: Sendable, Hashable {
     /// Log likelihood ratio of the ending line's length, by the same offset.
     var endingLength: [Double]
     var usualLength: Int
+    /// The shortest a line inside a paragraph usually is (the 2nd percentile of lines a lower-case line continues).
+    var floorLength: Int
+    /// Thousandths of an em in one character's width, where lengths are printed widths (`PrintedWidth`): the
+    /// document's full lines agree more in width than in characters, as a proportional face sets them.
+    var widthUnit: Double?
 
     /// Whether `line` starts a new paragraph after `previous`, a full-looking line that ends a sentence; `following`
     /// is the line after `line` when nothing parts them.
@@ -31,37 +36,66 @@ struct ParagraphEndOdds: Sendable, Hashable {
         return score > 0
     }
 
-    private func offset(_ line: SourceLine) -> Int { Self.bucket(line.length - usualLength) }
+    /// A line shorter than lines inside paragraphs are: a sentence ending on it ends its paragraph.
+    func fallsShort(_ line: SourceLine) -> Bool { Self.size(line, unit: widthUnit) < floorLength }
+
+    private func offset(_ line: SourceLine) -> Int { Self.bucket(Self.size(line, unit: widthUnit) - usualLength) }
+
+    /// The line's length in characters, or its printed width in characters of the document's average width.
+    static func size(_ line: SourceLine, unit: Double?) -> Int {
+        guard let unit else { return line.length }
+        return Int((Double(PrintedWidth.of(line.text)) / unit).rounded())
+    }
+
+    /// The unit that measures the lines in printed width, when their widths spread less than their lengths (the
+    /// spread: the 10th to the 90th percentile over the median) by a clear margin; nil when lengths do better.
+    static func widthUnit(_ lines: [SourceLine]) -> Double? {
+        func spread(_ values: [Int]) -> Double {
+            let sorted = values.sorted()
+            return Double(sorted[sorted.count * 9 / 10] - sorted[sorted.count / 10]) / Double(max(1, sorted[sorted.count / 2]))
+        }
+        let widths = lines.map { PrintedWidth.of($0.text) }, lengths = lines.map(\.length)
+        guard lines.count >= 30, spread(widths) < 0.85 * spread(lengths) else { return nil }
+        return Double(widths.reduce(0, +)) / Double(max(1, lengths.reduce(0, +)))
+    }
 
     static func bucket(_ difference: Int) -> Int { min(16, max(0, difference + 8)) }
 
     /// Measures the clues in `text` (indices of the non-blank lines kept); nil when the document has too few
-    /// known paragraph ends to learn from.
-    static func measure(_ lines: [SourceLine], text: [Int], floor: Int) -> ParagraphEndOdds? {
-        var continuing: [Int] = []
+    /// known paragraph ends to learn from. In a text wrapped at `wrapWidth`, the known ends are the lines that left
+    /// room for the next word, and a paragraph's last line is as likely at any length up to the width.
+    static func measure(_ lines: [SourceLine], text: [Int], wrapWidth: Int? = nil) -> ParagraphEndOdds? {
+        var continuingLines: [SourceLine] = []
         for (position, index) in text.enumerated().dropLast() where text[position + 1] == index + 1 && lines[index + 1].startsLowercase {
-            continuing.append(lines[index].length)
+            continuingLines.append(lines[index])
         }
-        guard !continuing.isEmpty else { return nil }
-        continuing.sort()
+        guard !continuingLines.isEmpty else { return nil }
+        let unit = widthUnit(continuingLines)
+        func size(_ line: SourceLine) -> Int { Self.size(line, unit: unit) }
+        let continuing = continuingLines.map(size).sorted()
         let usual = continuing[continuing.count / 2], widest = continuing[continuing.count * 97 / 100]
+        let floorSize = continuing[continuing.count / 50]
         var knownEnds = 0, endsClosed = 0, startsOpened = 0, fullEnds = 0
+        // The chance, summed over the known ends, that a last line left no room for the next word.
+        var forcedChances = 0.0
         var firstLengths = [Int](repeating: 0, count: 17), innerLengths = [Int](repeating: 0, count: 17)
         for (position, index) in text.enumerated().dropLast() where text[position + 1] == index + 1 {
             let ending = lines[index], line = lines[index + 1]
             let following = position + 2 < text.count && text[position + 2] == index + 2 ? lines[index + 2] : nil
             let lengthCounts = following != nil && continues(line, into: following)
             if ending.endsSentence, startsSentence(line) {
-                if ending.length >= floor {
+                let chosen = wrapWidth.map { FixedWrap.leavesRoom(ending, for: line, width: $0) } ?? (size(ending) < floorSize)
+                if !chosen {
                     fullEnds += 1
                 } else {
                     knownEnds += 1
+                    if let wrapWidth { forcedChances += min(0.5, Double(1 + FixedWrap.firstWordLength(line)) / Double(wrapWidth)) }
                     if endsInQuote(ending) { endsClosed += 1 }
                     if opensQuote(line) { startsOpened += 1 }
-                    if lengthCounts { firstLengths[bucket(line.length - usual)] += 1 }
+                    if lengthCounts { firstLengths[bucket(size(line) - usual)] += 1 }
                 }
-            } else if !ending.endsSentence, ending.length >= floor, lengthCounts {
-                innerLengths[bucket(line.length - usual)] += 1
+            } else if !ending.endsSentence, size(ending) >= floorSize, lengthCounts {
+                innerLengths[bucket(size(line) - usual)] += 1
             }
         }
         let firsts = firstLengths.reduce(0, +), inners = innerLengths.reduce(0, +)
@@ -69,7 +103,9 @@ struct ParagraphEndOdds: Sendable, Hashable {
         // Two thousand lines spread over the document tell the rate as well as all of them.
         let stride = max(1, text.count / 2000)
         let inside = InlineSentences.count(Swift.stride(from: 0, to: text.count, by: stride).lazy.map { lines[text[$0]].text })
-        let expected = min(Double(fullEnds) / 2, Double(knownEnds) * Double(widest - floor + 1) / Double(max(1, floor - 1)))
+        let forcedShare = forcedChances / Double(knownEnds)
+        let hidden = wrapWidth == nil ? Double(widest - floorSize + 1) / Double(max(1, floorSize - 1)) : forcedShare / (1 - forcedShare)
+        let expected = min(Double(fullEnds) / 2, Double(knownEnds) * hidden)
         func ratio(_ count: Int, of total: Int) -> Double { (Double(count) + 1) / (Double(total) + 2) }
         let closedAtEnd = ratio(endsClosed, of: knownEnds), closedInside = ratio(inside.closed, of: inside.total)
         let openedAtStart = ratio(startsOpened, of: knownEnds), openedInside = ratio(inside.opened, of: inside.total)
@@ -79,8 +115,8 @@ struct ParagraphEndOdds: Sendable, Hashable {
             closedQuote: log(closedAtEnd / closedInside), notClosedQuote: log((1 - closedAtEnd) / (1 - closedInside)),
             openedQuote: log(openedAtStart / openedInside), notOpenedQuote: log((1 - openedAtStart) / (1 - openedInside)),
             nextLength: zip(firstLengths, innerShare).map { log((Double($0) + 1) / Double(firsts + 17) / $1) },
-            endingLength: innerShare.map { log(1 / Double(max(1, widest - floor + 1)) / $0) },
-            usualLength: usual)
+            endingLength: innerShare.map { log(1 / Double(max(1, widest - floorSize + 1)) / $0) },
+            usualLength: usual, floorLength: floorSize, widthUnit: unit)
     }
 
     /// A line that does not end its paragraph for sure: it does not end a sentence, or a lower-case line follows it.

@@ -25,4 +25,7 @@ struct LayoutProfile: Sendable, Hashable {
     var fullLineFloor: Int? = nil
     /// How a sentence ending on a line of at least `fullLineFloor` is told from a paragraph end, when nothing marks it.
     var endOdds: ParagraphEndOdds? = nil
+    /// The width, in characters, that the text was wrapped at with no line ever over it (`FixedWrap`): a line that
+    /// leaves room for the next line's first word was ended by choice.
+    var wrapWidth: Int? = nil
 }

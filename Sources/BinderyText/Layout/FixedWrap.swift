@@ -1,0 +1,35 @@
+/// A text wrapped by a program at a fixed width in characters (`fmt`, `textwrap`, an editor's hard wrap): no line
+/// inside a paragraph is longer than the width, and none has room left for the next line's first word.
+enum FixedWrap {
+    /// The width, when the document's own lines show one: of at least 20 lines that a lower-case line continues
+    /// (surely inside a paragraph), both flush, 99 in 100 leave no room for the next line's first word at the width
+    /// that 99 in 100 of them keep within.
+    static func width(_ lines: [SourceLine], text: [Int]) -> Int? {
+        var inner: [(length: Int, next: Int)] = []
+        for (position, index) in text.enumerated().dropLast() where text[position + 1] == index + 1 {
+            let line = lines[index], next = lines[index + 1]
+            guard next.startsLowercase, line.leadingSpaces == 0, next.leadingSpaces == 0, !breaksAfterDash(line) else { continue }
+            inner.append((line.length, firstWordLength(next)))
+        }
+        guard inner.count >= 20 else { return nil }
+        // A word longer than the width stands alone over it (`textwrap` keeps it whole): the 99th percentile is the width.
+        let width = inner.map(\.length).sorted()[inner.count * 99 / 100]
+        let roomLeft = inner.count { $0.length + 1 + $0.next <= width }
+        return roomLeft * 100 <= inner.count ? width : nil
+    }
+
+    /// Whether the first word of `next` would have fitted after `line` at `width`.
+    static func leavesRoom(_ line: SourceLine, for next: SourceLine, width: Int) -> Bool {
+        line.leadingSpaces + line.length + 1 + firstWordLength(next) <= width
+    }
+
+    /// Characters up to the first space.
+    static func firstWordLength(_ line: SourceLine) -> Int {
+        line.text.unicodeScalars.prefix { $0 != " " }.count
+    }
+
+    /// A line ending at a hyphen or a dash, where a program may break a word in two.
+    static func breaksAfterDash(_ line: SourceLine) -> Bool {
+        line.text.unicodeScalars.last.map { "-\u{2010}\u{2013}\u{2014}\u{AD}".unicodeScalars.contains($0) } ?? false
+    }
+}
