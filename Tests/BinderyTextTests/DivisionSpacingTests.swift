@@ -43,4 +43,29 @@ struct DivisionSpacingTests {
         let headings = document.blocks.compactMap { if case .heading(let heading) = $0 { heading.inlines.plainText } else { nil } }
         #expect(headings == ["Act I", "Act II", "Act III"])
     }
+
+    /// Centred titles long enough to come near the margin are centred on the divisions' column: titles, still; a
+    /// line of verse that sits on that column has its stanza under it at its indent.
+    @Test func aLongTitleCentredLikeTheDivisionsIsATitle() throws {
+        func centred(_ title: String) -> String { String(repeating: " ", count: max(0, (72 - title.count) / 2)) + title }
+        let prose = (0..<4).map { "Running text of the chapter, plain and long enough to fill the measure, line \($0)" }.joined(separator: "\n")
+        let titles = ["Breeds of the Domestic Pigeon, Their Differences and Their Origin", "Unconscious Selection",
+                      "Circumstances Favourable to the Power of Selection in Man"]
+        var text = "", expected: [String] = []
+        for (number, chapter) in ["I", "II", "III"].enumerated() {
+            text += "\n\n\n\(centred(chapter))\n\n\n\(prose)\n"
+            expected.append(chapter)
+            for title in titles {
+                text += "\n\n\n\(centred(title))\n\n\n\(prose)\n"
+                expected.append(title)
+            }
+            // A stanza whose first line is as wide as a long title, centred by chance.
+            let verse = "Two thousand souls and twenty thousand ducats of gold \(number)"
+            let indent = String(repeating: " ", count: (72 - verse.count) / 2)
+            text += "\n\n\n" + ([verse, "Will not debate the question of this straw", "This is the imposthume of much wealth"].map { indent + $0 }.joined(separator: "\n")) + "\n\n\(prose)\n"
+        }
+        let document = try read(text)
+        let headings = document.blocks.compactMap { if case .heading(let heading) = $0 { heading.inlines.plainText } else { nil } }
+        #expect(headings == expected)
+    }
 }

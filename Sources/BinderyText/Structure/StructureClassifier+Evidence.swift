@@ -26,9 +26,12 @@ extension StructureClassifier {
             }
         }
         // Where the divisions are centred (pdftotext -layout keeps it), a title is too: a line nearer the margin
-        // than half their indent (a speech going on after a page break, a stage direction) is not one.
+        // than half their indent (a speech going on after a page break, a stage direction) is not one, unless it is
+        // centred on the same column (a long title, set in less).
         let divisionIndents = divisions.map { groups[$0].lines[0].leadingSpaces }.sorted()
         let centred = divisionIndents.count >= 3 ? divisionIndents[divisionIndents.count / 2] : 0
+        let doubledCentres = divisions.map { Self.doubledCentre(groups[$0].lines[0]) }.sorted()
+        let doubledCentre = doubledCentres.isEmpty ? 0 : doubledCentres[doubledCentres.count / 2]
         let labels = Self.columnLabels(groups)
         for index in groups.indices {
             // A label that heads many table rows (a speaker beside a speech) standing alone is that label again.
@@ -38,7 +41,11 @@ extension StructureClassifier {
             }
             guard let pattern = patterns[index], schemes.members[index] == nil, !pattern.isMatter,
                   pattern.family == .plain || pattern.family == .allCaps else { continue }
-            if centred >= 16, groups[index].lines[0].leadingSpaces * 2 < centred {
+            // (A line of verse that happens to sit on that column has more lines under it at its indent.)
+            let first = groups[index].lines[0]
+            let setLikeNext = index + 1 < groups.count && groups[index + 1].lines[0].leadingSpaces == first.leadingSpaces
+            if centred >= 16, first.leadingSpaces * 2 < centred,
+               first.leadingSpaces < 2 || setLikeNext || abs(Self.doubledCentre(first) - doubledCentre) > 4 {
                 patterns[index] = nil
                 continue
             }
@@ -63,6 +70,9 @@ extension StructureClassifier {
             }
         }
     }
+
+    /// Twice the column a line's middle stands at.
+    static func doubledCentre(_ line: SourceLine) -> Int { 2 * line.leadingSpaces + line.length }
 
     /// The blank lines the document most often puts before a paragraph that is no heading candidate.
     static func paragraphGap(_ groups: [LineGroup], patterns: [HeadingPattern?]) -> Int? {
