@@ -46,4 +46,22 @@ struct TitlesApartTests {
         let found = try headings(lines.joined(separator: "\n"))
         #expect(found.contains(title) == (blanks >= 2), "\(found)")
     }
+
+    /// Paragraphs that open with an indent: a one-line paragraph set in as they are, before a quotation or a notice
+    /// set apart by a blank line, is no title; the stories' titles, flush after blank lines, are.
+    @Test func aLineSetInAsParagraphsAreIsNoTitle() throws {
+        var prose = ProseGenerator(seed: 21)
+        let wrapper = LineWrapper(width: 72, hyphenation: .none)
+        func paragraphs(_ count: Int) -> [String] {
+            (0..<count).flatMap { _ in wrapper.wrap(prose.sentences(prose.number(2...5)).joined(separator: " "), firstIndent: 4) }
+        }
+        let titles = ["The Sisters", "An Encounter", "Araby", "Eveline"]
+        var lines: [String] = []
+        for title in titles {
+            lines += ["", "", "", "", title, "", ""] + paragraphs(6)
+            lines += ["    Eliza Resumed the Notice:", "", "    Death of a Lady at Sydney Parade", "", "    Yesterday Evening at the Station", ""]
+            lines += paragraphs(6)
+        }
+        #expect(try headings(lines.joined(separator: "\n")) == titles)
+    }
 }

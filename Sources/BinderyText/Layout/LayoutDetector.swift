@@ -17,6 +17,7 @@ struct LayoutDetector: Sendable {
         let trailingSpaceMark = marked.count * 100 >= text.count * 3 && markedEnds * 100 >= marked.count * 85
         // Gaps between consecutive text lines.
         var adjacent = 0, single = 0, singleLong = 0, wider = 0, singleOpen = 0, shortEnds = 0, shortEndsAdjacent = 0, indented = 0, indentedAfterEnd = 0
+        var indents: [Int: Int] = [:]
         for (position, index) in text.enumerated().dropLast() {
             let next = text[position + 1]
             let blanks = next - index - 1
@@ -36,7 +37,10 @@ struct LayoutDetector: Sendable {
             // A line set in under a flush one (a block quote's own lines, set in too, are not counted again).
             if blanks == 0, lines[next].leadingSpaces > 0, lines[next].leadingSpaces <= 8, line.leadingSpaces == 0 {
                 indented += 1
-                if line.endsSentence { indentedAfterEnd += 1 }
+                if line.endsSentence {
+                    indentedAfterEnd += 1
+                    indents[lines[next].leadingSpaces, default: 0] += 1
+                }
             }
         }
         let gaps = max(1, adjacent + single + wider)
@@ -57,6 +61,7 @@ struct LayoutDetector: Sendable {
         }
         var profile = LayoutProfile(layout: layout, measure: measure, trailingSpaceMark: trailingSpaceMark,
                                     indentMark: indentOverride ?? indentMark, fullLineFloor: Self.fullLineFloor(wrapped: wrapped))
+        if profile.indentMark { profile.paragraphIndent = indents.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key }
         if layout == .hardWrapped { profile.wrapWidth = FixedWrap.width(lines, text: text) }
         if layout == .hardWrapped, !profile.indentMark, !trailingSpaceMark, profile.fullLineFloor != nil {
             profile.endOdds = ParagraphEndOdds.measure(lines, text: text, wrapWidth: profile.wrapWidth)

@@ -19,6 +19,8 @@ struct LayoutProfile: Sendable, Hashable {
     var trailingSpaceMark: Bool
     /// A first-line indent marks a new paragraph.
     var indentMark: Bool
+    /// The indent, in spaces, that most paragraphs open with, where indents mark them.
+    var paragraphIndent: Int? = nil
     /// The shortest a line inside a paragraph usually is (its 2nd percentile, measured on lines a lower-case line
     /// continues), when there are enough of them: in justified text, a sentence ending on a line shorter than this
     /// ends its paragraph.

@@ -180,6 +180,9 @@ struct StructureClassifier: Sendable {
         pattern.text = pattern.text == text.trimming(".") ? text : pattern.text
         if text.hasSuffix("*") { pattern.text = String(text.dropLast()) }
         if case .keyword = pattern.family { return (pattern, byline) }
+        // A line set in as far as the document sets in its paragraphs, with no more than a blank line over it, opens
+        // a paragraph (`    Eliza resumed:` before a quotation), not a title.
+        if profile.indentMark, group.lines[0].leadingSpaces == profile.paragraphIndent, group.blankBefore < 2, group.pageBreakBefore == nil { return nil }
         if pattern.isMatter { return !runsOn || apart ? (pattern, byline) : nil }
         if group.lines.count > 2 { return nil }
         if runsOn {
