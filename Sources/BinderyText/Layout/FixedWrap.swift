@@ -5,15 +5,22 @@ enum FixedWrap {
     /// (surely inside a paragraph), both flush, 99 in 100 leave no room for the next line's first word at the width
     /// that 99 in 100 of them keep within.
     static func width(_ lines: [SourceLine], text: [Int]) -> Int? {
+        // Lengths counted by value (a line is rarely over a thousand characters), so no sort is needed.
+        var counts = [Int](repeating: 0, count: 1024)
         var inner: [(length: Int, next: Int)] = []
         for (position, index) in text.enumerated().dropLast() where text[position + 1] == index + 1 {
             let line = lines[index], next = lines[index + 1]
             guard next.startsLowercase, line.leadingSpaces == 0, next.leadingSpaces == 0, !breaksAfterDash(line) else { continue }
             inner.append((line.length, firstWordLength(next)))
+            counts[min(line.length, counts.count - 1)] += 1
         }
         guard inner.count >= 20 else { return nil }
         // A word longer than the width stands alone over it (`textwrap` keeps it whole): the 99th percentile is the width.
-        let width = inner.map(\.length).sorted()[inner.count * 99 / 100]
+        var below = 0, width = 0
+        while width < counts.count - 1, below + counts[width] <= inner.count * 99 / 100 {
+            below += counts[width]
+            width += 1
+        }
         let roomLeft = inner.count { $0.length + 1 + $0.next <= width }
         return roomLeft * 100 <= inner.count ? width : nil
     }

@@ -14,8 +14,18 @@ enum PrintedWidth {
     static let space: Int = 250
 
     /// The estimated width of `text`.
-    static func of<Text: StringProtocol>(_ text: Text) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + of($1) }
+    static func of(_ text: String) -> Int {
+        // Most lines are ASCII: their bytes are looked up directly, without decoding scalars.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var total = 0
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                total += byte > 0x20 && byte < 0x7F ? Int(Self.ascii[Int(byte) - 0x21]) : space
+            }
+            return total
+        }
+        if let ascii, let width = ascii { return width }
+        return text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
     /// The estimated width of one character: ASCII from the table, a letter with a mark as its base letter, quotation
