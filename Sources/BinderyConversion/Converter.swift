@@ -111,7 +111,9 @@ public struct Converter: Sendable {
         var document: Document
         var lines: [String]
         do {
-            let reader = TextReader(options: readerOptions, overrides: sidecar?.structure,
+            var options = readerOptions
+            options.language = sidecar?.language ?? options.language
+            let reader = TextReader(options: options, overrides: sidecar?.structure,
                                     printed: transcript.map(PDFSource.printedLayout) ?? PrintedLayout(),
                                     shouldStop: shouldStop)
             (document, lines) = try reader.readWithLines(text)

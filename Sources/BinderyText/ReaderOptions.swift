@@ -12,19 +12,22 @@ public struct ReaderOptions: Sendable, Codable, Hashable {
     public var linkNotes: Bool
     /// Diplomatic mode: keep the source's line breaks inside paragraphs as `Inline.lineBreak` (TEI `<lb/>`).
     public var keepLineBreaks: Bool
+    /// The document's language when it is known (the sidecar's `lang`); nil: detected from the text.
+    public var language: String?
 
     public init(typography: Bool = true, maximumBytes: Int = 64 << 20, paragraphLayout: ParagraphLayout? = nil,
-                dehyphenate: Bool = true, linkNotes: Bool = true, keepLineBreaks: Bool = false) {
+                dehyphenate: Bool = true, linkNotes: Bool = true, keepLineBreaks: Bool = false, language: String? = nil) {
         self.typography = typography
         self.maximumBytes = maximumBytes
         self.paragraphLayout = paragraphLayout
         self.dehyphenate = dehyphenate
         self.linkNotes = linkNotes
         self.keepLineBreaks = keepLineBreaks
+        self.language = language
     }
 
     private enum CodingKeys: String, CodingKey {
-        case typography, maximumBytes, paragraphLayout, dehyphenate, linkNotes, keepLineBreaks
+        case typography, maximumBytes, paragraphLayout, dehyphenate, linkNotes, keepLineBreaks, language
     }
 
     /// Missing keys take their defaults, so older settings still decode.
@@ -37,5 +40,6 @@ public struct ReaderOptions: Sendable, Codable, Hashable {
         dehyphenate = try container.decodeIfPresent(Bool.self, forKey: .dehyphenate) ?? defaults.dehyphenate
         linkNotes = try container.decodeIfPresent(Bool.self, forKey: .linkNotes) ?? defaults.linkNotes
         keepLineBreaks = try container.decodeIfPresent(Bool.self, forKey: .keepLineBreaks) ?? defaults.keepLineBreaks
+        language = try container.decodeIfPresent(String.self, forKey: .language)
     }
 }

@@ -116,6 +116,14 @@ public struct TextReader: Sendable {
         document.blocks = blocks
         document.metadata = MetadataGuesser().metadata(titlePage: classified.titlePage, creators: classified.creators, blocks: blocks)
         licence?.apply(to: &document.metadata)
+        if let language = options.language {
+            document.metadata.language = language
+        } else if licence?.language == nil, let detected = LanguageGuesser.guess(raw), detected.tag != document.metadata.language {
+            // English is the default: a text in another language says so in its header.
+            document.metadata.language = detected.tag
+            document.editorial.append(EditorialNote(.interpretation,
+                "The language was detected from the text as \(detected.name) (\(detected.tag)), by how often it writes that language's commonest words."))
+        }
         let conventions = PGConventionReport(licence: licence, illustrations: assembler.illustrations, emphasised: emphasised)
         document.diagnostics += conventions.diagnostics
         document.editorial += conventions.editorial

@@ -25,7 +25,15 @@ struct HeadingPattern: Sendable, Hashable {
     /// Ends with a minor word (`of`, `the`): the title continues on the next line.
     var open: Bool
 
-    static let keywords: [String: Int] = ["volume": 0, "book": 1, "part": 2, "chapter": 3, "section": 4, "lecture": 3, "letter": 3, "canto": 3]
+    static let keywords: [String: Int] = [
+        "volume": 0, "book": 1, "part": 2, "chapter": 3, "section": 4, "lecture": 3, "letter": 3, "canto": 3,
+        // German, French, Spanish, Italian, Portuguese, Dutch, Polish, Russian.
+        "band": 0, "buch": 1, "teil": 2, "kapitel": 3, "tome": 0, "livre": 1, "partie": 2, "chapitre": 3,
+        "tomo": 0, "libro": 1, "parte": 2, "capítulo": 3, "capitolo": 3, "livro": 1, "deel": 2, "hoofdstuk": 3,
+        "księga": 1, "część": 2, "rozdział": 3, "том": 0, "книга": 1, "часть": 2, "глава": 3,
+    ]
+    /// The lengths in bytes of the keywords (a first word of another length is not looked up).
+    static let keywordLengths = (keywords.keys.map(\.utf8.count).min() ?? 0)...(keywords.keys.map(\.utf8.count).max() ?? 0)
     static let matter: [String: DivisionKind] = [
         "dedication": .dedication, "epigraph": .epigraph, "preface": .preface, "foreword": .preface, "introduction": .introduction,
         "prologue": .preface, "contents": .contents, "table of contents": .contents, "notes": .notes, "endnotes": .notes,
@@ -34,12 +42,23 @@ struct HeadingPattern: Sendable, Hashable {
         "sources and bibliography": .bibliography, "works cited": .bibliography, "index": .index, "copyright": .colophon,
         "colophon": .colophon, "acknowledgements": .preface, "acknowledgments": .preface, "afterword": .appendix,
         "epilogue": .chapter, "glossary": .appendix, "about the author": .colophon, "publishing information": .colophon,
+        // German, French, Spanish, Italian, Portuguese, Dutch, Polish, Russian.
+        "anmerkungen": .notes, "fußnoten": .notes, "notas": .notes, "noten": .notes, "przypisy": .notes, "примечания": .notes,
+        "inhalt": .contents, "inhaltsverzeichnis": .contents, "table des matières": .contents, "índice": .contents,
+        "sumário": .contents, "inhoud": .contents, "spis treści": .contents, "содержание": .contents, "оглавление": .contents,
+        "vorwort": .preface, "préface": .preface, "prefacio": .preface, "prefazione": .preface, "prefácio": .preface,
+        "voorwoord": .preface, "przedmowa": .preface, "предисловие": .preface, "einleitung": .introduction,
+        "introducción": .introduction, "introduzione": .introduction, "introdução": .introduction, "inleiding": .introduction,
+        "wstęp": .introduction, "введение": .introduction, "anhang": .appendix, "apéndice": .appendix, "appendice": .appendix,
+        "aneks": .appendix, "приложение": .appendix, "epilog": .chapter, "épilogue": .chapter, "epílogo": .chapter,
+        "epilogo": .chapter, "эпилог": .chapter,
     ]
     /// Whether the first word of `text` is one of `keywords` (`Chapter 3`), in any case: a check before `match`.
     static func opensWithKeyword(_ text: String) -> Bool {
-        let word = text.utf8.prefix { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
-        guard (4...7).contains(word.count) else { return false }
-        return keywords[String(decoding: word.map { $0 | 0x20 }, as: UTF8.self)] != nil
+        let word = text.utf8.prefix { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0x80 }
+        guard keywordLengths.contains(word.count) else { return false }
+        if word.allSatisfy({ $0 < 0x80 }) { return keywords[String(decoding: word.map { $0 | 0x20 }, as: UTF8.self)] != nil }
+        return keywords[String(decoding: word, as: UTF8.self).lowercased()] != nil
     }
 
     /// A number written in two words joined by a hyphen (`Twenty-One`), which `TextShape.words` counts as two.
@@ -61,8 +80,8 @@ struct HeadingPattern: Sendable, Hashable {
         guard !text.isEmpty, CharacterScan.hasAtMost(140, charactersIn: text) else { return nil }
         let words = TextShape.words(text)
         guard let firstWord = words.first else { return nil }
-        // Only words as long as a keyword (4 to 7 letters) or a minor word (5 at most) are lower-cased to be looked up.
-        let lowerFirst = (4...7).contains(firstWord.utf8.count) ? TextShape.lowercased(firstWord) : ""
+        // Only words as long as a keyword (3 to 10 bytes) or a minor word (5 at most) are lower-cased to be looked up.
+        let lowerFirst = keywordLengths.contains(firstWord.utf8.count) ? TextShape.lowercased(firstWord) : ""
         let widow = widowProtected(text)
         let colon = TextShape.finalMark(text) == ":"
         let lastWord = words.last.map { $0.utf8.count <= 5 ? TextShape.lowercased($0) : "" } ?? ""

@@ -10,6 +10,7 @@ struct EPUBNavigation {
     var pages: [EPUBIdentifiers.PageEntry]
     var titlePagePath: String
     var firstBodyPath: String?
+    var labels: GeneratedLabels { .forLanguage(language) }
 
     /// A tree of toc entries: each entry's children are the deeper entries that follow it.
     struct Node {
@@ -28,7 +29,7 @@ struct EPUBNavigation {
         }
         for entry in toc { insert(entry, into: &root) }
         // A text without headings still needs one entry: where the reading starts.
-        if root.isEmpty { root = [Node(entry: .init(level: 1, title: "Start", href: firstBodyPath ?? titlePagePath), children: [])] }
+        if root.isEmpty { root = [Node(entry: .init(level: 1, title: labels.beginning, href: firstBodyPath ?? titlePagePath), children: [])] }
         return root
     }
 
@@ -37,18 +38,18 @@ struct EPUBNavigation {
         let xml = try XMLWriter()
         xml.startElement("nav")
         xml.attributes([("epub:type", "toc"), ("role", "doc-toc"), ("id", "toc")])
-        xml.element("h1", text: "Contents")
+        xml.element("h1", text: labels.contents)
         list(tree, xml: xml)
         xml.endElement()
 
         xml.startElement("nav")
         xml.attributes([("epub:type", "landmarks"), ("id", "landmarks"), ("hidden", "hidden")])
-        xml.element("h2", text: "Landmarks")
+        xml.element("h2", text: labels.landmarks)
         xml.startElement("ol")
-        xml.element("li") { xml.element("a", ["epub:type": "titlepage", "href": titlePagePath], text: "Title page") }
-        xml.element("li") { xml.element("a", ["epub:type": "toc", "href": "nav.xhtml#toc"], text: "Contents") }
+        xml.element("li") { xml.element("a", ["epub:type": "titlepage", "href": titlePagePath], text: labels.titlePage) }
+        xml.element("li") { xml.element("a", ["epub:type": "toc", "href": "nav.xhtml#toc"], text: labels.contents) }
         if let firstBodyPath {
-            xml.element("li") { xml.element("a", ["epub:type": "bodymatter", "href": firstBodyPath], text: "Start of content") }
+            xml.element("li") { xml.element("a", ["epub:type": "bodymatter", "href": firstBodyPath], text: labels.start) }
         }
         xml.endElement()
         xml.endElement()
@@ -56,7 +57,7 @@ struct EPUBNavigation {
         if !pages.isEmpty {
             xml.startElement("nav")
             xml.attributes([("epub:type", "page-list"), ("role", "doc-pagelist"), ("id", "page-list"), ("hidden", "hidden")])
-            xml.element("h2", text: "Pages")
+            xml.element("h2", text: labels.pages)
             xml.startElement("ol")
             for page in pages {
                 xml.element("li") { xml.element("a", ["href": page.href], text: page.label) }
@@ -106,7 +107,7 @@ struct EPUBNavigation {
         xml.element("navMap") { points(tree) }
         if !pages.isEmpty {
             xml.element("pageList") {
-                xml.element("navLabel") { xml.element("text", text: "Pages") }
+                xml.element("navLabel") { xml.element("text", text: labels.pages) }
                 for (index, page) in pages.enumerated() {
                     order += 1
                     let type = Int(page.label) != nil ? "normal" : "front"

@@ -22,6 +22,7 @@ public struct EPUBWriter: DocumentWriter {
 
     private func build(_ document: Document, context: WriteContext) throws -> [UInt8] {
         let language = LanguageTag.sanitized(document.metadata.language)
+        let labels = GeneratedLabels.forLanguage(language)
         let title = document.metadata.displayTitle(fallback: context.stem)
         let templateText = context.templates.text("epub/chapter.xhtml.mustache")
         let chapterTemplate = try MustacheTemplate(string: templateText)
@@ -57,7 +58,7 @@ public struct EPUBWriter: DocumentWriter {
                 notesFile: context.settings.epubNotes == .chapter ? file.path : notesPath)
             renderer.render(Section.nest(file.blocks))
             if context.settings.epubNotes == .chapter {
-                renderer.flushNotes(heading: "Notes")
+                renderer.flushNotes(heading: labels.notes)
             } else {
                 bookNotes += renderer.notes
             }
@@ -67,15 +68,15 @@ public struct EPUBWriter: DocumentWriter {
             let xml = try XMLWriter()
             let renderer = XHTMLBodyRenderer(xml: xml, ids: EPUBIdentifiers(), filePath: notesPath, notesFile: notesPath)
             renderer.adopt(bookNotes)
-            renderer.flushNotes(heading: "Notes")
-            contentFiles.append((notesPath, try wrap(try xml.finishString(), title: "Notes", path: notesPath)))
+            renderer.flushNotes(heading: labels.notes)
+            contentFiles.append((notesPath, try wrap(try xml.finishString(), title: labels.notes, path: notesPath)))
         }
 
         let source = sourceDescription(document)
         let navigation = EPUBNavigation(
             title: title, identifier: context.identifier, language: language, toc: ids.tocEntries, pages: ids.pageEntries,
             titlePagePath: "text/titlepage.xhtml", firstBodyPath: plan.files.first?.path)
-        let nav = try wrap(try navigation.navBody(), title: "Contents", path: "nav.xhtml")
+        let nav = try wrap(try navigation.navBody(), title: labels.contents, path: "nav.xhtml")
 
         var items: [PackageDocument.Item] = [
             .init(id: "css", href: "css/bindery.css", mediaType: "text/css", properties: nil, inSpine: false),
