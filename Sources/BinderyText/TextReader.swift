@@ -112,15 +112,16 @@ public struct TextReader: Sendable {
         (blocks, emphasised) = raw.contains(where: { ByteSearch.containsByte(0x5F, in: $0) }) ? UnderscoreEmphasis.apply(blocks) : (blocks, 0)
         try checkpoint("typography")
         var typographer = Typographer()
-        if options.typography { (blocks, typographer) = Typographer.apply(toHalvesOf: blocks) }
+        // The language is the sidecar's, the Project Gutenberg header's, or the text's own (English unless it shows another).
+        let detected = options.language == nil && licence?.language == nil ? LanguageGuesser.guess(raw) : nil
+        let language = options.language ?? licence?.language ?? detected?.tag ?? Metadata().language
+        if options.typography { (blocks, typographer) = Typographer.apply(toHalvesOf: blocks, quotes: .forLanguage(language)) }
         document.blocks = blocks
         document.metadata = MetadataGuesser().metadata(titlePage: classified.titlePage, creators: classified.creators, blocks: blocks)
         licence?.apply(to: &document.metadata)
-        if let language = options.language {
-            document.metadata.language = language
-        } else if licence?.language == nil, let detected = LanguageGuesser.guess(raw), detected.tag != document.metadata.language {
-            // English is the default: a text in another language says so in its header.
-            document.metadata.language = detected.tag
+        document.metadata.language = language
+        if let detected, detected.tag != Metadata().language {
+            // English is the default: a text in another language says where that came from.
             document.editorial.append(EditorialNote(.interpretation,
                 "The language was detected from the text as \(detected.name) (\(detected.tag)), by how often it writes that language's commonest words."))
         }

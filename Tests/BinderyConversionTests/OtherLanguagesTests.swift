@@ -20,6 +20,8 @@ struct OtherLanguagesTests {
         /// Labels the EPUB's navigation and notes must carry.
         var contents: String
         var notes: String
+        /// A sentence with straight double quotation marks, and how the language prints it.
+        var quoted: (straight: String, printed: String)
         var testDescription: String { tag }
     }
 
@@ -30,21 +32,24 @@ struct OtherLanguagesTests {
                          "Les pêcheurs le saluaient, mais il ne leur parlait pas de ce qu’il avait vu pendant la nuit.",
                          "Elle disait que le vent du nord apportait des nouvelles du pays où il était né."],
              notesTitle: "Notes", note: "Le port est celui de Saint-Malo, que l’auteur connaissait bien.",
-             contents: "Table des matières", notes: "Notes"),
+             contents: "Table des matières", notes: "Notes",
+             quoted: (#"Il dit : "Viens demain.""#, "Il dit : «\u{202F}Viens demain.\u{202F}»")),
         Book(tag: "de", chapter: "Kapitel", titles: ["Der Aufbruch", "Die Stadt", "Die Rückkehr"],
              sentences: ["Es war einmal ein Mann, der in einem kleinen Haus am Rande des Waldes lebte.",
                          "Jeden Morgen stand er vor dem Tag auf und ging mit dem Hund über die Felder.",
                          "Die Bauern grüßten ihn, aber er sprach nicht mit ihnen über das, was er in der Nacht gesehen hatte.",
                          "Sie sagte, dass der Wind aus dem Norden Nachrichten aus dem Land bringe, in dem er geboren war."],
              notesTitle: "Anmerkungen", note: "Gemeint ist der Schwarzwald, den der Verfasser gut kannte.",
-             contents: "Inhalt", notes: "Anmerkungen"),
+             contents: "Inhalt", notes: "Anmerkungen",
+             quoted: (#"Er sagte: "Komm morgen.""#, "Er sagte: „Komm morgen.“")),
         Book(tag: "ru", chapter: "Глава", titles: ["Отъезд", "Город", "Возвращение"],
              sentences: ["Жил когда-то человек, который жил в маленьком доме на берегу реки, и он был один.",
                          "Каждое утро он вставал до рассвета и шёл по берегу, чтобы посмотреть на лодки.",
                          "Рыбаки здоровались с ним, но он не говорил им о том, что видел ночью, и это было странно.",
                          "Она говорила, что северный ветер приносит вести из той страны, где он родился."],
              notesTitle: "Примечания", note: "Имеется в виду Волга, которую автор хорошо знал.",
-             contents: "Содержание", notes: "Примечания"),
+             contents: "Содержание", notes: "Примечания",
+             quoted: (#"Он сказал: "Приходи завтра.""#, "Он сказал: «Приходи завтра.»")),
     ]
 
     /// The book's text: a title page, three chapters of paragraphs over several pages (a form feed and a folio), a
@@ -64,6 +69,7 @@ struct OtherLanguagesTests {
                 }
             }
         }
+        lines += [book.quoted.straight, ""]
         lines += ["", "", "", book.notesTitle, "", "", "[1] \(book.note)", ""]
         return lines.joined(separator: "\n")
     }
@@ -84,6 +90,10 @@ struct OtherLanguagesTests {
             return inlines.contains { if case .note = $0 { true } else { false } }
         }
         #expect(linked, "the note is linked to its marker")
+        let paragraphs = result.document.blocks.compactMap { block -> String? in
+            if case .paragraph(let inlines, _) = block { inlines.plainText } else { nil }
+        }
+        #expect(paragraphs.contains(book.quoted.printed), "\(paragraphs.suffix(2))")
 
         let directory = try PackagePaths.temporaryDirectory("bindery-languages")
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -7,6 +7,27 @@ struct Typographer: Sendable {
     private(set) var ellipses = 0
     /// Backslashes that escaped a quotation mark (`\"`, left over from an export), removed.
     private(set) var escapes = 0
+    /// The double quotation marks a straight one becomes, as the document's language writes them.
+    var doubleQuotes = DoubleQuotes.english
+
+    /// Opening and closing double quotation marks, in UTF-8.
+    struct DoubleQuotes: Sendable {
+        var open: [UInt8], close: [UInt8]
+
+        static let english = DoubleQuotes(open: Array("“".utf8), close: Array("”".utf8))
+
+        /// The marks of a language (BCP 47 tag, by its primary subtag): French sets guillemets with narrow no-break
+        /// spaces inside, German and Polish open low; the others of the reader's languages use guillemets or English marks.
+        static func forLanguage(_ tag: String) -> DoubleQuotes {
+            switch tag.split(separator: "-").first.map({ $0.lowercased() }) ?? "" {
+            case "fr": DoubleQuotes(open: Array("«\u{202F}".utf8), close: Array("\u{202F}»".utf8))
+            case "de": DoubleQuotes(open: Array("„".utf8), close: Array("“".utf8))
+            case "pl": DoubleQuotes(open: Array("„".utf8), close: Array("”".utf8))
+            case "ru", "es", "it", "pt": DoubleQuotes(open: Array("«".utf8), close: Array("»".utf8))
+            default: english
+            }
+        }
+    }
 
     /// After these a quotation mark opens.
     private static func opensAfter(_ scalar: Unicode.Scalar?) -> Bool {
@@ -54,7 +75,7 @@ struct Typographer: Sendable {
                 case 0x5C where Self.quoteFollows(bytes, index + 1):
                     escapes += 1
                 case 0x22:
-                    result.append(contentsOf: Self.opensAfter(Self.previous(bytes, before: index)) ? Self.leftDouble : Self.rightDouble)
+                    result.append(contentsOf: Self.opensAfter(Self.previous(bytes, before: index)) ? doubleQuotes.open : doubleQuotes.close)
                     quotes += 1
                 case 0x27:
                     result.append(contentsOf: Self.opensAfter(Self.previous(bytes, before: index)) ? Self.leftSingle : Self.rightSingle)
@@ -86,7 +107,6 @@ struct Typographer: Sendable {
         byte == 0x5C || byte == 0x22 || byte == 0x27 || byte == 0x2D || byte == 0x2E
     }
 
-    private static let leftDouble: [UInt8] = Array("“".utf8), rightDouble: [UInt8] = Array("”".utf8)
     private static let leftSingle: [UInt8] = Array("‘".utf8), rightSingle: [UInt8] = Array("’".utf8)
     private static let emDash: [UInt8] = Array("—".utf8), ellipsis: [UInt8] = Array("…".utf8)
 
@@ -139,9 +159,9 @@ struct Typographer: Sendable {
     }
 
     /// `apply` over the blocks, the two halves at once, each with a typographer of its own; their counts are added up.
-    static func apply(toHalvesOf blocks: [Block]) -> ([Block], Typographer) {
+    static func apply(toHalvesOf blocks: [Block], quotes: DoubleQuotes = .english) -> ([Block], Typographer) {
         let middle = blocks.count / 2
-        let (front, back) = Concurrently.run({ apply(to: blocks[..<middle]) }, { apply(to: blocks[middle...]) })
+        let (front, back) = Concurrently.run({ apply(to: blocks[..<middle], quotes: quotes) }, { apply(to: blocks[middle...], quotes: quotes) })
         var typographer = front.1
         typographer.quotes += back.1.quotes
         typographer.dashes += back.1.dashes
@@ -150,8 +170,9 @@ struct Typographer: Sendable {
         return (front.0 + back.0, typographer)
     }
 
-    private static func apply(to blocks: ArraySlice<Block>) -> ([Block], Typographer) {
+    private static func apply(to blocks: ArraySlice<Block>, quotes: DoubleQuotes) -> ([Block], Typographer) {
         var typographer = Typographer()
+        typographer.doubleQuotes = quotes
         return (blocks.map { typographer.apply($0) }, typographer)
     }
 
