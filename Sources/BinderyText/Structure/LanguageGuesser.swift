@@ -29,21 +29,53 @@ enum LanguageGuesser {
     }()
 
     /// The language whose words are at least a twentieth of the text's words and three times as frequent as any
-    /// other's, read from five thousand words spread over the lines; nil for a short or mixed text.
+    /// other's, read from two thousand words spread over the lines; nil for a short or mixed text.
     static func guess(_ lines: [String]) -> Language? {
-        let step = max(1, lines.count / 1000)
+        let step = max(1, lines.count / 500)
         var counts = [Int](repeating: 0, count: languages.count)
         var total = 0
-        for index in Swift.stride(from: 0, to: lines.count, by: step) where total < 5000 {
-            for word in lines[index].split(whereSeparator: { !$0.isLetter }) {
+        for index in Swift.stride(from: 0, to: lines.count, by: step) where total < 2000 {
+            forEachWord(in: lines[index]) { word in
                 total += 1
-                guard word.utf8.count <= 12, let hits = Self.index[word.lowercased()] else { continue }
-                for position in hits { counts[position] += 1 }
+                if let hits = Self.index[word] { for position in hits { counts[position] += 1 } }
             }
         }
         guard total >= 200, let best = counts.indices.max(by: { counts[$0] < counts[$1] }) else { return nil }
         let runnerUp = counts.indices.filter { $0 != best }.map { counts[$0] }.max() ?? 0
         guard counts[best] * 20 >= total, counts[best] >= runnerUp * 3 else { return nil }
         return languages[best]
+    }
+
+    /// Calls `body` with each word of `line` in lower case, found on the bytes: a word is a run of letters (ASCII
+    /// letters and the bytes of other scalars, except the punctuation of U+2000–U+206F, `«`, `»` and the no-break space).
+    static func forEachWord(in line: String, _ body: (String) -> Void) {
+        let bytes = Array(line.utf8)
+        var start = 0, index = 0
+        func flush(_ end: Int) {
+            guard end > start, end - start <= 24 else { return }
+            let slice = bytes[start..<end]
+            if slice.allSatisfy({ $0 < 0x80 }) {
+                body(String(decoding: slice.map { $0 | 0x20 }, as: UTF8.self))
+            } else {
+                body(String(decoding: slice, as: UTF8.self).lowercased())
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            var width = 1, separator: Bool
+            if byte < 0x80 {
+                separator = !((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+            } else {
+                width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                separator = (byte == 0xE2 && (next == 0x80 || next == 0x81)) || (byte == 0xC2 && (next == 0xAB || next == 0xBB || next == 0xA0))
+            }
+            if separator {
+                flush(index)
+                start = index + width
+            }
+            index += width
+        }
+        flush(bytes.count)
     }
 }
