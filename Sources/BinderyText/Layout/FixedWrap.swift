@@ -32,11 +32,17 @@ enum FixedWrap {
 
     /// Characters up to the first space.
     static func firstWordLength(_ line: SourceLine) -> Int {
-        line.text.unicodeScalars.prefix { $0 != " " }.count
+        // Scalars are the bytes that are not UTF-8 continuation bytes.
+        line.text.utf8.prefix { $0 != 0x20 }.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
     /// A line ending at a hyphen or a dash, where a program may break a word in two.
     static func breaksAfterDash(_ line: SourceLine) -> Bool {
-        line.text.unicodeScalars.last.map { "-\u{2010}\u{2013}\u{2014}\u{AD}".unicodeScalars.contains($0) } ?? false
+        // `-` is 2D; U+2010, U+2013 and U+2014 are E2 80 90, 93 and 94; U+00AD is C2 AD.
+        let tail = line.text.utf8.suffix(3)
+        guard let last = tail.last else { return false }
+        if last == 0x2D { return true }
+        if tail.count == 3, tail.first == 0xE2, tail.dropFirst().first == 0x80 { return last == 0x90 || last == 0x93 || last == 0x94 }
+        return last == 0xAD && tail.dropLast().last == 0xC2
     }
 }

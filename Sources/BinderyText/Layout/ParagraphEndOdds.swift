@@ -22,6 +22,8 @@ struct ParagraphEndOdds: Sendable, Hashable {
     /// Thousandths of an em in one character's width, where lengths are printed widths (`PrintedWidth`): the
     /// document's full lines agree more in width than in characters, as a proportional face sets them.
     var widthUnit: Double?
+    /// Each line's printed width in that unit, by its index (its number less one), where widths are used.
+    var sizes: [Int] = []
 
     /// Whether `line` starts a new paragraph after `previous`, a full-looking line that ends a sentence; `following`
     /// is the line after `line` when nothing parts them.
@@ -37,9 +39,15 @@ struct ParagraphEndOdds: Sendable, Hashable {
     }
 
     /// A line shorter than lines inside paragraphs are: a sentence ending on it ends its paragraph.
-    func fallsShort(_ line: SourceLine) -> Bool { Self.size(line, unit: widthUnit) < floorLength }
+    func fallsShort(_ line: SourceLine) -> Bool { size(line) < floorLength }
 
-    private func offset(_ line: SourceLine) -> Int { Self.bucket(Self.size(line, unit: widthUnit) - usualLength) }
+    private func offset(_ line: SourceLine) -> Int { Self.bucket(size(line) - usualLength) }
+
+    /// The line's size: its length, or its printed width as measured for the document.
+    private func size(_ line: SourceLine) -> Int {
+        guard widthUnit != nil else { return line.length }
+        return sizes.indices.contains(line.number - 1) ? sizes[line.number - 1] : Self.size(line, unit: widthUnit)
+    }
 
     /// The line's length in characters, or its printed width in characters of the document's average width.
     static func size(_ line: SourceLine, unit: Double?) -> Int {
@@ -49,14 +57,15 @@ struct ParagraphEndOdds: Sendable, Hashable {
 
     /// The unit that measures the lines in printed width, when their widths spread less than their lengths (the
     /// spread: the 10th to the 90th percentile over the median) by a clear margin; nil when lengths do better.
-    static func widthUnit(_ lines: [SourceLine]) -> Double? {
+    /// `indices` are those of the lines a lower-case line continues.
+    static func widthUnit(_ lines: [SourceLine], _ indices: [Int]) -> Double? {
         func spread(_ values: [Int]) -> Double {
             let sorted = values.sorted()
             return Double(sorted[sorted.count * 9 / 10] - sorted[sorted.count / 10]) / Double(max(1, sorted[sorted.count / 2]))
         }
         // Two thousand lines spread over the document tell the spreads as well as all of them.
-        let sample = Swift.stride(from: 0, to: lines.count, by: max(1, lines.count / 2000)).map { lines[$0] }
-        let widths = sample.map { PrintedWidth.of($0.text) }, lengths = sample.map(\.length)
+        let sample = Swift.stride(from: 0, to: indices.count, by: max(1, indices.count / 2000)).map { indices[$0] }
+        let widths = sample.map { PrintedWidth.of(lines[$0].text) }, lengths = sample.map { lines[$0].length }
         guard sample.count >= 30, spread(widths) < 0.85 * spread(lengths) else { return nil }
         return Double(widths.reduce(0, +)) / Double(max(1, lengths.reduce(0, +)))
     }
@@ -67,13 +76,15 @@ struct ParagraphEndOdds: Sendable, Hashable {
     /// known paragraph ends to learn from. In a text wrapped at `wrapWidth`, the known ends are the lines that left
     /// room for the next word, and a paragraph's last line is as likely at any length up to the width.
     static func measure(_ lines: [SourceLine], text: [Int], wrapWidth: Int? = nil) -> ParagraphEndOdds? {
-        var continuingLines: [SourceLine] = []
+        var continuingLines: [Int] = []
         for (position, index) in text.enumerated().dropLast() where text[position + 1] == index + 1 && lines[index + 1].startsLowercase {
-            continuingLines.append(lines[index])
+            continuingLines.append(index)
         }
         guard !continuingLines.isEmpty else { return nil }
-        let unit = widthUnit(continuingLines)
-        func size(_ line: SourceLine) -> Int { Self.size(line, unit: unit) }
+        let unit = widthUnit(lines, continuingLines)
+        // Each line's size is measured once, here, for the paragraph builder too.
+        let sizes = unit == nil ? [] : lines.map { $0.isBlank ? 0 : Self.size($0, unit: unit) }
+        func size(_ index: Int) -> Int { unit == nil ? lines[index].length : sizes[index] }
         let continuing = continuingLines.map(size).sorted()
         let usual = continuing[continuing.count / 2], widest = continuing[continuing.count * 97 / 100]
         let floorSize = continuing[continuing.count / 50]
@@ -82,11 +93,12 @@ struct ParagraphEndOdds: Sendable, Hashable {
         var forcedChances = 0.0
         var firstLengths = [Int](repeating: 0, count: 17), innerLengths = [Int](repeating: 0, count: 17)
         for (position, index) in text.enumerated().dropLast() where text[position + 1] == index + 1 {
-            let ending = lines[index], line = lines[index + 1]
-            let following = position + 2 < text.count && text[position + 2] == index + 2 ? lines[index + 2] : nil
-            let lengthCounts = following != nil && continues(line, into: following)
-            if ending.endsSentence, startsSentence(line) {
-                let chosen = wrapWidth.map { FixedWrap.leavesRoom(ending, for: line, width: $0) } ?? (size(ending) < floorSize)
+            // The flags are read in place: copying three lines a step cost more than the rest of the loop.
+            let lengthCounts = position + 2 < text.count && text[position + 2] == index + 2
+                && (!lines[index + 1].endsSentence || lines[index + 2].startsLowercase)
+            if lines[index].endsSentence, startsSentence(lines[index + 1]) {
+                let ending = lines[index], line = lines[index + 1]
+                let chosen = wrapWidth.map { FixedWrap.leavesRoom(ending, for: line, width: $0) } ?? (size(index) < floorSize)
                 if !chosen {
                     fullEnds += 1
                 } else {
@@ -94,10 +106,10 @@ struct ParagraphEndOdds: Sendable, Hashable {
                     if let wrapWidth { forcedChances += min(0.5, Double(1 + FixedWrap.firstWordLength(line)) / Double(wrapWidth)) }
                     if endsInQuote(ending) { endsClosed += 1 }
                     if opensQuote(line) { startsOpened += 1 }
-                    if lengthCounts { firstLengths[bucket(size(line) - usual)] += 1 }
+                    if lengthCounts { firstLengths[bucket(size(index + 1) - usual)] += 1 }
                 }
-            } else if !ending.endsSentence, lengthCounts, size(ending) >= floorSize {
-                innerLengths[bucket(size(line) - usual)] += 1
+            } else if !lines[index].endsSentence, lengthCounts, size(index) >= floorSize {
+                innerLengths[bucket(size(index + 1) - usual)] += 1
             }
         }
         let firsts = firstLengths.reduce(0, +), inners = innerLengths.reduce(0, +)
@@ -118,7 +130,7 @@ struct ParagraphEndOdds: Sendable, Hashable {
             openedQuote: log(openedAtStart / openedInside), notOpenedQuote: log((1 - openedAtStart) / (1 - openedInside)),
             nextLength: zip(firstLengths, innerShare).map { log((Double($0) + 1) / Double(firsts + 17) / $1) },
             endingLength: innerShare.map { log(1 / Double(max(1, widest - floorSize + 1)) / $0) },
-            usualLength: usual, floorLength: floorSize, widthUnit: unit)
+            usualLength: usual, floorLength: floorSize, widthUnit: unit, sizes: sizes)
     }
 
     /// A line that does not end its paragraph for sure: it does not end a sentence, or a lower-case line follows it.

@@ -13,19 +13,22 @@ enum PrintedWidth {
     ]
     static let space: Int = 250
 
-    /// The estimated width of `text`.
+    /// The estimated width of `text`, summed over its UTF-8 bytes (`byteWidths`): a line is measured in one pass
+    /// of lookups, for every line of a long book.
     static func of(_ text: String) -> Int {
-        // Most lines are ASCII: their bytes are looked up directly, without decoding scalars.
-        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            var total = 0
-            for byte in bytes {
-                guard byte < 0x80 else { return nil }
-                total += byte > 0x20 && byte < 0x7F ? Int(Self.ascii[Int(byte) - 0x21]) : space
-            }
-            return total
+        var text = text
+        return text.withUTF8 { bytes in bytes.reduce(0) { $0 + Int(byteWidths[Int($1)]) } }
+    }
+
+    /// ASCII from the table; a scalar of more bytes counts half an em at its lead byte and nothing for the others
+    /// (quotation marks and dashes are near enough to it for lines that hold a few of them).
+    private static let byteWidths: [UInt16] = (0..<256).map { byte in
+        switch byte {
+        case 0x21...0x7E: ascii[byte - 0x21]
+        case 0x80...0xBF: 0
+        case 0xC0...0xFF: 500
+        default: UInt16(space)
         }
-        if let ascii, let width = ascii { return width }
-        return text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
     /// The estimated width of one character: ASCII from the table, a letter with a mark as its base letter, quotation
