@@ -59,8 +59,8 @@ struct FixedWrapTests {
     @Test func monospacedTextIsMeasuredInCharacters() {
         let book = ParagraphEndOddsTests.book(dialogue: true, lostIndent: 2, width: 72, seed: 18)
         let lines = sourceLines(book.text)
-        let continuing = lines.indices.dropLast().filter { !lines[$0].isBlank && lines[$0 + 1].startsLowercase }.map { lines[$0] }
-        #expect(ParagraphEndOdds.widthUnit(continuing) == nil)
+        let continuing = lines.indices.dropLast().filter { !lines[$0].isBlank && lines[$0 + 1].startsLowercase }
+        #expect(ParagraphEndOdds.widthUnit(lines, continuing) == nil)
     }
 
     /// Prose among verse: its paragraphs open with an indent between flush lines, too few for the document's habit.
