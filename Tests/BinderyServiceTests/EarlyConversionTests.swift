@@ -39,6 +39,32 @@ import Testing
         #expect(try fixture.store.jobs().first?.outcome == .published)
     }
 
+    @Test func theJobAfterTheDelayDoesNotReadTheSourceAgain() throws {
+        let fixture = try PipelineFixture()
+        defer { fixture.directory.remove() }
+        try fixture.directory.write(text, to: "corpus/book.txt")
+        fixture.pipeline.convertEarly("book.txt")
+        #expect(fixture.pipeline.sourceReads == 1)
+        #expect(fixture.run("book.txt") == .done)
+        #expect(fixture.pipeline.sourceReads == 1, "the job took the early conversion's read")
+        #expect(fixture.pipeline.early.snapshot == .init(started: 1, used: 1, dropped: 0))
+        #expect(try fixture.store.document("book.txt")?.state == .published)
+    }
+
+    /// A file event after the early read (a rewrite may keep the stamp, within the timestamp granularity):
+    /// the job reads the source itself, and takes the early result only if its key is the same.
+    @Test func aFileEventAfterTheEarlyReadMakesTheJobReadAgain() throws {
+        let fixture = try PipelineFixture()
+        defer { fixture.directory.remove() }
+        try fixture.directory.write(text, to: "corpus/book.txt")
+        fixture.pipeline.convertEarly("book.txt")
+        let stamp = try #require(FileStamp(path: fixture.directory.path("corpus/book.txt").path))
+        fixture.pipeline.early.abandon("book.txt", unlessStill: stamp)
+        #expect(fixture.run("book.txt") == .done)
+        #expect(fixture.pipeline.sourceReads == 2)
+        #expect(fixture.pipeline.early.snapshot == .init(started: 1, used: 1, dropped: 0), "same bytes: the early result is used")
+    }
+
     @Test func aFileChangedAfterItsEarlyConversionIsConvertedAgain() throws {
         let fixture = try PipelineFixture()
         defer { fixture.directory.remove() }

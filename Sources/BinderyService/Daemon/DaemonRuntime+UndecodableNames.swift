@@ -19,18 +19,7 @@ extension DaemonRuntime {
 
     /// Marks a failure `recordListingFailure` recorded as deleted: what the listing found is readable or gone now.
     func clearListingFailure(_ path: String) {
-        recordDeleted(path, pruned: false)
-    }
-
-    /// Records `path` deleted (its outputs `pruned` or kept), with its event and log line.
-    func recordDeleted(_ path: String, pruned: Bool) {
-        do {
-            try store.recordDeleted(path, pruned: pruned)
-        } catch {
-            logger.error("state.error", metadata: ["path": "\(path)", "error": "\(error)"])
-        }
-        emit(DaemonEvent(.documentDeleted, path: path))
-        logger.info("document.deleted", metadata: ["path": "\(path)", "pruned": "\(pruned)"])
+        pipeline.recordDeleted(path, pruned: false)
     }
 
     private func recordUndecodable(_ path: String) {

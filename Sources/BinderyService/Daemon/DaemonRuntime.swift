@@ -36,8 +36,6 @@ package final class DaemonRuntime: Sendable {
     /// Runs early conversions (`watch.early_start`) one at a time, beside the job queue.
     private let earlyQueue = DispatchQueue(label: "bindery.early", qos: .utility)
     private let earlyStart: Bool
-    /// Held while a deletion is recorded (`recordDeletion`).
-    private let deletions = Mutex<Void>(())
     /// `queue.large_source_bytes`: larger sources are kept off the last free worker, not converted early,
     /// and memory is trimmed after them.
     private let largeSourceBytes: Int
@@ -76,9 +74,6 @@ package final class DaemonRuntime: Sendable {
         queue = DispatchJobQueue(parallelism: configuration.queue.effectiveParallelism, isLarge: isLarge) { ticket, token in
             let result = pipeline.run(ticket, token: token)
             if ticket.isLarge { MemoryTrim.release() }
-            // Cancelled because its source was deleted, perhaps after its last check, while it published:
-            // the deletion found nothing recorded yet and was not recorded; it is now.
-            if token.isCancelled { link.target?.recordDeletionIfGone(ticket.path) }
             return result
         }
         settler = Settler(milliseconds: configuration.watch.settleMilliseconds) { path in link.target?.reconcile(path, trigger: .event) }
@@ -220,8 +215,9 @@ package final class DaemonRuntime: Sendable {
         Set(files.keys.filter(CorpusLayout.isSource))
     }
 
-    /// After the settle delay: queue the source if it exists, else record its deletion. A source that
-    /// is not a regular file (a symbolic link, a FIFO) is queued too, so that its refusal is recorded.
+    /// After the settle delay: queue the source if it exists, else its deletion (`JobKind.delete`, which
+    /// cancels its running job and runs after it). A source that is not a regular file (a symbolic link, a
+    /// FIFO) is queued too, so that its refusal is recorded.
     func reconcile(_ path: String, trigger: JobTrigger) {
         if let stamp = FileStamp(path: layout.url(of: path).path), !stamp.isDirectory {
             queue.submit(path, trigger: trigger)
@@ -231,35 +227,8 @@ package final class DaemonRuntime: Sendable {
         // read nor recorded deleted, and its outputs stay; the directory's own failure says why.
         var info = stat()
         if lstat(layout.url(of: path).path, &info) != 0, errno == EACCES { return }
-        queue.cancel(path)
         pipeline.early.drop(path)
-        recordDeletion(path)
-    }
-
-    /// After a cancelled job of `path`: records the deletion of its source if it is gone. A deletion
-    /// handled while the job was past its last check (publishing its outputs) cancelled it too late and
-    /// found no record to mark deleted (a first conversion), or one the job then replaced.
-    func recordDeletionIfGone(_ path: String) {
-        guard FileStamp(path: layout.url(of: path).path) == nil else { return }
-        var info = stat()
-        if lstat(layout.url(of: path).path, &info) != 0, errno == EACCES { return }
-        recordDeletion(path)
-    }
-
-    /// Marks the recorded document of the source `path`, found gone, deleted and removes its outputs
-    /// (with `prune`) — unless a namesake (`book.pdf` for `book.txt`) is there to own the same outputs now.
-    /// Runs from `reconcile` and from a cancelled job's worker: one at a time, so that the record is read and
-    /// changed as one.
-    private func recordDeletion(_ path: String) {
-        deletions.withLock { _ in
-            guard let document = try? store.document(path), document.state != .deleted else { return }
-            let namesake = SourceNaming.sources(ofStem: SourceNaming.stem(of: path)).contains { other in
-                other != path && FileStamp(path: layout.url(of: other).path) != nil
-            }
-            let prune = pipeline.settings.prune && !namesake
-            if prune, let outputs = try? store.outputs(of: path) { publisher.remove(outputs) }
-            recordDeleted(path, pruned: prune)
-        }
+        queue.submitDeletion(path, trigger: trigger)
     }
 
     /// Stops taking jobs, waits up to the grace period for running ones and checkpoints the state

@@ -24,6 +24,8 @@ package final class EarlyConversions: @unchecked Sendable {
     private struct Entry {
         let stamp: FileStamp
         let key: String
+        /// What the conversion read, for its job to take instead of reading again; nil once an event came after the read began.
+        var read: SourceRead?
         var result: Result<Converter.Result, ConversionError>?
         /// A job found this entry stale while it ran: drop it when it finishes.
         var orphaned = false
@@ -40,6 +42,8 @@ package final class EarlyConversions: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     private var counts = Counts()
     private var scheduled = 0
+    /// File events seen (`abandon`): an early read taken before the last one is not handed to a job.
+    private var touches = 0
     private var stopCheckHook: (@Sendable (String) -> Void)?
 
     package init() {}
@@ -71,15 +75,19 @@ package final class EarlyConversions: @unchecked Sendable {
         condition.withLock { entries[path].map { $0.result == nil } ?? false }
     }
 
+    /// The count of file events so far, taken before an early read (`begin`'s `touchesBefore`).
+    package var touchCount: Int { condition.withLock { touches } }
+
     /// Records that a conversion of `path` as `stamp` with `key` starts now; false if one is already running.
-    package func begin(_ path: String, stamp: FileStamp, key: String) -> Bool {
+    /// Its `read` is kept for the job when no file event came since `touchesBefore` (taken before reading).
+    package func begin(_ path: String, stamp: FileStamp, key: String, read: SourceRead? = nil, touchesBefore: Int? = nil) -> Bool {
         condition.withLock {
             expire(now: Date())
             if let entry = entries[path] {
                 if entry.result == nil { return false }
                 counts.dropped += 1
             }
-            entries[path] = Entry(stamp: stamp, key: key)
+            entries[path] = Entry(stamp: stamp, key: key, read: touchesBefore == touches ? read : nil)
             counts.started += 1
             return true
         }
@@ -95,9 +103,13 @@ package final class EarlyConversions: @unchecked Sendable {
     }
 
     /// Abandons a running conversion of `path` made from another file than the one found now as `stamp`
-    /// (written again during its delay, or deleted when `stamp` is nil).
+    /// (written again during its delay, or deleted when `stamp` is nil). Called at every file event: the
+    /// bytes an early conversion read before it are no longer handed to a job (a rewrite within the file
+    /// system's timestamp granularity leaves the stamp as it was), which reads the source itself.
     package func abandon(_ path: String, unlessStill stamp: FileStamp?) {
         condition.withLock {
+            touches += 1
+            entries[path]?.read = nil
             guard let entry = entries[path], entry.result == nil, entry.stamp != stamp else { return }
             entries[path]?.orphaned = true
         }
@@ -117,6 +129,16 @@ package final class EarlyConversions: @unchecked Sendable {
                 entries[path] = entry
             }
             condition.broadcast()
+        }
+    }
+
+    /// The read an early conversion made of `path` when the source and sidecar still have the stamps it
+    /// found (and no file event came since), for its job to use instead of reading again.
+    package func read(_ path: String, stamp: FileStamp, sidecarStamp: FileStamp?) -> SourceRead? {
+        condition.withLock {
+            guard let entry = entries[path], !entry.orphaned, let read = entry.read, read.stamp == stamp, read.sidecarStamp == sidecarStamp
+            else { return nil }
+            return read
         }
     }
 

@@ -2,23 +2,19 @@ import BinderyConversion
 import Foundation
 
 extension Pipeline {
-    /// Converts `path` now, while its settle delay runs, and keeps the result for the job after the
-    /// delay (`EarlyConversions`). Does nothing for what the job itself would refuse or skip: a file
-    /// gone or not regular, over the size limit, unreadable, changed while read, clashing with a source of the same
-    /// stem (`SourceClash`), or already published.
+    /// Converts `path` now, while its settle delay runs, and keeps the result and what it read for the job
+    /// after the delay (`EarlyConversions`). Plans as that job does (`plan`); does nothing unless the plan is
+    /// to convert (not for a file gone, refused, unreadable or up to date) and the file did not change while read.
     package func convertEarly(_ path: String) {
         let settings = self.settings
-        let url = layout.url(of: path)
-        guard !early.isRunning(path), let stamp = FileStamp(path: url.path), stamp.isRegularFile, stamp.size <= settings.queue.maxSourceBytes,
-              let (bytes, sidecar) = try? read(path, limit: settings.queue.maxSourceBytes),
-              FileStamp(path: url.path) == stamp,
-              let directory = try? CorpusDirectory(root: layout.root.path, holding: path),
-              SourceClash.sources(sharingStemWith: path, in: directory).count < 2
+        guard !early.isRunning(path) else { return }
+        let touches = early.touchCount
+        guard case .convert(let read, let key, _, _) = plan(JobTicket(path: path, trigger: .event, queuedAt: Date()), settings: settings),
+              FileStamp(path: layout.url(of: path).path) == read.stamp,
+              early.begin(path, stamp: read.stamp, key: key, read: read, touchesBefore: touches)
         else { return }
-        let digest = ContentDigest(bytes)
-        let key = settings.jobKey.key(source: digest, sidecar: sidecar)
-        guard !isUpToDate(path, key: key, size: bytes.count, sha: digest.hex), early.begin(path, stamp: stamp, key: key) else { return }
-        let source = source(path, bytes: bytes, digest: digest, sidecar: sidecar, stamp: stamp, settings: settings)
+        let stamp = read.stamp
+        let source = source(path, read, settings: settings)
         let early = self.early
         let started = ContinuousClock.now
         let result = Result { () throws(ConversionError) in

@@ -3,14 +3,14 @@ import BinderyWriters
 import Foundation
 import Logging
 
-/// One job, start to end: read the source (and sidecar), skip it if its key is already published,
+/// One job, start to end: plan it (`plan`: refuse, skip, delete, or read the source once and convert),
 /// convert, drop the result if the job was cancelled, superseded or too slow, else publish and record.
 package final class Pipeline: @unchecked Sendable {
     let layout: CorpusLayout
-    private let publisher: Publisher
-    private let store: StateStore
-    private let logger: Logger
-    private let events: DaemonEventSink
+    let publisher: Publisher
+    let store: StateStore
+    let logger: Logger
+    let events: DaemonEventSink
     /// Conversion times and bytes published, for the HTTP `/metrics`.
     let metrics: LiveMetrics
     private let lock = NSLock()
@@ -18,9 +18,11 @@ package final class Pipeline: @unchecked Sendable {
     /// Conversions begun during settle delays (`convertEarly`), taken by the jobs that follow.
     package let early = EarlyConversions()
     /// Sources changed less than this many seconds before their job looked are not stamped (`SourceStamp`).
-    private let stampTrustMargin: Double
+    let stampTrustMargin: Double
     /// Jobs found up to date by their source's stamp, without reading it (guarded by `lock`).
     private var skippedReads = 0
+    /// Reads of sources so far (guarded by `lock`).
+    private var reads = 0
 
     package init(
         layout: CorpusLayout, publisher: Publisher, store: StateStore, settings: PipelineSettings, logger: Logger,
@@ -44,65 +46,50 @@ package final class Pipeline: @unchecked Sendable {
     /// How many jobs so far were up to date by their source's stamp, without reading it.
     package var readsSkipped: Int { lock.withLock { skippedReads } }
 
+    /// How many times a source was read so far (jobs and early conversions; tests).
+    package var sourceReads: Int { lock.withLock { reads } }
+
     package func run(_ ticket: JobTicket, token: JobToken) -> JobResult {
         let settings = self.settings
         let path = ticket.path
-        let url = layout.url(of: path)
         var job = JobRecord(
             id: nil, path: path, trigger: ticket.trigger.rawValue, jobKey: nil, queuedAt: ticket.queuedAt.timeIntervalSince1970,
             startedAt: token.startedAt.timeIntervalSince1970, finishedAt: 0, attempts: ticket.attempt, outcome: .failed, error: nil)
-        let checkedAt = Date()
-        // Stamps and reads go through one descriptor of the source's directory, reached without links.
-        let directory: CorpusDirectory
-        do {
-            directory = try CorpusDirectory(root: layout.root.path, holding: path)
-        } catch {
-            // No stamp: the path reaches no file of the corpus (a directory is a link), so the error alone is compared.
-            return unreadable(error, &job, ticket, settings, size: 0, stamp: "")
-        }
-        guard let before = directory.stamp(url.lastPathComponent) else {
+        switch plan(ticket, settings: settings) {
+        case .gone:
             early.drop(path)
             return .done
-        }
-        let sidecarBefore = directory.stamp(layout.url(of: SourceNaming.sidecar(of: path)).lastPathComponent)
-        let currentStamp = SourceStamp.text(source: before, sidecar: sidecarBefore)
-        let namesakes = SourceClash.sources(sharingStemWith: path, in: directory)
-        guard namesakes.count < 2 else {
-            early.drop(path)
-            return failUnlessRecorded(&job, size: before.size, stamp: currentStamp, SourceClash.error(namesakes, formats: settings.formats))
-        }
-        guard before.isRegularFile else {
-            return failUnlessRecorded(&job, size: 0, stamp: currentStamp, ServiceError(.sourceUnreadable, "\(path) is \(describe(url, before)); only regular files are read"))
-        }
-        guard before.size <= settings.queue.maxSourceBytes else {
-            return failUnlessRecorded(&job, size: before.size, stamp: currentStamp, ServiceError(.sourceTooLarge, "\(path): \(before.size) bytes is over the limit of \(settings.queue.maxSourceBytes)"))
-        }
-        // Only the start-up backlog trusts stamps: a file event or a request is evidence of a write, which a
-        // stamp taken in the middle of a long write (mtime and ctime are set as it starts) would hide.
-        if ticket.trigger == .startup, isUnchanged(path, stamp: currentStamp, settings: settings) {
+        case .upToDate:
             early.drop(path)
             events(DaemonEvent(.jobUpToDate, path: path, trigger: ticket.trigger.rawValue))
             return .done
-        }
-        let stamp = SourceStamp.trusted(source: before, sidecar: sidecarBefore, checkedAt: checkedAt, margin: stampTrustMargin)
-        let bytes: [UInt8]
-        let sidecar: [UInt8]?
-        do {
-            (bytes, sidecar) = try read(path, in: directory, limit: settings.queue.maxSourceBytes)
-        } catch {
-            return unreadable(error, &job, ticket, settings, size: before.size, stamp: currentStamp)
-        }
-        // The source is hashed once: its digest gives the key here and the converter's `SourceInfo` and identifier.
-        let digest = ContentDigest(bytes)
-        let sha = digest.hex
-        let key = settings.jobKey.key(source: digest, sidecar: sidecar)
-        job.jobKey = key
-        if isUpToDate(path, key: key, size: bytes.count, sha: sha, stamp: stamp) {
+        case .refused(let error, let size, let stamp):
             early.drop(path)
-            events(DaemonEvent(.jobUpToDate, path: path, trigger: ticket.trigger.rawValue))
+            return failUnlessRecorded(&job, size: size, stamp: stamp, error)
+        case .unreadable(let error, let size, let stamp):
+            return unreadable(error, &job, ticket, settings, size: size, stamp: stamp)
+        case .delete(let prune):
+            early.drop(path)
+            delete(path, prune: prune)
             return .done
+        case .convert(let read, let key, let stamp, let directory):
+            job.jobKey = key
+            return convert(read, key: key, stamp: stamp, in: directory, &job, ticket, token, settings)
         }
+    }
 
+    /// Converts what the plan read (or takes its early conversion), then publishes and records it unless the
+    /// job was cancelled, superseded or too slow, or the source changed meanwhile.
+    private func convert(
+        _ read: SourceRead, key: String, stamp: String?, in directory: CorpusDirectory, _ job: inout JobRecord, _ ticket: JobTicket, _ token: JobToken,
+        _ settings: PipelineSettings
+    ) -> JobResult {
+        let path = ticket.path
+        let url = layout.url(of: path)
+        let before = read.stamp
+        let bytes = read.bytes
+        let digest = read.digest
+        let sha = digest.hex
         // A cancelled, superseded or overdue job stops converting between the reader's stages; the checks
         // below then record why.
         let limit = settings.queue.jobTimeoutSeconds
@@ -117,9 +104,7 @@ package final class Pipeline: @unchecked Sendable {
                 convertedEarly = true
             } else {
                 let started = ContinuousClock.now
-                converted = try settings.converter.convert(
-                    source(path, bytes: bytes, digest: digest, sidecar: sidecar, stamp: before, settings: settings),
-                    formats: settings.formats, shouldStop: shouldStop)
+                converted = try settings.converter.convert(source(path, read, settings: settings), formats: settings.formats, shouldStop: shouldStop)
                 if let converted { metrics.recordConversion(converted.timings, whole: ContinuousClock.now - started) }
             }
         } catch where error.isStopped {
@@ -185,6 +170,7 @@ package final class Pipeline: @unchecked Sendable {
 
     /// The same, in the source's directory opened already.
     func read(_ path: String, in directory: CorpusDirectory, limit: Int) throws(SourceReader.Failure) -> (bytes: [UInt8], sidecar: [UInt8]?) {
+        lock.withLock { reads += 1 }
         let url = layout.url(of: path)
         let bytes = try SourceReader.read(url.lastPathComponent, in: directory, path: url.path, limit: limit)
         let sidecarURL = layout.url(of: SourceNaming.sidecar(of: path))
@@ -192,6 +178,11 @@ package final class Pipeline: @unchecked Sendable {
         let sidecar = directory.stamp(sidecarName)?.isRegularFile == true
             ? try SourceReader.read(sidecarName, in: directory, path: sidecarURL.path, limit: 1 << 20) : nil
         return (bytes, sidecar)
+    }
+
+    /// What the converter reads for `read`.
+    func source(_ path: String, _ read: SourceRead, settings: PipelineSettings) -> Converter.Source {
+        source(path, bytes: read.bytes, digest: read.digest, sidecar: read.sidecar, stamp: read.stamp, settings: settings)
     }
 
     /// What the converter reads, made by the settings' `SourceLoader` as `bindery convert` makes it: the bytes,
@@ -206,7 +197,7 @@ package final class Pipeline: @unchecked Sendable {
 
     /// True when the document was published or failed for good with these settings from a source and
     /// sidecar whose recorded stamps (`SourceStamp`) are still theirs, and its outputs are intact.
-    private func isUnchanged(_ path: String, stamp: String, settings: PipelineSettings) -> Bool {
+    func isUnchanged(_ path: String, stamp: String, settings: PipelineSettings) -> Bool {
         guard let (document, outputs) = try? store.documentAndOutputs(path), let document, document.sourceStamp == stamp,
               let key = document.jobKey, settings.jobKey.hasSameSettings(key)
         else { return false }
@@ -247,19 +238,6 @@ package final class Pipeline: @unchecked Sendable {
             logger.debug("job.up-to-date", metadata: ["path": "\(path)"])
             return true
         }
-    }
-
-    /// "a symbolic link out of the corpus", "a named pipe (FIFO)", …
-    private func describe(_ url: URL, _ stamp: FileStamp) -> String {
-        guard stamp.isSymbolicLink else { return stamp.kindDescription }
-        guard let target = realpath(url.path, nil) else {
-            return errno == ELOOP ? "a symbolic link loop" : "a symbolic link to nothing"
-        }
-        defer { free(target) }
-        let root = layout.root.resolvingSymlinksInPath().path
-        let resolved = String(cString: target)
-        let inside = resolved.hasPrefix(root + "/")
-        return "a symbolic link \(inside ? "(links are not followed)" : "out of the corpus")"
     }
 
     private func retryDelay(_ ticket: JobTicket, _ settings: PipelineSettings) -> Double? {

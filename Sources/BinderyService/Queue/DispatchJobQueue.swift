@@ -35,8 +35,23 @@ package final class DispatchJobQueue: JobQueue, @unchecked Sendable {
         condition.withLock {
             guard accepting else { return }
             var ticket = JobTicket(path: path, trigger: trigger, queuedAt: Date(), isLarge: large)
-            if let earlier = queued[path] { ticket.trigger = max(earlier.trigger, trigger) }
+            if let earlier = queued[path] {
+                ticket.trigger = max(earlier.trigger, trigger)
+                // A deletion job converts the source if it is back, and records its deletion if not.
+                ticket.kind = earlier.kind
+            }
             runningJobs[path]?.supersede()
+            queued.insert(ticket)
+            pump()
+        }
+    }
+
+    package func submitDeletion(_ path: String, trigger: JobTrigger) {
+        condition.withLock {
+            guard accepting else { return }
+            var ticket = JobTicket(path: path, trigger: trigger, queuedAt: Date(), kind: .delete)
+            if let earlier = queued[path] { ticket.trigger = max(earlier.trigger, trigger) }
+            runningJobs[path]?.cancel()
             queued.insert(ticket)
             pump()
         }

@@ -8,6 +8,9 @@ package protocol JobQueue: Sendable {
     /// Queues a conversion of `path`; a job already queued for it is replaced (keeping the higher
     /// priority) and a running one is told it is superseded.
     func submit(_ path: String, trigger: JobTrigger)
+    /// Queues the deletion of `path`, found gone (`JobKind.delete`): it replaces the job queued for it and
+    /// cancels the running one, and runs after that one ends. A conversion submitted while it is queued keeps it a deletion job.
+    func submitDeletion(_ path: String, trigger: JobTrigger)
     /// Drops the queued job for `path` and cancels the running one; false if there was neither.
     @discardableResult func cancel(_ path: String) -> Bool
     /// Takes the next runnable job (the highest priority, then the oldest; none for a source already

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One queued conversion of one source.
+/// One queued job of one source: a conversion, or a deletion (`JobKind`).
 package struct JobTicket: Sendable, Equatable {
     /// The source, relative to the corpus.
     package var path: String
@@ -10,4 +10,5 @@ package struct JobTicket: Sendable, Equatable {
     package var attempt: Int = 1
     /// A large source (`queue.large_source_bytes`): it may not take the last free worker.
     package var isLarge = false
+    package var kind: JobKind = .convert
 }

@@ -1,21 +1,26 @@
 import Dispatch
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Watches every directory of the corpus with inotify (directories created later too), read through
-/// a Dispatch read source on the inotify descriptor. All state lives on the watcher's serial queue.
-package final class InotifyWatcher: CorpusWatcher, @unchecked Sendable {
+/// a Dispatch read source on the inotify descriptor. Its state is used on the watcher's serial queue
+/// (and by `start` and `stop`), under a `Mutex`.
+package final class InotifyWatcher: CorpusWatcher, Sendable {
+    private struct State {
+        var descriptor: Int32 = -1
+        var source: DispatchSourceRead?
+        var directories: [Int32: String] = [:]
+        /// Directories that could not be listed when last looked at: a chmod that changes that is reported.
+        var unreadable: Set<String> = []
+        var handler: (@Sendable (WatchEvent) -> Void)?
+    }
+
     private let layout: CorpusLayout
     private let queue = DispatchQueue(label: "bindery.inotify")
-    // Confined to `queue`.
-    private var descriptor: Int32 = -1
-    private var source: DispatchSourceRead?
-    private var directories: [Int32: String] = [:]
-    /// Directories that could not be listed when last looked at: a chmod that changes that is reported.
-    private var unreadable: Set<String> = []
-    private var handler: (@Sendable (WatchEvent) -> Void)?
+    private let state = Mutex(State())
 
     /// `IN_ATTRIB`: a permission fixed with chmod (or a touch) is noticed without a rewrite.
     private static let directoryMask = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_MOVED_FROM) | UInt32(IN_DELETE)
@@ -27,55 +32,58 @@ package final class InotifyWatcher: CorpusWatcher, @unchecked Sendable {
     }
 
     package func start(_ handler: @escaping @Sendable (WatchEvent) -> Void) throws(ServiceError) {
-        let result: ServiceError? = queue.sync {
-            self.handler = handler
+        let queue = self.queue
+        let result: ServiceError? = state.withLock { state in
+            state.handler = handler
             let fd = inotify_init1(Int32(IN_NONBLOCK) | Int32(IN_CLOEXEC))
             guard fd >= 0 else { return ServiceError(.watcher, "inotify_init1: \(String(cString: strerror(errno)))") }
-            descriptor = fd
-            if let failure = addWatches(under: "") { return failure }
+            state.descriptor = fd
+            if let failure = addWatches(under: "", &state) { return failure }
             let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
             source.setEventHandler { [weak self] in self?.readEvents() }
             source.setCancelHandler { close(fd) }
             source.resume()
-            self.source = source
+            state.source = source
             return nil
         }
         if let result { throw result }
     }
 
     package func stop() {
-        queue.sync {
-            source?.cancel()
-            source = nil
-            handler = nil
-            directories.removeAll()
+        state.withLock { state in
+            state.source?.cancel()
+            state.source = nil
+            state.handler = nil
+            state.directories.removeAll()
         }
+        // Events being read end before `stop` returns.
+        queue.sync {}
     }
 
     /// Adds a watch on `relativeDirectory` and every watchable directory below it.
-    private func addWatches(under relativeDirectory: String) -> ServiceError? {
+    private func addWatches(under relativeDirectory: String, _ state: inout State) -> ServiceError? {
         for directory in layout.directories(under: relativeDirectory) {
-            let wd = inotify_add_watch(descriptor, layout.url(of: directory).path, Self.directoryMask)
-            unreadable.remove(directory)
+            let wd = inotify_add_watch(state.descriptor, layout.url(of: directory).path, Self.directoryMask)
+            state.unreadable.remove(directory)
             if wd < 0 {
                 if errno == ENOENT || errno == ENOTDIR { continue }
                 // Mode 000: no watch; the daemon's listing records it, and a chmod is seen by the parent's watch.
                 if errno == EACCES {
-                    unreadable.insert(directory)
+                    state.unreadable.insert(directory)
                     continue
                 }
                 return ServiceError(.watcher, "cannot watch \(layout.url(of: directory).path): \(String(cString: strerror(errno)))"
                     + (errno == ENOSPC ? " (raise fs.inotify.max_user_watches or use --poll)" : ""))
             }
-            directories[wd] = directory
+            state.directories[wd] = directory
         }
         return nil
     }
 
-    private func forgetWatches(under relativeDirectory: String) {
-        for (wd, directory) in directories where directory == relativeDirectory || directory.hasPrefix(relativeDirectory + "/") {
-            inotify_rm_watch(descriptor, wd)
-            directories[wd] = nil
+    private func forgetWatches(under relativeDirectory: String, _ state: inout State) {
+        for (wd, directory) in state.directories where directory == relativeDirectory || directory.hasPrefix(relativeDirectory + "/") {
+            inotify_rm_watch(state.descriptor, wd)
+            state.directories[wd] = nil
         }
     }
 
@@ -86,6 +94,11 @@ package final class InotifyWatcher: CorpusWatcher, @unchecked Sendable {
     }
 
     private func readEvents() {
+        state.withLock { readEvents(&$0) }
+    }
+
+    private func readEvents(_ state: inout State) {
+        let descriptor = state.descriptor
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -100,8 +113,8 @@ package final class InotifyWatcher: CorpusWatcher, @unchecked Sendable {
                 }
                 let nameBytes = Array(buffer[(offset + 16)..<min(count, offset + 16 + length)].prefix { $0 != 0 })
                 if let name = String(validating: nameBytes, as: UTF8.self) {
-                    handle(wd: wd, mask: mask, name: name)
-                } else if let directory = directories[wd], let handler, nameBytes.first != 0x2E {
+                    handle(wd: wd, mask: mask, name: name, &state)
+                } else if let directory = state.directories[wd], let handler = state.handler, nameBytes.first != 0x2E {
                     handler(.undecodableName(inDirectory: directory))
                 }
                 offset += 16 + length
@@ -109,33 +122,33 @@ package final class InotifyWatcher: CorpusWatcher, @unchecked Sendable {
         }
     }
 
-    private func handle(wd: Int32, mask: UInt32, name: String) {
-        guard let handler else { return }
+    private func handle(wd: Int32, mask: UInt32, name: String, _ state: inout State) {
+        guard let handler = state.handler else { return }
         if mask & UInt32(IN_Q_OVERFLOW) != 0 {
             handler(.rescan)
             return
         }
         if mask & UInt32(IN_IGNORED) != 0 {
-            directories[wd] = nil
+            state.directories[wd] = nil
             return
         }
-        guard let directory = directories[wd], !name.isEmpty else { return }
+        guard let directory = state.directories[wd], !name.isEmpty else { return }
         let path = directory.isEmpty ? name : directory + "/" + name
         if mask & UInt32(IN_ISDIR) != 0 {
             guard !name.hasPrefix("."), layout.isWatchable(directory: layout.url(of: path)) else { return }
             if mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0 {
-                _ = addWatches(under: path)
+                _ = addWatches(under: path, &state)
                 handler(.directoryAppeared(path))
             } else if mask & (UInt32(IN_MOVED_FROM) | UInt32(IN_DELETE)) != 0 {
-                forgetWatches(under: path)
-                unreadable = unreadable.filter { $0 != path && !$0.hasPrefix(path + "/") }
+                forgetWatches(under: path, &state)
+                state.unreadable = state.unreadable.filter { $0 != path && !$0.hasPrefix(path + "/") }
                 handler(.rescan)
-            } else if mask & UInt32(IN_ATTRIB) != 0, Self.isListable(layout.url(of: path).path) == unreadable.contains(path) {
+            } else if mask & UInt32(IN_ATTRIB) != 0, Self.isListable(layout.url(of: path).path) == state.unreadable.contains(path) {
                 // A chmod made the directory readable or unreadable: list it again (records or clears its failure).
-                if unreadable.contains(path) {
-                    _ = addWatches(under: path)
+                if state.unreadable.contains(path) {
+                    _ = addWatches(under: path, &state)
                 } else {
-                    unreadable.insert(path)
+                    state.unreadable.insert(path)
                 }
                 handler(.directoryAppeared(path))
             }

@@ -1,0 +1,66 @@
+import BinderyConversion
+import Foundation
+
+extension Pipeline {
+    /// The one decision of a job (`JobPlan`): from the source's stamps, then, unless they settle it, from one
+    /// read of the source and sidecar (or the read its early conversion made of the same stamps) and one hash.
+    func plan(_ ticket: JobTicket, settings: PipelineSettings) -> JobPlan {
+        let path = ticket.path
+        if ticket.kind == .delete, let deletion = planDeletion(path, settings: settings) { return deletion }
+        let url = layout.url(of: path)
+        let checkedAt = Date()
+        // Stamps and reads go through one descriptor of the source's directory, reached without links.
+        let directory: CorpusDirectory
+        do {
+            directory = try CorpusDirectory(root: layout.root.path, holding: path)
+        } catch {
+            // No stamp: the path reaches no file of the corpus (a directory is a link), so the error alone is compared.
+            return .unreadable(error, size: 0, stamp: "")
+        }
+        guard let before = directory.stamp(url.lastPathComponent) else { return .gone }
+        let sidecarBefore = directory.stamp(layout.url(of: SourceNaming.sidecar(of: path)).lastPathComponent)
+        let currentStamp = SourceStamp.text(source: before, sidecar: sidecarBefore)
+        let namesakes = SourceClash.sources(sharingStemWith: path, in: directory)
+        guard namesakes.count < 2 else {
+            return .refused(SourceClash.error(namesakes, formats: settings.formats), size: before.size, stamp: currentStamp)
+        }
+        guard before.isRegularFile else {
+            return .refused(ServiceError(.sourceUnreadable, "\(path) is \(describe(url, before)); only regular files are read"), size: 0, stamp: currentStamp)
+        }
+        let limit = settings.queue.maxSourceBytes
+        guard before.size <= limit else {
+            return .refused(ServiceError(.sourceTooLarge, "\(path): \(before.size) bytes is over the limit of \(limit)"), size: before.size, stamp: currentStamp)
+        }
+        // Only the start-up backlog trusts stamps: a file event or a request is evidence of a write, which a
+        // stamp taken in the middle of a long write (mtime and ctime are set as it starts) would hide.
+        if ticket.trigger == .startup, isUnchanged(path, stamp: currentStamp, settings: settings) { return .upToDate }
+        let stamp = SourceStamp.trusted(source: before, sidecar: sidecarBefore, checkedAt: checkedAt, margin: stampTrustMargin)
+        let read: SourceRead
+        if let earlyRead = early.read(path, stamp: before, sidecarStamp: sidecarBefore) {
+            read = earlyRead
+        } else {
+            do {
+                let (bytes, sidecar) = try self.read(path, in: directory, limit: limit)
+                read = SourceRead(stamp: before, sidecarStamp: sidecarBefore, bytes: bytes, sidecar: sidecar, digest: ContentDigest(bytes))
+            } catch {
+                return .unreadable(error, size: before.size, stamp: currentStamp)
+            }
+        }
+        let key = settings.jobKey.key(source: read.digest, sidecar: read.sidecar)
+        if isUpToDate(path, key: key, size: read.bytes.count, sha: read.digest.hex, stamp: stamp) { return .upToDate }
+        return .convert(read, key: key, stamp: stamp, directory: directory)
+    }
+
+    /// "a symbolic link out of the corpus", "a named pipe (FIFO)", …
+    private func describe(_ url: URL, _ stamp: FileStamp) -> String {
+        guard stamp.isSymbolicLink else { return stamp.kindDescription }
+        guard let target = realpath(url.path, nil) else {
+            return errno == ELOOP ? "a symbolic link loop" : "a symbolic link to nothing"
+        }
+        defer { free(target) }
+        let root = layout.root.resolvingSymlinksInPath().path
+        let resolved = String(cString: target)
+        let inside = resolved.hasPrefix(root + "/")
+        return "a symbolic link \(inside ? "(links are not followed)" : "out of the corpus")"
+    }
+}
