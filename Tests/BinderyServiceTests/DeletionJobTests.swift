@@ -42,6 +42,23 @@ import Testing
         #expect(kinds.withLock { $0 } == [.delete])
     }
 
+    /// `bindery cancel` stops conversions; a queued deletion records what already happened to the file and stays.
+    @Test func aCancelLeavesAQueuedDeletion() {
+        let kinds = Mutex<[JobKind]>([])
+        let queue = DispatchJobQueue(parallelism: 1) { ticket, _ in
+            kinds.withLock { $0.append(ticket.kind) }
+            return .done
+        }
+        queue.pause()
+        queue.submitDeletion("book.txt", trigger: .event)
+        queue.submit("other.txt", trigger: .event)
+        #expect(!queue.cancel("book.txt"))
+        #expect(queue.cancel("other.txt"))
+        queue.resume()
+        #expect(queue.waitUntilIdle(timeout: 10))
+        #expect(kinds.withLock { $0 } == [.delete])
+    }
+
     @Test func aDeletionJobRecordsTheDeletionAndPrunes() throws {
         let fixture = try PipelineFixture { $0.publish.prune = true }
         defer { fixture.directory.remove() }

@@ -64,4 +64,27 @@ struct TitlesApartTests {
         }
         #expect(try headings(lines.joined(separator: "\n")) == titles)
     }
+
+    /// A keyword is a whole word: one ended by a no-break space or a dash (`Chapter\u{A0}I`, `CHAPTER—THE STORM`)
+    /// still opens a division in run-on text; a word of other letters (`Глава`) is read as one.
+    @Test func keywordsEndAtANoBreakSpaceOrADash() {
+        #expect(HeadingPattern.opensWithKeyword("Chapter\u{A0}I"))
+        #expect(HeadingPattern.opensWithKeyword("CHAPTER—THE STORM"))
+        #expect(HeadingPattern.opensWithKeyword("Глава 3"))
+        #expect(HeadingPattern.opensWithKeyword("Capítulo IV"))
+        #expect(!HeadingPattern.opensWithKeyword("Chaptered\u{A0}works"))
+        #expect(!HeadingPattern.opensWithKeyword("Главная улица"))
+    }
+
+    /// Where indents mark paragraphs, front and back matter set in like a paragraph is still a heading.
+    @Test func matterSetInAsParagraphsIsStillAHeading() throws {
+        var prose = ProseGenerator(seed: 22)
+        let wrapper = LineWrapper(width: 72, hyphenation: .none)
+        func paragraphs(_ count: Int) -> [String] {
+            (0..<count).flatMap { _ in wrapper.wrap(prose.sentences(prose.number(2...5)).joined(separator: " "), firstIndent: 4) }
+        }
+        var lines = ["", "    Preface", ""] + paragraphs(8)
+        for title in ["The Sisters", "An Encounter", "Araby"] { lines += ["", "", "", "", title, "", ""] + paragraphs(8) }
+        #expect(try headings(lines.joined(separator: "\n")) == ["Preface", "The Sisters", "An Encounter", "Araby"])
+    }
 }

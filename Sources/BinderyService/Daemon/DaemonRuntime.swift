@@ -172,6 +172,7 @@ package final class DaemonRuntime: Sendable {
             control.async { self.reconcileUndecodable(self.layout.listing(directory, recursive: false).undecodable, in: directory, recursive: false) }
         case .rescan:
             logger.warning("watch.rescan", metadata: ["reason": "events lost or a directory moved"])
+            pipeline.early.forgetReads()
             control.async { self.rescan(trigger: .event) }
         }
     }

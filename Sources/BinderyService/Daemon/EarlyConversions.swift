@@ -115,6 +115,14 @@ package final class EarlyConversions: @unchecked Sendable {
         }
     }
 
+    /// Forgets every read kept for a job, when file events were lost (a rescan): a job then reads its source itself.
+    package func forgetReads() {
+        condition.withLock {
+            touches += 1
+            for path in entries.keys { entries[path]?.read = nil }
+        }
+    }
+
     /// Stores the result of the conversion `begin` announced.
     package func finish(_ path: String, _ result: Result<Converter.Result, ConversionError>) {
         condition.withLock {

@@ -60,7 +60,8 @@ package final class DispatchJobQueue: JobQueue, @unchecked Sendable {
     @discardableResult
     package func cancel(_ path: String) -> Bool {
         condition.withLock {
-            let dropped = queued.remove(path)
+            // A queued deletion records what already happened to the file: a cancel does not undo it.
+            let dropped = queued[path]?.kind != .delete && queued.remove(path)
             if let token = runningJobs[path] { token.cancel() }
             condition.broadcast()
             return dropped || runningJobs[path] != nil

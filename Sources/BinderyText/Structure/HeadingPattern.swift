@@ -55,10 +55,14 @@ struct HeadingPattern: Sendable, Hashable {
     ]
     /// Whether the first word of `text` is one of `keywords` (`Chapter 3`), in any case: a check before `match`.
     static func opensWithKeyword(_ text: String) -> Bool {
-        let word = text.utf8.prefix { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0x80 }
-        guard keywordLengths.contains(word.count) else { return false }
-        if word.allSatisfy({ $0 < 0x80 }) { return keywords[String(decoding: word.map { $0 | 0x20 }, as: UTF8.self)] != nil }
-        return keywords[String(decoding: word, as: UTF8.self).lowercased()] != nil
+        let ascii = text.utf8.prefix { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+        // A word of other letters (`Глава`, `Capítulo`) is read as scalars; a no-break space or a dash ends it.
+        if text.utf8.dropFirst(ascii.count).first.map({ $0 >= 0x80 }) == true {
+            let word = String(String.UnicodeScalarView(text.unicodeScalars.prefix { $0.properties.isAlphabetic }))
+            return keywordLengths.contains(word.utf8.count) && keywords[word.lowercased()] != nil
+        }
+        guard keywordLengths.contains(ascii.count) else { return false }
+        return keywords[String(decoding: ascii.map { $0 | 0x20 }, as: UTF8.self)] != nil
     }
 
     /// A number written in two words joined by a hyphen (`Twenty-One`), which `TextShape.words` counts as two.

@@ -29,9 +29,10 @@ enum LanguageGuesser {
     }()
 
     /// The language whose words are at least a twentieth of the text's words and three times as frequent as any
-    /// other's, read from two thousand words spread over the lines; nil for a short or mixed text.
+    /// other's, read from at most two thousand words of lines spread over the text; nil for a short or mixed text.
     static func guess(_ lines: [String]) -> Language? {
-        let step = max(1, lines.count / 500)
+        // About three hundred lines from all over the text, and at most two thousand words.
+        let step = max(1, lines.count / 300)
         var counts = [Int](repeating: 0, count: languages.count)
         var total = 0
         for index in Swift.stride(from: 0, to: lines.count, by: step) where total < 2000 {
@@ -49,7 +50,8 @@ enum LanguageGuesser {
     /// Calls `body` with each word of `line` in lower case, found on the bytes: a word is a run of letters (ASCII
     /// letters and the bytes of other scalars, except the punctuation of U+2000–U+206F, `«`, `»` and the no-break space).
     static func forEachWord(in line: String, _ body: (String) -> Void) {
-        let bytes = Array(line.utf8)
+        // A line of any length gives at most its first few hundred words.
+        let bytes = Array(line.utf8.prefix(4096))
         var start = 0, index = 0
         func flush(_ end: Int) {
             guard end > start, end - start <= 24 else { return }

@@ -182,7 +182,8 @@ struct StructureClassifier: Sendable {
         if case .keyword = pattern.family { return (pattern, byline) }
         // A line set in as far as the document sets in its paragraphs, with no more than a blank line over it, opens
         // a paragraph (`    Eliza resumed:` before a quotation), not a title.
-        if profile.indentMark, group.lines[0].leadingSpaces == profile.paragraphIndent, group.blankBefore < 2, group.pageBreakBefore == nil { return nil }
+        if profile.indentMark, !pattern.isMatter, group.lines[0].leadingSpaces == profile.paragraphIndent, group.blankBefore < 2,
+           group.pageBreakBefore == nil { return nil }
         if pattern.isMatter { return !runsOn || apart ? (pattern, byline) : nil }
         if group.lines.count > 2 { return nil }
         if runsOn {
