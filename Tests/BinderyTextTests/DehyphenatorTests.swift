@@ -75,6 +75,29 @@ struct JoinedCompoundsTests {
         #expect(!text.contains("some-thing"))
     }
 
+    @Test("a half that starts or ends the document's compounds elsewhere puts the hyphen back, where breaks are marked",
+          arguments: [true, false])
+    func compoundElements(breaksMarked: Bool) throws {
+        let breakMark = breaksMarked ? "\u{2010}" : "-"
+        var lines = RunOnVerseTests.filled(Self.filler, width: 60, lines: 40)
+        for index in stride(from: 4, to: 36, by: 8) {
+            lines[index] += " con\(breakMark)"
+            lines[index + 1] = "siderable " + lines[index + 1]
+        }
+        lines[10] = "they were half-hearted and half-asleep and the river was"
+        lines[18] = "a child-like wonder and a bird-like cry and all of it was"
+        lines[26] = "the overtaken travellers were overtaken by the night and"
+        lines.insert(Self.joined("half", "mockingly"), at: 12)
+        lines.insert(Self.joined("cat", "like"), at: 20)
+        lines.insert(Self.joined("over", "taken"), at: 28)
+        lines.append("the end.")
+        let document = try read(lines.joined(separator: "\n"))
+        let text = document.blocks.map(\.plainText).joined(separator: " ")
+        #expect(text.contains("half-mockingly") == breaksMarked, "`half-` starts compounds elsewhere")
+        #expect(text.contains("cat-like") == breaksMarked, "`-like` ends compounds elsewhere")
+        #expect(text.contains("overtaken and all"), "written closed elsewhere")
+    }
+
     @Test("a line too long for the first line's break to fall within a measure has no candidates (it trapped)")
     func veryLongLine() throws {
         var lines = RunOnVerseTests.filled(Self.filler, width: 60, lines: 40)

@@ -3,7 +3,8 @@
 /// On such a line, a word whose split point stands where the first line could have ended (a line's length at
 /// most, and the rest a line's at most) is hyphenated again when the document writes it so elsewhere; or, where
 /// the document marks its own breaks with U+2010 (so a dropped hyphen-minus was a compound's), when it never
-/// writes the word closed and both halves, three letters or more, are words of it.
+/// writes the word closed and both halves, three letters or more, are words of it, or where one split alone of the
+/// line has a half that the document uses as a compound's element (`half-`, `-like`).
 struct JoinedCompounds: Sendable {
     /// A word of an over-long line that may be a closed-up compound: where it starts (in scalars of the line's
     /// text) and the split points (in scalars of the word) that fall where the first line could have ended.
@@ -44,7 +45,7 @@ struct JoinedCompounds: Sendable {
             needed.insert(Substring(Self.text(candidate.word[...]).lowercased()))
             for split in candidate.splits {
                 let (left, right) = Self.halves(candidate, at: split)
-                for word in [left, right, left + "-" + right] { needed.insert(Substring(word)) }
+                for word in [left, right, left + "-" + right, left + "-", "-" + right] { needed.insert(Substring(word)) }
             }
         }
         return needed
@@ -54,18 +55,23 @@ struct JoinedCompounds: Sendable {
     func repaired(_ line: SourceLine, lexicon: Set<String>) -> (text: String, compound: String)? {
         guard let found = candidates[line.number] else { return nil }
         var chosen: (candidate: Candidate, split: Int)?
+        // Splits whose first half starts, or last half ends, compounds elsewhere (`half-` as in `half-distrustfully`).
+        var elements: [(candidate: Candidate, split: Int)] = []
         for candidate in found {
             let lower = Self.text(candidate.word[...]).lowercased()
             for split in candidate.splits {
                 let (left, right) = Self.halves(candidate, at: split)
                 if lexicon.contains(left + "-" + right) { chosen = (candidate, split); break }
-                if chosen == nil, marksBreaksWithHyphen, !lexicon.contains(lower), left.count >= 3, right.count >= 3,
-                   lexicon.contains(left), lexicon.contains(right) {
+                guard marksBreaksWithHyphen, !lexicon.contains(lower) else { continue }
+                if chosen == nil, left.count >= 3, right.count >= 3, lexicon.contains(left), lexicon.contains(right) {
                     chosen = (candidate, split)
                 }
+                if right.count >= 3, lexicon.contains(left + "-") || lexicon.contains("-" + right) { elements.append((candidate, split)) }
             }
             if let chosen, lexicon.contains(Self.hyphenated(chosen.candidate, at: chosen.split).lowercased()) { break }
         }
+        // A compound's element is weaker evidence: it decides only where it picks out one split of the line.
+        if chosen == nil, elements.count == 1 { chosen = elements[0] }
         guard let (candidate, split) = chosen else { return nil }
         var scalars = Array(line.text.unicodeScalars)
         scalars.insert("-", at: candidate.start + split)

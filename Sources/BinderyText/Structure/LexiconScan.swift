@@ -1,7 +1,7 @@
 import Foundation
 
 /// The dehyphenator's one pass over the text: which of the `needed` words occur as tokens of the
-/// lower-cased lines (runs of letters, `-`, `’`, `'`) or as the parts of hyphenated tokens.
+/// lower-cased lines (runs of letters, `-`, `’`, `'`) or as the parts of hyphenated tokens (also as `part-`, `-part`).
 /// Works on the UTF-8 bytes: an ASCII token is hashed and matched as it is read, without a copy; a token
 /// with other than ASCII in it is lower-cased and matched as a string, exactly as `String.lowercased()` and
 /// `Set<Substring>` would; a line where lower-casing a scalar could move a token boundary gets `scanExact`.
@@ -187,7 +187,18 @@ struct LexiconScan {
         var partHash = ASCIIWordTable.basis
         for position in range.lowerBound...range.upperBound {
             if position == range.upperBound || bytes[position] == 0x2D {
-                if position > partStart, let entry = table.index(of: bytes, partStart..<position, hash: partHash) { seen[entry] = true }
+                if position > partStart {
+                    if let entry = table.index(of: bytes, partStart..<position, hash: partHash) { seen[entry] = true }
+                    // The part as a compound's first (`half-`) or last (`-like`) element.
+                    if position < range.upperBound,
+                       let entry = table.index(of: bytes, partStart..<position + 1, hash: ASCIIWordTable.step(partHash, 0x2D)) { seen[entry] = true }
+                    if partStart > range.lowerBound {
+                        let hash = bytes[partStart..<position].reduce(ASCIIWordTable.step(ASCIIWordTable.basis, 0x2D)) {
+                            ASCIIWordTable.step($0, $1 &- 0x41 < 26 ? $1 | 0x20 : $1)
+                        }
+                        if let entry = table.index(of: bytes, partStart - 1..<position, hash: hash) { seen[entry] = true }
+                    }
+                }
                 partStart = position + 1
                 partHash = ASCIIWordTable.basis
             } else {
@@ -200,7 +211,13 @@ struct LexiconScan {
     private mutating func matchWide(_ word: Substring) {
         if needed.contains(word) { foundOther.insert(String(word)) }
         if word.contains("-" as Character) {
-            for part in word.split(separator: "-") where needed.contains(part) { foundOther.insert(String(part)) }
+            let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+            for (position, part) in parts.enumerated() where !part.isEmpty {
+                if needed.contains(part) { foundOther.insert(String(part)) }
+                // The part as a compound's first (`half-`) or last (`-like`) element.
+                if position < parts.count - 1, needed.contains(Substring(part + "-")) { foundOther.insert(part + "-") }
+                if position > 0, needed.contains(Substring("-" + part)) { foundOther.insert("-" + part) }
+            }
         }
     }
 
