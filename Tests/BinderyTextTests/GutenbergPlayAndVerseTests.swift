@@ -83,6 +83,19 @@ struct GutenbergPlayAndVerseTests {
         #expect(!LineShape.indentsSetApart(LayoutProfile(layout: .linePerParagraph, measure: 300, trailingSpaceMark: false, indentMark: false), pageCount: 1))
     }
 
+    @Test("a lone set-in line is a quotation only at an indent where the document sets blocks in", arguments: [true, false])
+    func aLoneSetInLine(documentSetsBlocksIn: Bool) throws {
+        let block = gutenbergWrapped("“We shall be in danger of hating each other for the rest of our lives, for a whole day together can never end without a quarrel.”",
+                                     width: 66, indent: 4)
+        let text = [Self.prose, "    Elsinore. A platform before the castle.", Self.prose, documentSetsBlocksIn ? block : Self.prose, Self.prose]
+            .joined(separator: "\n\n") + "\n"
+        let document = try read(text)
+        let quoted = document.blocks.contains { if case .blockQuote(let inner, _) = $0 { inner.first?.plainText.hasPrefix("Elsinore.") == true } else { false } }
+        let paragraph = document.blocks.contains { if case .paragraph = $0 { $0.plainText == "Elsinore. A platform before the castle." } else { false } }
+        #expect(quoted == documentSetsBlocksIn)
+        #expect(paragraph == !documentSetsBlocksIn)
+    }
+
     @Test func aQuotationAfterASentenceThatRunsOnStaysAQuotation() throws {
         let text = Self.prose + "\nin a paper on the “Struggle for Existence,” that,\n\n" + gutenbergWrapped(
             "“from the point of view of the moralist, the animal world is on about the same level as a gladiators’ show. The creatures are fairly well treated, and set to fight.”",

@@ -26,6 +26,8 @@ struct BlockAssembler: Sendable {
         let bodyIndent = LineShape.bodyIndent(groups)
         let proseIndent = StanzaJoiner.proseIndent(groups)
         let indentedMeasures = LineShape.indentedMeasures(groups, proseIndent: proseIndent)
+        // The indents at which the document sets whole blocks of lines in (its quotations, its verse).
+        let blockIndents = Set(groups.filter { $0.lines.count >= 2 && $0.lines.allSatisfy { $0.leadingSpaces >= proseIndent + 2 } }.map { $0.lines[0].leadingSpaces })
         var indentedVerse = groups.map { group in
             shape.map { $0.isIndented(group, bodyIndent: proseIndent) && $0.keepsLines(group.lines[...], measure: indentedMeasures[group.lines[0].leadingSpaces] ?? Self.widest(group)) } ?? false
         }
@@ -92,9 +94,11 @@ struct BlockAssembler: Sendable {
                         continue
                     }
                     // One indented line beside indented paragraphs (a letter's salutation) goes with them; where
-                    // paragraphs stand between blank lines at the margin, one alone is a quotation too.
+                    // paragraphs stand between blank lines at the margin, one alone at an indent the document sets
+                    // blocks in is a quotation too.
                     let neighbour = [index - 1, index + 1].first { groups.indices.contains($0) && groups[$0].lines.count >= 2 && shape.isIndented(groups[$0], bodyIndent: proseIndent + 1) }
-                    let alone = shape.indentsSetApart && (proseIndent + 3...proseIndent + 8).contains(group.lines.first?.leadingSpaces ?? 0)
+                    let indent = group.lines.first?.leadingSpaces ?? 0
+                    let alone = shape.indentsSetApart && (proseIndent + 3...proseIndent + 8).contains(indent) && blockIndents.contains(indent)
                     if group.lines.count == 1, shape.isIndented(group, bodyIndent: proseIndent + 1), neighbour != nil || alone {
                         if let neighbour, indentedVerse[neighbour] {
                             blocks.append(.verse(lines: [[.text(group.lines[0].text)]], paragraphInfo))
