@@ -47,6 +47,18 @@ struct NumberingSchemeTests {
         #expect(found.filter { $0.text.contains("Section") }.allSatisfy { $0.level == 2 }, "\(found)")
     }
 
+    @Test("numbers that go on from another scheme's (`IV`, then `5.`) are the same divisions, at one level, though the first form comes back later")
+    func schemeChangedMidBook() throws {
+        var lines: [String] = []
+        for (index, number) in ["I", "II", "III", "IV"].enumerated() { lines += ["", "", "", number, "Chapter Title \(index)", "", Self.paragraph(index).joined(separator: "\n")] }
+        for number in 5...8 { lines += ["", "", "", "\(number). Chapter Title \(number)", "", Self.paragraph(number).joined(separator: "\n")] }
+        // The first form comes back for the last chapter's sections.
+        for (index, number) in ["I", "II", "III"].enumerated() { lines += ["", "", number, "Section Title \(index)", "", Self.paragraph(index + 9).joined(separator: "\n")] }
+        let found = headings(try read(lines.joined(separator: "\n")))
+        #expect(found.filter { $0.text.contains("Chapter") }.count == 8, "\(found)")
+        #expect(Set(found.filter { $0.text.contains("Chapter") }.map(\.level)) == [1], "\(found)")
+    }
+
     @Test("a title under a bare number may hold a colon or semicolons: it is that chapter's title, at its level")
     func punctuatedTitlesUnderNumbers() throws {
         var lines: [String] = []

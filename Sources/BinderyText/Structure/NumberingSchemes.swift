@@ -3,7 +3,7 @@
 /// (`Part II`, `Kapitel 3`), belongs to the scheme of its form. A member numbers a heading when its number is one
 /// more than the last of its scheme (or starts it again at one) with text between the two, and its neighbour in
 /// the scheme agrees; numbers as evenly spaced as pages are folios, not headings. Schemes nest: the one whose
-/// members fall between another's consecutive members is inside it.
+/// members fall between another's consecutive members is inside it, unless its numbers go on from that one's.
 struct NumberingSchemes: Sendable {
     /// The form of a numbered line: its word, its kind of number, its brackets or mark, whether a title follows.
     struct Scheme: Hashable, Sendable {
@@ -173,13 +173,21 @@ struct NumberingSchemes: Sendable {
         let keys = Array(schemes.keys)
         var inside: [Scheme: Set<Scheme>] = [:]
         for outer in keys {
-            for inner in keys where inner != outer {
+            for inner in keys where inner != outer && !continues(schemes[inner]!, schemes[outer]!) {
                 let share = between(schemes[inner]!, schemes[outer]!)
                 let reverse = between(schemes[outer]!, schemes[inner]!)
                 if share > reverse { inside[inner, default: []].insert(outer) }
             }
         }
         return Dictionary(uniqueKeysWithValues: keys.map { ($0, inside[$0]?.count ?? 0) })
+    }
+
+    /// The scheme's numbers go on from the other's, one more than the other's last before them (`IV Moscow`, then
+    /// `5. The Guest House`): one run of divisions whose form changed, at the same depth.
+    private static func continues(_ later: [Member], _ earlier: [Member]) -> Bool {
+        guard let first = later.first, first.value > 1,
+              let before = earlier.last(where: { $0.group < first.group }) else { return false }
+        return first.value == before.value + 1
     }
 
     /// Share of the outer scheme's consecutive pairs that hold a member of the inner scheme between them.
