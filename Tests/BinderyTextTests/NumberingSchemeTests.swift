@@ -59,6 +59,20 @@ struct NumberingSchemeTests {
         #expect(Set(found.filter { $0.text.contains("Chapter") }.map(\.level)) == [1], "\(found)")
     }
 
+    @Test("a number and a title wider than the measure, set apart together by blank lines, are one heading; run on, they are not",
+          arguments: [true, false])
+    func wideTitleUnderNumber(setApart: Bool) throws {
+        let wide = "Position of the Communists in Relation to the Various Existing Opposition Parties"
+        var lines: [String] = []
+        for (index, (number, title)) in [("I", "Bourgeois and Proletarians"), ("II", "Proletarians and Communists"), ("III", wide)].enumerated() {
+            let after = title == wide && !setApart ? [] : ["", ""]
+            lines += ["", "", "", number, title] + after + Self.paragraph(index) + Self.paragraph(index + 3)
+        }
+        let found = headings(try read(lines.joined(separator: "\n")))
+        #expect(found.prefix(2).map(\.text) == ["I Bourgeois and Proletarians", "II Proletarians and Communists"], "\(found)")
+        #expect(found.contains { $0.text == "III " + wide } == setApart, "\(found)")
+    }
+
     @Test("a title under a bare number may hold a colon or semicolons: it is that chapter's title, at its level")
     func punctuatedTitlesUnderNumbers() throws {
         var lines: [String] = []

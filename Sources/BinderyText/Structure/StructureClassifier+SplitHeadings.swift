@@ -20,13 +20,17 @@ extension StructureClassifier {
             if pattern.bareNumber {
                 // Under a named division's bare number (`Part One`) a short title line is its title even where
                 // nothing sets it apart (hard-wrapped text prints no blank lines).
+                // A number and one line under it that blank lines set apart together, as they set no paragraph,
+                // are a title however long the line (a wide title is no paragraph's line).
+                let setApart = groups[index].blankBefore >= 2 && next.blankBefore == 0 && next.blankAfter >= 2 && next.lines.count == 1
                 var follower = patterns[index + 1]
                 if follower == nil, case .keyword = pattern.family, next.length * 4 <= profile.measure * 3, !next.lines[0].endsSentence {
                     follower = HeadingPattern.match(next.plainText, underNumber: true)
                 }
+                if follower == nil, setApart { follower = HeadingPattern.match(next.plainText, underNumber: true) }
                 guard let follower, follower.family == .plain || follower.family == .allCaps else { continue }
                 if case .numbered = pattern.family,
-                   !(follower.family == .plain && next.length <= (next.lines.count == 2 || next.lines[0].leadingSpaces >= 6 ? 100 : 60)) { continue }
+                   !(follower.family == .plain && next.length <= (next.lines.count == 2 || next.lines[0].leadingSpaces >= 6 || setApart ? 100 : 60)) { continue }
             } else if let follower = patterns[index + 1], follower.family != .plain, follower.family != .allCaps {
                 continue
             } else if TextShape.endsSentence(next.plainText) && next.length > 40 {
