@@ -80,8 +80,8 @@ struct HeadingPattern: Sendable, Hashable {
     /// Classifies `text` (one heading candidate) or returns nil when it cannot be a heading. `underNumber`: the
     /// line stands under a division's bare number, so commas, semicolons and a colon (`Natural Selection; or …`,
     /// `Odessa: Life and Vision`) do not make it a list, a sentence or a line of dialogue.
-    static func match(_ text: String, underNumber: Bool = false) -> HeadingPattern? {
-        guard !text.isEmpty, CharacterScan.hasAtMost(140, charactersIn: text) else { return nil }
+    static func match(_ text: String, underNumber: Bool = false, maxWords: Int = 18) -> HeadingPattern? {
+        guard !text.isEmpty, CharacterScan.hasAtMost(maxWords > 18 ? 300 : 140, charactersIn: text) else { return nil }
         let words = TextShape.words(text)
         guard let firstWord = words.first else { return nil }
         // Only words as long as a keyword (3 to 10 bytes) or a minor word (5 at most) are lower-cased to be looked up.
@@ -142,7 +142,7 @@ struct HeadingPattern: Sendable, Hashable {
             pattern.family = .allCaps
             return words.count <= 16 && TextShape.finalMark(text) != "." && !text.last!.isNumber ? pattern : nil
         }
-        guard plausibleTitle(text, words: words, allowPeriod: widow) || widow else { return nil }
+        guard plausibleTitle(text, words: words, allowPeriod: widow, maxWords: maxWords) || widow else { return nil }
         if !widow {
             // A quoted title with more after it ("“Der Aufstand.” (Zeitung, March 10)") is a citation; many commas make a list.
             if quotesSentenceBeforeMore(text) { return nil }
@@ -219,9 +219,18 @@ struct HeadingPattern: Sendable, Hashable {
         plausibleTitle(text, words: TextShape.words(text), allowPeriod: allowPeriod)
     }
 
+    /// A title the document left unwrapped on a line of its own (`StructureClassifier.isUnwrappedTitle`): read as
+    /// a title under a number is (commas, semicolons and a colon allowed), and as long as forty words where every
+    /// significant word is capitalised and no full stop ends it.
+    static func matchUnwrapped(_ text: String) -> HeadingPattern? {
+        let words = TextShape.words(text)
+        guard words.count <= 40, TextShape.titleCaseRatio(words: words) >= 0.8, TextShape.finalMark(text) != "." else { return nil }
+        return match(text, underNumber: true, maxWords: 40)
+    }
+
     /// `plausibleTitle` with the text's words (`TextShape.words(text)`) at hand.
-    static func plausibleTitle(_ text: String, words: [Substring], allowPeriod: Bool) -> Bool {
-        guard !words.isEmpty, words.count <= 18 else { return false }
+    static func plausibleTitle(_ text: String, words: [Substring], allowPeriod: Bool, maxWords: Int = 18) -> Bool {
+        guard !words.isEmpty, words.count <= maxWords else { return false }
         let ratio = TextShape.titleCaseRatio(words: words)
         // "The right S.R.s.": the last period belongs to an abbreviation.
         let lastWord = CharacterScan.lastSpaceSeparatedPiece(text).map { String($0).trimming("”’\"')") } ?? ""

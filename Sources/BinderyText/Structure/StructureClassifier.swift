@@ -150,6 +150,19 @@ struct StructureClassifier: Sendable {
         return result
     }
 
+    /// One line wider than the document wraps its paragraphs, set apart by blank lines: the document left it
+    /// unwrapped, as it leaves titles (`Effects of Habit …; Correlated Variation; Inheritance`).
+    private func isUnwrappedTitle(_ group: LineGroup) -> Bool {
+        guard group.lines.count == 1, let line = group.lines.first, line.leadingSpaces == 0,
+              line.length * 10 > profile.measure * 11, line.length <= 300, group.blankBefore >= 2 || group.firstLine == 1 else { return false }
+        // Where paragraphs run on without blank lines, blank lines on both sides set it apart.
+        switch profile.layout {
+        case .blankLineSeparated: return group.blankAfter >= 1
+        case .hardWrapped: return group.blankAfter >= 2
+        default: return false
+        }
+    }
+
     /// A heading pattern for a group, with a byline cut off it when it carries one.
     private func candidate(_ group: LineGroup) -> (HeadingPattern, String?)? {
         guard group.lines.count <= 3 else { return nil }
@@ -175,7 +188,9 @@ struct StructureClassifier: Sendable {
             // Every line is a paragraph; a title stands between blank lines.
             guard (group.blankBefore >= 1 || group.firstLine == 1) && group.blankAfter >= 1 else { return nil }
         }
-        guard CharacterScan.hasAtMost(140, charactersIn: text), var pattern = HeadingPattern.match(text) ?? (byline != nil ? HeadingPattern.match(text.trimming(".")) : nil)
+        let short = CharacterScan.hasAtMost(140, charactersIn: text)
+        guard var pattern = (short ? HeadingPattern.match(text) ?? (byline != nil ? HeadingPattern.match(text.trimming(".")) : nil) : nil)
+                ?? (isUnwrappedTitle(group) ? HeadingPattern.matchUnwrapped(text) : nil)
         else { return nil }
         pattern.text = pattern.text == text.trimming(".") ? text : pattern.text
         if text.hasSuffix("*") { pattern.text = String(text.dropLast()) }

@@ -1,0 +1,35 @@
+@testable import BinderyText
+import BinderyModel
+import Testing
+
+/// A document that wraps its paragraphs leaves its titles unwrapped: one line wider than the wrap, set apart by blank
+/// lines, is a title however many words, commas and semicolons it holds; a sentence left unwrapped is not.
+@Suite("Unwrapped titles")
+struct UnwrappedTitleTests {
+    static let titles = [
+        "Effects of Habit and of the Use or Disuse of Parts; Correlated Variation; Inheritance",
+        "Many of the Species Included Within the Larger Genera Resemble Varieties in Being Very Closely, but Unequally, Related to Each Other, and in Having Restricted Ranges",
+    ]
+    static let sentence = "The observations recorded here were made over many seasons, in several countries, and by more than one observer."
+
+    /// Wrapped paragraphs between blank lines (`blankLines`), or run on without them, under each title.
+    static func document(blankLines: Bool) -> String {
+        // A paragraph first: the document's first line would be read as its title page.
+        var parts = [gutenbergWrapped(NumberingSchemeTests.paragraph(99).joined(separator: " "), width: 72)]
+        for (index, title) in (titles + ["Summary of the Chapter"]).enumerated() {
+            parts.append("\n\n\n" + title + "\n\n")
+            let paragraphs = (0..<3).map { NumberingSchemeTests.paragraph(index * 3 + $0).joined(separator: " ") }
+            let wrapped = paragraphs.map { gutenbergWrapped($0, width: 72) }
+            parts.append(wrapped.joined(separator: blankLines ? "\n\n" : "\n"))
+            if index == 0 { parts.append("\n\n" + sentence + "\n\n" + gutenbergWrapped(paragraphs[0], width: 72)) }
+        }
+        return parts.joined(separator: "\n") + "\n"
+    }
+
+    @Test("a wide line set apart is a title, a wide sentence is not", arguments: [true, false])
+    func wideTitles(blankLines: Bool) throws {
+        let found = headings(try read(Self.document(blankLines: blankLines))).map(\.text)
+        for title in Self.titles { #expect(found.contains(title), "\(found)") }
+        #expect(!found.contains(Self.sentence), "\(found)")
+    }
+}
