@@ -153,6 +153,12 @@ enum Reference {
                 if needed.contains(word) { lexicon.insert(String(word)) }
                 if word.contains("-" as Character) {
                     for part in word.split(separator: "-") where needed.contains(part) { lexicon.insert(String(part)) }
+                    // Each part as a compound's first element (`half-`) and as its last (`-like`).
+                    let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+                    for (position, part) in parts.enumerated() where !part.isEmpty {
+                        if position + 1 < parts.count, needed.contains(part + "-") { lexicon.insert(part + "-") }
+                        if position > 0, needed.contains("-" + part) { lexicon.insert("-" + part) }
+                    }
                 }
             }
         }
