@@ -80,7 +80,7 @@ struct GutenbergPlayAndVerseTests {
         #expect(LineShape.indentsSetApart(plain, pageCount: 1))
         #expect(!LineShape.indentsSetApart(plain, pageCount: 40))
         #expect(!LineShape.indentsSetApart(LayoutProfile(layout: .hardWrapped, measure: 70, trailingSpaceMark: false, indentMark: true), pageCount: 1))
-        #expect(!LineShape.indentsSetApart(LayoutProfile(layout: .linePerParagraph, measure: 300, trailingSpaceMark: false, indentMark: false), pageCount: 1))
+        #expect(LineShape.indentsSetApart(LayoutProfile(layout: .linePerParagraph, measure: 300, trailingSpaceMark: false, indentMark: false), pageCount: 1))
     }
 
     @Test("a lone set-in line is a quotation only at an indent where the document sets blocks in", arguments: [true, false])

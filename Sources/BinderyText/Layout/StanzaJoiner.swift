@@ -18,7 +18,9 @@ struct StanzaJoiner: Sendable {
             defer { if labels.contains(index) { underLabel = true } else if group.blankBefore > 0 { underLabel = false } }
             guard var last = result.last, group.blankBefore == 0, group.pageBreakBefore == nil, !labels.contains(index)
             else { result.append(group); continue }
+            // (An item of a list set in is no stanza's line.)
             let indented = indentsSetApart && [last, group].allSatisfy { $0.lines.allSatisfy { $0.leadingSpaces >= proseIndent + 2 } }
+                && ListMarker.parse(group.lines[0].text) == nil
             // A label alone in its group stays apart from its speech; the speech's own pieces join.
             let speech = underLabel && (!labels.contains(index - 1) || groups[index - 1].lines.count > 1)
             // Where paragraphs stand between blank lines, a full line runs on into the next, even when that

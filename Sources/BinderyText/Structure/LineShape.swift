@@ -6,7 +6,7 @@ struct LineShape: Sendable {
     var indentsSetApart = false
 
     static func indentsSetApart(_ profile: LayoutProfile, pageCount: Int) -> Bool {
-        pageCount == 1 && !profile.indentMark && [.blankLineSeparated, .hardWrapped].contains(profile.layout)
+        pageCount == 1 && !profile.indentMark && [.blankLineSeparated, .hardWrapped, .linePerParagraph].contains(profile.layout)
     }
 
     /// Three or more short lines kept apart by their author (verse, an address, an epigraph) in a layout
@@ -86,7 +86,7 @@ struct LineShape: Sendable {
 
     /// Every line indented well beyond the body's own indent: a block quotation.
     func isBlockQuote(_ group: LineGroup, bodyIndent: Int) -> Bool {
-        guard profile.layout != .linePerParagraph, group.lines.count >= 2 else { return false }
+        guard group.lines.count >= 2 else { return false }
         return group.lines.allSatisfy { $0.leadingSpaces >= bodyIndent + 3 }
     }
 
