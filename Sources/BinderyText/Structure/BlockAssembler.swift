@@ -17,6 +17,16 @@ struct BlockAssembler: Sendable {
     /// `[Illustration…]` place-holders met (first line, caption), filled by `blocks()`.
     var illustrations: [(line: Int, caption: String)] = []
 
+    /// Where paragraphs open with an indent, one set-in line between blank lines (which no paragraph has) next to a
+    /// quotation goes on with it: a quoted document's short paragraph (`This warning is final.`), its signature.
+    private func quotesOnAlone(_ index: Int, after previous: Block?, bodyIndent: Int) -> Bool {
+        let group = groups[index]
+        guard let shape, shape.profile.indentMark, group.lines.count == 1, group.blankBefore >= 1, group.blankAfter >= 1,
+              group.lines[0].leadingSpaces >= bodyIndent + 3 else { return false }
+        if case .blockQuote = previous { return true }
+        return index + 1 < groups.count && groups[index + 1].blankBefore >= 1 && shape.isBlockQuote(groups[index + 1], bodyIndent: bodyIndent)
+    }
+
     /// The attribute pair that marks a block the sidecar decided.
     private func decision(_ index: Int) -> [KeyValue] {
         bySidecar.contains(index) ? [KeyValue(Attributes.decidedBy, "sidecar")] : []
@@ -111,7 +121,7 @@ struct BlockAssembler: Sendable {
                         blocks.append(.verse(lines: VerseLines.lines(group.lines[...], inlines: [], pageBreaks: group.pageBreaks), paragraphInfo))
                         continue
                     }
-                    if shape.isBlockQuote(group, bodyIndent: bodyIndent) {
+                    if shape.isBlockQuote(group, bodyIndent: bodyIndent) || quotesOnAlone(index, after: blocks.last, bodyIndent: bodyIndent) {
                         blocks.append(.blockQuote([.paragraph(inlines[index], NodeInfo(source: group.source))], paragraphInfo))
                         continue
                     }

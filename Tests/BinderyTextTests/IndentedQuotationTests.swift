@@ -1,0 +1,27 @@
+@testable import BinderyText
+import BinderyModel
+import Testing
+
+/// Where paragraphs open with an indent and run on without blank lines, a quoted document is set in between blank
+/// lines: its one-line paragraphs (a short sentence, a signature) go with the quotation; a one-line paragraph of the
+/// text, with no blank line after it, does not.
+@Suite("Quotations among indented paragraphs")
+struct IndentedQuotationTests {
+    /// A paragraph with its first line set in four spaces, wrapped at 72.
+    static func paragraph(_ seed: Int) -> String {
+        let text = (0..<4).map { "Sentence \($0) of paragraph \(seed) runs on for a while before it ends." }.joined(separator: " ")
+        return "    " + gutenbergWrapped("xxxx " + text, width: 72).dropFirst(5)
+    }
+
+    @Test func oneLineParagraphsOfAQuotedDocument() throws {
+        let prose = (0..<12).map(Self.paragraph).joined(separator: "\n")
+        let quoted = gutenbergWrapped("The responsibility for the consequences will fall entirely upon the heads of the mutineers, who were warned.", width: 70, indent: 4)
+        let text = [prose, quoted, "    This warning is final.", "    Trotsky, Chairman.",
+                     "    The ultimatum went unanswered.\n" + (12..<20).map(Self.paragraph).joined(separator: "\n")].joined(separator: "\n\n") + "\n"
+        let document = try read(text)
+        let quotes = document.blocks.compactMap { block -> String? in if case .blockQuote(let inner, _) = block { inner.map(\.plainText).joined() } else { nil } }
+        #expect(quotes.count == 3, "\(quotes)")
+        #expect(quotes.contains("This warning is final.") && quotes.contains("Trotsky, Chairman."), "\(quotes)")
+        #expect(document.blocks.contains { if case .paragraph = $0 { $0.plainText == "The ultimatum went unanswered." } else { false } })
+    }
+}
