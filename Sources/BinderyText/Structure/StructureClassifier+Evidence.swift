@@ -27,7 +27,7 @@ extension StructureClassifier {
         }
         // Where the divisions are centred (pdftotext -layout keeps it), a title is too: a line nearer the margin
         // than half their indent (a speech going on after a page break, a stage direction) is not one, unless it is
-        // centred on the same column (a long title, set in less).
+        // centred on the same column (a long title, set in less) or too wide to be set in at all.
         let divisionIndents = divisions.map { groups[$0].lines[0].leadingSpaces }.sorted()
         let centred = divisionIndents.count >= 3 ? divisionIndents[divisionIndents.count / 2] : 0
         let doubledCentres = divisions.map { Self.doubledCentre(groups[$0].lines[0]) }.sorted()
@@ -44,7 +44,7 @@ extension StructureClassifier {
             // (A line of verse that happens to sit on that column has more lines under it at its indent.)
             let first = groups[index].lines[0]
             let setLikeNext = index + 1 < groups.count && groups[index + 1].lines[0].leadingSpaces == first.leadingSpaces
-            if centred >= 16, first.leadingSpaces * 2 < centred,
+            if centred >= 16, first.leadingSpaces * 2 < centred, first.length * 10 <= profile.measure * 11,
                first.leadingSpaces < 2 || setLikeNext || abs(Self.doubledCentre(first) - doubledCentre) > 4 {
                 patterns[index] = nil
                 continue
