@@ -52,23 +52,28 @@ struct JoinedCompoundsTests {
         return line + " " + left + right + " and all that the people had heard of it from the others"
     }
 
-    @Test("a compound written hyphenated elsewhere, or made of two words never written closed, is hyphenated again",
-          arguments: [true, false])
-    func restores(breaksMarked: Bool) throws {
+    /// The text read back from 40 filled lines whose breaks are marked with U+2010 (`breaksMarked`) or a hyphen-minus,
+    /// with `replaced` lines put in and over-long `joined` lines inserted (at their indices, in order).
+    static func readBack(breaksMarked: Bool, replaced: [Int: String], joined: [(Int, String)]) throws -> String {
         let breakMark = breaksMarked ? "\u{2010}" : "-"
         var lines = RunOnVerseTests.filled(Self.filler, width: 60, lines: 40)
         for index in stride(from: 4, to: 36, by: 8) {
             lines[index] += " con\(breakMark)"
             lines[index + 1] = "siderable " + lines[index + 1]
         }
-        lines[10] = "they kept the rock-pigeon and an old house fashioned by hand and"
-        lines[20] = "something strange was said of it by the people of the town and"
-        lines.insert(Self.joined("rock", "pigeon"), at: 12)
-        lines.insert(Self.joined("old", "fashioned"), at: 24)
-        lines.insert(Self.joined("some", "thing"), at: 30)
+        for (index, line) in replaced { lines[index] = line }
+        for (index, line) in joined { lines.insert(line, at: index) }
         lines.append("the end.")
-        let document = try read(lines.joined(separator: "\n"))
-        let text = document.blocks.map(\.plainText).joined(separator: " ")
+        return try read(lines.joined(separator: "\n")).blocks.map(\.plainText).joined(separator: " ")
+    }
+
+    @Test("a compound written hyphenated elsewhere, or made of two words never written closed, is hyphenated again",
+          arguments: [true, false])
+    func restores(breaksMarked: Bool) throws {
+        let text = try Self.readBack(breaksMarked: breaksMarked, replaced: [
+            10: "they kept the rock-pigeon and an old house fashioned by hand and",
+            20: "something strange was said of it by the people of the town and",
+        ], joined: [(12, Self.joined("rock", "pigeon")), (24, Self.joined("old", "fashioned")), (30, Self.joined("some", "thing"))])
         #expect(text.components(separatedBy: "rock-pigeon").count == 3, "written so elsewhere")
         #expect(text.contains("old-fashioned") == breaksMarked, "two words of the document, closed nowhere else")
         #expect(text.contains("something and all"), "written closed elsewhere")
@@ -78,21 +83,11 @@ struct JoinedCompoundsTests {
     @Test("a half that starts or ends the document's compounds elsewhere puts the hyphen back, where breaks are marked",
           arguments: [true, false])
     func compoundElements(breaksMarked: Bool) throws {
-        let breakMark = breaksMarked ? "\u{2010}" : "-"
-        var lines = RunOnVerseTests.filled(Self.filler, width: 60, lines: 40)
-        for index in stride(from: 4, to: 36, by: 8) {
-            lines[index] += " con\(breakMark)"
-            lines[index + 1] = "siderable " + lines[index + 1]
-        }
-        lines[10] = "they were half-hearted and half-asleep and the river was"
-        lines[18] = "a child-like wonder and a bird-like cry and all of it was"
-        lines[26] = "the overtaken travellers were overtaken by the night and"
-        lines.insert(Self.joined("half", "mockingly"), at: 12)
-        lines.insert(Self.joined("cat", "like"), at: 20)
-        lines.insert(Self.joined("over", "taken"), at: 28)
-        lines.append("the end.")
-        let document = try read(lines.joined(separator: "\n"))
-        let text = document.blocks.map(\.plainText).joined(separator: " ")
+        let text = try Self.readBack(breaksMarked: breaksMarked, replaced: [
+            10: "they were half-hearted and half-asleep and the river was",
+            18: "a child-like wonder and a bird-like cry and all of it was",
+            26: "the overtaken travellers were overtaken by the night and",
+        ], joined: [(12, Self.joined("half", "mockingly")), (20, Self.joined("cat", "like")), (28, Self.joined("over", "taken"))])
         #expect(text.contains("half-mockingly") == breaksMarked, "`half-` starts compounds elsewhere")
         #expect(text.contains("cat-like") == breaksMarked, "`-like` ends compounds elsewhere")
         #expect(text.contains("overtaken and all"), "written closed elsewhere")
