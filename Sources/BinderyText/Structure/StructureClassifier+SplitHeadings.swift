@@ -13,7 +13,17 @@ extension StructureClassifier {
                !TextShape.endsSentence(next.plainText), next.blankBefore >= 1, next.blankAfter >= 1 {
                 wrapped = true
             }
-            guard pattern.open || pattern.bareNumber || wrapped else { continue }
+            // A title's second line right under it, the two set apart together: its subtitle (`A Terre` /
+            // `(Being the Philosophy of Many Soldiers.)`, `Strange Meeting` / `Another Version`).
+            var subtitle = false
+            if pattern.family == .plain || pattern.family == .allCaps, groups[index].lines.count == 1, groups[index].blankBefore >= 2,
+               next.lines.count == 1, next.blankBefore == 0, next.pageBreakBefore == nil, next.blankAfter >= 1 {
+                let line = next.lines[0].text
+                let parenthesised = line.hasPrefix("(") && (line.hasSuffix(")") || line.hasSuffix(").") || line.hasSuffix(")."))
+                subtitle = parenthesised || (!next.lines[0].endsSentence && TextShape.titleCaseRatio(line) >= 0.8
+                    && HeadingPattern.match(line).map { $0.family == .plain } == true)
+            }
+            guard pattern.open || pattern.bareNumber || wrapped || subtitle else { continue }
             guard let nextText = next.titleText, next.length <= 100, roles[index + 1] == .paragraph(classes: []), forced[index + 1] == nil else { continue }
             // A title on two lines is one the numbering offered.
             if next.lines.count == 2, patterns[index + 1] == nil { continue }
