@@ -101,10 +101,10 @@ struct ParagraphBuilder: Sendable {
         let previousEnds = previous.endsSentence
         let previousLength = Double(previous.length)
         if profile.layout == .linePerParagraph {
-            // Lines set in one under another are a display wrapped as a block (a quotation, a stanza), unless each
-            // opens an item or a note.
+            // Lines set in one under another, wrapped far narrower than the paragraphs' lines, are a display wrapped as
+            // a block (a quotation, a stanza), unless each opens an item or a note.
             let opensItem = ListMarker.parse(line.text) != nil || Self.isBareNumber(line) || Self.opensWithBracketedNumber(line)
-            if blanks == 0, line.leadingSpaces >= 2, previous.leadingSpaces >= 2, !opensItem { return false }
+            if blanks == 0, line.leadingSpaces >= 2, previous.leadingSpaces >= 2, previousLength < 0.5 * measure, !opensItem { return false }
             if opensItem { return true }
             // A line broken in mid-sentence (by a page break or a stray blank) runs on; after a blank line,
             // an opening quotation mark or parenthesis starts a quotation or a citation, not a continuation.

@@ -21,10 +21,12 @@ struct BlockAssembler: Sendable {
     /// quotation goes on with it: a quoted document's short paragraph (`This warning is final.`), its signature.
     private func quotesOnAlone(_ index: Int, after previous: Block?, bodyIndent: Int) -> Bool {
         let group = groups[index]
-        guard let shape, shape.profile.indentMark, group.lines.count == 1, group.blankBefore >= 1, group.blankAfter >= 1,
-              group.lines[0].leadingSpaces >= bodyIndent + 3 else { return false }
-        if case .blockQuote = previous { return true }
+        guard let shape, shape.profile.indentMark, shape.profile.layout == .hardWrapped, group.lines.count == 1, group.blankBefore >= 1,
+              group.blankAfter >= 1, group.lines[0].leadingSpaces >= bodyIndent + 3 else { return false }
+        // Set in as far as the quotation beside it.
+        if case .blockQuote = previous, index > 0, groups[index - 1].lines[0].leadingSpaces == group.lines[0].leadingSpaces { return true }
         return index + 1 < groups.count && groups[index + 1].blankBefore >= 1 && shape.isBlockQuote(groups[index + 1], bodyIndent: bodyIndent)
+            && groups[index + 1].lines[0].leadingSpaces == group.lines[0].leadingSpaces
     }
 
     /// The attribute pair that marks a block the sidecar decided.

@@ -220,8 +220,8 @@ struct HeadingPattern: Sendable, Hashable {
     }
 
     /// A title the document left unwrapped on a line of its own (`StructureClassifier.isUnwrappedTitle`): read as
-    /// a title under a number is (commas, semicolons and a colon allowed), and as long as forty words where every
-    /// significant word is capitalised and no full stop ends it.
+    /// a title under a number is (commas, semicolons and a colon allowed), and as long as forty words where four in
+    /// five significant words are capitalised and no full stop ends it.
     static func matchUnwrapped(_ text: String) -> HeadingPattern? {
         let words = TextShape.words(text)
         guard words.count <= 40, TextShape.titleCaseRatio(words: words) >= 0.8, TextShape.finalMark(text) != "." else { return nil }

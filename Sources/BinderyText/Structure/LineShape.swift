@@ -2,7 +2,7 @@
 struct LineShape: Sendable {
     var profile: LayoutProfile
     /// An indent sets lines apart (verse, quotations): a text without pages (a PDF's layout indents for other
-    /// reasons), without first-line indents, read as lines wrapped into paragraphs.
+    /// reasons), without first-line indents, read as lines wrapped into paragraphs or as one paragraph a line.
     var indentsSetApart = false
 
     static func indentsSetApart(_ profile: LayoutProfile, pageCount: Int) -> Bool {

@@ -14,14 +14,15 @@ extension StructureClassifier {
                 wrapped = true
             }
             // A title's second line right under it, the two set apart together: its subtitle (`A Terre` /
-            // `(Being the Philosophy of Many Soldiers.)`, `Strange Meeting` / `Another Version`).
+            // `(Being the Philosophy of Many Soldiers.)`, `Dulce et Decorum Est` / `A Gas Attack`); a line that reads as
+            // a name is the author's (a byline), not a subtitle.
             var subtitle = false
             if pattern.family == .plain || pattern.family == .allCaps, groups[index].lines.count == 1, groups[index].blankBefore >= 2,
                next.lines.count == 1, next.blankBefore == 0, next.pageBreakBefore == nil, next.blankAfter >= 1 {
                 let line = next.lines[0].text
-                let parenthesised = line.hasPrefix("(") && (line.hasSuffix(")") || line.hasSuffix(").") || line.hasSuffix(")."))
+                let parenthesised = line.hasPrefix("(") && (line.hasSuffix(")") || line.hasSuffix(")."))
                 subtitle = parenthesised || (!next.lines[0].endsSentence && TextShape.titleCaseRatio(line) >= 0.8
-                    && HeadingPattern.match(line).map { $0.family == .plain } == true)
+                    && HeadingPattern.match(line).map { $0.family == .plain } == true && Byline.name(line).map(Byline.isWeak) ?? true)
             }
             guard pattern.open || pattern.bareNumber || wrapped || subtitle else { continue }
             guard let nextText = next.titleText, next.length <= 100, roles[index + 1] == .paragraph(classes: []), forced[index + 1] == nil else { continue }
@@ -31,7 +32,7 @@ extension StructureClassifier {
                 // Under a named division's bare number (`Part One`) a short title line is its title even where
                 // nothing sets it apart (hard-wrapped text prints no blank lines).
                 // A number and one line under it that blank lines set apart together, as they set no paragraph,
-                // are a title however long the line (a wide title is no paragraph's line).
+                // are a title up to a hundred characters (a wide title is no paragraph's line).
                 let setApart = groups[index].blankBefore >= 2 && next.blankBefore == 0 && next.blankAfter >= 2 && next.lines.count == 1
                 var follower = patterns[index + 1]
                 if follower == nil, case .keyword = pattern.family, next.length * 4 <= profile.measure * 3, !next.lines[0].endsSentence {
@@ -43,7 +44,7 @@ extension StructureClassifier {
                    !(follower.family == .plain && next.length <= (next.lines.count == 2 || next.lines[0].leadingSpaces >= 6 || setApart ? 100 : 60)) { continue }
             } else if let follower = patterns[index + 1], follower.family != .plain, follower.family != .allCaps {
                 continue
-            } else if TextShape.endsSentence(next.plainText) && next.length > 40 {
+            } else if !subtitle, TextShape.endsSentence(next.plainText) && next.length > 40 {
                 continue
             }
             var text = nextText
