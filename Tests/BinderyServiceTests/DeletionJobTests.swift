@@ -28,35 +28,37 @@ import Testing
         #expect(seen.withLock { $0 } == ["convert book.txt", "cancelled: true", "delete book.txt"])
     }
 
-    @Test func aConversionSubmittedOverAQueuedDeletionKeepsItADeletion() {
+    /// The kinds of the jobs a one-worker queue runs after `submit` filled it while paused.
+    static func kindsRun(after submit: (DispatchJobQueue) -> Void) -> [JobKind] {
         let kinds = Mutex<[JobKind]>([])
         let queue = DispatchJobQueue(parallelism: 1) { ticket, _ in
             kinds.withLock { $0.append(ticket.kind) }
             return .done
         }
         queue.pause()
-        queue.submitDeletion("book.txt", trigger: .event)
-        queue.submit("book.txt", trigger: .request)
+        submit(queue)
         queue.resume()
         #expect(queue.waitUntilIdle(timeout: 10))
-        #expect(kinds.withLock { $0 } == [.delete])
+        return kinds.withLock { $0 }
+    }
+
+    @Test func aConversionSubmittedOverAQueuedDeletionKeepsItADeletion() {
+        let kinds = Self.kindsRun { queue in
+            queue.submitDeletion("book.txt", trigger: .event)
+            queue.submit("book.txt", trigger: .request)
+        }
+        #expect(kinds == [.delete])
     }
 
     /// `bindery cancel` stops conversions; a queued deletion records what already happened to the file and stays.
     @Test func aCancelLeavesAQueuedDeletion() {
-        let kinds = Mutex<[JobKind]>([])
-        let queue = DispatchJobQueue(parallelism: 1) { ticket, _ in
-            kinds.withLock { $0.append(ticket.kind) }
-            return .done
+        let kinds = Self.kindsRun { queue in
+            queue.submitDeletion("book.txt", trigger: .event)
+            queue.submit("other.txt", trigger: .event)
+            #expect(!queue.cancel("book.txt"))
+            #expect(queue.cancel("other.txt"))
         }
-        queue.pause()
-        queue.submitDeletion("book.txt", trigger: .event)
-        queue.submit("other.txt", trigger: .event)
-        #expect(!queue.cancel("book.txt"))
-        #expect(queue.cancel("other.txt"))
-        queue.resume()
-        #expect(queue.waitUntilIdle(timeout: 10))
-        #expect(kinds.withLock { $0 } == [.delete])
+        #expect(kinds == [.delete])
     }
 
     @Test func aDeletionJobRecordsTheDeletionAndPrunes() throws {
