@@ -192,6 +192,22 @@ extension Reference {
         return nil
     }
 
+    /// `JoinedCompounds.words(of:)` as it was: runs of alphabetic scalars, with the scalar offsets they start at.
+    static func letterRuns(_ text: String) -> [([Unicode.Scalar], Int)] {
+        var result: [([Unicode.Scalar], Int)] = []
+        var current: [Unicode.Scalar] = []
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            if scalar.properties.isAlphabetic {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                result.append((current, offset - current.count))
+                current = []
+            }
+        }
+        if !current.isEmpty { result.append((current, text.unicodeScalars.count - current.count)) }
+        return result
+    }
+
     /// `ListMarker.parse` as it was: the marker cut by counting characters.
     static func listMarker(_ text: String) -> ListMarker? {
         guard let first = text.first else { return nil }

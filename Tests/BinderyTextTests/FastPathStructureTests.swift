@@ -14,6 +14,7 @@ struct FastPathStructureTests {
         "^^", "m", ".m", "¹²", "1.", "2)", "[3]", "p. ", "pp", "vol", "Ibid", ".1", ". 2", "—", ".—", "”-", "* ", " *", "†", ":",
         "CHAPTER", "Part", "II", "Ill", "Contents", "Notes:", "Index", "of", "the", "and", "\u{00A0}", "“", "”", "\"", "(", ")",
         "Mr", "Dr.", "St", "?", "!", "…", "wrote", "said", "The Title", "A. ", "I ", "12. ", "Σ", "İ", "é", "e\u{0301}", "\r\n", ". ”", " »", "fin. »", "\u{202F}»", ". \"",
+        "\u{0387} ", "• ", "Then he ", "Chapter ", "twenty-one", "seven", "the First", "Mix ", "Book ", "half-", "-like",
     ]
 
     /// Deterministic texts of 0–30 atoms, and as many of ASCII atoms only (the paths for ASCII text).
@@ -82,10 +83,32 @@ struct FastPathStructureTests {
             #expect(Byline.containsByWord(text) == Reference.containsByWord(text), "by in \(text.debugDescription)")
             #expect(ListMarker.parse(text) == Reference.listMarker(text), "list marker of \(text.debugDescription)")
             #expect(Dehyphenator.lastWord(of: text) == String(text.reversed().prefix(while: { $0.isLetter || $0 == "-" }).reversed()))
+            #expect(Dehyphenator.leadingWord(text) == String(text.prefix(while: { $0.isLetter || $0 == "-" })), "first word of \(text.debugDescription)")
+            // The shortcuts that rule a line out before it is read rule out only what reading it would.
+            if NumberingSchemes.startsLikeProse(text) { #expect(NumberingSchemes.readNumbered(text, group: 0) == nil, "numbered: \(text.debugDescription)") }
+            if let lead = text.unicodeScalars.first, NoteTextFinder.rulesOut(lead) { #expect(NoteTextFinder.readNumber(text) == nil, "note: \(text.debugDescription)") }
+            #expect(JoinedCompounds.words(of: text).map { $0.0 } == Reference.letterRuns(text).map { $0.0 }, "words of \(text.debugDescription)")
+            #expect(JoinedCompounds.words(of: text).map { $0.1 } == Reference.letterRuns(text).map { $0.1 })
+            for (word, start) in JoinedCompounds.words(of: text) where word.count >= 2 {
+                let candidate = JoinedCompounds.Candidate(word: word, start: start, splits: Array(1..<word.count))
+                let text = { (scalars: ArraySlice<Unicode.Scalar>) in String(String.UnicodeScalarView(scalars)).lowercased() }
+                #expect(candidate.lower == text(word[...]))
+                #expect(candidate.halves.map { [$0.left, $0.right] } == candidate.splits.map { [text(word[..<$0]), text(word[$0...])] })
+            }
             #expect(Byline.name(text, requirePrefix: true) == Byline.parsedName(text, requirePrefix: true), "byline of \(text.debugDescription)")
             // The dehyphenator looks at a text's last byte before its last character.
             if let last = text.last, last == "-" || last == "¬" { #expect(text.utf8.last == 0x2D || text.utf8.last == 0xAC) }
         }
+    }
+
+    @Test("Numbered lines that open like prose get past the shortcut")
+    func numberedLinesLikeProse() {
+        for text in ["Book the First", "Book the first", "Chapter twenty-one", "Chapter seven", "Part one", "Canto twelve The Descent", "Mix", "Lxv"] {
+            #expect(NumberingSchemes.parse(text, group: 0)?.value == NumberingSchemes.readNumbered(text, group: 0)?.value, "\(text)")
+            #expect(!NumberingSchemes.startsLikeProse(text) || NumberingSchemes.readNumbered(text, group: 0) == nil, "\(text)")
+        }
+        #expect(NumberingSchemes.startsLikeProse("Then he went home"))
+        #expect(NumberingSchemes.parse("Chapter twenty-one", group: 0)?.value == 21)
     }
 
     @Test func corpusLines() {
@@ -161,6 +184,10 @@ struct FastPathStructureTests {
         #expect(halves.needed == needed)
         #expect(halves.finish(lines) == LexiconScan.words(in: scanned, needed: needed))
         #expect(halves.finish(lines) == Reference.lexicon(scanned, needed: needed))
+        // Needed words that all hold a hyphen are looked for on the lines with one.
+        let hyphenated = needed.filter { $0.contains("-") }
+        #expect(!hyphenated.isEmpty)
+        #expect(LexiconScan.words(in: scanned, needed: hyphenated) == Reference.lexicon(scanned, needed: hyphenated))
     }
 
     @Test func typographyInHalves() {
@@ -174,6 +201,20 @@ struct FastPathStructureTests {
             let expectedCounts: [Int] = [typographer.quotes, typographer.dashes, typographer.ellipses, typographer.escapes]
             #expect(counts == expectedCounts)
         }
+    }
+
+    @Test func lengthsSortedByCounting() {
+        var state: UInt64 = 7
+        for size in [0, 1, 2, 50, 3000] {
+            for bound in [1, 90, 4096, 100_000] {
+                let values = (0..<size).map { _ in
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    return Int((state >> 33) % UInt64(bound))
+                }
+                #expect(values.sortedLengths() == values.sorted())
+            }
+        }
+        #expect([3, -1, 2].sortedLengths() == [-1, 2, 3])
     }
 
     @Test func concurrentlyKeepsOrder() {

@@ -8,7 +8,7 @@ struct LayoutDetector: Sendable {
     func detect(_ lines: [SourceLine], removed: Set<Int> = []) -> LayoutProfile {
         let text = lines.indices.filter { !lines[$0].isBlank && !removed.contains($0) }
         guard !text.isEmpty else { return LayoutProfile(layout: .blankLineSeparated, measure: 80, trailingSpaceMark: false, indentMark: false) }
-        let lengths = text.map { lines[$0].length }.sorted()
+        let lengths = text.map { lines[$0].length }.sortedLengths()
         let wrapped = Self.wrappedLengths(lines, text: text)
         let measure = max(20, Self.measure(lengths: lengths, wrapped: wrapped))
         let median = lengths[lengths.count / 2]
@@ -91,6 +91,6 @@ struct LayoutDetector: Sendable {
         for (position, index) in text.enumerated().dropLast() where text[position + 1] == index + 1 && lines[index + 1].startsLowercase {
             lengths.append(lines[index].length)
         }
-        return lengths.sorted()
+        return lengths.sortedLengths()
     }
 }

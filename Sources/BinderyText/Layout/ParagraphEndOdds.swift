@@ -85,7 +85,7 @@ struct ParagraphEndOdds: Sendable, Hashable {
         // Each line's size is measured once, here, for the paragraph builder too.
         let sizes = unit == nil ? [] : lines.map { $0.isBlank ? 0 : Self.size($0, unit: unit) }
         func size(_ index: Int) -> Int { unit == nil ? lines[index].length : sizes[index] }
-        let continuing = continuingLines.map(size).sorted()
+        let continuing = continuingLines.map(size).sortedLengths()
         let usual = continuing[continuing.count / 2], widest = continuing[continuing.count * 97 / 100]
         let floorSize = continuing[continuing.count / 50]
         var knownEnds = 0, endsClosed = 0, startsOpened = 0, fullEnds = 0

@@ -96,13 +96,39 @@ struct Dehyphenator: Sendable {
 
     /// The trailing run of letters and hyphens of a text.
     static func lastWord(of text: String) -> String {
+        trailingWord(text[...])
+    }
+
+    /// The trailing run of letters and hyphens of a text: read on its bytes while they are ASCII (A–Z, a–z, `-`).
+    static func trailingWord(_ text: Substring) -> String {
         let utf8 = text.utf8
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: its letters are A–Z and a–z.
-            let start = utf8.lastIndex { !($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A || $0 == 0x2D) }.map(utf8.index(after:)) ?? utf8.startIndex
-            return String(text[start...])
+        var start = utf8.endIndex
+        while start > utf8.startIndex {
+            let before = utf8.index(before: start)
+            let byte = utf8[before]
+            if byte >= 0x80 { return String(text.reversed().prefix(while: { $0.isLetter || $0 == "-" }).reversed()) }
+            guard Self.isASCIIWordByte(byte) else { break }
+            start = before
         }
-        return String(text.reversed().prefix(while: { $0.isLetter || $0 == "-" }).reversed())
+        return String(text[start...])
+    }
+
+    /// The leading run of letters and hyphens of a text: read on its bytes while they are ASCII.
+    static func leadingWord(_ text: String) -> String {
+        let utf8 = text.utf8
+        var end = utf8.startIndex
+        while end < utf8.endIndex {
+            let byte = utf8[end]
+            if byte >= 0x80 { return String(text.prefix(while: { $0.isLetter || $0 == "-" })) }
+            guard Self.isASCIIWordByte(byte) else { break }
+            end = utf8.index(after: end)
+        }
+        return String(text[..<end])
+    }
+
+    /// An ASCII letter or `-`.
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A || byte == 0x2D
     }
 
     /// The lines of a group as inlines, page breaks in place; with `keepLineBreaks`, each line end too.
@@ -167,12 +193,11 @@ struct Dehyphenator: Sendable {
         let left: String?
         do {
             let beforeHyphen = text[..<text.index(before: text.endIndex)]
-            left = beforeHyphen.last?.isLetter == true
-                ? String(beforeHyphen.reversed().prefix(while: { $0.isLetter || $0 == "-" }).reversed()) : nil
+            left = beforeHyphen.last?.isLetter == true ? Self.trailingWord(beforeHyphen) : nil
         }
         guard let left, let letterAfter = next.first, letterAfter.isLetter || (letterAfter.isNumber && last == "-")
         else { return last == "¬" ? dropSoft(&text) : " " }
-        let right = String(next.prefix(while: { $0.isLetter || $0 == "-" }))
+        let right = Self.leadingWord(next)
         let dropHyphen: Bool
         if policy != .auto {
             dropHyphen = policy == .join

@@ -12,6 +12,24 @@ struct JoinedCompounds: Sendable {
         let word: [Unicode.Scalar]
         let start: Int
         let splits: [Int]
+        /// The word lower-cased, and its lower-cased halves at each split.
+        let lower: String
+        let halves: [(left: String, right: String)]
+
+        init(word: [Unicode.Scalar], start: Int, splits: [Int]) {
+            self.word = word
+            self.start = start
+            self.splits = splits
+            if word.allSatisfy(\.isASCII) {
+                // ASCII lower-cases scalar by scalar: the halves are slices of the lower-cased word.
+                let bytes = word.map { UInt8($0.value) &- 0x41 < 26 ? UInt8($0.value) | 0x20 : UInt8($0.value) }
+                lower = String(decoding: bytes, as: UTF8.self)
+                halves = splits.map { (String(decoding: bytes[..<$0], as: UTF8.self), String(decoding: bytes[$0...], as: UTF8.self)) }
+            } else {
+                lower = JoinedCompounds.text(word[...]).lowercased()
+                halves = splits.map { (JoinedCompounds.text(word[..<$0]).lowercased(), JoinedCompounds.text(word[$0...]).lowercased()) }
+            }
+        }
     }
 
     /// The candidates of each over-long line, by line number.
@@ -38,14 +56,17 @@ struct JoinedCompounds: Sendable {
     /// The numbers of the over-long lines: left out of the lexicon, so that a word found there is found elsewhere.
     var lineNumbers: Set<Int> { Set(candidates.keys) }
 
-    /// The lower-cased words the lexicon is asked about: each candidate whole, its halves and its hyphenated form.
+    /// The lower-cased words the lexicon is asked about: each candidate's hyphenated forms and, where the document
+    /// marks its breaks with U+2010 (the only case `repaired` asks about more), the candidate whole, its halves and
+    /// its halves as compounds' elements.
     var neededWords: Set<Substring> {
         var needed: Set<Substring> = []
         for candidate in candidates.values.joined() {
-            needed.insert(Substring(Self.text(candidate.word[...]).lowercased()))
-            for split in candidate.splits {
-                let (left, right) = Self.halves(candidate, at: split)
-                for word in [left, right, left + "-" + right, left + "-", "-" + right] { needed.insert(Substring(word)) }
+            if marksBreaksWithHyphen { needed.insert(Substring(candidate.lower)) }
+            for (left, right) in candidate.halves {
+                needed.insert(Substring(left + "-" + right))
+                guard marksBreaksWithHyphen, right.count >= 3 else { continue }
+                for word in left.count >= 3 ? [left, right, left + "-", "-" + right] : [left + "-", "-" + right] { needed.insert(Substring(word)) }
             }
         }
         return needed
@@ -58,11 +79,9 @@ struct JoinedCompounds: Sendable {
         // Splits whose first half starts, or last half ends, compounds elsewhere (`half-` as in `half-distrustfully`).
         var elements: [(candidate: Candidate, split: Int)] = []
         for candidate in found {
-            let lower = Self.text(candidate.word[...]).lowercased()
-            for split in candidate.splits {
-                let (left, right) = Self.halves(candidate, at: split)
+            for (split, (left, right)) in zip(candidate.splits, candidate.halves) {
                 if lexicon.contains(left + "-" + right) { chosen = (candidate, split); break }
-                guard marksBreaksWithHyphen, !lexicon.contains(lower) else { continue }
+                guard marksBreaksWithHyphen, !lexicon.contains(candidate.lower) else { continue }
                 if chosen == nil, left.count >= 3, right.count >= 3, lexicon.contains(left), lexicon.contains(right) {
                     chosen = (candidate, split)
                 }
@@ -82,11 +101,6 @@ struct JoinedCompounds: Sendable {
         text(candidate.word[..<split]) + "-" + text(candidate.word[split...])
     }
 
-    /// The lower-cased halves of a candidate split at `split`.
-    private static func halves(_ candidate: Candidate, at split: Int) -> (String, String) {
-        (text(candidate.word[..<split]).lowercased(), text(candidate.word[split...]).lowercased())
-    }
-
     private static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         String(String.UnicodeScalarView(scalars))
     }
@@ -95,11 +109,26 @@ struct JoinedCompounds: Sendable {
     static func measure(_ lines: [SourceLine]) -> Int? {
         let text = lines.indices.filter { !lines[$0].isBlank }
         guard !text.isEmpty else { return nil }
-        return LayoutDetector.measure(lengths: text.map { lines[$0].length }.sorted(), wrapped: LayoutDetector.wrappedLengths(lines, text: text))
+        return LayoutDetector.measure(lengths: text.map { lines[$0].length }.sortedLengths(), wrapped: LayoutDetector.wrappedLengths(lines, text: text))
     }
 
     /// The runs of letters of a text, each with the scalar offset it starts at.
     static func words(of text: String) -> [([Unicode.Scalar], Int)] {
+        let bytes = Array(text.utf8)
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: its letters are A–Z and a–z, and a byte is a scalar.
+            var result: [([Unicode.Scalar], Int)] = []
+            var start = -1
+            for offset in 0...bytes.count {
+                let letter = offset < bytes.count && bytes[offset] | 0x20 >= 0x61 && bytes[offset] | 0x20 <= 0x7A
+                if letter, start < 0 { start = offset }
+                if !letter, start >= 0 {
+                    result.append((bytes[start..<offset].map { Unicode.Scalar($0) }, start))
+                    start = -1
+                }
+            }
+            return result
+        }
         var result: [([Unicode.Scalar], Int)] = []
         var current: [Unicode.Scalar] = []
         for (offset, scalar) in text.unicodeScalars.enumerated() {

@@ -37,8 +37,11 @@ struct LexiconScan {
         let safe = needed.allSatisfy { word in
             word.utf8.allSatisfy { $0 < 0x80 } || !String(word).decomposedStringWithCanonicalMapping.utf8.allSatisfy { $0 < 0x80 }
         }
+        // Where every needed word holds a hyphen (compounds, `half-`, `-like`), only a line with one can hold them.
+        let hyphenatedOnly = needed.allSatisfy { $0.utf8.contains(0x2D) }
         var scan = LexiconScan(needed: needed)
         for line in lines where !line.isBlank && (skipping.isEmpty || !skipping.contains(line.number)) {
+            if hyphenatedOnly, !ByteSearch.containsByte(0x2D, in: line.text) { continue }
             if !safe || !scan.scanFast(line.text) { scan.scanExact(line.text) }
         }
         return scan.found
@@ -137,10 +140,25 @@ struct LexiconScan {
                 }
                 if code != 0xFF {
                     if start < 0 { start = index; hash = ASCIIWordTable.basis; hyphen = false }
-                    hash = ASCIIWordTable.step(hash, code)
-                    if code == 0x2D { hyphen = true }
-                    if !ascii { wide.append(Unicode.Scalar(code)) }
-                    index += 1
+                    guard ascii else {
+                        hash = ASCIIWordTable.step(hash, code)
+                        if code == 0x2D { hyphen = true }
+                        wide.append(Unicode.Scalar(code))
+                        index += 1
+                        continue
+                    }
+                    // The rest of an ASCII run, in a loop of its own (most of the text).
+                    var runHash = hash, runHyphen = hyphen, runCode = code
+                    while true {
+                        runHash = ASCIIWordTable.step(runHash, runCode)
+                        if runCode == 0x2D { runHyphen = true }
+                        index += 1
+                        if index == count { break }
+                        runCode = codes[Int(bytes[index])]
+                        if runCode == 0 || runCode == 0xFF { break }
+                    }
+                    hash = runHash
+                    hyphen = runHyphen
                     continue
                 }
                 let (scalar, length) = Self.decode(bytes, at: index)

@@ -9,17 +9,23 @@ struct ListMarker: Sendable, Hashable {
     /// `parse(group.plainText)`; the lines are joined only when the first byte may start a marker.
     static func parse(_ group: LineGroup) -> ListMarker? {
         // The joined text starts with the first line's bytes (when that line has any).
-        if let lead = group.lines.first?.text.utf8.first, rulesOut(lead) { return nil }
+        if let lead = group.lines.first?.text.unicodeScalars.first, rulesOut(lead) { return nil }
         return parse(group.plainText)
     }
 
-    /// An ASCII first byte other than `-`, `*`, `(` or a digit starts no marker: decided without the characters.
-    private static func rulesOut(_ lead: UInt8) -> Bool {
-        lead < 0x80 && lead != 0x2D && lead != 0x2A && lead != 0x28 && !(lead >= 0x30 && lead <= 0x39)
+    /// The scalars a marker can open with: a bullet's (U+0387 is canonically `·`), `(` and the digits.
+    private static let leads: Set<Unicode.Scalar> = Set(bullets.flatMap(\.unicodeScalars) + ["(", "\u{0387}"] + "0123456789".unicodeScalars)
+
+    /// `leads` by ASCII byte.
+    private static let asciiLeads: [Bool] = (0..<128).map { leads.contains(Unicode.Scalar(UInt8($0))) }
+
+    /// A first scalar that opens no marker: decided without the characters.
+    private static func rulesOut(_ lead: Unicode.Scalar) -> Bool {
+        lead.isASCII ? !asciiLeads[Int(lead.value)] : !leads.contains(lead)
     }
 
     static func parse(_ text: String) -> ListMarker? {
-        if let lead = text.utf8.first, rulesOut(lead) { return nil }
+        if let lead = text.unicodeScalars.first, rulesOut(lead) { return nil }
         guard let first = text.first else { return nil }
         if bullets.contains(first) {
             let rest = text.dropFirst()

@@ -24,18 +24,27 @@ struct NoteTextFinder: Sendable {
     /// `parse(group.plainText)`; the lines are joined only when the first byte may start a note number.
     static func parse(_ group: LineGroup) -> (number: String, body: String)? {
         // The joined text starts with the first line's bytes (when that line has any).
-        if let lead = group.lines.first?.text.utf8.first, rulesOut(lead) { return nil }
+        if let lead = group.lines.first?.text.unicodeScalars.first, rulesOut(lead) { return nil }
         return parse(group.plainText)
     }
 
-    /// An ASCII first byte other than a digit, `[` or `*` starts no note number: decided without the characters.
-    private static func rulesOut(_ lead: UInt8) -> Bool {
-        lead < 0x80 && !(lead >= 0x30 && lead <= 0x39) && lead != 0x5B && lead != 0x2A
+    /// A first scalar other than a digit, `[`, `*`, `†` or a superscript digit starts no note number (none of
+    /// these is canonically equivalent to anything else): decided without the characters.
+    static func rulesOut(_ lead: Unicode.Scalar) -> Bool {
+        switch lead {
+        case "0"..."9", "[", "*", "†", "¹", "²", "³", "⁰", "⁴"..."⁹": false
+        default: true
+        }
     }
 
     /// The note number and where the body starts, looking only at the first characters.
     private static func parseNumber(_ text: String) -> (number: String, bodyStart: Int)? {
-        if let lead = text.utf8.first, rulesOut(lead) { return nil }
+        if let lead = text.unicodeScalars.first, rulesOut(lead) { return nil }
+        return readNumber(text)
+    }
+
+    /// `parseNumber` without the shortcut on the first scalar.
+    static func readNumber(_ text: String) -> (number: String, bodyStart: Int)? {
         let characters = Array(text.prefix(12))
         guard let first = characters.first else { return nil }
         var end = 0

@@ -76,6 +76,30 @@ struct NumberingSchemes: Sendable {
         return inner
     }
 
+    /// Whether the text opens, in ASCII, with a capitalised word of three letters or more that is no roman numeral,
+    /// then a lower-case word that is neither `the` nor a number word (`Then he went`): `parse` reads no number
+    /// there, and most lines are ruled out so on their bytes.
+    static func startsLikeProse(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let lead = bytes.first, (0x41...0x5A).contains(lead) else { return false }
+        func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A }
+        var index = bytes.startIndex, length = 0, romanLetters = true
+        while index < bytes.endIndex, isLetter(bytes[index]) {
+            if !"ivxlcdm".utf8.contains(bytes[index] | 0x20) { romanLetters = false }
+            length += 1
+            bytes.formIndex(after: &index)
+        }
+        guard length >= 3, !romanLetters, index < bytes.endIndex, bytes[index] == 0x20 else { return false }
+        bytes.formIndex(after: &index)
+        let start = index
+        guard index < bytes.endIndex, (0x61...0x7A).contains(bytes[index]) else { return false }
+        while index < bytes.endIndex, isLetter(bytes[index]) || bytes[index] == 0x2D { bytes.formIndex(after: &index) }
+        // A letter beyond ASCII would go on with the word.
+        if index < bytes.endIndex, bytes[index] >= 0x80 { return false }
+        let word = text[start..<index]
+        return word != "the" && NumberWords.value(word) == nil
+    }
+
     /// Reads `Part II`, `IV`, `12.`, `65A`, `(B) Title`, `3 The Title`, `Chapter Twenty-One`, `Book the First` as a numbered
     /// line; nil for anything else.
     static func parse(_ text: String, group: Int) -> Member? {
@@ -83,6 +107,11 @@ struct NumberingSchemes: Sendable {
         if let lead = text.utf8.first, lead < 0x80, !(0x41...0x5A).contains(lead), !(0x30...0x39).contains(lead), lead != 0x28, lead != 0x5B {
             return nil
         }
+        return startsLikeProse(text) ? nil : readNumbered(text, group: group)
+    }
+
+    /// `parse` without the shortcut for prose.
+    static func readNumbered(_ text: String, group: Int) -> Member? {
         guard CharacterScan.hasAtMost(120, charactersIn: text) else { return nil }
         var rest = Substring(text)
         var mark = ""

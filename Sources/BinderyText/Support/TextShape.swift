@@ -6,12 +6,7 @@ enum TextShape {
 
     /// The last character that is not a closing quote or bracket.
     static func finalMark(_ text: String) -> Character? {
-        // Ending in two ASCII bytes (not LF, which may close a CR LF), the text's last character is its last byte.
-        let utf8 = text.utf8
-        if let last = utf8.last, last < 0x80, last != 0x0A, !isCloser(Unicode.Scalar(last)),
-           utf8.count == 1 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] < 0x80 {
-            return Character(Unicode.Scalar(last))
-        }
+        if let last = finalASCIIMark(text) { return Character(Unicode.Scalar(last)) }
         if ScalarFacts.isSimple(text) {
             for scalar in text.unicodeScalars.reversed() where !isCloser(scalar) { return Character(scalar) }
             return nil
@@ -21,6 +16,15 @@ enum TextShape {
             last = character
             break
         }
+        return last
+    }
+
+    /// The final mark's byte, when the text ends in two ASCII bytes (not LF, which may close a CR LF) and the last is
+    /// no closer: then the last character is that byte.
+    private static func finalASCIIMark(_ text: String) -> UInt8? {
+        let utf8 = text.utf8
+        guard let last = utf8.last, last < 0x80, last != 0x0A, !isCloser(Unicode.Scalar(last)),
+              utf8.count == 1 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] < 0x80 else { return nil }
         return last
     }
 
@@ -35,6 +39,15 @@ enum TextShape {
     /// Ends a sentence: `.`, `!`, `?`, `…` or `:` (possibly followed by closing quotes or brackets, with
     /// spaces before them as in `acts. ”` or French `fin.\u{202F}»`).
     static func endsSentence(_ text: String) -> Bool {
+        // A final ASCII mark (most lines) is decided by its byte; white space goes on below.
+        if let byte = finalASCIIMark(text) {
+            switch byte {
+            case 0x30...0x39: return endsBeforeGluedNumber(text)
+            case 0x2E, 0x21, 0x3F, 0x3A: return true
+            case 0x09...0x0D, 0x20: break
+            default: return false
+            }
+        }
         guard var mark = finalMark(text) else { return false }
         if mark.isASCII, mark.isNumber { return endsBeforeGluedNumber(text) }
         if mark.isWhitespace, let spaced = markBeforeSpacedCloser(text) { mark = spaced }
