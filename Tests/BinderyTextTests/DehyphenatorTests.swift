@@ -93,6 +93,16 @@ struct JoinedCompoundsTests {
         #expect(text.contains("overtaken and all"), "written closed elsewhere")
     }
 
+    @Test("a half seen only beside a dash written `--` is no compound's element")
+    func dashIsNoElement() throws {
+        let text = try Self.readBack(breaksMarked: true, replaced: [
+            10: "they were half--and only half--awake when the river rose and",
+            18: "a child--like any other--cried out and all of it was lost and",
+        ], joined: [(12, Self.joined("half", "mockingly")), (20, Self.joined("cat", "like"))])
+        #expect(text.contains("halfmockingly"), "`half--` is a word before a dash")
+        #expect(text.contains("catlike"), "`--like` is a word after a dash")
+    }
+
     @Test("a line too long for the first line's break to fall within a measure has no candidates (it trapped)")
     func veryLongLine() throws {
         var lines = RunOnVerseTests.filled(Self.filler, width: 60, lines: 40)

@@ -153,11 +153,11 @@ enum Reference {
                 if needed.contains(word) { lexicon.insert(String(word)) }
                 if word.contains("-" as Character) {
                     for part in word.split(separator: "-") where needed.contains(part) { lexicon.insert(String(part)) }
-                    // Each part as a compound's first element (`half-`) and as its last (`-like`).
+                    // Each part as a compound's first element (`half-`) and as its last (`-like`), across a single hyphen.
                     let parts = word.split(separator: "-", omittingEmptySubsequences: false)
                     for (position, part) in parts.enumerated() where !part.isEmpty {
-                        if position + 1 < parts.count, needed.contains(part + "-") { lexicon.insert(part + "-") }
-                        if position > 0, needed.contains("-" + part) { lexicon.insert("-" + part) }
+                        if position + 1 < parts.count, !parts[position + 1].isEmpty, needed.contains(part + "-") { lexicon.insert(part + "-") }
+                        if position > 0, !parts[position - 1].isEmpty, needed.contains("-" + part) { lexicon.insert("-" + part) }
                     }
                 }
             }

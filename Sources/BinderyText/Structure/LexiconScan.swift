@@ -207,10 +207,10 @@ struct LexiconScan {
             if position == range.upperBound || bytes[position] == 0x2D {
                 if position > partStart {
                     if let entry = table.index(of: bytes, partStart..<position, hash: partHash) { seen[entry] = true }
-                    // The part as a compound's first (`half-`) or last (`-like`) element.
-                    if position < range.upperBound,
+                    // The part as a compound's first (`half-`) or last (`-like`) element, across a single hyphen (not `--`).
+                    if position + 1 < range.upperBound, bytes[position + 1] != 0x2D,
                        let entry = table.index(of: bytes, partStart..<position + 1, hash: ASCIIWordTable.step(partHash, 0x2D)) { seen[entry] = true }
-                    if partStart > range.lowerBound {
+                    if partStart - 1 > range.lowerBound, bytes[partStart - 2] != 0x2D {
                         let hash = bytes[partStart..<position].reduce(ASCIIWordTable.step(ASCIIWordTable.basis, 0x2D)) {
                             ASCIIWordTable.step($0, $1 &- 0x41 < 26 ? $1 | 0x20 : $1)
                         }
@@ -232,9 +232,9 @@ struct LexiconScan {
             let parts = word.split(separator: "-", omittingEmptySubsequences: false)
             for (position, part) in parts.enumerated() where !part.isEmpty {
                 if needed.contains(part) { foundOther.insert(String(part)) }
-                // The part as a compound's first (`half-`) or last (`-like`) element.
-                if position < parts.count - 1, needed.contains(Substring(part + "-")) { foundOther.insert(part + "-") }
-                if position > 0, needed.contains(Substring("-" + part)) { foundOther.insert("-" + part) }
+                // The part as a compound's first (`half-`) or last (`-like`) element, across a single hyphen (not `--`).
+                if position < parts.count - 1, !parts[position + 1].isEmpty, needed.contains(Substring(part + "-")) { foundOther.insert(part + "-") }
+                if position > 0, !parts[position - 1].isEmpty, needed.contains(Substring("-" + part)) { foundOther.insert("-" + part) }
             }
         }
     }
