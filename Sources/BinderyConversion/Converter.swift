@@ -90,8 +90,8 @@ public struct Converter: Sendable {
         try analyse(source).document
     }
 
-    /// `read`, also returning the decoded source lines (for the proof). A sidecar with problems is
-    /// reported (one error diagnostic each) and not applied: the document is read by inference alone.
+    /// `read`, also returning the decoded source lines (for the proof). A sidecar that cannot be read (invalid YAML, over a
+    /// limit) is reported as an error and not applied; a key with a problem is reported as a warning and left out.
     public func analyse(_ source: Source, shouldStop: (@Sendable () -> Bool)? = nil) throws(ConversionError) -> (document: Document, lines: [String]) {
         // A PDF is read as its transcript: its lines are the ones a sidecar's `line:` rules and the proof count.
         let transcript = try PDFSource.isPDF(source) ? PDFSource.transcript(source, shouldStop: shouldStop) : nil
@@ -130,6 +130,10 @@ public struct Converter: Sendable {
         for problem in sidecarProblems {
             document.diagnostics.append(Diagnostic(.error, code: "sidecar.invalid",
                 "\(sidecarName): \(problem); the sidecar was not applied, the document was read by inference alone"))
+        }
+        for problem in sidecar?.problems ?? [] {
+            document.diagnostics.append(Diagnostic(.warning, code: "sidecar.invalid",
+                "\(sidecarName): \(problem); that key was left out, the rest of the sidecar applied"))
         }
         document.source = SourceInfo(fileName: source.fileName, byteCount: source.bytes.count, sha256: source.digest.hex, lineCount: lineCount)
         if document.metadata.title == nil { document.metadata.title = source.stem }

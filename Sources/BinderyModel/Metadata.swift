@@ -12,6 +12,13 @@ public struct Metadata: Sendable, Codable, Hashable {
     public var sourceDescription: String?
     public var rights: String?
     public var subjects: [String]
+    /// A summary of the book (pandoc's `description`, `dc:description`).
+    public var description: String?
+    /// The series the book belongs to and its place in it (pandoc's `belongs-to-collection`, `group-position`).
+    public var series: String?
+    public var seriesPosition: String?
+    /// The heading of the table of contents, when not the language's own word (pandoc's `toc-title`).
+    public var tocTitle: String?
 
     public init(
         title: String? = nil, subtitle: String? = nil, creators: [Contributor] = [], contributors: [Contributor] = [],

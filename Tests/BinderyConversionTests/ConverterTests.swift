@@ -48,8 +48,8 @@ struct ConverterTests {
         #expect(document.metadata.subjects == ["history"])
     }
 
-    @Test("a bad sidecar is an error diagnostic naming the problem; the document is still converted", arguments: [
-        ("title: [unclosed", "invalid YAML"), ("colour: blue", "key 'colour': unknown key"), ("- just\n- a list", "mapping"), ("title: {a: 1}", "key 'title': must be text"),
+    @Test("a sidecar that cannot be read is an error diagnostic naming the problem; the document is still converted", arguments: [
+        ("title: [unclosed", "invalid YAML"), ("- just\n- a list", "mapping"),
     ])
     func badSidecar(yaml: String, expected: String) throws {
         let result = try Converter().convert(source(text, sidecar: yaml))

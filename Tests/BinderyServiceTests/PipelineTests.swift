@@ -40,7 +40,7 @@ import Glibc
         #expect(job.warnings?.contains("book.meta.yaml: line 3, key 'structure.headings[1].line': must be a whole number from 1 to 8") == true, "\(job.warnings ?? "none")")
         #expect(try JSONValue(encoding: job.summary)["warnings"] == .array([.string(job.warnings ?? "")]))
         let proof = try String(contentsOf: fixture.directory.path("out/book.proof.html"), encoding: .utf8)
-        #expect(proof.contains("error sidecar.invalid: book.meta.yaml: line 3"))
+        #expect(proof.contains("warning sidecar.invalid: book.meta.yaml: line 3"))
 
         try fixture.directory.write("structure:\n  headings:\n    - {line: 6, level: 2}\n", to: "corpus/book.meta.yaml")
         #expect(fixture.run("book.txt") == .done)

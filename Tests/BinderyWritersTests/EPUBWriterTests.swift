@@ -1,7 +1,7 @@
 import BinderyArchive
 import BinderyModel
 import BinderyTestSupport
-import BinderyWriters
+@testable import BinderyWriters
 import BinderyXML
 import Foundation
 import Testing
@@ -89,6 +89,38 @@ struct EPUBWriterTests {
         #expect(opf.contains("<meta property=\"dcterms:modified\">2023-11-14T22:13:20Z</meta>"))
         #expect(opf.contains("unique-identifier=\"book-id\""))
         #expect(opf.contains("marc:relators"))
+    }
+
+    @Test("a generated cover: an SVG with the title, subtitle and creators, the package's cover-image, first in the spine, a landmark")
+    func cover() throws {
+        var document = Fixtures.everyFeature
+        document.metadata.title = "A Rather Long Title About the Natural History of Several Remote Islands"
+        document.metadata.subtitle = "With Notes"
+        document.metadata.creators = [Contributor(name: "Ann Author"), Contributor(name: "Bea Writer & Co")]
+        let reader = try epub(document)
+        let opf = text(reader, "EPUB/content.opf")
+        #expect(opf.contains("href=\"images/cover.svg\" media-type=\"image/svg+xml\" properties=\"cover-image\""))
+        let spine = opf[opf.range(of: "<spine")!.lowerBound...]
+        #expect(spine.range(of: "idref=\"cover\"")!.lowerBound < spine.range(of: "idref=\"titlepage\"")!.lowerBound)
+        #expect(text(reader, "EPUB/nav.xhtml").contains("<a epub:type=\"cover\" href=\"text/cover.xhtml\">Cover</a>"))
+        let page = text(reader, "EPUB/text/cover.xhtml")
+        #expect(page.contains("src=\"../images/cover.svg\""))
+        #expect(page.contains("alt=\"Cover: A Rather Long Title About the Natural History of Several Remote Islands: With Notes, by Ann Author, Bea Writer &amp; Co\""))
+        let svg = try #require(reader["EPUB/images/cover.svg"]).bytes
+        #expect(try XMLDocumentTree(parsing: svg).rootName == "svg")
+        // Every word of the title, the subtitle and the creators is set, in order, none lost to the wrap.
+        let lines = String(decoding: svg, as: UTF8.self).matches(of: /<text [^>]*>([^<]*)<\/text>/).map { $0.1.replacingOccurrences(of: "&amp;", with: "&") }
+        #expect(lines.joined(separator: " ") == "A Rather Long Title About the Natural History of Several Remote Islands With Notes Ann Author, Bea Writer & Co")
+        #expect(lines.count >= 4 && lines.count <= 9)
+    }
+
+    @Test("the cover's lines: every word kept in order, no more lines than asked, the longest word on a line of its own if need be",
+          arguments: ["Emma", "The Origin of Species", "Supercalifragilisticexpialidocious and More", String(repeating: "word ", count: 60)])
+    func coverWrap(title: String) {
+        let lines = TypographicCover.wrap(title, maximumLines: 6)
+        #expect(lines.joined(separator: " ") == title.split(separator: " ").joined(separator: " "))
+        #expect(lines.count <= 6)
+        #expect(lines.count >= (title.count > 20 ? 2 : 1))
     }
 
     @Test("an empty document still gives a well-formed book")

@@ -2,8 +2,9 @@ import BinderyModel
 import BinderyText
 import Yams
 
-/// `NAME.meta.yaml` beside a source: metadata with pandoc's field names, overriding what was inferred,
-/// and a `structure:` section of overrides of the structure decisions.
+/// `NAME.meta.yaml` beside a source: metadata with pandoc's field names (a pandoc user's metadata file works
+/// unchanged), overriding what was inferred, and a `structure:` section of overrides of the structure decisions.
+/// A key that is unknown or holds a wrong value is left out and reported; the rest still applies.
 public struct SidecarMetadata: Sendable {
     public var title: String?
     public var subtitle: String?
@@ -16,17 +17,23 @@ public struct SidecarMetadata: Sendable {
     public var rights: String?
     public var subjects: [String]?
     public var source: String?
+    public var description: String?
+    public var series: String?
+    public var seriesPosition: String?
+    public var tocTitle: String?
     /// The `structure:` section, when the sidecar has one.
     public var structure: StructureOverrides?
+    /// The keys left out, each problem with its line: the sidecar applies without them.
+    public var problems: [SidecarError.Problem] = []
 
-    /// Keys a sidecar may hold; any other key is an error that names it.
+    /// Keys a sidecar may hold (pandoc's for EPUB, and `structure`); any other is reported and left out.
     static let knownKeys: Set<String> = [
-        "title", "subtitle", "author", "contributor", "lang", "language", "identifier", "date", "publisher", "rights",
-        "subject", "keywords", "source", "description", "structure",
+        "title", "subtitle", "author", "creator", "contributor", "lang", "language", "identifier", "date", "publisher", "rights",
+        "subject", "keywords", "source", "description", "abstract", "belongs-to-collection", "group-position", "toc-title", "structure",
     ]
 
-    /// Parses a sidecar; any problem (invalid YAML, unknown key, bad value, bad regex, line out of range)
-    /// throws them all, each with its line and key.
+    /// Parses a sidecar. Invalid YAML, a sidecar over a limit or one that is not a mapping throws; a key with a problem
+    /// (unknown, a bad value, a bad regex or a line out of range in `structure`) is left out and listed in `problems`.
     /// - Parameter sourceLineCount: the source's lines, for checking `line:` rules.
     public static func parse(_ bytes: [UInt8], sidecarName: String = "sidecar", sourceLineCount: Int? = nil) throws(SidecarError) -> SidecarMetadata {
         let root: Node?
@@ -45,27 +52,74 @@ public struct SidecarMetadata: Sendable {
         }
         var result = SidecarMetadata()
         guard let root else { return result }
-        var problems: [SidecarError.Problem] = []
-        guard let fields = SidecarNode(node: root, key: "").fields(&problems, allowed: knownKeys) else { throw SidecarError(problems) }
+        var unknown: [SidecarError.Problem] = []
+        guard let fields = SidecarNode(node: root, key: "").fields(&unknown, allowed: knownKeys) else { throw SidecarError(unknown) }
+        result.problems = unknown
         for (name, node) in fields {
+            // Each key is read into a copy, kept only when it has no problem.
+            var problems: [SidecarError.Problem] = []
+            var read = result
             switch name {
-            case "title": result.title = node.text(&problems)
-            case "subtitle": result.subtitle = node.text(&problems)
-            case "author": result.authors = people(node, role: "aut", &problems)
-            case "contributor": result.contributors = people(node, role: "ctb", &problems)
-            case "lang", "language": result.language = node.text(&problems)
-            case "identifier": result.identifier = node.text(&problems)
-            case "date": result.date = node.text(&problems)
-            case "publisher": result.publisher = node.text(&problems)
-            case "rights": result.rights = node.text(&problems)
-            case "source", "description": result.source = node.text(&problems)
-            case "subject", "keywords": result.subjects = node.items.compactMap { $0.text(&problems) }
+            case "title": (read.title, read.subtitle) = titles(node, subtitle: read.subtitle, &problems)
+            case "subtitle": read.subtitle = node.text(&problems)
+            case "author", "creator": read.authors = people(node, role: "aut", &problems)
+            case "contributor": read.contributors = people(node, role: "ctb", &problems)
+            case "lang", "language": read.language = node.text(&problems)
+            case "identifier": read.identifier = typedText(node, preferring: nil, &problems)
+            case "date": read.date = typedText(node, preferring: "publication", &problems)
+            case "publisher": read.publisher = node.text(&problems)
+            case "rights": read.rights = node.text(&problems)
+            case "source": read.source = node.text(&problems)
+            case "description", "abstract": read.description = node.text(&problems)
+            case "subject", "keywords": read.subjects = node.items.compactMap { typedText($0, preferring: nil, &problems) }
+            case "belongs-to-collection": read.series = node.text(&problems)
+            case "group-position": read.seriesPosition = node.text(&problems)
+            case "toc-title": read.tocTitle = node.text(&problems)
             default:  // structure
-                result.structure = StructureSidecar(sourceLineCount: sourceLineCount).parse(node, sidecarName: sidecarName, &problems)
+                read.structure = StructureSidecar(sourceLineCount: sourceLineCount).parse(node, sidecarName: sidecarName, &problems)
             }
+            if problems.isEmpty { result = read } else { result.problems += problems }
         }
-        guard problems.isEmpty else { throw SidecarError(problems) }
         return result
+    }
+
+    /// pandoc's `title`: text, or a list of texts and `{type: main | subtitle, text: …}`; the main title and the subtitle.
+    private static func titles(_ node: SidecarNode, subtitle: String?, _ problems: inout [SidecarError.Problem]) -> (String?, String?) {
+        var main: String?, sub = subtitle
+        for item in node.items {
+            guard item.isMapping else {
+                if main == nil { main = item.text(&problems) }
+                continue
+            }
+            guard let fields = item.fields(&problems, allowed: ["type", "text", "file-as"]) else { continue }
+            let type = fields.first { $0.name == "type" }?.node.text(&problems) ?? "main"
+            guard let text = fields.first(where: { $0.name == "text" })?.node.text(&problems) else {
+                problems.append(item.problem("needs a 'text'"))
+                continue
+            }
+            if type == "subtitle" { sub = text } else if main == nil { main = text }
+        }
+        return (main, sub)
+    }
+
+    /// Text, or pandoc's typed form (`{scheme: ISBN, text: …}`, `[{type: publication, text: …}]`): the text of the item
+    /// of the `preferring` type, else of the first.
+    private static func typedText(_ node: SidecarNode, preferring type: String?, _ problems: inout [SidecarError.Problem]) -> String? {
+        var chosen: String?
+        for item in node.items {
+            guard item.isMapping else {
+                if chosen == nil { chosen = item.text(&problems) }
+                continue
+            }
+            guard let fields = item.fields(&problems, allowed: ["type", "scheme", "text", "authority", "term"]) else { continue }
+            guard let text = fields.first(where: { $0.name == "text" })?.node.text(&problems) else {
+                problems.append(item.problem("needs a 'text'"))
+                continue
+            }
+            if let type, fields.first(where: { $0.name == "type" })?.node.text(&problems) == type { return text }
+            if chosen == nil { chosen = text }
+        }
+        return chosen
     }
 
     /// A YAML syntax error on one line: the parser's complaint and where it is.
@@ -91,20 +145,32 @@ public struct SidecarMetadata: Sendable {
         if let rights { metadata.rights = rights }
         if let subjects { metadata.subjects = subjects }
         if let source { metadata.sourceDescription = source }
+        if let description { metadata.description = description }
+        if let series { metadata.series = series }
+        if let seriesPosition { metadata.seriesPosition = seriesPosition }
+        if let tocTitle { metadata.tocTitle = tocTitle }
     }
 
-    /// `author: Name`, `author: [A, B]` or `author: [{name: A, role: edt, file-as: "A, B"}]`.
+    /// `author: Name`, `author: [A, B]`, `author: [{name: A, role: edt, file-as: "A, B"}]` or pandoc's
+    /// `creator: [{role: author, text: A}]`.
     private static func people(_ node: SidecarNode, role: String, _ problems: inout [SidecarError.Problem]) -> [Contributor] {
         node.items.compactMap { item in
             guard item.isMapping else { return item.text(&problems).map { Contributor(name: $0, role: role) } }
-            guard let fields = item.fields(&problems, allowed: ["name", "role", "file-as"]) else { return nil }
+            guard let fields = item.fields(&problems, allowed: ["name", "text", "role", "file-as"]) else { return nil }
             var values: [String: String] = [:]
             for (name, field) in fields { values[name] = field.text(&problems) }
-            guard let name = values["name"] else {
-                problems.append(item.problem("needs a 'name'"))
+            guard let name = values["name"] ?? values["text"] else {
+                problems.append(item.problem("needs a 'name' (or pandoc's 'text')"))
                 return nil
             }
-            return Contributor(name: name, role: values["role"] ?? role, fileAs: values["file-as"])
+            return Contributor(name: name, role: values["role"].map(relatorCode) ?? role, fileAs: values["file-as"])
         }
+    }
+
+    /// A MARC relator code (`edt`) as it is, or the code of a role's common English name (`editor`).
+    static func relatorCode(_ role: String) -> String {
+        let names = ["author": "aut", "editor": "edt", "translator": "trl", "illustrator": "ill", "contributor": "ctb",
+                     "narrator": "nrt", "compiler": "com", "introduction": "aui", "foreword": "aui", "annotator": "ann"]
+        return names[role.lowercased()] ?? role
     }
 }

@@ -3,6 +3,7 @@
 struct GeneratedLabels: Sendable, Equatable {
     var contents: String
     var landmarks: String
+    var cover: String
     var titlePage: String
     var start: String
     /// The one contents entry of a text without headings: where the reading starts.
@@ -16,26 +17,26 @@ struct GeneratedLabels: Sendable, Equatable {
         return table[primary] ?? english
     }
 
-    static let english = GeneratedLabels(contents: "Contents", landmarks: "Landmarks", titlePage: "Title page",
+    static let english = GeneratedLabels(contents: "Contents", landmarks: "Landmarks", cover: "Cover", titlePage: "Title page",
                                          start: "Start of content", beginning: "Start", pages: "Pages", notes: "Notes")
 
     private static let table: [String: GeneratedLabels] = [
         "en": english,
-        "de": GeneratedLabels(contents: "Inhalt", landmarks: "Orientierungspunkte", titlePage: "Titelseite",
+        "de": GeneratedLabels(contents: "Inhalt", landmarks: "Orientierungspunkte", cover: "Umschlag", titlePage: "Titelseite",
                               start: "Beginn des Inhalts", beginning: "Anfang", pages: "Seiten", notes: "Anmerkungen"),
-        "fr": GeneratedLabels(contents: "Table des matières", landmarks: "Repères", titlePage: "Page de titre",
+        "fr": GeneratedLabels(contents: "Table des matières", landmarks: "Repères", cover: "Couverture", titlePage: "Page de titre",
                               start: "Début du contenu", beginning: "Début", pages: "Pages", notes: "Notes"),
-        "es": GeneratedLabels(contents: "Índice", landmarks: "Puntos de referencia", titlePage: "Portada",
+        "es": GeneratedLabels(contents: "Índice", landmarks: "Puntos de referencia", cover: "Cubierta", titlePage: "Portada",
                               start: "Inicio del contenido", beginning: "Inicio", pages: "Páginas", notes: "Notas"),
-        "it": GeneratedLabels(contents: "Indice", landmarks: "Punti di riferimento", titlePage: "Frontespizio",
+        "it": GeneratedLabels(contents: "Indice", landmarks: "Punti di riferimento", cover: "Copertina", titlePage: "Frontespizio",
                               start: "Inizio del contenuto", beginning: "Inizio", pages: "Pagine", notes: "Note"),
-        "pt": GeneratedLabels(contents: "Sumário", landmarks: "Pontos de referência", titlePage: "Folha de rosto",
+        "pt": GeneratedLabels(contents: "Sumário", landmarks: "Pontos de referência", cover: "Capa", titlePage: "Folha de rosto",
                               start: "Início do conteúdo", beginning: "Início", pages: "Páginas", notes: "Notas"),
-        "nl": GeneratedLabels(contents: "Inhoud", landmarks: "Oriëntatiepunten", titlePage: "Titelpagina",
+        "nl": GeneratedLabels(contents: "Inhoud", landmarks: "Oriëntatiepunten", cover: "Omslag", titlePage: "Titelpagina",
                               start: "Begin van de inhoud", beginning: "Begin", pages: "Pagina’s", notes: "Noten"),
-        "pl": GeneratedLabels(contents: "Spis treści", landmarks: "Punkty orientacyjne", titlePage: "Strona tytułowa",
+        "pl": GeneratedLabels(contents: "Spis treści", landmarks: "Punkty orientacyjne", cover: "Okładka", titlePage: "Strona tytułowa",
                               start: "Początek treści", beginning: "Początek", pages: "Strony", notes: "Przypisy"),
-        "ru": GeneratedLabels(contents: "Содержание", landmarks: "Ориентиры", titlePage: "Титульный лист",
+        "ru": GeneratedLabels(contents: "Содержание", landmarks: "Ориентиры", cover: "Обложка", titlePage: "Титульный лист",
                               start: "Начало текста", beginning: "Начало", pages: "Страницы", notes: "Примечания"),
     ]
 }

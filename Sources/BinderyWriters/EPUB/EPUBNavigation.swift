@@ -9,8 +9,12 @@ struct EPUBNavigation {
     var toc: [EPUBIdentifiers.TocEntry]
     var pages: [EPUBIdentifiers.PageEntry]
     var titlePagePath: String
+    var coverPagePath: String
     var firstBodyPath: String?
+    /// The contents' heading when the sidecar names it (`toc-title`), else the language's own word.
+    var tocTitle: String?
     var labels: GeneratedLabels { .forLanguage(language) }
+    var contentsTitle: String { tocTitle ?? labels.contents }
 
     /// A tree of toc entries: each entry's children are the deeper entries that follow it.
     struct Node {
@@ -38,7 +42,7 @@ struct EPUBNavigation {
         let xml = try XMLWriter()
         xml.startElement("nav")
         xml.attributes([("epub:type", "toc"), ("role", "doc-toc"), ("id", "toc")])
-        xml.element("h1", text: labels.contents)
+        xml.element("h1", text: contentsTitle)
         list(tree, xml: xml)
         xml.endElement()
 
@@ -46,8 +50,9 @@ struct EPUBNavigation {
         xml.attributes([("epub:type", "landmarks"), ("id", "landmarks"), ("hidden", "hidden")])
         xml.element("h2", text: labels.landmarks)
         xml.startElement("ol")
+        xml.element("li") { xml.element("a", ["epub:type": "cover", "href": coverPagePath], text: labels.cover) }
         xml.element("li") { xml.element("a", ["epub:type": "titlepage", "href": titlePagePath], text: labels.titlePage) }
-        xml.element("li") { xml.element("a", ["epub:type": "toc", "href": "nav.xhtml#toc"], text: labels.contents) }
+        xml.element("li") { xml.element("a", ["epub:type": "toc", "href": "nav.xhtml#toc"], text: contentsTitle) }
         if let firstBodyPath {
             xml.element("li") { xml.element("a", ["epub:type": "bodymatter", "href": firstBodyPath], text: labels.start) }
         }

@@ -49,6 +49,8 @@ public struct EPUBWriter: DocumentWriter {
             return bytes
         }
 
+        let cover = TypographicCover(document.metadata, title: title)
+        contentFiles.append((Self.coverPagePath, try wrap(try coverPageBody(cover), title: title, path: Self.coverPagePath, bodyAttributes: " class=\"cover\"")))
         contentFiles.append(("text/titlepage.xhtml", try wrap(try titlePageBody(document.metadata, title: title), title: title, path: "text/titlepage.xhtml")))
         var bookNotes: [XHTMLBodyRenderer.PendingNote] = []
         for file in plan.files {
@@ -75,17 +77,20 @@ public struct EPUBWriter: DocumentWriter {
         let source = sourceDescription(document)
         let navigation = EPUBNavigation(
             title: title, identifier: context.identifier, language: language, toc: ids.tocEntries, pages: ids.pageEntries,
-            titlePagePath: "text/titlepage.xhtml", firstBodyPath: plan.files.first?.path)
-        let nav = try wrap(try navigation.navBody(), title: labels.contents, path: "nav.xhtml")
+            titlePagePath: "text/titlepage.xhtml", coverPagePath: Self.coverPagePath, firstBodyPath: plan.files.first?.path,
+            tocTitle: document.metadata.tocTitle.flatMap { $0.isBlank ? nil : $0 })
+        let nav = try wrap(try navigation.navBody(), title: navigation.contentsTitle, path: "nav.xhtml")
 
         var items: [PackageDocument.Item] = [
             .init(id: "css", href: "css/bindery.css", mediaType: "text/css", properties: nil, inSpine: false),
             .init(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml", properties: nil, inSpine: false),
+            .init(id: "cover-image", href: Self.coverImagePath, mediaType: "image/svg+xml", properties: "cover-image", inSpine: false),
         ]
         for (index, file) in contentFiles.enumerated() {
-            let id = index == 0 ? "titlepage" : file.path == notesPath ? "notes" : "file-\(index)"
+            // The cover and title pages first, then the body's files counted from 1.
+            let id = index == 0 ? "cover" : index == 1 ? "titlepage" : file.path == notesPath ? "notes" : "file-\(index - 1)"
             items.append(.init(id: id, href: file.path, mediaType: "application/xhtml+xml", properties: nil, inSpine: true))
-            if index == 0 {
+            if index == 1 {
                 items.append(.init(id: "nav", href: "nav.xhtml", mediaType: "application/xhtml+xml", properties: "nav", inSpine: true))
             }
         }
@@ -103,6 +108,7 @@ public struct EPUBWriter: DocumentWriter {
         zip.add("EPUB/nav.xhtml", nav)
         zip.add("EPUB/toc.ncx", try navigation.ncx())
         zip.add("EPUB/css/bindery.css", text: context.templates.text("epub/bindery.css"))
+        zip.add("EPUB/" + Self.coverImagePath, try cover.svg())
         for file in contentFiles { zip.add("EPUB/" + file.path, file.bytes) }
         return try zip.archive()
     }
@@ -116,6 +122,17 @@ public struct EPUBWriter: DocumentWriter {
             }
         }
         return try xml.finish()
+    }
+
+    static let coverPagePath = "text/cover.xhtml", coverImagePath = "images/cover.svg"
+
+    /// The cover page: the cover image alone, described by what it says.
+    private func coverPageBody(_ cover: TypographicCover) throws -> String {
+        let xml = try XMLWriter()
+        xml.element("section", ["epub:type": "cover", "class": "cover"]) {
+            xml.element("img", ["src": XHTMLBodyRenderer.relative(Self.coverImagePath, from: Self.coverPagePath), "alt": cover.altText, "role": "doc-cover"])
+        }
+        return try xml.finishString()
     }
 
     private func titlePageBody(_ metadata: Metadata, title: String) throws -> String {

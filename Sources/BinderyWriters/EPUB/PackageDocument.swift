@@ -42,8 +42,16 @@ struct PackageDocument {
         if let date = Timestamps.w3cDate(metadata.date) { xml.element("dc:date", text: date) }
         if let rights = metadata.rights, !rights.isBlank { xml.element("dc:rights", text: rights) }
         for subject in metadata.subjects where !subject.isBlank { xml.element("dc:subject", text: subject) }
+        if let description = metadata.description, !description.isBlank { xml.element("dc:description", text: description) }
         xml.element("dc:source", ["id": "source"], text: sourceDescription)
         xml.element("meta", ["property": "dcterms:modified"], text: Timestamps.dateTime(modified))
+        if let series = metadata.series, !series.isBlank {
+            xml.element("meta", ["property": "belongs-to-collection", "id": "series"], text: series)
+            xml.element("meta", ["refines": "#series", "property": "collection-type"], text: "series")
+            if let position = metadata.seriesPosition, !position.isBlank {
+                xml.element("meta", ["refines": "#series", "property": "group-position"], text: position)
+            }
+        }
         accessibility(xml)
         xml.endElement()
 
