@@ -123,6 +123,37 @@ struct EPUBWriterTests {
         #expect(lines.count >= (title.count > 20 ? 2 : 1))
     }
 
+    /// The classes the reader puts on paragraphs (`StructureClassifier`, `BlockAssembler`, `SpeakerLabels`).
+    static let readerClasses = ["toc", "index", "bibliography", "dedication", "epigraph", "titlepage", "signature", "illustration", "caption",
+                                "byline", "note-unmatched", "speaker", "speech", "speech-body", "stage-direction", "markers-in-text"]
+
+    @Test("every class the EPUB's pages carry has a rule in the stylesheet")
+    func everyClassStyled() throws {
+        var document = Fixtures.everyFeature
+        for kind in DivisionKind.allCases {
+            document.blocks.append(.heading(Heading(level: 1, inlines: [.text("A \(kind.rawValue)")], kind: kind)))
+            for name in Self.readerClasses {
+                document.blocks.append(.paragraph([.text("A paragraph.")], NodeInfo(attributes: Attributes(classes: [name]))))
+            }
+            document.blocks.append(.verse(lines: [[.text("A line")]], NodeInfo(attributes: Attributes(classes: ["speech"]))))
+        }
+        let reader = try epub(document)
+        let css = text(reader, "EPUB/css/bindery.css")
+        let selectors = Set(css.matches(of: /\.([A-Za-z][\w-]*)/).map { String($0.1) })
+        var classes: Set<String> = []
+        for entry in reader.entries where entry.path.hasSuffix(".xhtml") {
+            for match in String(decoding: entry.bytes, as: UTF8.self).matches(of: /class="([^"]*)"/) {
+                classes.formUnion(match.1.split(separator: " ").map(String.init))
+            }
+        }
+        #expect(classes.isSuperset(of: Self.readerClasses))
+        // A division's class is its kind; `chapter`, `part`, `section`, `preface`, `introduction`, `appendix`, `notes` and
+        // `contents` are styled by their headings and paragraphs alone.
+        let plainDivisions: Set<String> = ["chapter", "part", "section", "preface", "introduction", "appendix", "notes", "contents", "titlePage"]
+        let unstyled = classes.subtracting(selectors).subtracting(plainDivisions)
+        #expect(unstyled.isEmpty, "classes without a rule: \(unstyled.sorted())")
+    }
+
     @Test("an empty document still gives a well-formed book")
     func empty() throws {
         let reader = try epub(Document())
