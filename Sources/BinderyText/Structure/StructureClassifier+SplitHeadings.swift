@@ -58,4 +58,31 @@ extension StructureClassifier {
             roles[index + 1] = .absorbed
         }
     }
+
+    /// A long title that the page wrapped, in text that runs on without blank lines: the lines right under it that are
+    /// title-cased, end no sentence and read as no one's name (`Natural Selection` is written in lower case in the text;
+    /// a name never is) go on with it, up to two groups of them (`… Larger Genera Resemble` / `Varieties in Being …`).
+    func mergeWrappedTitles(_ groups: [LineGroup], patterns: inout [HeadingPattern?], roles: inout [GroupRole], lowerCase: LowerCaseUsage) {
+        guard profile.layout == .hardWrapped || profile.layout == .doubleSpaced else { return }
+        for index in groups.indices {
+            guard var pattern = patterns[index], pattern.family == .plain || pattern.family == .allCaps, !pattern.isMatter else { continue }
+            var next = index + 1
+            while next < groups.count, next <= index + 2, isTitleContinuation(groups[next], at: next, patterns: patterns, roles: roles, lowerCase: lowerCase),
+                  pattern.text.count + groups[next].length <= 250 {
+                pattern.text += " " + groups[next].plainText
+                patterns[next] = nil
+                roles[next] = .absorbed
+                next += 1
+            }
+            if next > index + 1 { patterns[index] = pattern }
+        }
+    }
+
+    private func isTitleContinuation(_ group: LineGroup, at index: Int, patterns: [HeadingPattern?], roles: [GroupRole], lowerCase: LowerCaseUsage) -> Bool {
+        guard group.blankBefore == 0, group.pageBreakBefore == nil, group.lines.count <= 2, forced[index] == nil,
+              roles[index] == .paragraph(classes: []), patterns[index].map({ $0.family == .plain || $0.family == .allCaps }) ?? true,
+              group.lines.allSatisfy({ !$0.endsSentence && TextShape.titleCaseRatio($0.text) >= 0.8 }) else { return false }
+        let text = group.plainText
+        return Byline.name(text).map { Byline.isWeak($0) || lowerCase.writesEveryWordInLowerCase($0) } ?? true
+    }
 }

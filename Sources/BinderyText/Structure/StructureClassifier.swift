@@ -75,6 +75,8 @@ struct StructureClassifier: Sendable {
         roles = result.roles
         offerTitles(groups, schemes: schemes, patterns: &patterns, roles: roles)
         mergeSplitHeadings(groups, patterns: &patterns, roles: &roles)
+        let lowerCase = LowerCaseUsage(groups)
+        mergeWrappedTitles(groups, patterns: &patterns, roles: &roles, lowerCase: lowerCase)
         dropUnsupportedCandidates(groups, schemes: schemes, patterns: &patterns, roles: roles)
         // Bylines: a name right under a title makes the title an essay's (a top division); a member of one of the
         // book's numbering schemes (`Scene I` under `Act I`) is a heading, not a name.
@@ -86,7 +88,8 @@ struct StructureClassifier: Sendable {
             guard let next = nextContent(after: index, roles), patterns[index]?.family != .numbered(style: 1) else { continue }
             if [.contents, .index].contains(patterns[index]!.kind) && patterns[index]!.isMatter { continue }
             if patterns[index]!.text.last?.isNumber == true { continue }
-            if groups[next].lines.count == 1, let name = Byline.name(groups[next].plainText),
+            // A title-cased phrase whose every word the text also writes in lower case is no one's name.
+            if groups[next].lines.count == 1, let name = Byline.name(groups[next].plainText), !lowerCase.writesEveryWordInLowerCase(name),
                patterns[next]?.isMatter != true, schemes.members[next] == nil, case .plain = patterns[index]!.family {
                 // "The Second Essay" then "Paul Mattick": the weaker name is a title, the stronger one its byline.
                 if candidateCounts[Self.key(patterns[index]!.text), default: 0] > 1 { continue }

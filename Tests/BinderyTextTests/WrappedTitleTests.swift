@@ -1,0 +1,86 @@
+@testable import BinderyText
+import BinderyModel
+import Testing
+
+/// In text that runs on without blank lines (pdftotext's), a title too long for one line goes on, right under it, in
+/// title-cased lines that end no sentence: they are the title's. A line there that reads as a name is the essay's
+/// byline only where the text never writes its words in lower case (`Natural Selection` is written "natural
+/// selection" in the text; `Emma Goldman` never "emma goldman").
+@Suite("Titles wrapped in run-on text")
+struct WrappedTitleTests {
+    /// A paragraph of lines about 95 characters wide, as a page set in a smaller type than its titles gives them.
+    static func paragraph(_ seed: Int) -> [String] {
+        ["Paragraph \(seed) begins here and runs across the whole measure of the page, set as a printer sets it"]
+            + (0..<(2 + seed % 3)).map { "line \($0) of paragraph \(seed) runs across the whole measure of the page, set as a printer set" }
+            + ["the end of paragraph \(seed)."]
+    }
+
+    /// Groups of a run-on text: a body that writes `natural selection` in lower case, a title after a blank line, the
+    /// lines under it (each a group, as run-on text groups short lines), then the body again.
+    static func groups(title: String, under: [String]) -> [LineGroup] {
+        var number = 0
+        func group(_ text: String, blankBefore: Int = 0) -> LineGroup {
+            number += 1
+            return LineGroup(lines: [SourceLine(number: number, raw: text)], blankBefore: blankBefore)
+        }
+        let body = "the work of natural selection in the lowest known fossiliferous strata, and the having of restricted ranges."
+        return [group(body), group(title, blankBefore: 1)] + under.map { group($0) } + [group(body)]
+    }
+
+    /// The title's pattern after `mergeWrappedTitles`, in a document of `layout`.
+    static func merged(title: String, under: [String], layout: ParagraphLayout = .hardWrapped) -> String? {
+        let groups = groups(title: title, under: under)
+        var patterns: [HeadingPattern?] = groups.indices.map { $0 == 1 ? HeadingPattern.match(title) : nil }
+        var roles = [GroupRole](repeating: .paragraph(classes: []), count: groups.count)
+        let classifier = StructureClassifier(profile: LayoutProfile(layout: layout, measure: 95, trailingSpaceMark: false, indentMark: false))
+        classifier.mergeWrappedTitles(groups, patterns: &patterns, roles: &roles, lowerCase: LowerCaseUsage(groups))
+        return patterns[1]?.text
+    }
+
+    @Test("run-on text: title-cased lines under a title that end no sentence and name no one are the title's")
+    func wrappedLinesJoin() {
+        #expect(Self.merged(title: "Circumstances Favourable for the Production of New Forms Through", under: ["Natural Selection"])
+                == "Circumstances Favourable for the Production of New Forms Through Natural Selection")
+        #expect(Self.merged(title: "Many of the Species Included Within the Larger Genera Resemble",
+                            under: ["Varieties in Being Very Closely, but Unequally, Related to Each Other, and in", "Having Restricted Ranges"])
+                == "Many of the Species Included Within the Larger Genera Resemble Varieties in Being Very Closely, but Unequally, Related to Each Other, and in Having Restricted Ranges")
+    }
+
+    @Test("not the title's: a name the text never writes in lower case, a sentence, a lower-case line, a text with blank lines")
+    func otherLinesStay() {
+        let title = "On the Sudden Appearance of Groups of Allied Species"
+        #expect(Self.merged(title: title, under: ["Emma Goldman"]) == title)
+        #expect(Self.merged(title: title, under: ["It Was a Long Time Ago."]) == title)
+        #expect(Self.merged(title: title, under: ["there was another and allied difficulty"]) == title)
+        #expect(Self.merged(title: title, under: ["Known Fossiliferous Strata"], layout: .blankLineSeparated) == title)
+        #expect(Self.merged(title: title, under: ["Known Fossiliferous Strata"]) == title + " Known Fossiliferous Strata")
+    }
+
+    @Test("under a title, a name never written in lower case is the essay's byline; a phrase the text writes in lower case is not")
+    func bylines() throws {
+        let essays = [["The Conquest of Bread", "Peter Kropotkin"], ["Anarchism and Other Essays", "Emma Goldman"], ["The Ego and Its Own", "Max Stirner"],
+                      ["The Struggle for Existence", "Natural Selection"]]
+        // Paragraphs between blank lines, each essay's title after three and its byline under it after one.
+        var parts = [Self.paragraph(99).joined(separator: "\n")]
+        for (index, essay) in essays.enumerated() {
+            parts.append("\n\n" + essay[0] + "\n\n" + essay[1])
+            parts += (0..<2).map { Self.paragraph(index * 2 + $0).joined(separator: "\n") }
+            parts.append("in the \(index + 1)th essay too the work of natural selection goes on.")
+        }
+        let document = try read(parts.joined(separator: "\n\n") + "\n")
+        let found = headings(document).map(\.text)
+        for essay in essays.dropLast() { #expect(found.contains(essay[0]), "\(found)") }
+        #expect(Set(document.metadata.creators.map(\.name)) == ["Peter Kropotkin", "Emma Goldman", "Max Stirner"], "\(document.metadata.creators)")
+    }
+
+    @Test("the lower-case evidence: every word written in lower case somewhere, as a word of its own")
+    func lowerCaseUsage() {
+        let groups = [LineGroup(lines: [SourceLine(number: 1, raw: "the natural selection of strata, unnaturally")], blankBefore: 0)]
+        let usage = LowerCaseUsage(groups)
+        #expect(usage.writesEveryWordInLowerCase("Natural Selection"))
+        #expect(!usage.writesEveryWordInLowerCase("Natural Strata Selections"), "`selections` is not written")
+        #expect(!usage.writesEveryWordInLowerCase("Natural"), "one word says nothing")
+        #expect(!usage.writesInLowerCase("Unnatural"), "not inside another word")
+        #expect(usage.writesInLowerCase("Unnaturally"))
+    }
+}
