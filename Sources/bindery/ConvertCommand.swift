@@ -24,6 +24,9 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .long, help: "A template directory that overrides the bundled templates.")
     var templates: String?
 
+    @Option(name: .long, help: "A data directory whose templates/ is searched before $XDG_DATA_HOME/bindery/templates, /usr/share/bindery/templates and the bundled templates.")
+    var dataDir: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing for files that convert cleanly.")
     var quiet = false
 
@@ -37,7 +40,8 @@ struct ConvertCommand: ParsableCommand {
         let formats = try FormatList.parse(to)
         let templateSet: TemplateSet
         do {
-            templateSet = try TemplateSet.load(overrides: templates.map { [URL(fileURLWithPath: $0)] } ?? [])
+            let overrides = [templates.map { URL(fileURLWithPath: $0) }, dataDir.map { URL(fileURLWithPath: $0).appendingPathComponent("templates") }]
+            templateSet = try TemplateSet.load(overrides: overrides.compactMap { $0 })
         } catch {
             // Missing or unreadable templates: the installation's or the option's fault, not the files'.
             Console.error(error.description)

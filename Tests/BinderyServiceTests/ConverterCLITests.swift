@@ -13,6 +13,23 @@ struct ConverterCLITests {
         return try Validators.run(binary, arguments)
     }
 
+    @Test("--data-dir: its templates/ styles the book; a data directory without templates leaves the bundled ones")
+    func dataDirectory() throws {
+        let directory = try PackagePaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("doc.txt")
+        try "A Title\n\nSome text.\n".write(to: file, atomically: true, encoding: .utf8)
+        let styles = directory.appendingPathComponent("data/templates/epub")
+        try FileManager.default.createDirectory(at: styles, withIntermediateDirectories: true)
+        try "/* the user's own */ p { text-indent: 0; }".write(to: styles.appendingPathComponent("bindery.css"), atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("out")
+        guard let result = try bindery(["convert", file.path, "--out", out.path, "--to", "epub", "--data-dir", directory.appendingPathComponent("data").path]) else { return }
+        #expect(result.status == 0, "\(result.output)")
+        let unpacked = directory.appendingPathComponent("unpacked")
+        try Validators.unzip(out.appendingPathComponent("doc.epub"), into: unpacked)
+        #expect(try String(contentsOf: unpacked.appendingPathComponent("EPUB/css/bindery.css"), encoding: .utf8).hasPrefix("/* the user's own */"))
+    }
+
     @Test("converts the good files, names the bad one, exits 1")
     func partialFailure() throws {
         let directory = try PackagePaths.temporaryDirectory()

@@ -17,17 +17,28 @@ public struct TemplateSet: Sendable {
 
     /// The defaults shipped with Bindery.
     public static let bundled: TemplateSet = {
-        (try? load(overrides: [])) ?? TemplateSet(files: [:])
+        (try? load(overrides: [], dataDirectories: [])) ?? TemplateSet(files: [:])
     }()
 
-    /// Loads every required file from the first of `overrides` that has it, else from the bundled defaults.
-    public static func load(overrides: [URL]) throws(WriterError) -> TemplateSet {
-        let searched = overrides + [BundledTemplates.directory].compactMap { $0 }
+    /// The user's and the system's data directories' `templates/`, searched after the given ones and before the
+    /// bundled defaults, as pandoc searches its data directory: `$XDG_DATA_HOME/bindery` (else
+    /// `~/.local/share/bindery`), then `/usr/share/bindery`.
+    public static func dataDirectories(environment: [String: String] = ProcessInfo.processInfo.environment) -> [URL] {
+        let home = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["HOME"].map { $0 + "/.local/share" }
+        return ([home.map { $0 + "/bindery" }, "/usr/share/bindery"] as [String?]).compactMap { $0 }
+            .map { URL(fileURLWithPath: $0).appendingPathComponent("templates") }
+    }
+
+    /// Loads every required file from the first of `overrides`, then of `dataDirectories()`, that has it, else from
+    /// the bundled defaults.
+    public static func load(overrides: [URL], dataDirectories: [URL] = dataDirectories()) throws(WriterError) -> TemplateSet {
+        let searched = overrides + dataDirectories + [BundledTemplates.directory].compactMap { $0 }
         var files: [String: String] = [:]
         for name in requiredFiles {
             guard let url = searched.map({ $0.appendingPathComponent(name) }).first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-                let looked = overrides + BundledTemplates.candidates
-                throw WriterError(format: "templates", "no template \(name) in \(looked.map(\.path).joined(separator: ", ")) (install them with `make install`, or name their directory with --templates or BINDERY_TEMPLATES)")
+                let looked = overrides + dataDirectories + BundledTemplates.candidates
+                throw WriterError(format: "templates", "no template \(name) in \(looked.map(\.path).joined(separator: ", ")) (install them with `make install`, or name their directory with --templates, --data-dir or BINDERY_TEMPLATES)")
             }
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                 throw WriterError(format: "templates", "cannot read \(url.path) as UTF-8")
