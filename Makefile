@@ -134,8 +134,6 @@ bench: release deps-test
 	@$(VENV)/bin/python -c "import pypandoc" 2>/dev/null || $(VENV)/bin/pip install -q pypandoc-binary
 	python3 Tests/Benchmarks/bench.py --daemon --pdf
 
-# The proof of corpus document 003 with the README's example sidecar, rendered to PNG by headless Chromium
-# (Debian chromium): the top of the page, and the lines around a heading the sidecar forced. Not run in CI.
 # The generated covers of the sample corpus and the books' Project Gutenberg renderings, photographed in headless
 # Chromium: $(COVER_SHOT)/grid.png (thumbnails) and phone.png (one at a phone's size). Not run in CI.
 COVER_SHOT := $(TOOLS)/cover-shot
@@ -149,6 +147,8 @@ cover-shot: release
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=390,844 \
 	  --screenshot=$(COVER_SHOT)/phone.png file://$(COVER_SHOT)/phone.html
 
+# The proof of corpus document 003 with the README's example sidecar, rendered to PNG by headless Chromium
+# (Debian chromium): the top of the page, and the lines around a heading the sidecar forced. Not run in CI.
 SHOT_DIR := $(TOOLS)/proof-shot
 SHOT_DOC := 003_d1cafe7658540bb9
 proof-shot: release

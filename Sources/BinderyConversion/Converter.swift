@@ -132,8 +132,9 @@ public struct Converter: Sendable {
                 "\(sidecarName): \(problem); the sidecar was not applied, the document was read by inference alone"))
         }
         for problem in sidecar?.problems ?? [] {
-            document.diagnostics.append(Diagnostic(.warning, code: "sidecar.invalid",
-                "\(sidecarName): \(problem); that key was left out, the rest of the sidecar applied"))
+            // A problem in `structure:` leaves out the whole section: its rules are read together.
+            let left = problem.key.map { $0 == "structure" || $0.hasPrefix("structure.") } == true ? "the structure section was left out" : "that key was left out"
+            document.diagnostics.append(Diagnostic(.warning, code: "sidecar.invalid", "\(sidecarName): \(problem); \(left), the rest of the sidecar applied"))
         }
         document.source = SourceInfo(fileName: source.fileName, byteCount: source.bytes.count, sha256: source.digest.hex, lineCount: lineCount)
         if document.metadata.title == nil { document.metadata.title = source.stem }

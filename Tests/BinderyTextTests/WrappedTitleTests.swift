@@ -56,6 +56,44 @@ struct WrappedTitleTests {
         #expect(Self.merged(title: title, under: ["Known Fossiliferous Strata"]) == title + " Known Fossiliferous Strata")
     }
 
+    /// A run-on text of words drawn from the titles' own (so that they stand in lower case too), lines about 95 wide,
+    /// each title after a blank line with its wrapped lines under it.
+    static func runOn(_ titles: [[String]]) -> String {
+        let words = ["natural", "selection", "known", "fossiliferous", "strata", "having", "restricted", "ranges", "among", "many",
+                     "species", "the", "of", "in", "and", "work", "over", "time"]
+        var state: UInt64 = 42
+        func word() -> String {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return words[Int((state >> 33) % UInt64(words.count))]
+        }
+        func paragraph() -> [String] {
+            var lines = (0..<4).map { _ in (0..<15).map { _ in word() }.joined(separator: " ") }
+            lines[0] = lines[0].prefix(1).uppercased() + lines[0].dropFirst()
+            return lines + ["\(word()) \(word()) \(word())."]
+        }
+        var lines = paragraph()
+        for title in titles {
+            lines += [""] + title
+            lines += paragraph() + paragraph()
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test("a title wrapped over three lines is one heading, its lines written once; front matter under a title stays its own")
+    func wrappedEndToEnd() throws {
+        let document = try read(Self.runOn([
+            ["On the Geological Succession of Organic Beings Considered", "Restricted Ranges", "Among Many Species"],
+            ["On the Imperfection of the Geological Record Considered", "Introduction"],
+            ["Variation Under Nature"],
+        ]))
+        let found = headings(document).map(\.text)
+        #expect(found.contains("On the Geological Succession of Organic Beings Considered Restricted Ranges Among Many Species"), "\(found)")
+        #expect(!found.contains { $0.hasSuffix("Considered Introduction") }, "\(found)")
+        let text = document.blocks.map(\.plainText).joined(separator: "\n")
+        #expect(text.components(separatedBy: "Among Many Species").count == 2, "written once")
+        #expect(text.components(separatedBy: "Restricted Ranges").count == 2, "written once")
+    }
+
     @Test("under a title, a name never written in lower case is the essay's byline; a phrase the text writes in lower case is not")
     func bylines() throws {
         let essays = [["The Conquest of Bread", "Peter Kropotkin"], ["Anarchism and Other Essays", "Emma Goldman"], ["The Ego and Its Own", "Max Stirner"],
@@ -77,9 +115,11 @@ struct WrappedTitleTests {
     func lowerCaseUsage() {
         let groups = [LineGroup(lines: [SourceLine(number: 1, raw: "the natural selection of strata, unnaturally")], blankBefore: 0)]
         let usage = LowerCaseUsage(groups)
-        #expect(usage.writesEveryWordInLowerCase("Natural Selection"))
-        #expect(!usage.writesEveryWordInLowerCase("Natural Strata Selections"), "`selections` is not written")
-        #expect(!usage.writesEveryWordInLowerCase("Natural"), "one word says nothing")
+        #expect(usage.writesInLowerCase(phrase: "Natural Selection"))
+        #expect(!usage.writesInLowerCase(phrase: "Selection Natural"), "two words count as a phrase only")
+        #expect(usage.writesInLowerCase(phrase: "Natural Strata Selection"), "three words, each written")
+        #expect(!usage.writesInLowerCase(phrase: "Natural Strata Selections"), "`selections` is not written")
+        #expect(!usage.writesInLowerCase(phrase: "Natural"), "one word says nothing")
         #expect(!usage.writesInLowerCase("Unnatural"), "not inside another word")
         #expect(usage.writesInLowerCase("Unnaturally"))
     }

@@ -55,14 +55,27 @@ public struct SidecarMetadata: Sendable {
         var unknown: [SidecarError.Problem] = []
         guard let fields = SidecarNode(node: root, key: "").fields(&unknown, allowed: knownKeys) else { throw SidecarError(unknown) }
         result.problems = unknown
+        // pandoc's synonyms fill one field; the second of two given is left out (`author` and `creator` add up).
+        let fieldOf = ["lang": "language", "description": "abstract", "subject": "keywords"]
+        var given: [String: String] = [:]
         for (name, node) in fields {
             // Each key is read into a copy, kept only when it has no problem.
             var problems: [SidecarError.Problem] = []
+            if let field = fieldOf[name] ?? (fieldOf.values.contains(name) ? name : nil) {
+                if let first = given[field] {
+                    result.problems.append(node.problem("also given as '\(first)'"))
+                    continue
+                }
+                given[field] = name
+            }
             var read = result
             switch name {
-            case "title": (read.title, read.subtitle) = titles(node, subtitle: read.subtitle, &problems)
+            case "title":
+                let collection: String?
+                (read.title, read.subtitle, collection) = titles(node, subtitle: read.subtitle, &problems)
+                if read.series == nil { read.series = collection }
             case "subtitle": read.subtitle = node.text(&problems)
-            case "author", "creator": read.authors = people(node, role: "aut", &problems)
+            case "author", "creator": read.authors = (read.authors ?? []) + people(node, role: "aut", &problems)
             case "contributor": read.contributors = people(node, role: "ctb", &problems)
             case "lang", "language": read.language = node.text(&problems)
             case "identifier": read.identifier = typedText(node, preferring: nil, &problems)
@@ -83,23 +96,30 @@ public struct SidecarMetadata: Sendable {
         return result
     }
 
-    /// pandoc's `title`: text, or a list of texts and `{type: main | subtitle, text: …}`; the main title and the subtitle.
-    private static func titles(_ node: SidecarNode, subtitle: String?, _ problems: inout [SidecarError.Problem]) -> (String?, String?) {
-        var main: String?, sub = subtitle
+    /// pandoc's `title`: text, or a list of texts and `{type: main | subtitle | collection | short | edition | extended,
+    /// text: …}`: the main title (the one typed `main`, else the first untyped), the subtitle and the collection.
+    private static func titles(_ node: SidecarNode, subtitle: String?, _ problems: inout [SidecarError.Problem]) -> (String?, String?, String?) {
+        var main: String?, untyped: String?, sub = subtitle, collection: String?
         for item in node.items {
             guard item.isMapping else {
-                if main == nil { main = item.text(&problems) }
+                if untyped == nil { untyped = item.text(&problems) }
                 continue
             }
             guard let fields = item.fields(&problems, allowed: ["type", "text", "file-as"]) else { continue }
-            let type = fields.first { $0.name == "type" }?.node.text(&problems) ?? "main"
+            let type = fields.first { $0.name == "type" }?.node.text(&problems)
             guard let text = fields.first(where: { $0.name == "text" })?.node.text(&problems) else {
                 problems.append(item.problem("needs a 'text'"))
                 continue
             }
-            if type == "subtitle" { sub = text } else if main == nil { main = text }
+            switch type {
+            case "main": if main == nil { main = text }
+            case nil: if untyped == nil { untyped = text }
+            case "subtitle": sub = text
+            case "collection": collection = text
+            default: break  // short, edition, extended: no field of their own here
+            }
         }
-        return (main, sub)
+        return (main ?? untyped, sub, collection)
     }
 
     /// Text, or pandoc's typed form (`{scheme: ISBN, text: …}`, `[{type: publication, text: …}]`): the text of the item

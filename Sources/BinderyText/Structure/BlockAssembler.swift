@@ -131,8 +131,10 @@ struct BlockAssembler: Sendable {
                 blocks.append(.paragraph(inlines[index], paragraphInfo))
             case .heading(let level, let kind, let text):
                 var source = group.source
-                if index + 1 < roles.count, roles[index + 1] == .absorbed { source.lastLine = groups[index + 1].lastLine }
-                let absorbed = index + 1 < roles.count && roles[index + 1] == .absorbed ? inlines[index + 1] : []
+                // The groups merged into the title follow it: their last line ends its source, their notes stay with it.
+                let merged = roles[(index + 1)...].prefix { $0 == .absorbed }.indices
+                if let last = merged.last { source.lastLine = groups[last].lastLine }
+                let absorbed = merged.flatMap { inlines[$0] }
                 let notes = (inlines[index] + absorbed).filter { if case .note = $0 { true } else { false } }
                 let breaks = inlines[index].filter { if case .pageBreak = $0 { true } else { false } }
                 // A stray web address in the heading's lines is kept as an empty link (not part of the title).

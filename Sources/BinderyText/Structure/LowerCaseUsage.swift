@@ -1,11 +1,11 @@
 import Foundation
 
-/// Whether the document writes a word in lower case somewhere: a person's name never is (`Goldman`), the words of a
-/// title-cased phrase usually are (`Natural Selection` — "by natural selection" in the text). The text is joined once,
-/// when first asked, and searched on its bytes.
+/// Whether the document writes a phrase in lower case somewhere: the words of a title-cased concept usually are
+/// (`Natural Selection` — "by natural selection" in the text), a person's name as a whole hardly ever ("emma goldman";
+/// its words alone may be: "will", "self"). The text is joined once, when first asked, and searched on its bytes.
 final class LowerCaseUsage {
     private let groups: [LineGroup]
-    private lazy var text: [UInt8] = {
+    private lazy var joined: [UInt8] = {
         var bytes: [UInt8] = [0x0A]
         for group in groups {
             for line in group.lines {
@@ -21,20 +21,21 @@ final class LowerCaseUsage {
         self.groups = groups
     }
 
-    /// Whether every word of `phrase` (two at least, ASCII letters) stands in lower case somewhere in the text.
-    func writesEveryWordInLowerCase(_ phrase: String) -> Bool {
+    /// Whether `phrase` (two words at least) stands in lower case in the text, or, of three words or more, each of its
+    /// words does (`Known Fossiliferous Strata`: no name has three words all written in lower case).
+    func writesInLowerCase(phrase: String) -> Bool {
         let words = phrase.split(separator: " ").filter { !$0.isEmpty }
         guard words.count >= 2 else { return false }
-        return words.allSatisfy { writesInLowerCase(String($0)) }
+        return writesInLowerCase(words.joined(separator: " ")) || words.count >= 3 && words.allSatisfy { writesInLowerCase(String($0)) }
     }
 
-    /// Whether the word, lower-cased, stands in the text as a word of its own (not inside another).
-    func writesInLowerCase(_ word: String) -> Bool {
-        let lower = word.lowercased()
-        guard lower.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }), !lower.isEmpty else { return false }
+    /// Whether the text, lower-cased (ASCII letters and single spaces), stands in the text as written, not inside a word.
+    func writesInLowerCase(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard !lower.isEmpty, lower.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A || $0 == 0x20 }) else { return false }
         if let known = answers[lower] { return known }
         let needle = Array(lower.utf8)
-        let found = text.withUnsafeBufferPointer { haystack -> Bool in
+        let found = joined.withUnsafeBufferPointer { haystack -> Bool in
             guard let base = haystack.baseAddress else { return false }
             var offset = 0
             // `memchr` finds each place the first letter stands; the rest is compared there.

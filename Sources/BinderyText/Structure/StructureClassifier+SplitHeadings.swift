@@ -60,7 +60,7 @@ extension StructureClassifier {
     }
 
     /// A long title that the page wrapped, in text that runs on without blank lines: the lines right under it that are
-    /// title-cased, end no sentence and read as no one's name (`Natural Selection` is written in lower case in the text;
+    /// title-cased, end no sentence, are no front or back matter's title and read as no one's name (`Natural Selection` is written in lower case in the text;
     /// a name never is) go on with it, up to two groups of them (`… Larger Genera Resemble` / `Varieties in Being …`).
     func mergeWrappedTitles(_ groups: [LineGroup], patterns: inout [HeadingPattern?], roles: inout [GroupRole], lowerCase: LowerCaseUsage) {
         guard profile.layout == .hardWrapped || profile.layout == .doubleSpaced else { return }
@@ -80,9 +80,11 @@ extension StructureClassifier {
 
     private func isTitleContinuation(_ group: LineGroup, at index: Int, patterns: [HeadingPattern?], roles: [GroupRole], lowerCase: LowerCaseUsage) -> Bool {
         guard group.blankBefore == 0, group.pageBreakBefore == nil, group.lines.count <= 2, forced[index] == nil,
-              roles[index] == .paragraph(classes: []), patterns[index].map({ $0.family == .plain || $0.family == .allCaps }) ?? true,
+              roles[index] == .paragraph(classes: []), patterns[index].map({ ($0.family == .plain || $0.family == .allCaps) && !$0.isMatter }) ?? true,
               group.lines.allSatisfy({ !$0.endsSentence && TextShape.titleCaseRatio($0.text) >= 0.8 }) else { return false }
         let text = group.plainText
-        return Byline.name(text).map { Byline.isWeak($0) || lowerCase.writesEveryWordInLowerCase($0) } ?? true
+        // Front or back matter by its own words (`Introduction`) opens a division of its own.
+        guard HeadingPattern.match(text).map({ !$0.isMatter }) ?? true else { return false }
+        return Byline.name(text).map { Byline.isWeak($0) || lowerCase.writesInLowerCase(phrase: $0) } ?? true
     }
 }

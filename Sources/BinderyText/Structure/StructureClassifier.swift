@@ -88,8 +88,8 @@ struct StructureClassifier: Sendable {
             guard let next = nextContent(after: index, roles), patterns[index]?.family != .numbered(style: 1) else { continue }
             if [.contents, .index].contains(patterns[index]!.kind) && patterns[index]!.isMatter { continue }
             if patterns[index]!.text.last?.isNumber == true { continue }
-            // A title-cased phrase whose every word the text also writes in lower case is no one's name.
-            if groups[next].lines.count == 1, let name = Byline.name(groups[next].plainText), !lowerCase.writesEveryWordInLowerCase(name),
+            // A title-cased phrase the text also writes in lower case is no one's name.
+            if groups[next].lines.count == 1, let name = Byline.name(groups[next].plainText), !lowerCase.writesInLowerCase(phrase: name),
                patterns[next]?.isMatter != true, schemes.members[next] == nil, case .plain = patterns[index]!.family {
                 // "The Second Essay" then "Paul Mattick": the weaker name is a title, the stronger one its byline.
                 if candidateCounts[Self.key(patterns[index]!.text), default: 0] > 1 { continue }
@@ -141,9 +141,13 @@ struct StructureClassifier: Sendable {
         for (index, name) in inlineBylines.sorted(by: { $0.key < $1.key }) where roles[index].isHeading {
             diagnostics.append(Diagnostic(.info, code: "heading.byline", "byline “\(name)” taken out of the heading", line: groups[index].firstLine))
         }
-        // A line merged into a title that later stopped being a heading (an index letter) is text again.
-        for index in groups.indices where roles[index] == .absorbed && (index == 0 || !roles[index - 1].isHeading) {
-            if index > 0, case .paragraph(let classes) = roles[index - 1] { roles[index] = .paragraph(classes: classes) } else { roles[index] = .paragraph(classes: []) }
+        // A line merged into a title that later stopped being a heading (an index letter) is text again; the owner of a
+        // run of merged lines is the group before the run.
+        for index in groups.indices where roles[index] == .absorbed {
+            var owner = index - 1
+            while owner >= 0, roles[owner] == .absorbed { owner -= 1 }
+            guard owner < 0 || !roles[owner].isHeading else { continue }
+            if owner >= 0, case .paragraph(let classes) = roles[owner] { roles[index] = .paragraph(classes: classes) } else { roles[index] = .paragraph(classes: []) }
         }
         for (index, rule) in forced { roles[index] = forcedRole(groups[index], rule) }
         result.roles = roles

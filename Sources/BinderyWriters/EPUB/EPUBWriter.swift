@@ -49,7 +49,7 @@ public struct EPUBWriter: DocumentWriter {
             return bytes
         }
 
-        let cover = TypographicCover(document.metadata, title: title)
+        let cover = TypographicCover(document.metadata, title: title, label: labels.cover)
         contentFiles.append((Self.coverPagePath, try wrap(try coverPageBody(cover), title: title, path: Self.coverPagePath, bodyAttributes: " class=\"cover\"")))
         contentFiles.append(("text/titlepage.xhtml", try wrap(try titlePageBody(document.metadata, title: title), title: title, path: "text/titlepage.xhtml")))
         var bookNotes: [XHTMLBodyRenderer.PendingNote] = []

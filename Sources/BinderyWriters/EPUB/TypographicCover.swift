@@ -1,7 +1,7 @@
 import BinderyModel
 import BinderyXML
 
-/// A generated cover for a book that brings none: an SVG page (2:3, like a printed book) with the title, subtitle and
+/// The generated cover of every book (a cover image of the book's own is not read yet): an SVG page (2:3, like a printed book) with the title, subtitle and
 /// creators set in a serif on a ground colour chosen from the title, so that a shelf of covers is told apart at a glance.
 /// The type is sized so that the longest line fills the measure, from a thumbnail to a phone screen.
 struct TypographicCover {
@@ -15,16 +15,19 @@ struct TypographicCover {
     var title: String
     var subtitle: String?
     var creators: [String]
+    /// The word for a cover in the book's language.
+    var label: String
 
-    init(_ metadata: Metadata, title: String) {
+    init(_ metadata: Metadata, title: String, label: String) {
         self.title = title
+        self.label = label
         subtitle = metadata.subtitle.flatMap { $0.isBlank ? nil : $0 }
         creators = metadata.creators.map(\.name).filter { !$0.isBlank }
     }
 
-    /// The cover's alternative text: what it says (`Cover: Title: Subtitle, by A, B`).
+    /// The cover's alternative text: what it says (`Cover: Title: Subtitle — A, B`), with no word of one language but the label.
     var altText: String {
-        "Cover: " + title + (subtitle.map { ": " + $0 } ?? "") + (creators.isEmpty ? "" : ", by " + creators.joined(separator: ", "))
+        label + ": " + title + (subtitle.map { ": " + $0 } ?? "") + (creators.isEmpty ? "" : " — " + creators.joined(separator: ", "))
     }
 
     func svg() throws(XMLError) -> [UInt8] {
@@ -32,7 +35,8 @@ struct TypographicCover {
         let titleLines = Self.wrap(title, maximumLines: 6)
         // A serif's average advance is about half its size; the longest line fills 480 of the 600 units.
         let titleSize = min(76, Int(480.0 / (0.52 * Double(max(4, titleLines.map(\.count).max() ?? 1)))))
-        let subtitleLines = subtitle.map { Self.wrap($0, maximumLines: 3, width: 30) } ?? []
+        // Two lines of subtitle at most (widened as need be), so that it stays clear of two lines of creators.
+        let subtitleLines = subtitle.map { Self.wrap($0, maximumLines: 2, width: 30) } ?? []
         let subtitleSize = min(34, Int(480.0 / (0.5 * Double(max(16, subtitleLines.map(\.count).max() ?? 1)))))
         let byline = creators.prefix(3).joined(separator: ", ") + (creators.count > 3 ? " …" : "")
         let bylineLines = Self.wrap(byline, maximumLines: 2, width: 34)

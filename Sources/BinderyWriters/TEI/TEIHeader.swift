@@ -31,10 +31,10 @@ struct TEIHeader {
                 }
                 xml.element("date", ["when": Timestamps.day(context.modified)], text: Timestamps.day(context.modified))
             }
-            if let series = metadata.series {
+            if let series = metadata.series, !series.isBlank {
                 xml.element("seriesStmt") {
                     xml.element("title", ["level": "s"], text: series)
-                    if let position = metadata.seriesPosition { xml.element("biblScope", ["unit": "volume"], text: position) }
+                    if let position = metadata.seriesPosition, !position.isBlank { xml.element("biblScope", ["unit": "volume"], text: position) }
                 }
             }
             xml.element("sourceDesc") {
@@ -62,7 +62,7 @@ struct TEIHeader {
             editorialDecl(xml)
         }
         xml.element("profileDesc") {
-            if let description = metadata.description { xml.element("abstract") { xml.element("p", text: description) } }
+            if let description = metadata.description, !description.isBlank { xml.element("abstract") { xml.element("p", text: description) } }
             xml.element("langUsage") {
                 let language = LanguageTag.sanitized(metadata.language)
                 xml.element("language", ["ident": language], text: LanguageTag.name(of: language))
