@@ -82,7 +82,7 @@ struct FastPathStructureTests {
             #expect(StructureClassifier.key(text) == Reference.headingKey(text), "key of \(text.debugDescription)")
             #expect(Byline.containsByWord(text) == Reference.containsByWord(text), "by in \(text.debugDescription)")
             #expect(ListMarker.parse(text) == Reference.listMarker(text), "list marker of \(text.debugDescription)")
-            #expect(Dehyphenator.lastWord(of: text) == String(text.reversed().prefix(while: { $0.isLetter || $0 == "-" }).reversed()))
+            #expect(Dehyphenator.trailingWord(text[...]) == String(text.reversed().prefix(while: { $0.isLetter || $0 == "-" }).reversed()))
             #expect(Dehyphenator.leadingWord(text) == String(text.prefix(while: { $0.isLetter || $0 == "-" })), "first word of \(text.debugDescription)")
             // The shortcuts that rule a line out before it is read rule out only what reading it would.
             if NumberingSchemes.startsLikeProse(text) { #expect(NumberingSchemes.readNumbered(text, group: 0) == nil, "numbered: \(text.debugDescription)") }

@@ -56,12 +56,13 @@ public struct SidecarMetadata: Sendable {
         guard let fields = SidecarNode(node: root, key: "").fields(&unknown, allowed: knownKeys) else { throw SidecarError(unknown) }
         result.problems = unknown
         // pandoc's synonyms fill one field; the second of two given is left out (`author` and `creator` add up).
-        let fieldOf = ["lang": "language", "description": "abstract", "subject": "keywords"]
+        let fieldOf = ["lang": "language", "language": "language", "description": "description", "abstract": "description",
+                       "subject": "subjects", "keywords": "subjects"]
         var given: [String: String] = [:]
         for (name, node) in fields {
             // Each key is read into a copy, kept only when it has no problem.
             var problems: [SidecarError.Problem] = []
-            if let field = fieldOf[name] ?? (fieldOf.values.contains(name) ? name : nil) {
+            if let field = fieldOf[name] {
                 if let first = given[field] {
                     result.problems.append(node.problem("also given as '\(first)'"))
                     continue

@@ -44,7 +44,7 @@ struct Dehyphenator: Sendable {
             // Only a line whose last byte is `-`, the last of `¬` (C2 AC) or of `‐` (E2 80 90) can end with one.
             guard let lastByte = line.text.utf8.last, lastByte == 0xAC || !marksBreaksWithHyphen && (lastByte == 0x2D || lastByte == 0x90) else { continue }
             guard let last = line.text.last, last == "-" || last == "¬" || last == breakHyphen else { continue }
-            let left = Self.lastWord(of: String(line.text.dropLast())).lowercased()
+            let left = Self.trailingWord(line.text.dropLast()).lowercased()
             guard !left.isEmpty else { continue }
             // The word may go on after page furniture (a running head, a folio), not yet told apart here.
             for next in lines[(index + 1)...].lazy.filter({ !$0.isBlank }).prefix(3) {
@@ -92,11 +92,6 @@ struct Dehyphenator: Sendable {
             }
         }
         return closed >= 10 && closed >= spaced * 4
-    }
-
-    /// The trailing run of letters and hyphens of a text.
-    static func lastWord(of text: String) -> String {
-        trailingWord(text[...])
     }
 
     /// The trailing run of letters and hyphens of a text: read on its bytes while they are ASCII (A–Z, a–z, `-`).
