@@ -4,7 +4,7 @@
 The development set has each book in two renderings; books Bindery has never seen use other conventions too. This
 re-renders every `bNN-pg.txt` with its chapters named otherwise (`CHAPTER I.`, `Chapter 1: Title`, `CHAPTER ONE`,
 `1. Title`), its paragraphs indented or run on without blank lines or one to a line, its headings centred or
-underlined (`====`), or wrapped narrower, and rewrites the truth's heading texts to match; then scores EPUBs made from them with
+underlined (`====`), or wrapped narrower, or cut into pages with folios and running heads (`pages-*`), and rewrites the truth's heading texts to match; then scores EPUBs made from them with
 score-books' own functions, a row per convention (`make score-restyled`). Block quotes, verse and notes (indented
 or ragged blocks) keep their lines and the blank lines around them.
 
@@ -26,7 +26,7 @@ UNITS = ("Zero One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Th
          "Seventeen Eighteen Nineteen Twenty").split()
 TENS = "Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety".split()
 
-# convention: (chapter numbering, paragraph layout, width, centred headings, underlined headings)
+# convention: (chapter numbering, paragraph layout, width, centred headings, underlined headings, page furniture)
 CONVENTIONS = {
     "indent": ("asis", "indent", 72, False),
     "wrapped": ("asis", "wrapped", 72, False),
@@ -38,7 +38,11 @@ CONVENTIONS = {
     "words": ("words", "blank", 72, False),
     "dotted-wrapped60": ("dotted", "wrapped", 60, False),
     "underlined": ("oneline", "blank", 72, False, True),
+    "pages-ff-wrapped": ("asis", "wrapped", 72, False, False, "ff-head"),
+    "pages-foot-blank": ("asis", "blank", 72, False, False, "foot-folio"),
+    "pages-ff-indent": ("chapter", "indent", 66, False, False, "ff-foot"),
 }
+PAGE_LINES = 40
 KEYS = ["headings_recall", "headings_precision", "level_agree", "paras_exact", "quotes", "notes_linked", "verse_lines", "leaks"]
 
 
@@ -93,7 +97,27 @@ def chapter_lines(style, first, n, title):
     return [f"{n}. {title}" if title else f"{n}."]
 
 
-def render(book, numbering, layout, width, centred, underlined=False):
+def paginate(lines, style, width, title, author):
+    """The lines cut into pages of PAGE_LINES with a page's furniture: `ff-head`, a form feed then a running head
+    with the folio (`12    AUTHOR` on the left page, `TITLE    13` on the right); `foot-folio`, a centred `- 12 -`
+    between blank lines at each page's foot; `ff-foot`, a form feed, the title centred at the top, the folio alone at
+    the foot."""
+    out = []
+    for start in range(0, len(lines), PAGE_LINES):
+        n = start // PAGE_LINES + 1
+        page = lines[start:start + PAGE_LINES]
+        if style == "ff-head":
+            left, right = (str(n), author.upper()) if n % 2 == 0 else (title.upper(), str(n))
+            out += (["\f"] if n > 1 else []) + [left + " " * max(4, width - len(left) - len(right)) + right, ""] + page
+        elif style == "foot-folio":
+            out += page + ["", "", " " * ((width - 6) // 2) + f"- {n} -", "", ""]
+        elif style == "ff-foot":
+            out += (["\f"] if n > 1 else []) + [" " * ((width - len(title)) // 2) + title, ""] + page + ["", str(n)]
+    # A form feed starts the line it stands on.
+    return "\n".join(out).replace("\f\n", "\f").split("\n")
+
+
+def render(book, numbering, layout, width, centred, underlined=False, pages=None):
     """The book's PG rendering in a convention, and its truth with the heading texts it now prints."""
     lines = open(f"{BOOKS}/{book}-pg.txt", encoding="utf-8").read().split("\n")
     truth = json.load(open(f"{BOOKS}/{book}.truth.json", encoding="utf-8"))
@@ -140,6 +164,8 @@ def render(book, numbering, layout, width, centred, underlined=False):
         key = (parts[0], parts[1] if len(parts) > 1 else "")
         if key in printed:
             heading["text"] = printed[key]
+    if pages:
+        out = paginate(out, pages, width, truth["title"], truth["author"])
     return "\n".join(out) + "\n", truth
 
 

@@ -44,7 +44,7 @@ struct PageFinder: Sendable {
         for (page, pageEdges) in edges.enumerated() {
             var pageBreak = PageBreak()
             for index in furniture.peel(pageEdges, page: page, lines: lines) {
-                let item = furniture.item(at: index, page: page, lines: lines)
+                let item = furniture.item(at: index, lines: lines)
                 if let folio = item.folio {
                     pageBreak.removedPageNumber = folio
                     if item.head == nil { result.removedNumbers += 1 }

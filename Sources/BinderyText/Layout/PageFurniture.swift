@@ -1,18 +1,23 @@
-/// What a paginated text's own evidence says its furniture is: the folio offsets (a folio's value minus its
-/// page's index recurs, because folios rise by one with the pages) and the running heads (lines that stand at a
-/// page edge on a quarter of the pages or more, two of them at most two pages apart, with any folio beside them set aside).
+/// What a paginated text's own evidence says its furniture is: the folios (numbers at page edges that rise with
+/// the pages, `FolioChains`) and the running heads (lines that stand at a page edge on a quarter of the pages or more,
+/// two of them at most two pages apart, with any folio beside them set aside).
 struct Furniture: Sendable {
-    private var offsets: Set<Int> = []
+    /// Indices of the lines that hold a folio.
+    private var folioLines: Set<Int> = []
     private var heads: Set<String> = []
 
     init(edges: [PageEdges], lines: [SourceLine], pageCount: Int) {
         guard pageCount >= 3 else { return }
-        var offsetPages: [Int: Int] = [:]
+        var candidates: [FolioChains.Candidate] = []
         for (page, pageEdges) in edges.enumerated() {
-            let offsets = Set((pageEdges.top + pageEdges.bottom).compactMap { PageFurnitureText.folio(lines[$0].text).map { $0.value - page } })
-            for offset in offsets { offsetPages[offset, default: 0] += 1 }
+            // At each edge the outermost number is the page's (a heading `12` may stand under a folio `12`).
+            let outermost = [pageEdges.top, pageEdges.bottom].map { edge in edge.first { PageFurnitureText.folio(lines[$0].text) != nil } }
+            for (index, atFoot) in zip(outermost, [false, true]) {
+                guard let index, !(atFoot && index == outermost[0]), let folio = PageFurnitureText.folio(lines[index].text) else { continue }
+                candidates.append(.init(page: page, value: folio.value, line: index, atFoot: atFoot))
+            }
         }
-        offsets = Set(offsetPages.filter { $0.value >= max(3, pageCount / 10) }.keys)
+        folioLines = FolioChains.folioLines(candidates, minimumLength: max(3, pageCount / 10))
         // Heads, with a folio beside them set aside only where it is one (`Chapter 3` keeps its number). A head stands on
         // pages next to each other, or every other page (recto and verso): a title that opens a page now and then
         // (`Chapter I` under each Book, each time after a wide gap) is no head.
@@ -23,7 +28,7 @@ struct Furniture: Sendable {
             var keys = Set<String>()
             for index in pageEdges.top + pageEdges.bottom where lines[index].length <= 80 {
                 let text = lines[index].text
-                if let folio = PageFurnitureText.folio(text), offsets.contains(folio.value - page) {
+                if folioLines.contains(index), let folio = PageFurnitureText.folio(text) {
                     if let rest = folio.rest { keys.insert(PageFurnitureText.key(rest)) }
                 } else {
                     keys.insert(PageFurnitureText.key(text))
@@ -43,28 +48,29 @@ struct Furniture: Sendable {
         var removed: [Int] = []
         let titlePage = page == 0 && edges.textLineCount <= 10
         for index in edges.top {
-            guard isFurniture(lines[index].text, page: page, titlePage: titlePage) else { break }
+            guard isFurniture(index, lines: lines, titlePage: titlePage) else { break }
             removed.append(index)
         }
         for index in edges.bottom where !removed.contains(index) {
-            guard isFurniture(lines[index].text, page: page, titlePage: titlePage) else { break }
+            guard isFurniture(index, lines: lines, titlePage: titlePage) else { break }
             removed.append(index)
         }
         return removed
     }
 
     /// The folio and the running head a furniture line carries.
-    func item(at index: Int, page: Int, lines: [SourceLine]) -> (folio: String?, head: String?) {
+    func item(at index: Int, lines: [SourceLine]) -> (folio: String?, head: String?) {
         let text = lines[index].text
-        if let folio = PageFurnitureText.folio(text), offsets.contains(folio.value - page) {
+        if folioLines.contains(index), let folio = PageFurnitureText.folio(text) {
             return (folio.text, folio.rest)
         }
         return (nil, text)
     }
 
     /// On a short first page a line like a running head is the title page's title (the heads repeat it), not furniture.
-    private func isFurniture(_ text: String, page: Int, titlePage: Bool) -> Bool {
-        if let folio = PageFurnitureText.folio(text), offsets.contains(folio.value - page) {
+    private func isFurniture(_ index: Int, lines: [SourceLine], titlePage: Bool) -> Bool {
+        let text = lines[index].text
+        if folioLines.contains(index), let folio = PageFurnitureText.folio(text) {
             return folio.rest.map { !titlePage && heads.contains(PageFurnitureText.key($0)) } ?? true
         }
         return !titlePage && heads.contains(PageFurnitureText.key(text))

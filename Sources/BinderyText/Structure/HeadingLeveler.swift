@@ -3,7 +3,8 @@ import BinderyModel
 /// Levels from the families found in the document: keyword families rank among themselves (Book > Part >
 /// Chapter); essays (titles with bylines), web titles and front/back matter are top divisions; inside a
 /// division, numbered headings are sections and unnumbered ones after them subsections, an all-caps family
-/// stands over a title-case one.
+/// stands over a title-case one; where one numbering runs through the book (chapters), front matter before its
+/// first number is a top division beside them.
 struct HeadingLeveler: Sendable {
     func assign(patterns: [HeadingPattern?], essayTitles: Set<Int>, noteRuns: [NoteTextFinder.Run], roles: inout [GroupRole], inlineBylines: [Int: String]) {
         let keywordRanks = Set(patterns.compactMap { pattern -> Int? in
@@ -17,8 +18,10 @@ struct HeadingLeveler: Sendable {
         var afterNotes = false
         var numberedStyles: [Int] = []
         var capsSeen = false
+        var numberedSeen = false
         var colonChildStyle: Int?  // numbering style of the children of a "Main arguments:" heading
         var previousHeadingWasColon = false
+        let numberedChapters = Self.numberingRunsThrough(patterns)
         let hasTopMarkers = !essayTitles.isEmpty || patterns.contains { $0?.widowProtected == true }
         for index in patterns.indices {
             if noteEnds.contains(index) { afterNotes = true }
@@ -37,7 +40,7 @@ struct HeadingLeveler: Sendable {
                 level = keywordLevel + 1
             } else if essayTitles.contains(index) || pattern.widowProtected || afterNotes
                         || (pattern.isMatter && pattern.kind.isBackMatter && pattern.kind != .bibliography)
-                        || (pattern.isMatter && !pattern.kind.isBackMatter && (topKind == nil || openedMatter || !keywordRanks.isEmpty))
+                        || (pattern.isMatter && !pattern.kind.isBackMatter && (topKind == nil || openedMatter || !keywordRanks.isEmpty || (numberedChapters && !numberedSeen)))
                         || (!hasTopMarkers && index == patterns.firstIndex(where: { $0 != nil })) || (topKind?.isBackMatter == true && pattern.family == .plain) {
                 level = 1
                 top = true
@@ -74,7 +77,19 @@ struct HeadingLeveler: Sendable {
                 afterNotes = false
             }
             previousHeadingWasColon = pattern.endsWithColon
+            if case .numbered = pattern.family { numberedSeen = true }
             roles[index] = .heading(level: level, kind: kind, text: pattern.text)
         }
+    }
+
+    /// The first numbering style heads three or more headings and never starts again (no number printed twice).
+    static func numberingRunsThrough(_ patterns: [HeadingPattern?]) -> Bool {
+        let numbered = patterns.compactMap { pattern -> (Int, Substring)? in
+            guard let pattern, case .numbered(let style) = pattern.family else { return nil }
+            return (style, pattern.text.split(separator: " ").first ?? "")
+        }
+        guard let style = numbered.first?.0 else { return false }
+        let numbers = numbered.filter { $0.0 == style }.map(\.1)
+        return numbers.count >= 3 && Set(numbers).count == numbers.count
     }
 }
