@@ -1,0 +1,54 @@
+@testable import BinderyText
+import BinderyModel
+import BinderyTestSupport
+import Foundation
+import Testing
+
+/// Blank lines around a page's furniture (a folio between blank lines) belong to the page, not to the text: a line
+/// right after such a gap is no more set apart than it would be without the page break.
+@Suite("Page gaps")
+struct PageGapTests {
+    /// Lines cut into pages of `pageLength`: with `- n -` between two blank lines above and below at each foot, or
+    /// (`formFeeds`) with a form feed and a running head carrying the folio at each top, as pdftotext prints them.
+    static func paginate(_ lines: [String], pageLength: Int, formFeeds: Bool = false) -> String {
+        stride(from: 0, to: lines.count, by: pageLength).map { start in
+            let page = Array(lines[start..<min(lines.count, start + pageLength)]), folio = start / pageLength + 1
+            guard formFeeds else { return page + ["", "", "                                 - \(folio) -", "", ""] }
+            let head = folio.isMultiple(of: 2) ? "\(folio)                                 THE AUTHOR" : "THE TITLE                                 \(folio)"
+            return [(start > 0 ? "\u{0C}" : "") + head, ""] + page
+        }.joined().joined(separator: "\n")
+    }
+
+    static let paragraph = ["The words of this paragraph run on for a while, as the words of a", "book do, and then at last they come to a stop."]
+
+    /// A one-line paragraph (a question) opening a page, in blank-line-separated text: a paragraph, never a title.
+    @Test(arguments: [false, true])
+    func aShortParagraphAfterAPageGapIsNoTitle(paged: Bool) throws {
+        var lines: [String] = ["", "", "", "Chapter One", "", ""]
+        for turn in 0..<60 {
+            lines += Self.paragraph + [""]
+            if turn % 2 == 0 { lines += ["“Do you believe what he says about the \(turn) men?” she asked.", ""] }
+        }
+        // Each page (of 24 lines) opens on a question or on a paragraph, as the cut falls.
+        let text = paged ? Self.paginate(lines, pageLength: 24) : lines.joined(separator: "\n")
+        let document = try read(text)
+        #expect(headings(document).map(\.text) == ["Chapter One"])
+        #expect(document.pageBreaks.count == (paged ? lines.count / 24 : 0))
+    }
+
+    /// A real play (the development set's Project Gutenberg Hamlet) cut into pages of 40 lines: labels at a page's
+    /// foot keep their speeches, and lines after a page's gap are no more set apart than without it. Headings the
+    /// paged read adds (folios between blank lines / form feeds): 11 / 12 before, 2 / 2 now (two lines of the dramatis
+    /// personae, which a page's cut leaves standing alone).
+    @Test(arguments: [false, true])
+    func aPlayCutIntoPagesGainsNoSpeechesAsHeadings(formFeeds: Bool) throws {
+        let url = PackagePaths.shared.appendingPathComponent("books/b05-pg.txt")
+        guard FileManager.default.fileExists(atPath: url.path) || PackagePaths.isCI else { return }
+        let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+        let plain = Set(headings(try read(lines.joined(separator: "\n"))).map(\.text))
+        let paged = try read(Self.paginate(lines, pageLength: 40, formFeeds: formFeeds))
+        #expect(paged.pageBreaks.count >= lines.count / 40 - 1)
+        let added = headings(paged).map(\.text).filter { !plain.contains($0) }
+        #expect(added.count <= 2, "\(added)")
+    }
+}
