@@ -75,12 +75,30 @@ struct GutenbergPlayAndVerseTests {
         #expect(document.blocks.contains { if case .blockQuote(let inner, _) = $0 { inner.first?.plainText.contains("Louisa and me") == true } else { false } })
     }
 
-    @Test func indentsSetLinesApartOnlyInTextsWithoutPagesOrFirstLineIndents() {
+    @Test func indentsSetLinesApartOnlyInTextsWithoutFirstLineIndentsOrThePagesLayout() {
         let plain = LayoutProfile(layout: .blankLineSeparated, measure: 70, trailingSpaceMark: false, indentMark: false)
-        #expect(LineShape.indentsSetApart(plain, pageCount: 1))
-        #expect(!LineShape.indentsSetApart(plain, pageCount: 40))
-        #expect(!LineShape.indentsSetApart(LayoutProfile(layout: .hardWrapped, measure: 70, trailingSpaceMark: false, indentMark: true), pageCount: 1))
-        #expect(LineShape.indentsSetApart(LayoutProfile(layout: .linePerParagraph, measure: 300, trailingSpaceMark: false, indentMark: false), pageCount: 1))
+        #expect(LineShape.indentsSetApart(plain, keepsPageLayout: false))
+        #expect(!LineShape.indentsSetApart(plain, keepsPageLayout: true))
+        #expect(!LineShape.indentsSetApart(LayoutProfile(layout: .hardWrapped, measure: 70, trailingSpaceMark: false, indentMark: true), keepsPageLayout: false))
+        #expect(LineShape.indentsSetApart(LayoutProfile(layout: .linePerParagraph, measure: 300, trailingSpaceMark: false, indentMark: false), keepsPageLayout: false))
+        // A play set out by `pdftotext -layout` (each speaker beside the speech) keeps its page's layout; indented verse does not.
+        let table = (0..<12).map { "       Bernardo    Who’s there, for the \($0) time?\n                   Stand and unfold yourself." }.joined(separator: "\n")
+        #expect(LineShape.keepsPageLayout(sourceLines(table)))
+        let verse = (0..<12).map { "    Who’s there, for the \($0) time?\n    Stand and unfold yourself.\n\n       *       *       *\n" }.joined(separator: "\n")
+        #expect(!LineShape.keepsPageLayout(sourceLines(verse)))
+    }
+
+    /// Indented verse in a text cut into pages (a typescript's folios at each foot) is verse as it is without pages.
+    @Test func versePagedIsVerse() throws {
+        let stanza = ["    He is dead. Our Uncrowned King is dead.", "    O, Erin, mourn with grief and woe", "    For he lies dead whom the fell gang",
+                      "    Of modern hypocrites laid low.", ""]
+        var lines: [String] = []
+        for turn in 0..<12 { lines += ["The words of this paragraph \(turn) run on for a while, as the words of a", "book do, and then at last they stop.", ""] + stanza + stanza }
+        let paged = stride(from: 0, to: lines.count, by: 30).map { Array(lines[$0..<min(lines.count, $0 + 30)]) + ["", "", "                - \($0 / 30 + 1) -", "", ""] }
+        let document = try read(paged.joined().joined(separator: "\n"))
+        #expect(document.pageBreaks.count >= lines.count / 30 - 1)
+        #expect(!Self.headings(document).contains { $0.contains("lies dead") || $0.contains("Uncrowned") })
+        #expect(Self.verseLines(document).filter { $0 == "For he lies dead whom the fell gang" }.count >= 20)
     }
 
     @Test("a lone set-in line is a quotation only at an indent where the document sets blocks in", arguments: [true, false])

@@ -1,12 +1,24 @@
 /// Stage 7 (other blocks): tells verse and indented quotations from running paragraphs by their lines.
 struct LineShape: Sendable {
     var profile: LayoutProfile
-    /// An indent sets lines apart (verse, quotations): a text without pages (a PDF's layout indents for other
-    /// reasons), without first-line indents, read as lines wrapped into paragraphs or as one paragraph a line.
+    /// An indent sets lines apart (verse, quotations): a text without first-line indents, read as lines wrapped into
+    /// paragraphs or as one paragraph a line, that does not keep its pages' layout (whose indents are positions).
     var indentsSetApart = false
 
-    static func indentsSetApart(_ profile: LayoutProfile, pageCount: Int) -> Bool {
-        pageCount == 1 && !profile.indentMark && [.blankLineSeparated, .hardWrapped, .linePerParagraph].contains(profile.layout)
+    static func indentsSetApart(_ profile: LayoutProfile, keepsPageLayout: Bool) -> Bool {
+        !profile.indentMark && [.blankLineSeparated, .hardWrapped, .linePerParagraph].contains(profile.layout) && !keepsPageLayout
+    }
+
+    /// Text extracted with the page's layout kept (`pdftotext -layout`): a fifth of its set-in lines or more (ten at
+    /// least) hold a gap of three spaces between words, columns set side by side (a speaker beside the speech; a row
+    /// of ornaments, `*       *       *`, is none). Its indents are the page's positions, not the author's.
+    static func keepsPageLayout(_ lines: [SourceLine]) -> Bool {
+        var setIn = 0, gapped = 0
+        for line in lines where line.leadingSpaces > 0 && !line.isBlank {
+            setIn += 1
+            if ByteSearch.mayContainColumnGap(line.text), line.text.contains("   "), line.text.contains(where: \.isLetter) { gapped += 1 }
+        }
+        return gapped >= 10 && gapped * 5 >= setIn
     }
 
     /// Three or more short lines kept apart by their author (verse, an address, an epigraph) in a layout
