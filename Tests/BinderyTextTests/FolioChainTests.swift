@@ -26,6 +26,20 @@ struct FolioChainTests {
         #expect(!paragraphs.contains { $0.hasPrefix("line 1 of") }, "a page's first line starts no paragraph")
     }
 
+    /// Poems of one length, each numbered and set apart by blank lines, each ending a sentence: their numbers rise one
+    /// gap at a time as folios would, but no text runs on over a gap, so they are no pages and the numbers stay titles.
+    @Test func numberedPoemsOfOneLengthAreNoPages() throws {
+        var lines = ["POEMS", "", "by A. Writer", "", "", ""]
+        for poem in 1...30 {
+            lines += ["\(poem)", ""]
+            lines += (1...14).map { "  The line \($0) of the poem \(poem) goes on" + ($0 == 14 ? "." : ($0 % 4 == 0 ? ";" : ",")) }
+            lines += ["", "", ""]
+        }
+        let text = lines.joined(separator: "\n")
+        #expect(PageFinder().find(sourceLines(text)).breaks.isEmpty)
+        #expect(headings(try read(text)).map(\.text) == (1...30).map(String.init))
+    }
+
     /// Numbers that rise one page at a time at the top of pages, beside folios at their foot that rise with the
     /// pages too: the folios' chain passes over fewer uncounted pages and wins; the other numbers stay.
     @Test func theChainThatCountsThePagesWins() {

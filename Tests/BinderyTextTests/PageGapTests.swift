@@ -19,7 +19,8 @@ struct PageGapTests {
         }.joined().joined(separator: "\n")
     }
 
-    static let paragraph = ["The words of this paragraph run on for a while, as the words of a", "book do, and then at last they come to a stop."]
+    static let paragraph = ["The words of this paragraph run on for a while, as the words of a", "book do, and then they go on again for another line or two, for",
+                            "there is more to say, as there always is in a book of this kind,", "and then at last they come to a stop."]
 
     /// A one-line paragraph (a question) opening a page, in blank-line-separated text: a paragraph, never a title.
     @Test(arguments: [false, true])
@@ -29,11 +30,11 @@ struct PageGapTests {
             lines += Self.paragraph + [""]
             if turn % 2 == 0 { lines += ["“Do you believe what he says about the \(turn) men?” she asked.", ""] }
         }
-        // Each page (of 24 lines) opens on a question or on a paragraph, as the cut falls.
-        let text = paged ? Self.paginate(lines, pageLength: 24) : lines.joined(separator: "\n")
+        // Each page (of 25 lines) opens on a question or on a paragraph, as the cut falls.
+        let text = paged ? Self.paginate(lines, pageLength: 25) : lines.joined(separator: "\n")
         let document = try read(text)
         #expect(headings(document).map(\.text) == ["Chapter One"])
-        #expect(document.pageBreaks.count == (paged ? lines.count / 24 : 0))
+        #expect(document.pageBreaks.count == (paged ? lines.count / 25 : 0))
     }
 
     /// A real play (the development set's Project Gutenberg Hamlet) cut into pages of 40 lines: labels at a page's
