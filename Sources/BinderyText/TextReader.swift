@@ -68,7 +68,7 @@ public struct TextReader: Sendable {
             let profile = LayoutDetector(override: layout.layout ?? options.paragraphLayout, indentOverride: layout.indent)
                 .detect(lines, removed: pages.removed)
             // Indents in a text read off a page are the page's own (quotations, verse): they set lines apart.
-            let apart = marksParagraphs || LineShape.indentsSetApart(profile, keepsPageLayout: keepsPageLayout)
+            let apart = marksParagraphs || LineShape.indentsSetApart(profile, keepsPageLayout: pages.pageCount > 1 && keepsPageLayout)
             let built = StanzaJoiner(profile: profile, indentsSetApart: apart).join(ParagraphBuilder(profile: profile, marksParagraphs: marksParagraphs).build(lines, pages: pages))
             let headingRules = HeadingOverrides(sidecar ?? StructureOverrides(sidecarName: ""))
             return (pages, unusedHeads, headRules.stopped, profile, headingRules.resolve(built))
@@ -76,7 +76,7 @@ public struct TextReader: Sendable {
             LexiconScan.Halves(lines, marksBreaksWithHyphen: breakHyphens)
         })
         let (pages, unusedHeads, stoppedHeads, profile, resolution) = front
-        let indentsSetApart = marksParagraphs || LineShape.indentsSetApart(profile, keepsPageLayout: keepsPageLayout)
+        let indentsSetApart = marksParagraphs || LineShape.indentsSetApart(profile, keepsPageLayout: pages.pageCount > 1 && keepsPageLayout)
         try checkpoint("classification")
         let groups = resolution.groups
         let dehyphenate = sidecar?.hyphenation != nil || options.dehyphenate

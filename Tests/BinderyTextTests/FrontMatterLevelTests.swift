@@ -27,6 +27,17 @@ struct FrontMatterLevelTests {
         #expect(found.filter { $0.level == 2 }.count == 8)
     }
 
+    /// An essay: its title, an introduction and numbered sections holding no sections of their own: the introduction
+    /// and the sections stand under the title, as they do without the introduction.
+    @Test(arguments: [true, false])
+    func anEssaysNumberedSectionsStayUnderItsTitle(introduction: Bool) throws {
+        var parts = ["On Things Seen", "", "", ""] + (introduction ? ["Introduction", "", "", Self.paragraph, ""] : [])
+        for number in 1...3 { parts += ["", "\(number). The Question of Kind \(number)", "", "", Self.paragraph, "", Self.paragraph, ""] }
+        let found = headings(try read(parts.joined(separator: "\n")))
+        #expect(found.first.map { [$0.level, found.count] } == [1, introduction ? 5 : 4], "\(found.map { "\($0.level) \($0.text)" })")
+        #expect(found.dropFirst().allSatisfy { $0.level == 2 }, "\(found.map { "\($0.level) \($0.text)" })")
+    }
+
     /// An essay: its title, then an introduction and unnumbered sections; with no numbering running through, the
     /// introduction stays under the title.
     @Test func anEssaysIntroductionStaysUnderItsTitle() throws {

@@ -86,6 +86,8 @@ struct GutenbergPlayAndVerseTests {
         #expect(LineShape.keepsPageLayout(sourceLines(table)))
         let verse = (0..<12).map { "    Who’s there, for the \($0) time?\n    Stand and unfold yourself.\n\n       *       *       *\n" }.joined(separator: "\n")
         #expect(!LineShape.keepsPageLayout(sourceLines(verse)))
+        let contents = (1...12).map { "    CHAPTER \($0).   The Title of Chapter \($0)   \($0 * 12)" }.joined(separator: "\n")
+        #expect(!LineShape.keepsPageLayout(sourceLines(contents + "\n\n" + verse)))
     }
 
     /// Indented verse in a text cut into pages (a typescript's folios at each foot) is verse as it is without pages.

@@ -1,7 +1,7 @@
 import BinderyModel
 
 /// Stage 2: page boundaries (form feeds, or runs of blank lines spaced like pages), and the page furniture at
-/// their edges: folios, found as numbers that rise by one with the pages, and running heads, found as lines that
+/// their edges: folios, found as numbers that rise with the pages (`FolioChains`), and running heads, found as lines that
 /// repeat at page edges on many pages (recto and verso heads each on their own half, a folio beside them or not).
 /// Furniture is peeled from each edge inwards, so a head under a folio is found too. Nothing is dropped:
 /// what is removed is carried by the `PageBreak`.
@@ -110,21 +110,7 @@ struct PageFinder: Sendable {
         let median = sorted[sorted.count / 2]
         guard median >= 12 else { return false }
         let steady = gaps.count { Double($0) >= 0.8 * Double(median) && Double($0) <= 1.2 * Double(median) }
-        guard steady * 2 >= gaps.count else { return false }
-        // Pages cut the text where they fall, so it runs on over some of their ends (a fifth at least); poems or
-        // sections of one length, each set apart, end before every gap.
-        let runsOn = runs.count { run in
-            let before = (0..<run.lowerBound).reversed().first { !lines[$0].isBlank && !Self.isBareNumber(lines[$0]) }
-            let after = (run.upperBound..<lines.count).first { !lines[$0].isBlank && !Self.isBareNumber(lines[$0]) }
-            guard let before, let after else { return false }
-            return !lines[before].endsSentence || lines[after].startsLowercase
-        }
-        return runsOn * 5 >= runs.count
-    }
-
-    /// A line that is only a number (`12`, `- 12 -`): a folio, or a poem's or a section's number.
-    private static func isBareNumber(_ line: SourceLine) -> Bool {
-        PageFurnitureText.folio(line.text).map { $0.rest == nil } ?? false
+        return steady * 2 >= gaps.count
     }
 }
 

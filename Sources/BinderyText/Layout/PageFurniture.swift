@@ -10,10 +10,18 @@ struct Furniture: Sendable {
         guard pageCount >= 3 else { return }
         var candidates: [FolioChains.Candidate] = []
         for (page, pageEdges) in edges.enumerated() {
-            // At each edge the outermost number is the page's (a heading `12` may stand under a folio `12`).
-            let outermost = [pageEdges.top, pageEdges.bottom].map { edge in edge.first { PageFurnitureText.folio(lines[$0].text) != nil } }
-            for (index, atFoot) in zip(outermost, [false, true]) {
-                guard let index, !(atFoot && index == outermost[0]), let folio = PageFurnitureText.folio(lines[index].text) else { continue }
+            // At each edge the outermost number is the page's (a heading `12` may stand under a folio `12`); on a page of a
+            // few lines, where the edges meet, one number is at the edge it stands nearer.
+            let isNumber = { (index: Int) in PageFurnitureText.folio(lines[index].text) != nil }
+            let top = pageEdges.top.firstIndex(where: isNumber), bottom = pageEdges.bottom.firstIndex(where: isNumber)
+            var found: [(index: Int, atFoot: Bool)] = []
+            if let top, let bottom, pageEdges.top[top] == pageEdges.bottom[bottom] {
+                found = [(pageEdges.top[top], bottom < top)]
+            } else {
+                found = (top.map { [(pageEdges.top[$0], false)] } ?? []) + (bottom.map { [(pageEdges.bottom[$0], true)] } ?? [])
+            }
+            for (index, atFoot) in found {
+                guard let folio = PageFurnitureText.folio(lines[index].text) else { continue }
                 candidates.append(.init(page: page, value: folio.value, line: index, atFoot: atFoot))
             }
         }

@@ -8,8 +8,8 @@ struct ParagraphBuilder: Sendable {
 
     func build(_ lines: [SourceLine], pages: PageFinder.Result) -> [LineGroup] {
         // (Where lines run on with blank lines only here and there, those around a page's furniture are left as they are.)
-        let gapBlanks = marksParagraphs || (profile.layout == .hardWrapped && !Self.blankLinesAreFrequent(lines, pages: pages))
-            ? 0 : Self.usualGapBlanks(lines, pages: pages)
+        let gaps = pages.breaks.isEmpty || marksParagraphs || (profile.layout == .hardWrapped && !Self.blankLinesAreFrequent(lines, pages: pages))
+            ? nil : PageGaps(lines, pages: pages)
         var groups: [LineGroup] = []
         var current: LineGroup?
         var blanks = 0
@@ -36,7 +36,7 @@ struct ParagraphBuilder: Sendable {
             }
             // A page gap's usual blank lines are the page's: only more than those set the text apart. (A gap without
             // furniture in it may be no page's: a wide gap before a title.)
-            if pendingBreak != nil, Self.gap(before: index, lines, pages: pages).furnished { blanks = max(0, blanks - gapBlanks) }
+            if pendingBreak != nil, let gaps, gaps.gap(before: index).furnished { blanks = max(0, blanks - gaps.usualBlanks) }
             let standsAlone = index + 1 >= lines.count || lines[index + 1].isBlank
             let following = index + 1 < lines.count && !standsAlone && !pages.removed.contains(index + 1) ? lines[index + 1] : nil
             if let count = current?.lines.count, let previous,
@@ -62,16 +62,6 @@ struct ParagraphBuilder: Sendable {
         return groups
     }
 
-    /// The blank lines a page gap with furniture in it most often holds (the fewest, on a tie).
-    static func usualGapBlanks(_ lines: [SourceLine], pages: PageFinder.Result) -> Int {
-        var counts: [Int: Int] = [:]
-        for start in pages.breaks.keys {
-            let gap = gap(before: start, lines, pages: pages)
-            if gap.furnished { counts[gap.blanks, default: 0] += 1 }
-        }
-        return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
-    }
-
     /// Runs of blank lines outside page gaps come once in ten text lines or more (between speeches, stanzas).
     static func blankLinesAreFrequent(_ lines: [SourceLine], pages: PageFinder.Result) -> Bool {
         var runs = 0, text = 0
@@ -83,16 +73,6 @@ struct ParagraphBuilder: Sendable {
             }
         }
         return runs * 10 >= text
-    }
-
-    /// The blank lines right before `start` and whether furniture taken out stands among them.
-    static func gap(before start: Int, _ lines: [SourceLine], pages: PageFinder.Result) -> (blanks: Int, furnished: Bool) {
-        var blanks = 0, furnished = false, index = start - 1
-        while index >= 0, lines[index].isBlank || pages.removed.contains(index) {
-            if pages.removed.contains(index) { furnished = true } else { blanks += 1 }
-            index -= 1
-        }
-        return (blanks, furnished)
     }
 
     /// A line that is only a number with its full stop (`36.`): a note's or an item's number set apart.

@@ -82,14 +82,22 @@ struct HeadingLeveler: Sendable {
         }
     }
 
-    /// The first numbering style heads three or more headings and never starts again (no number printed twice).
+    /// The first numbering style heads three or more headings, never starts again (no number printed twice) and holds
+    /// sections of its own: unnumbered titles stand between its numbers twice or more (chapters; an essay's numbered
+    /// sections hold none).
     static func numberingRunsThrough(_ patterns: [HeadingPattern?]) -> Bool {
-        let numbered = patterns.compactMap { pattern -> (Int, Substring)? in
-            guard let pattern, case .numbered(let style) = pattern.family else { return nil }
-            return (style, pattern.text.split(separator: " ").first ?? "")
+        let numbered = patterns.indices.compactMap { index -> (index: Int, style: Int, number: Substring)? in
+            guard let pattern = patterns[index], case .numbered(let style) = pattern.family else { return nil }
+            return (index, style, pattern.text.split(separator: " ").first ?? "")
         }
-        guard let style = numbered.first?.0 else { return false }
-        let numbers = numbered.filter { $0.0 == style }.map(\.1)
-        return numbers.count >= 3 && Set(numbers).count == numbers.count
+        guard let style = numbered.first?.style else { return false }
+        let members = numbered.filter { $0.style == style }
+        guard members.count >= 3, Set(members.map(\.number)).count == members.count, let first = members.first, let last = members.last else { return false }
+        let sections = patterns[first.index...last.index].count { pattern in
+            guard let pattern, !pattern.isMatter else { return false }
+            if case .numbered = pattern.family { return false }
+            return true
+        }
+        return sections >= 2
     }
 }

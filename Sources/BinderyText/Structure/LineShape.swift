@@ -2,7 +2,8 @@
 struct LineShape: Sendable {
     var profile: LayoutProfile
     /// An indent sets lines apart (verse, quotations): a text without first-line indents, read as lines wrapped into
-    /// paragraphs or as one paragraph a line, that does not keep its pages' layout (whose indents are positions).
+    /// paragraphs or as one paragraph a line, that does not keep its pages' layout (whose indents are positions; asked
+    /// of paginated texts only).
     var indentsSetApart = false
 
     static func indentsSetApart(_ profile: LayoutProfile, keepsPageLayout: Bool) -> Bool {
@@ -11,12 +12,15 @@ struct LineShape: Sendable {
 
     /// Text extracted with the page's layout kept (`pdftotext -layout`): a fifth of its set-in lines or more (ten at
     /// least) hold a gap of three spaces between words, columns set side by side (a speaker beside the speech; a row
-    /// of ornaments, `*       *       *`, is none). Its indents are the page's positions, not the author's.
+    /// of ornaments, `*       *       *`, or of contents, `Chapter 3.   Title   31`, is none). Its indents are the page's
+    /// positions, not the author's.
     static func keepsPageLayout(_ lines: [SourceLine]) -> Bool {
         var setIn = 0, gapped = 0
         for line in lines where line.leadingSpaces > 0 && !line.isBlank {
             setIn += 1
-            if ByteSearch.mayContainColumnGap(line.text), line.text.contains("   "), line.text.contains(where: \.isLetter) { gapped += 1 }
+            // (A contents row ends in its page number: the page's columns are the body's, not the row's.)
+            if ByteSearch.mayContainColumnGap(line.text), line.text.contains("   "), line.text.contains(where: \.isLetter),
+               line.text.last?.isNumber != true { gapped += 1 }
         }
         return gapped >= 10 && gapped * 5 >= setIn
     }
