@@ -166,6 +166,8 @@ import Glibc
         try "watch:\n  settle_ms: 20\n".write(to: config, atomically: true, encoding: .utf8)
         try daemon.start(["--config", config.path])
         #expect(await eventually(timeout: 90) { daemon.store()?.documents.filter { $0.state == .published }.count == 13 }, "\(daemon.log)")
+        // The store is written before the log line: wait for the start-up's own end, so the burst starts after it.
+        #expect(await eventually(timeout: 30) { daemon.logLines("startup.caught-up").count == 1 }, "\(daemon.log)")
         let publishedBefore = daemon.logLines("job.published").count
 
         // A burst of rewrites; kill -9 as soon as jobs from the burst are running.
