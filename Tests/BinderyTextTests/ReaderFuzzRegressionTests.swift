@@ -56,4 +56,17 @@ struct ReaderFuzzRegressionTests {
         let document = try TextReader().read(Array((0..<10_000).map { "CHAPTER \($0)\n\n" }.joined().utf8))
         #expect(document.blocks.count >= 10_000)
     }
+
+    /// A notes list (back matter) between a preface and three numbered chapters: the leveller walked the range
+    /// from the first chapter to the back matter backwards and trapped.
+    @Test func backMatterBeforeTheFirstNumberedChapterIsRead() throws {
+        let prose = "Words of a paragraph that runs on long enough to be prose in a book of some length and weight.\n"
+        var text = "A BOOK\n\nby Someone\n\n\n\nPREFACE\n\n\(prose)With a note.[1]\n\n\nNOTES\n\n1. The note, a sentence.\n\n"
+        for (number, title) in [("I", "FIRST"), ("II", "SECOND"), ("III", "THIRD")] {
+            text += "\n\n\(number). \(title)\n\n" + String(repeating: prose, count: 3) + "\n\nA TITLE WITHIN\n\n" + prose
+        }
+        let found = headings(try TextReader().read(Array(text.utf8)))
+        let chapters = found.filter { ["I. FIRST", "II. SECOND", "III. THIRD"].contains($0.text) }
+        #expect(chapters.count == 3 && Set(chapters.map(\.level)).count == 1, "\(found)")
+    }
 }

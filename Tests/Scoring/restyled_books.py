@@ -26,7 +26,8 @@ UNITS = ("Zero One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Th
          "Seventeen Eighteen Nineteen Twenty").split()
 TENS = "Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety".split()
 
-# convention: (chapter numbering, paragraph layout, width, centred headings, underlined headings, page furniture)
+# convention: (chapter numbering, paragraph layout, width, centred headings, underlined headings, page furniture,
+# note style)
 CONVENTIONS = {
     "indent": ("asis", "indent", 72, False),
     "wrapped": ("asis", "wrapped", 72, False),
@@ -41,7 +42,13 @@ CONVENTIONS = {
     "pages-ff-wrapped": ("asis", "wrapped", 72, False, False, "ff-head"),
     "pages-foot-blank": ("asis", "blank", 72, False, False, "foot-folio"),
     "pages-ff-indent": ("chapter", "indent", 66, False, False, "ff-foot"),
+    "notes-sup": ("asis", "blank", 72, False, False, None, "sup"),
+    "notes-glued-wrapped": ("asis", "wrapped", 72, False, False, None, "glued"),
+    "notes-footblock-indent": ("asis", "indent", 72, False, False, None, "footblock"),
+    "notes-chapter": ("chapter", "blank", 72, False, False, None, "chapter-end"),
 }
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+MARKER = re.compile(r"\[(\d+)\]")
 PAGE_LINES = 40
 KEYS = ["headings_recall", "headings_precision", "level_agree", "paras_exact", "quotes", "notes_linked", "verse_lines", "leaks"]
 
@@ -117,9 +124,79 @@ def paginate(lines, style, width, title, author):
     return "\n".join(out).replace("\f\n", "\f").split("\n")
 
 
-def render(book, numbering, layout, width, centred, underlined=False, pages=None):
+def note_entries(lines):
+    """The NOTES section's entries by number (`[3] text` and the lines that follow), and the lines before it."""
+    at = max((i for i, line in enumerate(lines) if line.strip() == "NOTES"), default=None)
+    if at is None:
+        return lines, {}
+    entries, current = {}, None
+    for line in lines[at + 1:]:
+        match = re.match(r"^\[(\d+)\] (.*)$", line)
+        if match:
+            current = int(match.group(1))
+            entries[current] = [match.group(2)]
+        elif current is not None:
+            entries[current].append(line)
+    while lines[at - 1].strip() == "":
+        at -= 1
+    return lines[:at], {n: "\n".join(text).strip().split("\n") for n, text in entries.items()}
+
+
+def restyle_notes(lines, style):
+    """The notes set in another style: `sup`, superscript markers and `1. text` entries; `glued`, markers glued to the
+    word (`rock,1`) and `1. text` entries; `footblock`, `[Footnote 1: text]` after the marker's paragraph; `chapter-end`,
+    a NOTES list after each section (a block between blank-line runs of two or more), numbered again from 1."""
+    body, entries = note_entries(lines)
+    if not entries:
+        return lines
+    if style in ("sup", "glued"):
+        marker = (lambda n: str(n).translate(SUPERSCRIPTS)) if style == "sup" else str
+        out = [MARKER.sub(lambda m: marker(int(m.group(1))) if int(m.group(1)) in entries else m.group(0), line)
+               for line in body]
+        out += ["", "", "", "NOTES", ""]
+        for n, text in sorted(entries.items()):
+            out += [f"{n}. {text[0]}"] + text[1:] + [""]
+        return out
+    if style == "footblock":
+        out, pending = [], []
+        for line in body + [""]:
+            if line.strip() == "" and pending:
+                for n in pending:
+                    out += ["", f"[Footnote {n}: {entries[n][0]}"] + entries[n][1:]
+                    out[-1] += "]"
+                pending = []
+            pending += [int(n) for n in MARKER.findall(line) if int(n) in entries]
+            out.append(line)
+        return out[:-1]
+    out, section = [], []
+    for before, block, after in blocks(body):
+        if before >= 2 and after >= 2 and section:
+            out += ["", "", "NOTES", ""]
+            for index, n in enumerate(section, 1):
+                out += [f"{index}. {entries[n][0]}"] + entries[n][1:] + [""]
+            section = []
+        renumbered = []
+        for line in block:
+            def local(match):
+                n = int(match.group(1))
+                if n not in entries:
+                    return match.group(0)
+                section.append(n)
+                return f"[{len(section)}]"
+            renumbered.append(MARKER.sub(local, line))
+        out += [""] * before + renumbered
+    if section:
+        out += ["", "", "NOTES", ""]
+        for index, n in enumerate(section, 1):
+            out += [f"{index}. {entries[n][0]}"] + entries[n][1:] + [""]
+    return out
+
+
+def render(book, numbering, layout, width, centred, underlined=False, pages=None, notes=None):
     """The book's PG rendering in a convention, and its truth with the heading texts it now prints."""
     lines = open(f"{BOOKS}/{book}-pg.txt", encoding="utf-8").read().split("\n")
+    if notes:
+        lines = restyle_notes(lines, notes)
     truth = json.load(open(f"{BOOKS}/{book}.truth.json", encoding="utf-8"))
     # Only the outermost numbered headings are renamed (a book's aphorisms `1`, `2` do not become chapters).
     numbered = [h for h in truth["headings"] if is_number(h["text"].split(" ")[0])]
@@ -142,7 +219,7 @@ def render(book, numbering, layout, width, centred, underlined=False, pages=None
             out += [""] * max(before, 2) + block
             continue
         ragged = len(block) >= 2 and sum(1 for x in block[:-1] if len(x) < 50) * 2 > len(block) - 1
-        if block[0].startswith(" ") or ragged:
+        if block[0].startswith(" ") or block[0].startswith("[Footnote") or ragged:
             out += [""] * max(1, before) + block
             continue
         text = " ".join(x.strip() for x in block)

@@ -80,7 +80,7 @@ extension StructureClassifier {
         // titles are the divisions).
         let outer = schemes.depth.filter { $0.value == 0 && roles[$0.key].isHeading }.keys.sorted()
         let values = outer.compactMap { schemes.members[$0]?.value }
-        guard outer.count >= 3, zip(values, values.dropFirst()).allSatisfy({ $1 > $0 }) else { return }
+        guard outer.count >= 3, outer[0] < backMatter, zip(values, values.dropFirst()).allSatisfy({ $1 > $0 }) else { return }
         for index in outer[0] + 1..<backMatter where schemes.depth[index] == nil {
             guard case .heading(let level, _, let text) = roles[index], let pattern = patterns[index], !pattern.isMatter,
                   pattern.family == .plain || pattern.family == .allCaps, level <= base - delta else { continue }
