@@ -69,4 +69,15 @@ struct ReaderFuzzRegressionTests {
         let chapters = found.filter { ["I. FIRST", "II. SECOND", "III. THIRD"].contains($0.text) }
         #expect(chapters.count == 3 && Set(chapters.map(\.level)).count == 1, "\(found)")
     }
+
+    /// A marker both a `[Footnote 1: …]` block and a `[1]` endnote answer: the first note takes it, the other text
+    /// stays a paragraph (the linker placed both at one offset and trapped).
+    @Test func oneMarkerAnsweredByTwoNotesIsLinkedOnce() throws {
+        let url = Self.root.appendingPathComponent("Fuzz/Regressions/TextReader/notes-one-marker-two-notes.txt")
+        let document = try TextReader().read([UInt8](try Data(contentsOf: url)))
+        var notes = 0
+        for case .paragraph(let inlines, _) in document.blocks { notes += inlines.count { if case .note = $0 { true } else { false } } }
+        #expect(notes == 1)
+        #expect(document.blocks.contains { $0.plainText.contains("The endnote that also explains the claim") })
+    }
 }

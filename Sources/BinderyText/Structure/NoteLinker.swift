@@ -49,7 +49,8 @@ struct NoteLinker: Sendable {
         var outcome = Outcome()
         var placements: [Int: [(inline: Int, range: Range<Int>, note: Note)]] = [:]
         var regionStart = 0
-        var usedStars: Set<Key> = []
+        // Markers taken, by runs of every kind: a marker is one note's.
+        var used: Set<Key> = []
         // Star notes look back over groups already scanned: each group's markers are found once.
         var markersByGroup: [GroupMarkers?] = markers ?? Array(repeating: nil, count: groups.count)
         // A run that restarts at 1 right after another (one notes section, numbered per chapter) continues
@@ -67,19 +68,21 @@ struct NoteLinker: Sendable {
                 floor = previous.lastMarker
             }
             var candidates: [Candidate] = []
-            for group in start..<run.groups[0] where floor.map({ group >= $0.group }) ?? true {
+            for group in min(start, run.groups[0])..<run.groups[0] where floor.map({ group >= $0.group }) ?? true {
                 switch roles[group] {
                 case .paragraph, .heading, .listItem, .byline, .absorbed: break
                 default: continue
                 }
                 if case .paragraph = roles[group], let number = Self.numberParagraph(groups[group]), group > start {
-                    candidates.append(Candidate(group: group, inline: -1, marker: .init(range: 0..<0, number: Int(number))))
+                    let candidate = Candidate(group: group, inline: -1, marker: .init(range: 0..<0, number: Int(number)))
+                    if !used.contains(candidate.key) { candidates.append(candidate) }
                     continue
                 }
                 if markersByGroup[group] == nil { markersByGroup[group] = Self.markers(in: inlines[group]) }
                 for (position, markers) in markersByGroup[group]! {
                     for marker in markers where marker.star == isStar {
                         let candidate = Candidate(group: group, inline: position, marker: marker)
+                        if used.contains(candidate.key) { continue }
                         if let floor, (candidate.key.group, candidate.key.inline, candidate.key.offset) <= (floor.group, floor.inline, floor.offset) { continue }
                         candidates.append(candidate)
                     }
@@ -91,16 +94,14 @@ struct NoteLinker: Sendable {
             }
             var assignment: [(Candidate, Int)] = []
             if isStar {
-                if let last = candidates.last(where: { !usedStars.contains($0.key) }) {
+                if let last = candidates.last {
                     assignment = [(last, 0)]
-                    usedStars.insert(last.key)
                 }
             } else if run.isFootnoteBlock {
                 // The nearest `[n]` before the block that no other block took.
                 let number = Int(run.numbers[0])
-                if let last = candidates.last(where: { $0.marker.number == number && !$0.marker.weak && !usedStars.contains($0.key) }) {
+                if let last = candidates.last(where: { $0.marker.number == number && !$0.marker.weak }) {
                     assignment = [(last, 0)]
-                    usedStars.insert(last.key)
                 }
             } else {
                 let numbers = run.numbers.map { Int($0) ?? -1 }
@@ -119,6 +120,7 @@ struct NoteLinker: Sendable {
                 regionStart = run.groups.last! + 1
             }
             let assignedPositions = Set(assignment.map { $0.0.key })
+            used.formUnion(assignedPositions)
             let strays = candidates.filter { $0.marker.number != nil && !assignedPositions.contains($0.key) }
             if !isStar, !strays.isEmpty {
                 outcome.diagnostics.append(Diagnostic(.info, code: "notes.unmatched-marker",

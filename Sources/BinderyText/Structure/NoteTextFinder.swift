@@ -78,8 +78,10 @@ struct NoteTextFinder: Sendable {
     }
 
     /// Runs of note paragraphs; `isHeadingLike` tells whether a group could open the next division, `isNotesTitle`
-    /// whether it is a heading of notes (`Notes`, `Endnotes`).
-    func find(_ groups: [LineGroup], isNotesTitle: (Int) -> Bool = { _ in false }, isHeadingLike: (Int) -> Bool) -> [Run] {
+    /// whether it is a heading of notes (`Notes`, `Endnotes`), `isDivisionNumber` whether a bare number numbers a
+    /// division (never the next note's number alone on its line).
+    func find(_ groups: [LineGroup], isNotesTitle: (Int) -> Bool = { _ in false }, isDivisionNumber: (Int) -> Bool = { _ in false },
+              isHeadingLike: (Int) -> Bool) -> [Run] {
         var runs: [Run] = []
         var index = 0
         var lastNumber = 0
@@ -89,7 +91,7 @@ struct NoteTextFinder: Sendable {
             var next = index + 1
             while next < groups.count {
                 // The next number alone on its line, its text in the group under it (a page break between them).
-                if let previous = Int(run.numbers.last!), BareNumberNotes.number(groups[next], stopless: true) == previous + 1,
+                if let previous = Int(run.numbers.last!), !isDivisionNumber(next), BareNumberNotes.number(groups[next], stopless: true) == previous + 1,
                    next + 1 < groups.count, Self.parse(groups[next + 1]) == nil, !isHeadingLike(next + 1) {
                     run.groups.append(next)
                     run.numbers.append(String(previous + 1))
@@ -168,7 +170,14 @@ struct NoteTextFinder: Sendable {
                 runs.append(Run(groups: [position], numbers: [item.number], bodies: [item.body]))
             }
         }
-        return runs.sorted { $0.groups[0] < $1.groups[0] }
+        // Runs found by different means never share groups: one that starts inside another's span is left out.
+        var kept: [Run] = []
+        var end = -1
+        for run in runs.sorted(by: { $0.groups[0] < $1.groups[0] }) where run.groups[0] > end {
+            kept.append(run)
+            end = max(end, run.groups.last!, run.continuations.values.compactMap { $0.max() }.max() ?? 0)
+        }
+        return kept
     }
 
     private func isNotes(_ run: Run, groups: [LineGroup], after next: Int, lastNumber: Int, isNotesTitle: (Int) -> Bool, isHeadingLike: (Int) -> Bool) -> Bool {
@@ -182,8 +191,8 @@ struct NoteTextFinder: Sendable {
         let bracketed = groups[run.groups[0]].lines[0].text.hasPrefix("[")
         // Numbering that restarts at [1] right after the run: the next chapter's notes in the same section.
         if !closes, bracketed, next < groups.count, groups[next].lines[0].text.hasPrefix("["), Self.parse(groups[next])?.number == "1" { closes = true }
-        // Numbered from one right under the document's notes heading: notes, wherever the list ends.
-        if Int(run.numbers[0]) == 1, run.groups.count >= 2, run.groups[0] > 0, isNotesTitle(run.groups[0] - 1) { return true }
+        // Numbered from one right under a notes heading: notes, wherever the list ends (one note where it closes a division).
+        if Int(run.numbers[0]) == 1, run.groups.count >= 2 || closes, run.groups[0] > 0, isNotesTitle(run.groups[0] - 1) { return true }
         guard closes else { return false }
         let firstNumber = Int(run.numbers[0]) ?? 0
         if bracketed, firstNumber == 1, Self.followsNotesTitle(run.groups[0], groups) { return true }

@@ -22,12 +22,19 @@ struct NumberingSchemes: Sendable {
         var value: Int
         var repeatsValue: Bool
         var title: String
+
+        /// Whether this member numbers the division after one numbered `previous` (`28` after `27`, `65A` after `65`).
+        func follows(_ previous: Int) -> Bool {
+            value == previous + 1 || (repeatsValue && value == previous)
+        }
     }
 
     /// The heading members by group, and the depth of each one's scheme among those not named by a known keyword
     /// (`Chapter` ranks by its word; `Act` and `Scene`, or bare numbers, by how they nest; 0 outermost).
     private(set) var members: [Int: Member] = [:]
     private(set) var depth: [Int: Int] = [:]
+    /// Each scheme's heading members in the order of the text.
+    private var runs: [Scheme: [Member]] = [:]
 
     init(_ groups: [LineGroup]) {
         var byScheme: [Scheme: [Member]] = [:]
@@ -52,6 +59,20 @@ struct NumberingSchemes: Sendable {
                 members[member.group] = member
                 if let depth = order[scheme] { self.depth[member.group] = depth + (inner.contains(member.group) ? 1 : 0) }
             }
+            runs[scheme] = list
+        }
+    }
+
+    /// Whether a scheme's numbering goes on across the group: its members just before and just after it are consecutive.
+    func goesOn(across group: Int) -> Bool {
+        runs.values.contains { run in
+            var low = 0, high = run.count
+            while low < high {
+                let middle = (low + high) / 2
+                if run[middle].group < group { low = middle + 1 } else { high = middle }
+            }
+            let after = low < run.count && run[low].group == group ? low + 1 : low
+            return low > 0 && after < run.count && run[after].follows(run[low - 1].value)
         }
     }
 

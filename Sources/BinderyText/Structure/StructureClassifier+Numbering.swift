@@ -10,12 +10,36 @@ extension StructureClassifier {
                               bareNumber: !member.scheme.titled, endsWithColon: false, open: false)
     }
 
-    /// Bare numbers after a notes heading (`Notes`, `Endnotes`) number notes, not divisions.
-    func releaseNoteNumbers(_ schemes: NumberingSchemes, patterns: inout [HeadingPattern?]) {
-        guard let notes = patterns.firstIndex(where: { $0?.isMatter == true && $0?.kind == .notes }) else { return }
-        for (index, member) in schemes.members where index > notes && member.title.isEmpty && member.scheme.word.isEmpty {
-            patterns[index] = nil
+    /// Bare numbers after a notes heading (`Notes`, `Endnotes`) number notes, not divisions, where their scheme opens
+    /// a notes list (its member right under the heading, or under a title there); even then, those that go on from
+    /// the divisions before and not from the notes (`27`, notes `1`–`3`, then `28`) number divisions. Returns the
+    /// members after a notes heading that go on so, which no note run may take for a note number.
+    func releaseNoteNumbers(_ groups: [LineGroup], _ schemes: NumberingSchemes, patterns: inout [HeadingPattern?]) -> Set<Int> {
+        let notesHeadings = patterns.indices.filter { patterns[$0]?.isMatter == true && patterns[$0]?.kind == .notes }
+        guard let notes = notesHeadings.first else { return [] }
+        let opening = Set(notesHeadings.flatMap { heading in
+            [heading + 1] + (heading + 2 < groups.count && NoteTextFinder.parse(groups[heading + 1]) == nil ? [heading + 2] : [])
+        })
+        var goingOn: Set<Int> = []
+        let bare = schemes.members.values.filter { $0.title.isEmpty && $0.scheme.word.isEmpty }
+        for list in Dictionary(grouping: bare, by: \.scheme).values {
+            let opens = list.contains { opening.contains($0.group) }
+            var lastDivision: Int?, lastNote: Int?
+            for member in list.sorted(by: { $0.group < $1.group }) {
+                if member.group < notes {
+                    lastDivision = member.value
+                } else if let division = lastDivision, member.follows(division), member.value != (lastNote ?? 0) + 1 {
+                    lastDivision = member.value
+                    goingOn.insert(member.group)
+                } else if opens {
+                    lastNote = member.value
+                    patterns[member.group] = nil
+                } else {
+                    lastDivision = member.value
+                }
+            }
         }
+        return goingOn
     }
 
     /// Offers the short title under a bare numbered member to `mergeSplitHeadings`, where half its scheme's members
@@ -66,8 +90,11 @@ extension StructureClassifier {
             guard case .heading(let level, let kind, let text) = roles[index], level > base, patterns[index]?.isMatter != true else { continue }
             roles[index] = .heading(level: level - delta, kind: kind, text: text)
         }
-        // Numbering that starts again inside back matter (an appendix's own sections) goes under that heading.
-        let backMatter = patterns.firstIndex { $0?.isMatter == true && $0?.kind.isBackMatter == true } ?? roles.count
+        // Numbering that starts again inside back matter (an appendix's own sections) goes under that heading; back
+        // matter the numbering goes on across (a section's notes) is no end of the body.
+        let backMatter = patterns.indices.first {
+            patterns[$0]?.isMatter == true && patterns[$0]?.kind.isBackMatter == true && !schemes.goesOn(across: $0)
+        } ?? roles.count
         var backMatterLevel = 1
         if backMatter < roles.count, case .heading(let level, _, _) = roles[backMatter] { backMatterLevel = level }
         for (index, depth) in schemes.depth {

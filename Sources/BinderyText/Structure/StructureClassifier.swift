@@ -47,7 +47,7 @@ struct StructureClassifier: Sendable {
                 patterns[index] = Self.pattern(for: member, text: group.plainText)
             }
         }
-        releaseNoteNumbers(schemes, patterns: &patterns)
+        let divisionsAcrossNotes = releaseNoteNumbers(groups, schemes, patterns: &patterns)
         keepPhrasesInTitles(groups, patterns: &patterns, inlineBylines: &inlineBylines)
         var bySidecar: Set<Int> = Set(forced.keys)
         for index in denied where patterns[index] != nil {
@@ -56,7 +56,8 @@ struct StructureClassifier: Sendable {
             bySidecar.insert(index)
         }
         // Note texts before headings: a numbered note is never a heading.
-        let runs = NoteTextFinder().find(groups, isNotesTitle: { patterns[$0]?.isMatter == true && patterns[$0]?.kind == .notes }) {
+        let runs = NoteTextFinder().find(groups, isNotesTitle: { patterns[$0]?.isMatter == true && patterns[$0]?.kind == .notes },
+                                         isDivisionNumber: { divisionsAcrossNotes.contains($0) }) {
             patterns[$0] != nil || roles[$0] == .sceneBreak || forced[$0] != nil
         }
         for run in runs {
@@ -138,6 +139,7 @@ struct StructureClassifier: Sendable {
         }
         HeadingLeveler().assign(patterns: patterns, essayTitles: essayTitles, noteRuns: runs, roles: &roles, inlineBylines: inlineBylines)
         levelNestedSchemes(schemes, roles: &roles, patterns: patterns)
+        keepNotesOffDivisions(&roles)
         for (index, name) in inlineBylines.sorted(by: { $0.key < $1.key }) where roles[index].isHeading {
             diagnostics.append(Diagnostic(.info, code: "heading.byline", "byline “\(name)” taken out of the heading", line: groups[index].firstLine))
         }
@@ -155,6 +157,19 @@ struct StructureClassifier: Sendable {
         result.diagnostics += diagnostics
         result.creators += knownBylines.sorted()
         return result
+    }
+
+    /// A notes heading over divisions deeper than it would hold them as its notes: it goes down to their level.
+    private func keepNotesOffDivisions(_ roles: inout [GroupRole]) {
+        var nextLevel = Int.max
+        for index in roles.indices.reversed() {
+            guard case .heading(var level, let kind, let text) = roles[index] else { continue }
+            if kind == .notes, nextLevel != .max, nextLevel > level {
+                level = nextLevel
+                roles[index] = .heading(level: level, kind: kind, text: text)
+            }
+            nextLevel = level
+        }
     }
 
     /// One line wider than the document wraps its paragraphs, set apart by blank lines: the document left it

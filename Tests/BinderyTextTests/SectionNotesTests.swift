@@ -1,0 +1,82 @@
+import BinderyModel
+@testable import BinderyText
+import Testing
+
+/// Notes listed under a `NOTES` title after each section (or chapter) that cites them, numbered again from 1 in
+/// every list: generated in each combination of section numbering, note form and list length.
+@Suite("Notes after each section")
+struct SectionNotesTests {
+    enum Sections: CaseIterable { case none, runningArabic, romanPerChapter }
+    enum NoteForm: CaseIterable { case dotted, bracketed }
+
+    static let prose = "A sentence of the body that runs on for a while and says very little at all, as bodies do.\n"
+
+    /// The document, its heading texts (titles of notes lists left out) and its note texts in order.
+    static func document(_ sections: Sections, _ form: NoteForm, notesPerList: Int) -> (text: String, headings: [String], notes: [String]) {
+        var text = "THE BOOK OF TESTS\n\nby A. Writer\n\n\n\n"
+        var headings: [String] = [], notes: [String] = []
+        var running = 0
+        func list(_ place: String) {
+            text += "\n\nNOTES\n\n"
+            for number in 1...notesPerList {
+                let note = "The note \(number) of \(place), a sentence."
+                notes.append(note)
+                text += (form == .dotted ? "\(number). " : "[\(number)] ") + note + "\n\n"
+            }
+        }
+        func body(_ place: String) {
+            text += prose + prose + "\n"
+            text += "A claim made here" + (1...notesPerList).map { "[\($0)] and more" }.joined() + ".\n" + prose + "\n"
+            list(place)
+        }
+        for chapter in ["I", "II", "III", "IV"] {
+            text += "\n\n\nCHAPTER \(chapter).\n\n"
+            headings.append("CHAPTER \(chapter).")
+            switch sections {
+            case .none:
+                body("chapter \(chapter)")
+            case .runningArabic, .romanPerChapter:
+                for index in 1...3 {
+                    running += 1
+                    let number = sections == .runningArabic ? "\(running)" : ["I", "II", "III"][index - 1]
+                    text += "\n\n\(number)\n\n"
+                    headings.append(number)
+                    body("section \(running)")
+                }
+            }
+        }
+        return (text, headings, notes)
+    }
+
+    static let cases: [(Sections, NoteForm, Int)] = Sections.allCases.flatMap { sections in
+        NoteForm.allCases.flatMap { form in [1, 2].map { (sections, form, $0) } }
+    }
+
+    @Test(arguments: cases)
+    func sectionsNotesAndLevelsComeBack(sections: Sections, form: NoteForm, notesPerList: Int) throws {
+        let (text, expected, notes) = Self.document(sections, form, notesPerList: notesPerList)
+        let document = try read(text)
+        let found = headings(document)
+        #expect(found.map(\.text).filter { $0 != "NOTES" } == expected, "\(found)")
+        var linked: [String] = []
+        for case .paragraph(let inlines, _) in document.blocks {
+            for case .note(let note) in inlines { linked.append(note.blocks.map(\.plainText).joined()) }
+        }
+        #expect(linked == notes)
+        // A notes title holds its notes, never the divisions after it.
+        for (position, heading) in found.enumerated() where heading.text == "NOTES" && position + 1 < found.count {
+            #expect(found[position + 1].level <= heading.level, "\(found)")
+        }
+    }
+
+    /// Endnotes numbered by bare numbers under a notes title (`1`, then its text) stay notes, even where their
+    /// numbers go on from the sections' (`1`–`3` in the body, then notes `1`–`5`).
+    @Test func bareNumberEndnotesStayNotes() throws {
+        var text = "THE BOOK OF TESTS\n\nby A. Writer\n\n\n\n"
+        for section in 1...3 { text += "\n\n\(section)\n\n" + Self.prose + "A claim.\(section) And more.\n" + Self.prose }
+        text += "\n\n\nNOTES\n\n"
+        for note in 1...5 { text += "\(note)\n\nThe text of note \(note), a sentence of some length.\n\n" }
+        let found = headings(try read(text))
+        #expect(found.map(\.text) == ["1", "2", "3", "NOTES"], "\(found)")
+    }
+}
