@@ -78,6 +78,28 @@ struct LayoutTests {
         #expect(LayoutDetector().detect(lines).indentMark)
     }
 
+    /// Paragraphs of thirty lines, each opening with an indent after a sentence's end: too few indents for a book of
+    /// short paragraphs, yet every one marks a paragraph (and a long line that ends no sentence is no end).
+    @Test(arguments: [30, 40])
+    func indentsOfLongParagraphs(length: Int) {
+        let body = String(repeating: "\(Self.wrapped) and\n", count: length - 1)
+        let lines = sourceLines(String(repeating: "    Then \(body)so it ended.\n", count: 40))
+        let profile = LayoutDetector().detect(lines)
+        #expect(profile.indentMark)
+        let groups = ParagraphBuilder(profile: profile).build(lines, pages: PageFinder.Result())
+        #expect(groups.count == 40)
+    }
+
+    /// A short title right over the first of its notes, no blank line between, in text whose paragraphs blank lines
+    /// part: the notes are not the title's paragraph.
+    @Test func aNoteRightUnderItsTitleStandsApart() {
+        let paragraph = "\(Self.wrapped)\n\(Self.wrapped)\nend.\n\n"
+        let lines = sourceLines(String(repeating: paragraph, count: 20) + "\nNOTES\n1. Like the river: presto.\n2. Like the tortoise: lento.\n")
+        let profile = LayoutDetector().detect(lines)
+        let groups = ParagraphBuilder(profile: profile).build(lines, pages: PageFinder.Result()).map { $0.lines.map(\.text) }
+        #expect(groups.suffix(3).first == ["NOTES"], "\(groups.suffix(3))")
+    }
+
     /// Near miss of the short-title rule in justified text: a short line inside a paragraph (before a long word or
     /// a name) is not a title over its text, so the paragraph stays whole.
     @Test func aShortLineInsideAJustifiedParagraphRunsOn() {

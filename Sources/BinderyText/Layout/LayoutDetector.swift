@@ -46,7 +46,9 @@ struct LayoutDetector: Sendable {
         let gaps = max(1, adjacent + single + wider)
         // Indents mark paragraphs when they are many and at least half follow a sentence's end (quotations and verse
         // set in after a colon or in mid-sentence are the others).
-        let indentMark = indented * 20 >= gaps && indentedAfterEnd * 10 >= indented * 5
+        // Books of long paragraphs have fewer: there, all but a few follow a sentence's end.
+        let indentMark = (indented * 20 >= gaps && indentedAfterEnd * 10 >= indented * 5)
+            || (indented * 50 >= gaps && indented >= 30 && indentedAfterEnd * 100 >= indented * 97)
         let layout: ParagraphLayout
         if let override {
             layout = override

@@ -74,6 +74,15 @@ struct NoteMarkerScanner: Sendable {
                 || characters[position] == "“" || characters[position] == ")" || characters[position] == "\"" && position + 1 >= count
         }
         let markerStarts = Self.markerStarts
+        // Underscores before `counted`, counted only when a figure follows one (amortised over the scan).
+        var underscores = 0, counted = 0
+        func closesItalics(_ position: Int) -> Bool {
+            while counted <= position {
+                if characters[counted] == "_" { underscores += 1 }
+                counted += 1
+            }
+            return underscores % 2 == 0
+        }
         while index < count {
             let character = characters[index]
             if character.value < 256 ? !markerStarts[Int(character.value)] : !Self.mayStartMarker(character) {
@@ -101,7 +110,9 @@ struct NoteMarkerScanner: Sendable {
                 var end = index
                 while end < count, Self.isDigit(characters[end]) { end += 1 }
                 let before = characters[index - 1]
+                // After a word, its punctuation, or the underscore closing its italics (`_Ethik_4`).
                 let glued = Self.isPunctuation(before) || Self.isLetter(before)
+                    || (before == "_" && index >= 2 && Self.isLetter(characters[index - 2]) && closesItalics(index - 1))
                 let spaced = before == " " && index >= 2 && Self.isPunctuation(characters[index - 2])
                 let after: Unicode.Scalar = end < count ? characters[end] : " "
                 let endsWell = after == " " || after == ")" || after == "\u{00A0}" || (after == "." && (end + 1 >= count || characters[end + 1] == " ")) || after == ","
