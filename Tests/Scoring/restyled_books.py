@@ -42,6 +42,8 @@ CONVENTIONS = {
     "pages-ff-wrapped": ("asis", "wrapped", 72, False, False, "ff-head"),
     "pages-foot-blank": ("asis", "blank", 72, False, False, "foot-folio"),
     "pages-ff-indent": ("chapter", "indent", 66, False, False, "ff-foot"),
+    "hyphen-blank66": ("asis", "hyphen-blank", 66, False),
+    "hyphen-wrapped60": ("chapter", "hyphen-wrapped", 60, False),
     "notes-sup": ("asis", "blank", 72, False, False, None, "sup"),
     "notes-glued-wrapped": ("asis", "wrapped", 72, False, False, None, "glued"),
     "notes-footblock-indent": ("asis", "indent", 72, False, False, None, "footblock"),
@@ -122,6 +124,41 @@ def paginate(lines, style, width, title, author):
             out += (["\f"] if n > 1 else []) + [" " * ((width - len(title)) // 2) + title, ""] + page + ["", str(n)]
     # A form feed starts the line it stands on.
     return "\n".join(out).replace("\f\n", "\f").split("\n")
+
+
+def hyphen_wrap(text, width):
+    """Lines of at most `width` characters, a word that does not fit broken with a hyphen where three letters or more
+    stay on each side, a compound broken after its own hyphen (`three-` / `dimensional`)."""
+    lines, line = [], ""
+    for word in text.split(" "):
+        while True:
+            room = width - len(line) - (1 if line else 0)
+            if len(word) <= room:
+                line = (line + " " + word) if line else word
+                break
+            cut = word.rfind("-", 0, room)
+            if cut >= 2 and line:
+                head, word = word[:cut + 1], word[cut + 1:]
+            else:
+                letters = 0
+                while letters < len(word) and word[letters].isalpha():
+                    letters += 1
+                cut = min(room - 1, letters - 3)
+                if cut < 3 or room < 6 or not line:
+                    if not line:
+                        line = word
+                        word = ""
+                    lines.append(line)
+                    line = ""
+                    if word:
+                        continue
+                    break
+                head, word = word[:cut] + "-", word[cut:]
+            lines.append((line + " " + head) if line else head)
+            line = ""
+    if line:
+        lines.append(line)
+    return [x for x in lines if x]
 
 
 def note_entries(lines):
@@ -233,6 +270,10 @@ def render(book, numbering, layout, width, centred, underlined=False, pages=None
         elif layout == "indent":
             wrapped = textwrap.wrap(text, width, initial_indent="    ", break_long_words=False, break_on_hyphens=False)
             out += ([""] * before if after_display else []) + wrapped
+        elif layout == "hyphen-blank":
+            out += [""] * before + hyphen_wrap(text, width)
+        elif layout == "hyphen-wrapped":
+            out += ([""] * before if after_display else []) + hyphen_wrap(text, width)
         elif layout == "wrapped":
             wrapped = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
             out += ([""] * before if after_display else []) + wrapped

@@ -28,10 +28,10 @@ struct Dehyphenator: Sendable {
     init(lines: [SourceLine]) {
         // Only the words a line-end hyphen asks about are looked up: collect them, then scan the text once.
         let needed = Self.neededWords(lines)
-        self.init(lexicon: needed.isEmpty ? [] : LexiconScan.words(in: lines, needed: needed))
+        self.init(lexicon: needed.isEmpty ? [] : LexiconScan.words(in: lines[...], needed: needed, replacing: LexiconScan.breakFragmentsLeftOut(lines[...])))
     }
 
-    /// A dehyphenator whose lexicon was scanned already: `LexiconScan.words(in: lines, needed: neededWords(lines))`.
+    /// A dehyphenator whose lexicon was scanned already (`LexiconScan.Halves`).
     init(lexicon: Set<String>) {
         self.lexicon = lexicon
     }
@@ -203,10 +203,13 @@ struct Dehyphenator: Sendable {
         } else if lexicon.contains((left + right).lowercased()) {
             dropHyphen = true
         } else {
-            // Neither form elsewhere: halves that are words on their own make a compound; fragments are one word.
+            // Neither form elsewhere: a compound's halves are words, the left one met elsewhere and the right one too
+            // or whole (`open-` / `mindedness`, `Chaux-` / `de-Fonds`); a word the typesetter broke leaves fragments
+            // (`declai-` / `med`, `guard-` / `ian`). The lexicon leaves out the fragments at breaks.
             let leftKnown = lexicon.contains(left.lowercased()) && left.count > 1
             let rightKnown = lexicon.contains(right.lowercased()) && right.count > 1
-            dropHyphen = !(leftKnown && rightKnown) && !(letterAfter.isUppercase)
+            let compound = right.contains("-") || (leftKnown && (rightKnown || (left.count >= 3 && right.count >= 6)))
+            dropHyphen = !compound && !letterAfter.isUppercase
         }
         text.removeLast()
         decisions.append(LineDecision(line: hyphenLine, kind: dropHyphen ? .hyphenJoined : .hyphenKept,

@@ -31,7 +31,7 @@ struct LexiconScan {
 
     /// The needed words found in the non-blank `lines` but those `skipping` (by number), in one pass on the
     /// calling thread.
-    static func words(in lines: ArraySlice<SourceLine>, needed: Set<Substring>, skipping: Set<Int> = []) -> Set<String> {
+    static func words(in lines: ArraySlice<SourceLine>, needed: Set<Substring>, skipping: Set<Int> = [], replacing: [Int: String] = [:]) -> Set<String> {
         // An ASCII token could equal (canonically) a non-ASCII needed word only through singletons such as
         // the Kelvin sign; if a needed word is one of those, every line takes the exact path.
         let safe = needed.allSatisfy { word in
@@ -41,10 +41,40 @@ struct LexiconScan {
         let hyphenatedOnly = needed.allSatisfy { $0.utf8.contains(0x2D) }
         var scan = LexiconScan(needed: needed)
         for line in lines where !line.isBlank && (skipping.isEmpty || !skipping.contains(line.number)) {
-            if hyphenatedOnly, !ByteSearch.containsByte(0x2D, in: line.text) { continue }
-            if !safe || !scan.scanFast(line.text) { scan.scanExact(line.text) }
+            let text = replacing.isEmpty ? line.text : replacing[line.number] ?? line.text
+            if hyphenatedOnly, !ByteSearch.containsByte(0x2D, in: text) { continue }
+            if !safe || !scan.scanFast(text) { scan.scanExact(text) }
         }
         return scan.found
+    }
+
+    /// The texts of the lines that hold the halves of a word broken at a line end, without them (by line number): a
+    /// fragment vouches for nothing (`declai-` / `med,` would make both halves words, and the break a compound's).
+    /// `previous` is the line before the first.
+    static func breakFragmentsLeftOut(_ lines: ArraySlice<SourceLine>, previous: SourceLine? = nil) -> [Int: String] {
+        var texts: [Int: String] = [:]
+        var previousBreaks = previous.map { breaksAWord($0.text) } ?? false
+        for line in lines {
+            let breaks = breaksAWord(line.text)
+            if breaks || previousBreaks {
+                var slice = Substring(line.text)
+                if breaks {
+                    slice = slice.dropLast()
+                    while let last = slice.last, last.isLetter || last == "-" { slice = slice.dropLast() }
+                }
+                if previousBreaks { slice = slice.drop { $0.isLetter } }
+                texts[line.number] = String(slice)
+            }
+            previousBreaks = breaks
+        }
+        return texts
+    }
+
+    /// Whether a line ends in a hyphen (`-`, `¬`, `‐`) right after a letter: it may break a word.
+    static func breaksAWord(_ text: String) -> Bool {
+        guard let lastByte = text.utf8.last, lastByte == 0x2D || lastByte == 0xAC || lastByte == 0x90,
+              let last = text.last, last == "-" || last == "¬" || last == Dehyphenator.breakHyphen else { return false }
+        return text.dropLast().last?.isLetter == true
     }
 
     /// The lexicon of a text scanned in two steps, each of which can run beside other work: the needed words
@@ -61,12 +91,15 @@ struct LexiconScan {
             compounds = JoinedCompounds(lines, marksBreaksWithHyphen: marksBreaksWithHyphen)
             needed = Dehyphenator.neededWords(lines, marksBreaksWithHyphen: marksBreaksWithHyphen).union(compounds.neededWords)
             cut = lines.count * 3 / 5
-            firstPart = needed.isEmpty ? [] : LexiconScan.words(in: lines[..<cut], needed: needed, skipping: compounds.lineNumbers)
+            firstPart = needed.isEmpty ? [] : LexiconScan.words(in: lines[..<cut], needed: needed, skipping: compounds.lineNumbers,
+                                                                 replacing: breakFragmentsLeftOut(lines[..<cut]))
         }
 
         /// The whole lexicon, the rest of `lines` scanned now.
         func finish(_ lines: [SourceLine]) -> Set<String> {
-            needed.isEmpty ? [] : firstPart.union(LexiconScan.words(in: lines[cut...], needed: needed, skipping: compounds.lineNumbers))
+            guard !needed.isEmpty else { return [] }
+            let texts = breakFragmentsLeftOut(lines[cut...], previous: cut > 0 ? lines[cut - 1] : nil)
+            return firstPart.union(LexiconScan.words(in: lines[cut...], needed: needed, skipping: compounds.lineNumbers, replacing: texts))
         }
     }
 
