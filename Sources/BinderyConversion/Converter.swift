@@ -96,8 +96,7 @@ public struct Converter: Sendable {
         // A PDF is read as its transcript: its lines are the ones a sidecar's `line:` rules and the proof count.
         let transcript = try PDFSource.isPDF(source) ? PDFSource.transcript(source, shouldStop: shouldStop) : nil
         let text = transcript.map { Array($0.text.utf8) } ?? source.bytes
-        let lineCount = transcript?.origins.count ?? text.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } }
-            + (text.last == 0x0A || text.isEmpty ? 0 : 1)
+        let lineCount = transcript?.origins.count ?? LineSplit.count(text)
         let sidecarName = SourceNaming.sidecar(of: source.fileName)
         var sidecar: SidecarMetadata?
         var sidecarProblems: [SidecarError.Problem] = []

@@ -48,6 +48,16 @@ struct ConverterTests {
         #expect(document.metadata.subjects == ["history"])
     }
 
+    @Test("lines end at LF, CR LF or CR alone (old Macintosh files): a sidecar's line rules count them as the reader does",
+          arguments: ["\n", "\r\n", "\r"])
+    func lineEnds(end: String) throws {
+        let text = ["CHAPTER I", "", "Some text here.", "", "CHAPTER II", "", "More text."].joined(separator: end) + end
+        let document = try Converter().read(source(Array(text.utf8), sidecar: "structure:\n  headings:\n    - {line: 5, level: 2}\n"))
+        #expect(document.source?.lineCount == 7)
+        #expect(!document.diagnostics.contains { $0.code.hasPrefix("sidecar") && $0.severity != .info }, "\(document.diagnostics)")
+        #expect(document.blocks.contains { if case .heading(let heading) = $0 { heading.level == 2 && heading.inlines.plainText == "CHAPTER II" } else { false } })
+    }
+
     @Test("a sidecar that cannot be read is an error diagnostic naming the problem; the document is still converted", arguments: [
         ("title: [unclosed", "invalid YAML"), ("- just\n- a list", "mapping"),
     ])

@@ -3,12 +3,31 @@ import Foundation
 /// Stage 1's line splitting of UTF-8 text: LF, CR LF and CR end lines, a form feed is kept as a line of its
 /// own (a page boundary for the page finder), control characters are taken out, each line is made NFC.
 /// Works on the bytes: every character it looks at is ASCII or a fixed two/three-byte sequence.
-struct LineSplit: Sendable {
+public struct LineSplit: Sendable {
     var lines: [String] = []
     var removedControls = 0
     var sawCR = false
     /// Lines that NFC normalisation changed.
     var changedByNFC = 0
+
+    /// The lines of a text as the reader numbers them, read on its bytes: LF, CR LF and CR end lines, a form feed
+    /// stands on a line of its own; a last line end opens no line.
+    public static func count(_ bytes: [UInt8]) -> Int {
+        var count = 0, index = 0, open = false
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x0A: count += 1; open = false
+            case 0x0D:
+                count += 1
+                open = false
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+            case 0x0C: count += 2; open = false
+            default: open = true
+            }
+            index += 1
+        }
+        return count + (open ? 1 : 0)
+    }
 
     /// Splits valid UTF-8 (a String's bytes); the text after the last line end, even empty, is the last line.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
