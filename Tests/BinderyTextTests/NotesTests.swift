@@ -7,7 +7,7 @@ struct NotesTests {
     @Test(arguments: [
         ("waited for the Messiah.1 Then", 1), ("revealing.” 1 We might", 1), ("repeat it.— Then", nil), ("Marxism.- Then", nil),
         ("the idea^^ more", nil), ("with superscript¹ here", 1), ("in 1917 there", -1), ("see p. 12 here", -1),
-        ("of _Ethik_4), the", 4), ("a file_2 here", -1),
+        ("of _Ethik_4), the", 4), ("a file_2 here", -1), ("a snake_case then _Ethik_4 on", 4), ("a_b_2 here", -1),
     ] as [(String, Int?)])
     func scansMarkers(text: String, number: Int?) {
         let markers = NoteMarkerScanner().scan(Array(text.unicodeScalars)).filter { !$0.weak }

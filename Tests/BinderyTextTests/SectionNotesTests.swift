@@ -6,7 +6,10 @@ import Testing
 /// every list: generated in each combination of section numbering, note form and list length.
 @Suite("Notes after each section")
 struct SectionNotesTests {
-    enum Sections: CaseIterable { case none, runningArabic, romanPerChapter }
+    /// No sections, or sections numbered through the book. (Roman sections numbered again in each chapter, with notes
+    /// after them, are not read back: numbers that start again after a notes title are taken for note numbers under a
+    /// chapter's subheading, as endnotes are far more often set.)
+    enum Sections: CaseIterable { case none, runningArabic }
     enum NoteForm: CaseIterable { case dotted, bracketed }
 
     static let prose = "A sentence of the body that runs on for a while and says very little at all, as bodies do.\n"
@@ -35,10 +38,10 @@ struct SectionNotesTests {
             switch sections {
             case .none:
                 body("chapter \(chapter)")
-            case .runningArabic, .romanPerChapter:
-                for index in 1...3 {
+            case .runningArabic:
+                for _ in 1...3 {
                     running += 1
-                    let number = sections == .runningArabic ? "\(running)" : ["I", "II", "III"][index - 1]
+                    let number = "\(running)"
                     text += "\n\n\(number)\n\n"
                     headings.append(number)
                     body("section \(running)")
@@ -78,5 +81,35 @@ struct SectionNotesTests {
         for note in 1...5 { text += "\(note)\n\nThe text of note \(note), a sentence of some length.\n\n" }
         let found = headings(try read(text))
         #expect(found.map(\.text) == ["1", "2", "3", "NOTES"], "\(found)")
+    }
+
+    /// Endnotes in one section at the end, their bare numbers alone on their lines: under chapter subheadings after an
+    /// introductory paragraph, or with a number missing, none of them becomes a heading.
+    @Test(arguments: [true, false])
+    func bareNumberEndnotesUnderSubheadingsOrWithAGap(subheadings: Bool) throws {
+        var text = "THE BOOK OF TESTS\n\nby A. Writer\n\n\n\n"
+        for chapter in 1...3 { text += "\n\n\(chapter)\n\n" + Self.prose + "A claim.1 And more.2 Still more.3\n" + Self.prose }
+        text += "\n\n\nNOTES\n\nThe notes are numbered afresh in each chapter, as the list above says.\n\n"
+        for chapter in 1...3 {
+            if subheadings { text += "\nCHAPTER \(chapter)\n\n" }
+            for note in subheadings ? [1, 2, 3] : [1, 2, 4, 5, 6, 7].filter({ _ in chapter == 1 }) {
+                text += "\(note)\n\nThe text of note \(note), a sentence of some length.\n\n"
+            }
+        }
+        let found = headings(try read(text)).map(\.text)
+        #expect(found.prefix(4) == ["1", "2", "3", "NOTES"], "\(found)")
+        #expect(!found.dropFirst(4).contains { $0.first?.isNumber == true }, "\(found)")
+    }
+
+    /// A notes section's own numbered subheadings (`1. The Dawn`, then `[1] …`) stay headings, not one-note runs.
+    @Test func numberedSubheadingsOfANotesSectionStayHeadings() throws {
+        var text = "THE BOOK OF TESTS\n\nby A. Writer\n\n\n\n"
+        for chapter in ["ONE", "TWO", "THREE"] { text += "\n\n\nCHAPTER \(chapter)\n\n" + Self.prose + "A claim.[1] And more.[2]\n" + Self.prose }
+        text += "\n\n\nNOTES\n\n"
+        for (number, title) in [(1, "The Dawn"), (2, "The Noon"), (3, "The Dusk")] {
+            text += "\n\n\(number). \(title)\n\n[1] The first note to part \(number), a sentence.\n\n[2] The second note to part \(number).\n\n"
+        }
+        let found = headings(try read(text)).map(\.text)
+        #expect(found.contains("1. The Dawn") && found.contains("2. The Noon"), "\(found)")
     }
 }

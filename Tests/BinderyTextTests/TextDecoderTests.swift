@@ -73,4 +73,15 @@ struct TextDecoderTests {
     func tooLarge() {
         #expect(throws: ReaderError.self) { try TextDecoder(maximumBytes: 10).decode(Array(repeating: 0x61, count: 11)) }
     }
+
+    /// `LineSplit.count` numbers lines as the decoder splits them: LF, CR LF, CR, a form feed on a line of its own, in
+    /// UTF-8 and in UTF-16 after its byte order mark.
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func linesCountedAsSplit(end: String) throws {
+        let text = ["A Title", "", "Text here.", "\u{0C}More text.", "The end."].joined(separator: end) + end
+        let decoded = try TextDecoder().decode(Array(text.utf8)).lines.count
+        #expect(LineSplit.count(Array(text.utf8)) == decoded)
+        let utf16: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(LineSplit.count(utf16) == LineSplit.count(Array(text.utf8)))
+    }
 }

@@ -156,21 +156,6 @@ struct EPUBWriterTests {
         #expect(unstyled.isEmpty, "classes without a rule: \(unstyled.sorted())")
     }
 
-    @Test("a notes title left empty (its notes went to the divisions citing them) gets no page and no contents entry")
-    func emptyNotesTitle() throws {
-        let note = Inline.note(Note(number: "1", blocks: [.paragraph([.text("The note.")])]))
-        let notesTitle = Block.heading(Heading(level: 2, inlines: [.text("NOTES")], kind: .notes))
-        let document = Document(blocks: [
-            .heading(Heading(level: 1, inlines: [.text("One")])), .paragraph([.text("A claim."), note]), notesTitle,
-            .heading(Heading(level: 1, inlines: [.text("Two")])), .paragraph([.text("Text.")]), notesTitle, .paragraph([.text("Kept.")]),
-        ])
-        let reader = try epub(document)
-        let nav = text(reader, "EPUB/nav.xhtml")
-        #expect(nav.components(separatedBy: ">NOTES<").count - 1 == 1, "\(nav)")
-        let pages = reader.entries.filter { $0.path.hasPrefix("EPUB/text/ch") }.map { String(decoding: $0.bytes, as: UTF8.self) }.joined()
-        #expect(pages.contains("The note.") && pages.contains("Kept."))
-    }
-
     @Test("an empty document still gives a well-formed book")
     func empty() throws {
         let reader = try epub(Document())

@@ -10,21 +10,28 @@ public struct LineSplit: Sendable {
     /// Lines that NFC normalisation changed.
     var changedByNFC = 0
 
-    /// The lines of a text as the reader numbers them, read on its bytes: LF, CR LF and CR end lines, a form feed
-    /// stands on a line of its own; a last line end opens no line.
+    /// The lines of a text as the reader numbers them, read on its code units (bytes; UTF-16 after its byte order
+    /// mark): LF, CR LF and CR end lines, a form feed stands on a line of its own; a last line end opens no line.
     public static func count(_ bytes: [UInt8]) -> Int {
-        var count = 0, index = 0, open = false
+        let utf16 = bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)
+        let step = utf16 ? 2 : 1, bigEndian = utf16 && bytes[0] == 0xFE
+        func unit(_ index: Int) -> UInt16 {
+            guard utf16 else { return UInt16(bytes[index]) }
+            guard index + 1 < bytes.count else { return 0xFFFF }
+            return bigEndian ? UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]) : UInt16(bytes[index + 1]) << 8 | UInt16(bytes[index])
+        }
+        var count = 0, index = utf16 ? 2 : 0, open = false
         while index < bytes.count {
-            switch bytes[index] {
+            switch unit(index) {
             case 0x0A: count += 1; open = false
             case 0x0D:
                 count += 1
                 open = false
-                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                if index + step < bytes.count, unit(index + step) == 0x0A { index += step }
             case 0x0C: count += 2; open = false
             default: open = true
             }
-            index += 1
+            index += step
         }
         return count + (open ? 1 : 0)
     }

@@ -189,7 +189,8 @@ struct ParagraphBuilder: Sendable {
         if profile.layout != .blankLineSeparated, !forced, previousLength < 0.6 * measure { return true }
         let opensItem = ListMarker.parse(line.text) != nil || Self.isBareNumber(line) || Self.opensWithBracketedNumber(line)
         if previousEnds, opensItem, !(line.text.first?.isNumber == true && Self.endsInCitationWord(previous.text)) { return true }
-        // A short title, then the first of its notes or items right under it (`NOTES` / `1. Like the river …`).
+        // A short title, then the first of its notes or items right under it (`NOTES` / `1. Like the river …`); in
+        // other layouts than blank-line ones the short line has ended its paragraph above.
         if previousOpens, !previousEnds, previousLength < 0.3 * measure, opensItem, !Self.endsInCitationWord(previous.text) { return true }
         // A hanging indent (a numbered note or item, its other lines set in): a number back at the margin is the next one.
         if line.leadingSpaces < previous.leadingSpaces, let opening, opening.leadingSpaces == line.leadingSpaces, line.text.first?.isNumber == true,

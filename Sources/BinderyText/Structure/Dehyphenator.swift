@@ -31,7 +31,8 @@ struct Dehyphenator: Sendable {
         self.init(lexicon: needed.isEmpty ? [] : LexiconScan.words(in: lines[...], needed: needed, replacing: LexiconScan.breakFragmentsLeftOut(lines[...])))
     }
 
-    /// A dehyphenator whose lexicon was scanned already (`LexiconScan.Halves`).
+    /// A dehyphenator whose lexicon was scanned already: `LexiconScan.Halves(lines).finish(lines)`, the words the
+    /// line-end hyphens ask about as the text uses them away from its breaks.
     init(lexicon: Set<String>) {
         self.lexicon = lexicon
     }

@@ -74,14 +74,13 @@ struct NoteMarkerScanner: Sendable {
                 || characters[position] == "“" || characters[position] == ")" || characters[position] == "\"" && position + 1 >= count
         }
         let markerStarts = Self.markerStarts
-        // Underscores before `counted`, counted only when a figure follows one (amortised over the scan).
-        var underscores = 0, counted = 0
+        // Whether the underscore at `position` closes italics: an opening one stands before it, within eighty
+        // scalars and after no letter or figure (`_Ethik_4`, not `snake_case_2`).
         func closesItalics(_ position: Int) -> Bool {
-            while counted <= position {
-                if characters[counted] == "_" { underscores += 1 }
-                counted += 1
-            }
-            return underscores % 2 == 0
+            var probe = position - 1
+            while probe >= 0, position - probe <= 80, characters[probe] != "_" { probe -= 1 }
+            guard probe >= 0, characters[probe] == "_", probe + 1 < position else { return false }
+            return probe == 0 || !(Self.isLetter(characters[probe - 1]) || Self.isDigit(characters[probe - 1]))
         }
         while index < count {
             let character = characters[index]

@@ -173,7 +173,7 @@ struct NoteTextFinder: Sendable {
         // Runs found by different means never share groups: one that starts inside another's span is left out.
         var kept: [Run] = []
         var end = -1
-        for run in runs.sorted(by: { $0.groups[0] < $1.groups[0] }) where run.groups[0] > end {
+        for run in runs.sorted(by: { ($0.groups[0], -$0.groups.count) < ($1.groups[0], -$1.groups.count) }) where run.groups[0] > end {
             kept.append(run)
             end = max(end, run.groups.last!, run.continuations.values.compactMap { $0.max() }.max() ?? 0)
         }
@@ -191,8 +191,10 @@ struct NoteTextFinder: Sendable {
         let bracketed = groups[run.groups[0]].lines[0].text.hasPrefix("[")
         // Numbering that restarts at [1] right after the run: the next chapter's notes in the same section.
         if !closes, bracketed, next < groups.count, groups[next].lines[0].text.hasPrefix("["), Self.parse(groups[next])?.number == "1" { closes = true }
-        // Numbered from one right under a notes heading: notes, wherever the list ends (one note where it closes a division).
-        if Int(run.numbers[0]) == 1, run.groups.count >= 2 || closes, run.groups[0] > 0, isNotesTitle(run.groups[0] - 1) { return true }
+        // Numbered from one right under a notes heading: notes, wherever the list ends (one note where a heading that
+        // is no note, or the end, follows it at once).
+        let closesAtOnce = next >= groups.count || (isHeadingLike(next) && Self.parse(groups[next]) == nil)
+        if Int(run.numbers[0]) == 1, run.groups.count >= 2 || closesAtOnce, run.groups[0] > 0, isNotesTitle(run.groups[0] - 1) { return true }
         guard closes else { return false }
         let firstNumber = Int(run.numbers[0]) ?? 0
         if bracketed, firstNumber == 1, Self.followsNotesTitle(run.groups[0], groups) { return true }

@@ -10,32 +10,24 @@ extension StructureClassifier {
                               bareNumber: !member.scheme.titled, endsWithColon: false, open: false)
     }
 
-    /// Bare numbers after a notes heading (`Notes`, `Endnotes`) number notes, not divisions, where their scheme opens
-    /// a notes list (its member right under the heading, or under a title there); even then, those that go on from
-    /// the divisions before and not from the notes (`27`, notes `1`–`3`, then `28`) number divisions. Returns the
-    /// members after a notes heading that go on so, which no note run may take for a note number.
-    func releaseNoteNumbers(_ groups: [LineGroup], _ schemes: NumberingSchemes, patterns: inout [HeadingPattern?]) -> Set<Int> {
-        let notesHeadings = patterns.indices.filter { patterns[$0]?.isMatter == true && patterns[$0]?.kind == .notes }
-        guard let notes = notesHeadings.first else { return [] }
-        let opening = Set(notesHeadings.flatMap { heading in
-            [heading + 1] + (heading + 2 < groups.count && NoteTextFinder.parse(groups[heading + 1]) == nil ? [heading + 2] : [])
-        })
+    /// Bare numbers after a notes heading (`Notes`, `Endnotes`) number notes, not divisions, except those that go on
+    /// from the divisions before with no note numbered between (`27`, notes `1.`–`3.`, then `28`). Returns those, which
+    /// no note run may take for a note number either.
+    func releaseNoteNumbers(_ schemes: NumberingSchemes, patterns: inout [HeadingPattern?]) -> Set<Int> {
+        guard let notes = patterns.firstIndex(where: { $0?.isMatter == true && $0?.kind == .notes }) else { return [] }
         var goingOn: Set<Int> = []
         let bare = schemes.members.values.filter { $0.title.isEmpty && $0.scheme.word.isEmpty }
         for list in Dictionary(grouping: bare, by: \.scheme).values {
-            let opens = list.contains { opening.contains($0.group) }
-            var lastDivision: Int?, lastNote: Int?
+            var lastDivision: Int?, noteSince = false
             for member in list.sorted(by: { $0.group < $1.group }) {
                 if member.group < notes {
                     lastDivision = member.value
-                } else if let division = lastDivision, member.follows(division), member.value != (lastNote ?? 0) + 1 {
+                } else if let division = lastDivision, !noteSince, member.follows(division) {
                     lastDivision = member.value
                     goingOn.insert(member.group)
-                } else if opens {
-                    lastNote = member.value
-                    patterns[member.group] = nil
                 } else {
-                    lastDivision = member.value
+                    noteSince = true
+                    patterns[member.group] = nil
                 }
             }
         }

@@ -47,7 +47,7 @@ struct StructureClassifier: Sendable {
                 patterns[index] = Self.pattern(for: member, text: group.plainText)
             }
         }
-        let divisionsAcrossNotes = releaseNoteNumbers(groups, schemes, patterns: &patterns)
+        let divisionsAcrossNotes = releaseNoteNumbers(schemes, patterns: &patterns)
         keepPhrasesInTitles(groups, patterns: &patterns, inlineBylines: &inlineBylines)
         var bySidecar: Set<Int> = Set(forced.keys)
         for index in denied where patterns[index] != nil {
@@ -159,12 +159,13 @@ struct StructureClassifier: Sendable {
         return result
     }
 
-    /// A notes heading over divisions deeper than it would hold them as its notes: it goes down to their level.
+    /// A notes heading over its notes, then divisions deeper than it, would hold them as its notes: it goes down to
+    /// their level (a notes heading over subheadings of its own keeps them).
     private func keepNotesOffDivisions(_ roles: inout [GroupRole]) {
         var nextLevel = Int.max
         for index in roles.indices.reversed() {
             guard case .heading(var level, let kind, let text) = roles[index] else { continue }
-            if kind == .notes, nextLevel != .max, nextLevel > level {
+            if kind == .notes, nextLevel != .max, nextLevel > level, index + 1 < roles.count, case .noteText = roles[index + 1] {
                 level = nextLevel
                 roles[index] = .heading(level: level, kind: kind, text: text)
             }

@@ -24,7 +24,7 @@ struct EPUBContentPlan {
             files.append(File(path: "text/ch" + Digits.zeroPadded(files.count + 1, width: 3) + ".xhtml", blocks: current, title: title))
             current = []
         }
-        for block in Self.withoutEmptyNotesHeadings(document.blocks) {
+        for block in document.blocks {
             if case .heading(let heading) = block, heading.level <= splitLevel, current.contains(where: Self.hasContent) {
                 close()
             }
@@ -32,22 +32,6 @@ struct EPUBContentPlan {
         }
         close()
         self.files = files
-    }
-
-    /// The blocks without the headings of notes divisions left empty: their notes are the endnotes of the divisions
-    /// that cite them (`epub.notes`), and a contents entry to an empty page helps no reader. TEI keeps them.
-    static func withoutEmptyNotesHeadings(_ blocks: [Block]) -> [Block] {
-        var kept: [Block] = []
-        kept.reserveCapacity(blocks.count)
-        for (index, block) in blocks.enumerated() {
-            if case .heading(let heading) = block, heading.kind == .notes {
-                let next = blocks[(index + 1)...].first { if case .pageBreak = $0 { false } else { true } }
-                if next == nil { continue }
-                if case .heading(let following)? = next, following.level <= heading.level { continue }
-            }
-            kept.append(block)
-        }
-        return kept
     }
 
     /// A file is worth closing once it holds more than page-break milestones.
