@@ -34,7 +34,7 @@ struct NumberingSchemes: Sendable {
     private(set) var members: [Int: Member] = [:]
     private(set) var depth: [Int: Int] = [:]
     /// Each scheme's heading members in the order of the text.
-    private var runs: [Scheme: [Member]] = [:]
+    private(set) var runs: [Scheme: [Member]] = [:]
 
     init(_ groups: [LineGroup]) {
         var byScheme: [Scheme: [Member]] = [:]
@@ -66,11 +66,7 @@ struct NumberingSchemes: Sendable {
     /// Whether a scheme's numbering goes on across the group: its members just before and just after it are consecutive.
     func goesOn(across group: Int) -> Bool {
         runs.values.contains { run in
-            var low = 0, high = run.count
-            while low < high {
-                let middle = (low + high) / 2
-                if run[middle].group < group { low = middle + 1 } else { high = middle }
-            }
+            let low = run.partitionPoint { $0.group < group }
             let after = low < run.count && run[low].group == group ? low + 1 : low
             return low > 0 && after < run.count && run[after].follows(run[low - 1].value)
         }
@@ -253,9 +249,9 @@ struct NumberingSchemes: Sendable {
     }
 }
 
-extension Array where Element == Int {
+extension Array {
     /// The first index whose element fails `belongs` (the array partitioned: all that belong come first).
-    func partitionPoint(_ belongs: (Int) -> Bool) -> Int {
+    func partitionPoint(_ belongs: (Element) -> Bool) -> Int {
         var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2

@@ -16,10 +16,9 @@ extension StructureClassifier {
     func releaseNoteNumbers(_ schemes: NumberingSchemes, patterns: inout [HeadingPattern?]) -> Set<Int> {
         guard let notes = patterns.firstIndex(where: { $0?.isMatter == true && $0?.kind == .notes }) else { return [] }
         var goingOn: Set<Int> = []
-        let bare = schemes.members.values.filter { $0.title.isEmpty && $0.scheme.word.isEmpty }
-        for list in Dictionary(grouping: bare, by: \.scheme).values {
+        for (scheme, run) in schemes.runs where scheme.word.isEmpty {
             var lastDivision: Int?, noteSince = false
-            for member in list.sorted(by: { $0.group < $1.group }) {
+            for member in run where member.title.isEmpty {
                 if member.group < notes {
                     lastDivision = member.value
                 } else if let division = lastDivision, !noteSince, member.follows(division) {
