@@ -252,12 +252,14 @@ extension Reference {
         func precededByCitationWord(_ index: Int) -> Bool {
             var end = index - 1
             while end >= 0, characters[end] == " " || characters[end] == "." { end -= 1 }
+            let closedByStop = end == index - 2 && characters[index - 1] == "."
             var start = end
             while start >= 0, Scanner.isLetter(characters[start]) { start -= 1 }
             guard end > start else { return false }
             let word = characters[(start + 1)...end]
             guard word.count <= 7 else { return false }
-            return Scanner.citationWords.contains(String(String.UnicodeScalarView(word)).lowercased())
+            let lowered = String(String.UnicodeScalarView(word)).lowercased()
+            return closedByStop ? Scanner.citationAbbreviations.contains(lowered) : Scanner.citationWords.contains(lowered)
         }
         while index < count {
             let character = characters[index]
@@ -290,15 +292,18 @@ extension Reference {
                 while end < count, Scanner.isDigit(characters[end]) { end += 1 }
                 let before = characters[index - 1]
                 let glued = Scanner.isPunctuation(before) || Scanner.isLetter(before)
+                    || (before == "—" && index >= 2 && (Scanner.isLetter(characters[index - 2]) || Scanner.isPunctuation(characters[index - 2])))
                 let spaced = before == " " && index >= 2 && Scanner.isPunctuation(characters[index - 2])
                 let after: Unicode.Scalar = end < count ? characters[end] : " "
                 let endsWell = after == " " || after == ")" || after == "\u{00A0}" || (after == "." && (end + 1 >= count || characters[end + 1] == " ")) || after == ","
+                    || (after == "—" && !spaced)
                 let between = before == " " && index >= 2 && Scanner.isLetter(characters[index - 2]) && after == " "
                     && end + 1 < count && Scanner.isLetter(characters[end + 1]) && characters[end + 1].properties.isLowercase
-                if end - index <= 3, glued || spaced || between, endsWell, !precededByCitationWord(index),
-                   !(before == "." && index >= 2 && Scanner.isDigit(characters[index - 2])) {
+                let afterFigure = before == "." && index >= 2 && Scanner.isDigit(characters[index - 2])
+                let sentenceFollows = end >= count || end + 1 < count && after == " " && characters[end + 1].properties.isUppercase
+                if end - index <= 3, glued || spaced || between, endsWell, !precededByCitationWord(index), !afterFigure || sentenceFollows {
                     markers.append(.init(range: (spaced || between ? index - 1 : index)..<end,
-                                         number: characters[index..<end].reduce(0) { $0 * 10 + Int($1.value - 0x30) }, weak: between))
+                                         number: characters[index..<end].reduce(0) { $0 * 10 + Int($1.value - 0x30) }, weak: between || afterFigure, spaced: spaced))
                 }
                 index = end
                 continue

@@ -149,4 +149,23 @@ struct LayoutTests {
         #expect(paragraphs.count == 1)
         #expect(document.pageBreaks.count == 3)
     }
+
+    /// A notes list set with hanging indents, in a book whose paragraphs open with an indent: the next note opening a
+    /// page after a full line is a note of its own, and a signature set in as deep as its note's lines stays in it.
+    @Test func hangingIndentNotesAcrossAPageBreak() {
+        let lines = sourceLines("""
+        114. The first note's text runs on over a full line of the printed page and then it ends
+            with its second line set in under the first one, as the hanging indent sets them all.
+        115. Whole civilizations had thus disappeared, as is proved now by the remarkable discover‐
+            ies in Mongolia, on the Orkhon and in the Lukchun depression, by the latest explorers.
+        116.    If I follow the opinions of (to name modern specialists only) Nasse, Kovalevsky, and
+            Vinogradov, it is because of their knowledge of the village community altogether.
+            —Emma Sweeney
+        """)
+        let profile = LayoutProfile(layout: .hardWrapped, measure: 92, trailingSpaceMark: false, indentMark: true)
+        var pages = PageFinder.Result()
+        pages.breaks[4] = PageBreak(number: "170")
+        let groups = ParagraphBuilder(profile: profile).build(lines, pages: pages).map { $0.lines.map(\.text) }
+        #expect(groups.map(\.count) == [2, 2, 3], "\(groups)")
+    }
 }

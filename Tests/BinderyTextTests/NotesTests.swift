@@ -8,6 +8,8 @@ struct NotesTests {
         ("waited for the Messiah.1 Then", 1), ("revealing.” 1 We might", 1), ("repeat it.— Then", nil), ("Marxism.- Then", nil),
         ("the idea^^ more", nil), ("with superscript¹ here", 1), ("in 1917 there", -1), ("see p. 12 here", -1),
         ("of _Ethik_4), the", 4), ("a file_2 here", -1), ("a snake_case then _Ethik_4 on", 4), ("a_b_2 here", -1),
+        ("to the same questioner:88— Now", 88), ("So haply slander—2", 2), ("in 1914—18 the", -1),
+        ("on a preceding page.84 And", 84), ("see page 84 here", -1), ("see p.84 here", -1), ("in 1877.62 Competition", -1),
     ] as [(String, Int?)])
     func scansMarkers(text: String, number: Int?) {
         let markers = NoteMarkerScanner().scan(Array(text.unicodeScalars)).filter { !$0.weak }
@@ -16,6 +18,37 @@ struct NotesTests {
         } else {
             #expect(markers.count == 1, "\(text)")
             #expect(markers.first?.number == number, "\(text)")
+        }
+    }
+
+    /// A number after a number's full stop may be a decimal: a candidate trusted only as the very number expected,
+    /// and only where a sentence follows.
+    @Test(arguments: [("in 1877.62 Competition", [62]), ("it cost 3.50 a day", []), ("it cost 3.50", [50])])
+    func numbersAfterAFigureAreWeak(text: String, numbers: [Int]) {
+        let markers = NoteMarkerScanner().scan(Array(text.unicodeScalars))
+        #expect(markers.compactMap(\.number) == numbers, "\(text)")
+        #expect(markers.allSatisfy { $0.weak }, "\(text)")
+    }
+
+    /// A number set off by spaces (`back, 4 years ago`) is no marker where the same number follows glued to a word
+    /// before the next note's marker: it neither takes the note nor makes the notes between lose theirs.
+    @Test func aNumberGluedToItsWordWinsOverTheSameNumberSetOffBySpaces() throws {
+        let text = "The Book\n\nI\n\nThe law of old.1 They came back, 4 years ago, to it. The clan.2 The land.3 And the serfs4) were few.\n\n"
+            + "Notes\n\n1. First note.\n\n2. Second note.\n\n3. Third note.\n\n4. Fourth note.\n"
+        let document = try read(text)
+        var before: [String: String] = [:]
+        var prose = ""
+        for case .paragraph(let inlines, _) in document.blocks {
+            prose += inlines.plainText
+            var text = ""
+            for inline in inlines {
+                if case .note(let note) = inline { before[note.number] = text }
+                text += inline.plainText
+            }
+        }
+        #expect(prose.contains("came back, 4 years ago"))
+        for (number, word) in ["1": "law of old.", "2": "The clan.", "3": "The land.", "4": "And the serfs"] {
+            #expect(before[number]?.hasSuffix(word) == true, "note \(number): \(before[number] ?? "not linked")")
         }
     }
 

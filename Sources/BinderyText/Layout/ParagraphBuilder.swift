@@ -75,6 +75,11 @@ struct ParagraphBuilder: Sendable {
         return runs * 10 >= text
     }
 
+    /// A line that opens with an item's number (`116.    If I follow`, `3) Then`).
+    static func opensNumberedItem(_ line: SourceLine) -> Bool {
+        ListMarker.parse(line.text)?.ordered == true
+    }
+
     /// A line that is only a number with its full stop (`36.`): a note's or an item's number set apart.
     static func isBareNumber(_ line: SourceLine) -> Bool {
         line.length <= 4 && line.text.hasSuffix(".") && line.text.dropLast().allSatisfy { $0.isASCII && $0.isNumber } && line.length >= 2
@@ -145,8 +150,10 @@ struct ParagraphBuilder: Sendable {
             // A line set further in than the text after the page break (a centred title at a page's foot) ends there.
             if previousOpens, !previousEnds, previous.leadingSpaces >= 6, line.leadingSpaces + 4 <= previous.leadingSpaces { return true }
             if !previousEnds && previousLength >= 0.6 * measure && !(profile.trailingSpaceMark && previous.trailingSpaces >= 2) { return false }
-            // Where paragraphs open with an indent, a full flush line after a full one goes on with the paragraph.
-            if profile.indentMark, line.leadingSpaces == 0, Double(line.length) >= 0.8 * measure, previousLength >= 0.8 * measure { return false }
+            // Where paragraphs open with an indent, a full flush line after a full one goes on with the paragraph, unless
+            // both open numbered items (the next note of a list set with hanging indents).
+            if profile.indentMark, line.leadingSpaces == 0, Double(line.length) >= 0.8 * measure, previousLength >= 0.8 * measure,
+               !(previousEnds && Self.opensNumberedItem(line) && opening.map(Self.opensNumberedItem) == true) { return false }
             return true
         }
         let separated = profile.layout == .doubleSpaced ? blanks >= 2 : blanks >= 1
@@ -156,6 +163,10 @@ struct ParagraphBuilder: Sendable {
             let long = previousLength >= 0.6 * measure || Double(line.length) >= 0.6 * measure
             return !(!previousEnds && line.startsLowercase && long)
         }
+        // Inside a numbered item set with a hanging indent (`2. Here we …` / `  let. In the …`), a line set in as deep as
+        // the one before goes on with it (`  —Emma Sweeney`).
+        if let opening, !previousOpens, Self.opensNumberedItem(opening), opening.leadingSpaces < previous.leadingSpaces,
+           line.leadingSpaces == previous.leadingSpaces { return false }
         if profile.indentMark, previousEnds, line.leadingSpaces > 0, previous.leadingSpaces == 0 { return true }
         // A paragraph of one line, then another indented as it is (`    “But I was embarrassed.”`); in a block quote
         // indented as deep, a sentence ends a line further on.

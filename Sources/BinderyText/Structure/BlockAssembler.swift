@@ -213,7 +213,11 @@ struct BlockAssembler: Sendable {
     private func speech(_ group: LineGroup, inlines: [Inline], info: NodeInfo, verse: Bool) -> [Block] {
         let speaker = Block.paragraph([.text(group.lines[0].text)], NodeInfo(attributes: Attributes(classes: ["speaker"]), source: SourceRange(line: group.firstLine)))
         let body = SourceRange(firstLine: group.lines[1].number, lastLine: group.lastLine)
-        if verse { return [speaker, .verse(lines: VerseLines.lines(group.lines.dropFirst(), inlines: inlines, pageBreaks: group.pageBreaks), NodeInfo(attributes: Attributes(classes: ["speech"]), source: body))] }
+        if verse {
+            let lines = VerseLines.lines(group.lines.dropFirst(), inlines: inlines, pageBreaks: group.pageBreaks,
+                                         leading: group.lines[0].text.unicodeScalars.count + 1)
+            return [speaker, .verse(lines: lines, NodeInfo(attributes: Attributes(classes: ["speech"]), source: body))]
+        }
         return [speaker, .paragraph(Self.dropping(prefixBefore: group.lines[1].text, from: inlines), NodeInfo(attributes: Attributes(classes: ["speech"]), source: body))]
     }
 

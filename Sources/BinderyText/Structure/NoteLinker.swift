@@ -211,6 +211,12 @@ struct NoteLinker: Sendable {
         for (position, candidate) in candidates.enumerated() {
             guard expected < numbers.count else { break }
             if let number = candidate.marker.number {
+                // A number set off by a space (`returned, 150 years ago`) gives way to the same number glued to a word
+                // before the next note's marker (`serfs150`).
+                if candidate.marker.spaced, let found = numbers[expected...].prefix(4).firstIndex(of: number),
+                   Self.gluedFollows(number, in: candidates[(position + 1)...], before: numbers.indices.contains(found + 1) ? numbers[found + 1] : nil) {
+                    continue
+                }
                 if number == numbers[expected] {
                     result.append((candidate, expected)); expected += 1
                 } else if candidate.marker.weak {
@@ -229,6 +235,15 @@ struct NoteLinker: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether a marker of `number`, glued to its word, comes among the next hundred `candidates` before one of `next`.
+    private static func gluedFollows(_ number: Int, in candidates: ArraySlice<Candidate>, before next: Int?) -> Bool {
+        for candidate in candidates.prefix(100) {
+            if candidate.marker.number == number, !candidate.marker.spaced, !candidate.marker.weak { return true }
+            if let next, candidate.marker.number == next { return false }
+        }
+        return false
     }
 
     private func noteBlocks(group: Int, continuations: [Int], body: String, groups: [LineGroup], inlines: [[Inline]], closingBracket: Bool = false) -> [Block] {

@@ -12,6 +12,8 @@ struct NoteMarkerScanner: Sendable {
         var weak: Bool = false
         /// Printed in brackets (`word[12]`): the only kind a run of `[n]` note texts answers to.
         var bracketed: Bool = false
+        /// Set off by a space (`time. 2`): a number glued to a word (`serfs150`) is the likelier marker.
+        var spaced: Bool = false
     }
 
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
@@ -36,7 +38,8 @@ struct NoteMarkerScanner: Sendable {
         default: nil
         }
     }
-    static let citationWords: Set<String> = ["p", "pp", "no", "vol", "page", "pages", "chapter", "nos", "art", "article", "section", "ch", "fig"]
+    static let citationWords: Set<String> = citationAbbreviations.union(["page", "pages", "chapter", "article", "section"])
+    static let citationAbbreviations: Set<String> = ["p", "pp", "no", "vol", "nos", "art", "ch", "fig"]
 
     /// The scalars at which `scan` looks further (figures, superscripts, dashes, `^`, `*`, `†`, `m`); it steps over any other.
     static func mayStartMarker(_ scalar: Unicode.Scalar) -> Bool {
@@ -109,19 +112,26 @@ struct NoteMarkerScanner: Sendable {
                 var end = index
                 while end < count, Self.isDigit(characters[end]) { end += 1 }
                 let before = characters[index - 1]
-                // After a word, its punctuation, or the underscore closing its italics (`_Ethik_4`).
+                // After a word, its punctuation, a dash that breaks it off (`slander—2`), or the underscore closing its
+                // italics (`_Ethik_4`).
                 let glued = Self.isPunctuation(before) || Self.isLetter(before)
+                    || (before == "—" && index >= 2 && (Self.isLetter(characters[index - 2]) || Self.isPunctuation(characters[index - 2])))
                     || (before == "_" && index >= 2 && Self.isLetter(characters[index - 2]) && closesItalics(index - 1))
                 let spaced = before == " " && index >= 2 && Self.isPunctuation(characters[index - 2])
                 let after: Unicode.Scalar = end < count ? characters[end] : " "
                 let endsWell = after == " " || after == ")" || after == "\u{00A0}" || (after == "." && (end + 1 >= count || characters[end + 1] == " ")) || after == ","
+                    || (after == "—" && !spaced)
                 // "in an editorial 2 entitled": a number between two words, trusted only when it is the very number expected.
                 let between = before == " " && index >= 2 && Self.isLetter(characters[index - 2]) && after == " "
                     && end + 1 < count && Self.isLetter(characters[end + 1]) && characters[end + 1].properties.isLowercase
-                if end - index <= 3, glued || spaced || between, endsWell, !precededByCitationWord(characters, index),
-                   !(before == "." && index >= 2 && Self.isDigit(characters[index - 2])) {
+                // After a number's full stop (`in 1877.62 Competition`) it may be a decimal: trusted only as the very number
+                // expected, and only where a sentence follows.
+                let afterFigure = before == "." && index >= 2 && Self.isDigit(characters[index - 2])
+                let sentenceFollows = end >= count || end + 1 < count && after == " " && characters[end + 1].properties.isUppercase
+                if end - index <= 3, glued || spaced || between, endsWell, !precededByCitationWord(characters, index), !afterFigure || sentenceFollows {
                     markers.append(Marker(range: (spaced || between ? index - 1 : index)..<end,
-                                          number: (index..<end).reduce(0) { $0 * 10 + Int(characters[$1].value - 0x30) }, weak: between))
+                                          number: (index..<end).reduce(0) { $0 * 10 + Int(characters[$1].value - 0x30) },
+                                          weak: between || afterFigure, spaced: spaced))
                 }
                 index = end
                 continue
@@ -177,9 +187,12 @@ struct NoteMarkerScanner: Sendable {
         return overflow || carry ? nil : sum
     }
 
+    /// A citation's word before the number (`p. 12`, `page 12`, `p.12`); a whole word closed by a full stop with no
+    /// space (`a preceding page.84`) ends a sentence instead.
     private func precededByCitationWord(_ characters: some ScalarText, _ index: Int) -> Bool {
         var end = index - 1
         while end >= 0, characters[end] == " " || characters[end] == "." { end -= 1 }
+        let closedByStop = end == index - 2 && characters[index - 1] == "."
         var start = end
         while start >= 0, Self.isLetter(characters[start]) { start -= 1 }
         guard end > start else { return false }
@@ -187,6 +200,8 @@ struct NoteMarkerScanner: Sendable {
         guard end - start <= 7 else { return false }
         var word = String.UnicodeScalarView()
         for offset in (start + 1)...end { word.append(characters[offset]) }
-        return Self.citationWords.contains(String(word).lowercased())
+        let lowered = String(word).lowercased()
+        if closedByStop, !Self.citationAbbreviations.contains(lowered) { return false }
+        return Self.citationWords.contains(lowered)
     }
 }
