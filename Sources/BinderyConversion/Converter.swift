@@ -27,14 +27,17 @@ public struct Converter: Sendable {
         public var modified: Date
         /// The bytes of `NAME.meta.yaml` beside the source, when there is one.
         public var sidecar: [UInt8]?
+        /// The files the sidecar names (`SidecarResources`), by the paths it gives, as read beside the source.
+        public var resources: [String: [UInt8]]
 
         /// `digest`, when the caller hashed `bytes` already; else it is taken here.
-        public init(bytes: [UInt8], fileName: String, modified: Date, sidecar: [UInt8]? = nil, digest: ContentDigest? = nil) {
+        public init(bytes: [UInt8], fileName: String, modified: Date, sidecar: [UInt8]? = nil, resources: [String: [UInt8]] = [:], digest: ContentDigest? = nil) {
             self.bytes = bytes
             self.digest = digest ?? ContentDigest(bytes)
             self.fileName = fileName
             self.modified = modified
             self.sidecar = sidecar
+            self.resources = resources
         }
 
         /// The file name without its last extension: `book.txt` → `book` (`SourceNaming`).
@@ -58,12 +61,13 @@ public struct Converter: Sendable {
             Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
         let started = clock.now
-        let (document, lines) = try analyse(source, shouldStop: shouldStop)
+        let (document, lines, resources) = try analysis(source, shouldStop: shouldStop)
         if shouldStop?() == true { throw ConversionError(file: source.fileName, "stopped before the writers", isStopped: true) }
         var timings: [(stage: String, seconds: Double)] = [("read", seconds(clock.now - started))]
         var context = WriteContext(
             stem: source.stem, modified: source.modified, identifier: document.metadata.identifier ?? source.digest.identifier,
             settings: writerSettings, templates: templates)
+        context.resources = resources
         if formats.contains(.proof) { context.sourceLines = lines }
         // The writers only read the document: each runs on its own core; timings are each writer's own wall time.
         let ordered = formats.sorted()
@@ -93,6 +97,12 @@ public struct Converter: Sendable {
     /// `read`, also returning the decoded source lines (for the proof). A sidecar that cannot be read (invalid YAML, over a
     /// limit) is reported as an error and not applied; a key with a problem is reported as a warning and left out.
     public func analyse(_ source: Source, shouldStop: (@Sendable () -> Bool)? = nil) throws(ConversionError) -> (document: Document, lines: [String]) {
+        let (document, lines, _) = try analysis(source, shouldStop: shouldStop)
+        return (document, lines)
+    }
+
+    /// `analyse`, also returning the cover image and style sheets the sidecar names (`SidecarResources`).
+    private func analysis(_ source: Source, shouldStop: (@Sendable () -> Bool)?) throws(ConversionError) -> (Document, [String], BookResources) {
         // A PDF is read as its transcript: its lines are the ones a sidecar's `line:` rules and the proof count.
         let transcript = try PDFSource.isPDF(source) ? PDFSource.transcript(source, shouldStop: shouldStop) : nil
         let text = transcript.map { Array($0.text.utf8) } ?? source.bytes
@@ -139,7 +149,9 @@ public struct Converter: Sendable {
         if document.metadata.title == nil { document.metadata.title = source.stem }
         sidecar?.apply(to: &document.metadata)
         if document.metadata.identifier == nil { document.metadata.identifier = source.digest.identifier }
-        return (document, lines)
+        let (resources, resourceProblems) = SidecarResources.resolve(sidecar, files: source.resources, sidecarName: sidecarName)
+        document.diagnostics += resourceProblems
+        return (document, lines, resources)
     }
 
     /// The SHA-256 of `bytes` in hex (`ContentDigest.hex`).

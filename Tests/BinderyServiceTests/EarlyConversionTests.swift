@@ -14,9 +14,10 @@ import Testing
     private func freshOutputs(_ fixture: PipelineFixture, _ path: String) throws -> [String: [UInt8]] {
         let url = fixture.directory.path("corpus/\(path)")
         let stamp = try #require(FileStamp(path: url.path))
-        let (bytes, sidecar) = try fixture.pipeline.read(path, limit: 1 << 20)
+        let files = try fixture.pipeline.read(path, limit: 1 << 20)
         let settings = fixture.pipeline.settings
-        let source = fixture.pipeline.source(path, bytes: bytes, digest: ContentDigest(bytes), sidecar: sidecar, stamp: stamp, settings: settings)
+        let source = fixture.pipeline.source(path, bytes: files.bytes, digest: ContentDigest(files.bytes), sidecar: files.sidecar, resources: files.resources,
+                                             stamp: stamp, settings: settings)
         let result = try settings.converter.convert(source, formats: settings.formats)
         return Dictionary(uniqueKeysWithValues: result.outputs.map { (Publisher.outputPath(of: path, format: $0.format), $0.bytes) })
     }

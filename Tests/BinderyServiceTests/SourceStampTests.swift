@@ -1,3 +1,4 @@
+import BinderyArchive
 import Foundation
 import Testing
 @testable import BinderyService
@@ -72,6 +73,43 @@ import Glibc
         #expect(try String(contentsOf: fixture.directory.path("out/book.tei.xml"), encoding: .utf8).contains("Another Press"))
         #expect(fixture.run("book.txt", trigger: .startup) == .done)
         #expect(fixture.pipeline.readsSkipped == 1)
+    }
+
+    /// A cover the sidecar names, changed alone: its stamp is the document's too, so a start-up job converts again,
+    /// and its bytes are in the job key, so an event's job does; the cover is read from the corpus without links.
+    @Test func aCoverChangedAloneIsSeen() throws {
+        let fixture = try PipelineFixture(stampTrustMargin: 0)
+        defer { fixture.directory.remove() }
+        func cover(_ colour: String) -> String { "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"60\" height=\"90\"><rect width=\"60\" height=\"90\" fill=\"\(colour)\"/></svg>\n" }
+        func publishedCover() throws -> String? {
+            let epub = try ZipArchiveReader(Array(Data(contentsOf: fixture.directory.path("out/book.epub"))))
+            return epub["EPUB/images/cover.svg"].map { String(decoding: $0.bytes, as: UTF8.self) }
+        }
+        try fixture.directory.write(text, to: "corpus/book.txt")
+        try fixture.directory.write("cover-image: images/cover.svg\n", to: "corpus/book.meta.yaml")
+        try fixture.directory.write(cover("red"), to: "corpus/images/cover.svg")
+        #expect(fixture.run("book.txt") == .done)
+        #expect(try publishedCover() == cover("red"))
+        #expect(fixture.run("book.txt", trigger: .startup) == .done)
+        #expect(fixture.pipeline.readsSkipped == 1)
+
+        try fixture.directory.write(cover("blue"), to: "corpus/images/cover.svg")
+        #expect(fixture.run("book.txt", trigger: .startup) == .done)
+        #expect(fixture.pipeline.readsSkipped == 1, "the cover's stamp changed")
+        #expect(try publishedCover() == cover("blue"))
+        #expect(try fixture.store.jobCount() == 2)
+
+        try fixture.directory.write(cover("green"), to: "corpus/images/cover.svg")
+        #expect(fixture.run("book.txt", trigger: .event) == .done)
+        #expect(try publishedCover() == cover("green"))
+
+        // A link in the corpus is not followed, to a cover or to anything else: the generated cover comes back.
+        try FileManager.default.removeItem(at: fixture.directory.path("corpus/images/cover.svg"))
+        try fixture.directory.write(cover("black"), to: "elsewhere.svg")
+        try FileManager.default.createSymbolicLink(at: fixture.directory.path("corpus/images/cover.svg"), withDestinationURL: fixture.directory.path("elsewhere.svg"))
+        #expect(fixture.run("book.txt", trigger: .event) == .done)
+        #expect(try publishedCover() != cover("black"))
+        #expect(try publishedCover()?.contains("<svg") == true)
     }
 
     @Test func jobsOfFileEventsAndRequestsReadTheSourceWhateverItsStamp() throws {

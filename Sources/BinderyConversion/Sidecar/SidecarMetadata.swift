@@ -21,6 +21,9 @@ public struct SidecarMetadata: Sendable {
     public var series: String?
     public var seriesPosition: String?
     public var tocTitle: String?
+    /// pandoc's `cover-image` and `css`: files beside the source (`SidecarResources`), by their paths from its folder.
+    public var coverImage: String?
+    public var styleSheets: [String]?
     /// The `structure:` section, when the sidecar has one.
     public var structure: StructureOverrides?
     /// The keys left out, each problem with its line: the sidecar applies without them.
@@ -30,6 +33,7 @@ public struct SidecarMetadata: Sendable {
     static let knownKeys: Set<String> = [
         "title", "subtitle", "author", "creator", "contributor", "lang", "language", "identifier", "date", "publisher", "rights",
         "subject", "keywords", "source", "description", "abstract", "belongs-to-collection", "group-position", "toc-title", "structure",
+        "cover-image", "css",
     ]
 
     /// Parses a sidecar. Invalid YAML, a sidecar over a limit or one that is not a mapping throws; a key with a problem
@@ -89,6 +93,8 @@ public struct SidecarMetadata: Sendable {
             case "belongs-to-collection": read.series = node.text(&problems)
             case "group-position": read.seriesPosition = node.text(&problems)
             case "toc-title": read.tocTitle = node.text(&problems)
+            case "cover-image": read.coverImage = SidecarResources.path(node, &problems)
+            case "css": read.styleSheets = node.items.compactMap { SidecarResources.path($0, &problems) }
             default:  // structure
                 read.structure = StructureSidecar(sourceLineCount: sourceLineCount).parse(node, sidecarName: sidecarName, &problems)
             }
@@ -152,6 +158,9 @@ public struct SidecarMetadata: Sendable {
             return SidecarError("invalid YAML: " + "\(error)".split(separator: "\n").joined(separator: " "))
         }
     }
+
+    /// The files the sidecar names, the cover image first.
+    public var resourcePaths: [String] { (coverImage.map { [$0] } ?? []) + (styleSheets ?? []) }
 
     /// Fields the sidecar gives replace the inferred ones.
     public func apply(to metadata: inout Metadata) {

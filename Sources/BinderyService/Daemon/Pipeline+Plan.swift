@@ -19,7 +19,8 @@ extension Pipeline {
         }
         guard let before = directory.stamp(url.lastPathComponent) else { return .gone }
         let sidecarBefore = directory.stamp(layout.url(of: SourceNaming.sidecar(of: path)).lastPathComponent)
-        let currentStamp = SourceStamp.text(source: before, sidecar: sidecarBefore)
+        let resourcesBefore = resourceStamps(path, in: directory, sidecar: sidecarBefore)
+        let currentStamp = SourceStamp.text(source: before, sidecar: sidecarBefore, resources: resourcesBefore)
         let namesakes = SourceClash.sources(sharingStemWith: path, in: directory)
         guard namesakes.count < 2 else {
             return .refused(SourceClash.error(namesakes, formats: settings.formats), size: before.size, stamp: currentStamp)
@@ -34,21 +35,38 @@ extension Pipeline {
         // Only the start-up backlog trusts stamps: a file event or a request is evidence of a write, which a
         // stamp taken in the middle of a long write (mtime and ctime are set as it starts) would hide.
         if ticket.trigger == .startup, isUnchanged(path, stamp: currentStamp, settings: settings) { return .upToDate }
-        let stamp = SourceStamp.trusted(source: before, sidecar: sidecarBefore, checkedAt: checkedAt, margin: stampTrustMargin)
+        let stamp = SourceStamp.trusted(source: before, sidecar: sidecarBefore, resources: resourcesBefore, checkedAt: checkedAt, margin: stampTrustMargin)
         let read: SourceRead
-        if let earlyRead = early.read(path, stamp: before, sidecarStamp: sidecarBefore) {
+        // (An early read of a document with a cover or style sheet is read again: its stamps do not cover those files.)
+        if let earlyRead = early.read(path, stamp: before, sidecarStamp: sidecarBefore), earlyRead.resources.isEmpty {
             read = earlyRead
         } else {
             do {
-                let (bytes, sidecar) = try self.read(path, in: directory, limit: limit)
-                read = SourceRead(stamp: before, sidecarStamp: sidecarBefore, bytes: bytes, sidecar: sidecar, digest: ContentDigest(bytes))
+                let files = try self.read(path, in: directory, limit: limit)
+                read = SourceRead(stamp: before, sidecarStamp: sidecarBefore, bytes: files.bytes, sidecar: files.sidecar, resources: files.resources,
+                                  digest: ContentDigest(files.bytes))
             } catch {
                 return .unreadable(error, size: before.size, stamp: currentStamp)
             }
         }
-        let key = settings.jobKey.key(source: read.digest, sidecar: read.sidecar)
+        let key = settings.jobKey.key(source: read.digest, sidecar: read.sidecar, resources: read.resources)
         if isUpToDate(path, key: key, size: read.bytes.count, sha: read.digest.hex, stamp: stamp) { return .upToDate }
         return .convert(read, key: key, stamp: stamp, directory: directory)
+    }
+
+    /// The `lstat` stamps of the files the sidecar names (a cover, a style sheet; nil: missing), by the paths it gives,
+    /// so that a changed cover makes the document's stamps differ; none without a sidecar.
+    private func resourceStamps(_ path: String, in directory: CorpusDirectory, sidecar: FileStamp?) -> [String: FileStamp?] {
+        guard sidecar?.isRegularFile == true else { return [:] }
+        let sidecarURL = layout.url(of: SourceNaming.sidecar(of: path))
+        let bytes = try? SourceReader.read(sidecarURL.lastPathComponent, in: directory, path: sidecarURL.path, limit: 1 << 20)
+        let folder = (path as NSString).deletingLastPathComponent
+        var stamps: [String: FileStamp?] = [:]
+        for name in SidecarResources.paths(in: bytes) {
+            let resourcePath = folder.isEmpty ? name : folder + "/" + name
+            stamps[name] = (try? CorpusDirectory(root: layout.root.path, holding: resourcePath))?.stamp((name as NSString).lastPathComponent)
+        }
+        return stamps
     }
 
     /// "a symbolic link out of the corpus", "a named pipe (FIFO)", …

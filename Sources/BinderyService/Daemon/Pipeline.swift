@@ -164,12 +164,13 @@ package final class Pipeline: @unchecked Sendable {
 
     /// The bytes of the source at `path` and of its sidecar, if it has one, both reached from the corpus
     /// root without following a link (`CorpusDirectory`), now rather than when the event came.
-    func read(_ path: String, limit: Int) throws(SourceReader.Failure) -> (bytes: [UInt8], sidecar: [UInt8]?) {
+    func read(_ path: String, limit: Int) throws(SourceReader.Failure) -> SourceFiles {
         try read(path, in: CorpusDirectory(root: layout.root.path, holding: path), limit: limit)
     }
 
-    /// The same, in the source's directory opened already.
-    func read(_ path: String, in directory: CorpusDirectory, limit: Int) throws(SourceReader.Failure) -> (bytes: [UInt8], sidecar: [UInt8]?) {
+    /// The same, in the source's directory opened already; the files the sidecar names (`SidecarResources`) are read
+    /// the same way, from the corpus root without links, and left out (for the converter to report) when unreadable.
+    func read(_ path: String, in directory: CorpusDirectory, limit: Int) throws(SourceReader.Failure) -> SourceFiles {
         lock.withLock { reads += 1 }
         let url = layout.url(of: path)
         let bytes = try SourceReader.read(url.lastPathComponent, in: directory, path: url.path, limit: limit)
@@ -177,22 +178,30 @@ package final class Pipeline: @unchecked Sendable {
         let sidecarName = sidecarURL.lastPathComponent
         let sidecar = directory.stamp(sidecarName)?.isRegularFile == true
             ? try SourceReader.read(sidecarName, in: directory, path: sidecarURL.path, limit: 1 << 20) : nil
-        return (bytes, sidecar)
+        let folder = (path as NSString).deletingLastPathComponent
+        let resources = SidecarResources.load(SidecarResources.paths(in: sidecar)) { name in
+            let resourcePath = folder.isEmpty ? name : folder + "/" + name
+            guard let holder = try? CorpusDirectory(root: layout.root.path, holding: resourcePath) else { return nil }
+            return try? SourceReader.read((name as NSString).lastPathComponent, in: holder, path: layout.url(of: resourcePath).path,
+                                          limit: SidecarResources.maximumBytes)
+        }
+        return SourceFiles(bytes: bytes, sidecar: sidecar, resources: resources)
     }
 
     /// What the converter reads for `read`.
     func source(_ path: String, _ read: SourceRead, settings: PipelineSettings) -> Converter.Source {
-        source(path, bytes: read.bytes, digest: read.digest, sidecar: read.sidecar, stamp: read.stamp, settings: settings)
+        source(path, bytes: read.bytes, digest: read.digest, sidecar: read.sidecar, resources: read.resources, stamp: read.stamp, settings: settings)
     }
 
     /// What the converter reads, made by the settings' `SourceLoader` as `bindery convert` makes it: the bytes,
     /// the file name and the time of the stamp taken before reading (unless `SOURCE_DATE_EPOCH` is set).
     func source(
-        _ path: String, bytes: [UInt8], digest: ContentDigest, sidecar: [UInt8]?, stamp: FileStamp, settings: PipelineSettings
+        _ path: String, bytes: [UInt8], digest: ContentDigest, sidecar: [UInt8]?, resources: [String: [UInt8]] = [:], stamp: FileStamp,
+        settings: PipelineSettings
     ) -> Converter.Source {
         settings.loader.source(
             bytes: bytes, fileName: layout.url(of: path).lastPathComponent,
-            modified: Date(timeIntervalSince1970: Double(stamp.modifiedNanoseconds) / 1e9), sidecar: sidecar, digest: digest)
+            modified: Date(timeIntervalSince1970: Double(stamp.modifiedNanoseconds) / 1e9), sidecar: sidecar, resources: resources, digest: digest)
     }
 
     /// True when the document was published or failed for good with these settings from a source and

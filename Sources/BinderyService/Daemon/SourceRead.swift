@@ -7,6 +7,15 @@ package struct SourceRead: Sendable {
     package let sidecarStamp: FileStamp?
     package let bytes: [UInt8]
     package let sidecar: [UInt8]?
+    /// The files the sidecar names, by the paths it gives (`SidecarResources`).
+    package let resources: [String: [UInt8]]
     /// Taken once: it gives the job key, the converter's `SourceInfo` and the fallback identifier.
     package let digest: ContentDigest
+}
+
+/// The bytes of a source, of its sidecar and of the files the sidecar names, as `Pipeline.read` found them.
+package struct SourceFiles: Sendable {
+    package let bytes: [UInt8]
+    package let sidecar: [UInt8]?
+    package let resources: [String: [UInt8]]
 }

@@ -14,18 +14,20 @@ package enum SourceStamp {
 
     /// The stamp text of `source` and `sidecar` (nil: none), both taken at `checkedAt` before they were
     /// read; nil when either had changed within `margin` seconds before that.
-    static func trusted(source: FileStamp, sidecar: FileStamp?, checkedAt: Date, margin: Double) -> String? {
+    /// `resources` are the stamps of the files the sidecar names (nil: missing), by the paths it gives.
+    static func trusted(source: FileStamp, sidecar: FileStamp?, resources: [String: FileStamp?] = [:], checkedAt: Date, margin: Double) -> String? {
         let limit = Int((checkedAt.timeIntervalSince1970 - margin) * 1e9)
-        for stamp in [source, sidecar].compactMap({ $0 }) where stamp.isRegularFile {
+        for stamp in [source, sidecar].compactMap({ $0 }) + resources.values.compactMap({ $0 }) where stamp.isRegularFile {
             guard max(stamp.modifiedNanoseconds, stamp.changedNanoseconds) <= limit else { return nil }
         }
-        return text(source: source, sidecar: sidecar)
+        return text(source: source, sidecar: sidecar, resources: resources)
     }
 
-    /// The stamp text as it is now, to compare with a recorded one.
-    static func text(source: FileStamp, sidecar: FileStamp?) -> String {
+    /// The stamp text as it is now, to compare with a recorded one; without named files, as it always was.
+    static func text(source: FileStamp, sidecar: FileStamp?, resources: [String: FileStamp?] = [:]) -> String {
         let sidecarText = sidecar.flatMap { $0.isRegularFile ? describe($0) : nil } ?? "-"
-        return describe(source) + "|" + sidecarText
+        let named = resources.keys.sorted().map { path in "|" + path + "=" + (resources[path]!.flatMap { $0.isRegularFile ? describe($0) : nil } ?? "-") }
+        return describe(source) + "|" + sidecarText + named.joined()
     }
 
     private static func describe(_ stamp: FileStamp) -> String {

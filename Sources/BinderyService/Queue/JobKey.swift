@@ -21,9 +21,15 @@ package struct JobKey: Sendable, Hashable {
         settingsHash = ContentDigest(Array(text.utf8)).hex
     }
 
-    /// The key of one source, by its digest, and of its sidecar, if any.
-    package func key(source: ContentDigest, sidecar: [UInt8]?) -> String {
-        "\(source.hex):\(sidecar.map { ContentDigest($0).hex } ?? "-")" + settingsSuffix
+    /// The key of one source, by its digest, and of its sidecar, if any, with the files it names (a cover, a style
+    /// sheet) hashed in after it: a changed cover makes a new key. Without such files the key is as it always was.
+    package func key(source: ContentDigest, sidecar: [UInt8]?, resources: [String: [UInt8]] = [:]) -> String {
+        var sidecarPart = sidecar.map { ContentDigest($0).hex } ?? "-"
+        if !resources.isEmpty {
+            let listed = resources.keys.sorted().map { "\($0)\u{0}\(ContentDigest(resources[$0]!).hex)" }.joined(separator: "\u{0}")
+            sidecarPart = ContentDigest(Array((sidecarPart + "\u{0}" + listed).utf8)).hex
+        }
+        return "\(source.hex):\(sidecarPart)" + settingsSuffix
     }
 
     /// True when `key` was made by this version with these settings (whatever the source).

@@ -13,6 +13,8 @@ public struct WriteContext: Sendable {
     public var templates: TemplateSet
     /// The decoded source lines (line 1 first), for the proof; other writers do not read them.
     public var sourceLines: [String]?
+    /// The sidecar's cover image and style sheets, read beside the source.
+    public var resources = BookResources()
 
     public init(stem: String, modified: Date, identifier: String, settings: WriterSettings = WriterSettings(), templates: TemplateSet = .bundled) {
         self.stem = stem

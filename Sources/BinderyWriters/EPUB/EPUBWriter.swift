@@ -50,7 +50,10 @@ public struct EPUBWriter: DocumentWriter {
         }
 
         let cover = TypographicCover(document.metadata, title: title, label: labels.cover)
-        contentFiles.append((Self.coverPagePath, try wrap(try coverPageBody(cover), title: title, path: Self.coverPagePath, bodyAttributes: " class=\"cover\"")))
+        // The sidecar's cover image, or the typographic one made from the metadata.
+        let coverImagePath = "images/cover." + (context.resources.cover?.fileExtension ?? "svg")
+        contentFiles.append((Self.coverPagePath, try wrap(try coverPageBody(cover, imagePath: coverImagePath), title: title, path: Self.coverPagePath,
+                                                          bodyAttributes: " class=\"cover\"")))
         contentFiles.append(("text/titlepage.xhtml", try wrap(try titlePageBody(document.metadata, title: title), title: title, path: "text/titlepage.xhtml")))
         var bookNotes: [XHTMLBodyRenderer.PendingNote] = []
         for file in plan.files {
@@ -84,7 +87,7 @@ public struct EPUBWriter: DocumentWriter {
         var items: [PackageDocument.Item] = [
             .init(id: "css", href: "css/bindery.css", mediaType: "text/css", properties: nil, inSpine: false),
             .init(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml", properties: nil, inSpine: false),
-            .init(id: "cover-image", href: Self.coverImagePath, mediaType: "image/svg+xml", properties: "cover-image", inSpine: false),
+            .init(id: "cover-image", href: coverImagePath, mediaType: context.resources.cover?.mediaType ?? "image/svg+xml", properties: "cover-image", inSpine: false),
         ]
         for (index, file) in contentFiles.enumerated() {
             // The cover and title pages first, then the body's files counted from 1.
@@ -107,8 +110,8 @@ public struct EPUBWriter: DocumentWriter {
         zip.add("EPUB/content.opf", try package.bytes())
         zip.add("EPUB/nav.xhtml", nav)
         zip.add("EPUB/toc.ncx", try navigation.ncx())
-        zip.add("EPUB/css/bindery.css", text: context.templates.text("epub/bindery.css"))
-        zip.add("EPUB/" + Self.coverImagePath, try cover.svg())
+        zip.add("EPUB/css/bindery.css", text: Self.styleSheet(context))
+        zip.add("EPUB/" + coverImagePath, try context.resources.cover?.bytes ?? cover.svg())
         for file in contentFiles { zip.add("EPUB/" + file.path, file.bytes) }
         return try zip.archive()
     }
@@ -124,15 +127,22 @@ public struct EPUBWriter: DocumentWriter {
         return try xml.finish()
     }
 
-    static let coverPagePath = "text/cover.xhtml", coverImagePath = "images/cover.svg"
+    static let coverPagePath = "text/cover.xhtml"
 
     /// The cover page: the cover image alone, described by what it says.
-    private func coverPageBody(_ cover: TypographicCover) throws -> String {
+    private func coverPageBody(_ cover: TypographicCover, imagePath: String) throws -> String {
         let xml = try XMLWriter()
         xml.element("section", ["epub:type": "cover", "class": "cover"]) {
-            xml.element("img", ["src": XHTMLBodyRenderer.relative(Self.coverImagePath, from: Self.coverPagePath), "alt": cover.altText, "role": "doc-cover"])
+            xml.element("img", ["src": XHTMLBodyRenderer.relative(imagePath, from: Self.coverPagePath), "alt": cover.altText, "role": "doc-cover"])
         }
         return try xml.finishString()
+    }
+
+    /// The templates' style sheet, then the sidecar's, whose rules come later and so win.
+    static func styleSheet(_ context: WriteContext) -> String {
+        context.resources.styleSheets.reduce(context.templates.text("epub/bindery.css")) { text, sheet in
+            text + (text.hasSuffix("\n") ? "" : "\n") + "\n/* From the document's sidecar (css). */\n" + sheet.text
+        }
     }
 
     private func titlePageBody(_ metadata: Metadata, title: String) throws -> String {

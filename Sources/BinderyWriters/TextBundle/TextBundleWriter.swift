@@ -34,6 +34,7 @@ public struct TextBundleWriter: DocumentWriter {
         let metadata = BagMetadata(document: document, context: context, pageFiles: pageFiles, pageNumbers: pages.pages.map(\.number))
         payload.append(("data/metadata.json", Array(try encoder.encode(metadata)) + [0x0A]))
         payload.append(("data/diagnostics.json", Array(try encoder.encode(document.diagnostics)) + [0x0A]))
+        if let cover = context.resources.cover { payload.append(("data/cover.\(cover.fileExtension)", cover.bytes)) }
 
         let bagit = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
         let octets = payload.reduce(0) { $0 + $1.bytes.count }
