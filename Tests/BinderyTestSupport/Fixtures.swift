@@ -34,6 +34,7 @@ public enum Fixtures {
         ],
         diagnostics: [Diagnostic(.warning, code: "test.code", "a message", line: 4)],
         editorial: [EditorialNote(.hyphenation, "3 end-of-line hyphens were joined."), EditorialNote(.normalization, "Page numbers were removed.")],
-        source: SourceInfo(fileName: "every.txt", byteCount: 100, sha256: String(repeating: "0", count: 64), lineCount: 10)
+        source: SourceInfo(fileName: "every.txt", byteCount: 100, sha256: String(repeating: "0", count: 64), lineCount: 10),
+        lineDecisions: [LineDecision(line: 5, kind: .hyphenJoined, detail: "feature")]
     )
 }

@@ -28,9 +28,10 @@ struct TEIWriterTests {
         let xml = try tei()
         #expect(xml.contains("<idno type=\"sha256\">\(String(repeating: "0", count: 64))</idno>"))
         #expect(xml.contains("<application ident=\"bindery\" version=\"\(BinderyVersion.current)\">"))
-        for element in ["correction", "normalization", "quotation", "hyphenation", "segmentation", "interpretation"] {
+        for element in ["correction", "normalization", "quotation", "segmentation", "interpretation"] {
             #expect(xml.contains("<\(element)><p>"))
         }
+        #expect(xml.contains("<hyphenation eol=\"hard\"><p>"))
         #expect(xml.contains("3 end-of-line hyphens were joined."))
         #expect(xml.contains("<idno type=\"URI\">urn:uuid:12345678-1234-8234-8234-123456789abc</idno>"))
     }
@@ -40,8 +41,36 @@ struct TEIWriterTests {
         let xml = try tei()
         let front = try #require(xml.range(of: "<front>")), body = try #require(xml.range(of: "<body>")), back = try #require(xml.range(of: "<back>"))
         #expect(front.lowerBound < body.lowerBound && body.lowerBound < back.lowerBound)
-        #expect(xml[back.lowerBound...].contains("<div type=\"index\">"))
+        #expect(xml[back.lowerBound...].contains("<div type=\"index\" "))
         #expect(xml.contains("Text with a note<note place=\"end\" n=\"1\" xml:id=\"note-2\">"))
+    }
+
+    /// `@eol` says what became of line-end hyphens: `hard` once a break was joined (the words' own hyphens stay).
+    @Test("hyphenation/@eol: hard where line-end breaks were joined, all where none was")
+    func endOfLineHyphenation() throws {
+        let joined = Document(blocks: [.paragraph([.text("The revolution was over.")])],
+                              lineDecisions: [LineDecision(line: 1, kind: .hyphenJoined, detail: "revolution")])
+        #expect(try tei(joined).contains("<hyphenation eol=\"hard\">"))
+        let kept = Document(blocks: [.paragraph([.text("The self-government was over.")])],
+                            lineDecisions: [LineDecision(line: 1, kind: .hyphenKept, detail: "self-government")])
+        #expect(try tei(kept).contains("<hyphenation eol=\"all\">"))
+    }
+
+    /// Every division has an `xml:id` of its own, in reading order, and `n`, its place among its siblings.
+    @Test("divisions are numbered: xml:id in reading order, n among their siblings")
+    func divisionNumbers() throws {
+        let document = Document(blocks: [
+            .heading(Heading(level: 1, inlines: [.text("Preface")], kind: .preface)), .paragraph([.text("a")]),
+            .heading(Heading(level: 1, inlines: [.text("One")])), .paragraph([.text("b")]),
+            .heading(Heading(level: 2, inlines: [.text("One, first")])), .paragraph([.text("c")]),
+            .heading(Heading(level: 2, inlines: [.text("One, second")])), .paragraph([.text("d")]),
+            .heading(Heading(level: 1, inlines: [.text("Two")])), .paragraph([.text("e")]),
+        ])
+        let xml = try tei(document)
+        let divisions = xml.components(separatedBy: "<div ").dropFirst().map { String($0.prefix { $0 != ">" }) }
+        #expect(divisions == ["type=\"preface\" xml:id=\"div-1\" n=\"1\"", "type=\"chapter\" xml:id=\"div-2\" n=\"2\"",
+                              "type=\"chapter\" xml:id=\"div-3\" n=\"1\"", "type=\"chapter\" xml:id=\"div-4\" n=\"2\"",
+                              "type=\"chapter\" xml:id=\"div-5\" n=\"3\""], "\(divisions)")
     }
 
     @Test("diplomatic line breaks become lb, with break=no where a word runs on")

@@ -81,6 +81,11 @@ struct TEIHeader {
         xml.endElement()
     }
 
+    /// `hyphenation/@eol`: `hard` where line-end breaks were joined (only the words' own hyphens are kept), else `all`.
+    private var endOfLineHyphenation: String {
+        document.lineDecisions.contains { $0.kind == .hyphenJoined } ? "hard" : "all"
+    }
+
     /// One element per category; categories the reader said nothing about state that nothing was done.
     private func editorialDecl(_ xml: XMLWriter) {
         let silent: [EditorialNote.Category: String] = [
@@ -95,10 +100,11 @@ struct TEIHeader {
             for category in EditorialNote.Category.allCases {
                 let notes = document.editorial.filter { $0.category == category }.map(\.text)
                 let element = category == .normalization ? "normalization" : category.rawValue
-                xml.element(element) {
-                    if notes.isEmpty { xml.element("p", text: silent[category] ?? "") }
-                    for note in notes { xml.element("p", text: note) }
-                }
+                xml.startElement(element)
+                if category == .hyphenation { xml.attribute("eol", endOfLineHyphenation) }
+                if notes.isEmpty { xml.element("p", text: silent[category] ?? "") }
+                for note in notes { xml.element("p", text: note) }
+                xml.endElement()
             }
         }
     }

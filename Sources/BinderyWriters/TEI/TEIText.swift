@@ -22,15 +22,17 @@ struct TEIText {
         let writer = TEIBlockWriter(xml: xml)
         xml.element("front") {
             titlePage(xml)
-            for section in front { writer.division(section) }
+            for (index, section) in front.enumerated() { writer.division(section, position: index + 1) }
         }
         xml.element("body") {
             writer.blocks(root.content)
-            for section in sections { writer.division(section) }
+            for (index, section) in sections.enumerated() { writer.division(section, position: front.count + index + 1) }
             if root.content.isEmpty && sections.isEmpty { xml.element("p") }
         }
         if !back.isEmpty {
-            xml.element("back") { for section in back { writer.division(section) } }
+            xml.element("back") {
+                for (index, section) in back.enumerated() { writer.division(section, position: front.count + sections.count + index + 1) }
+            }
         }
     }
 
@@ -50,20 +52,25 @@ struct TEIText {
 final class TEIBlockWriter {
     private let xml: XMLWriter
     private var noteCount = 0
+    private var divisionCount = 0
 
     init(xml: XMLWriter) {
         self.xml = xml
     }
 
-    func division(_ section: Section) {
+    /// A division, `xml:id` numbering the divisions in reading order and `n` its place among its siblings (from 1).
+    func division(_ section: Section, position: Int) {
+        divisionCount += 1
         xml.startElement("div")
+        if let heading = section.heading { xml.attribute("type", heading.kind.rawValue) }
+        xml.attribute("xml:id", "div-\(divisionCount)")
+        xml.attribute("n", String(position))
         if let heading = section.heading {
-            xml.attribute("type", heading.kind.rawValue)
             rend(heading.info)
             xml.element("head") { inlines(heading.inlines) }
         }
         blocks(section.content)
-        for child in section.children { division(child) }
+        for (index, child) in section.children.enumerated() { division(child, position: index + 1) }
         xml.endElement()
     }
 
