@@ -94,6 +94,37 @@ struct WrappedTitleTests {
         #expect(text.components(separatedBy: "Restricted Ranges").count == 2, "written once")
     }
 
+    /// A long title wrapped in two lines that end no sentence, set apart above and run into its text below, is one
+    /// heading even with semicolons in it (`… of Parts; Correlated Variation;` / `Inheritance`); a pair of lines of prose
+    /// with semicolons, not title-cased, stays a paragraph.
+    @Test("a title wrapped in two lines, semicolons and all, is one heading; two lines of prose are not")
+    func wrappedTitleWithSemicolons() throws {
+        let document = try read(Self.runOn([
+            ["Effects of Habit and of the Use or Disuse of Parts; Correlated Variation;", "Inheritance"],
+            ["Variation Under Nature"],
+            ["the species of the plain; the strata of the hills; and so on among", "the many"],
+        ]))
+        let found = headings(document).map(\.text)
+        #expect(found.contains("Effects of Habit and of the Use or Disuse of Parts; Correlated Variation; Inheritance"), "\(found)")
+        #expect(found.contains("Variation Under Nature"), "\(found)")
+        #expect(!found.contains { $0.contains("the strata of the hills") }, "\(found)")
+    }
+
+    /// Under a bare chapter number, a title-cased title wrapped in two lines (a word broken at the end of the first with
+    /// U+2010) is the chapter's title; a couplet under a part's number stays verse or text.
+    @Test("a bare number and a title wrapped in two lines under it are one heading; a couplet is not a title")
+    func wrappedTitleUnderANumber() throws {
+        let document = try read(Self.runOn([
+            ["I", "Mutual Affinities of Organic Beings: Morphology—Embryology—Rudimentary Organs—Classi\u{2010}", "fication"],
+            ["II", "Recapitulation and Conclusion of the Whole Work Over Many Species and Their Restricted", "Ranges"],
+            ["III", "Move him into the sun, for its touch awoke him once at home and so on over", "the fields of the work"],
+        ]))
+        let found = headings(document).map(\.text)
+        #expect(found.contains("I Mutual Affinities of Organic Beings: Morphology—Embryology—Rudimentary Organs—Classification"), "\(found)")
+        #expect(found.contains("II Recapitulation and Conclusion of the Whole Work Over Many Species and Their Restricted Ranges"), "\(found)")
+        #expect(!found.contains { $0.contains("Move him into the sun") }, "\(found)")
+    }
+
     @Test("under a title, a name never written in lower case is the essay's byline; a phrase the text writes in lower case is not")
     func bylines() throws {
         let essays = [["The Conquest of Bread", "Peter Kropotkin"], ["Anarchism and Other Essays", "Emma Goldman"], ["The Ego and Its Own", "Max Stirner"],

@@ -31,8 +31,14 @@ struct LineGroup: Sendable, Hashable {
     var titleText: String? {
         if lines.count == 1 { return lines[0].text }
         guard lines.count == 2, lines[1].leadingSpaces > lines[0].leadingSpaces + 2, !lines[0].endsSentence else { return nil }
-        if lines[0].text.hasSuffix("\u{2010}") { return String(lines[0].text.dropLast()) + lines[1].text }
-        return lines[0].text + " " + lines[1].text
+        return wrappedTitleText
+    }
+
+    /// The lines as one title: a word broken with U+2010 at the line end joined, other lines joined with a space.
+    var wrappedTitleText: String {
+        lines.dropFirst().reduce(lines.first?.text ?? "") { text, line in
+            text.hasSuffix("\u{2010}") ? String(text.dropLast()) + line.text : text + " " + line.text
+        }
     }
 }
 

@@ -25,9 +25,13 @@ extension StructureClassifier {
                     && HeadingPattern.match(line).map { $0.family == .plain } == true && Byline.name(line).map(Byline.isWeak) ?? true)
             }
             guard pattern.open || pattern.bareNumber || wrapped || subtitle else { continue }
-            guard let nextText = next.titleText, next.length <= 100, roles[index + 1] == .paragraph(classes: []), forced[index + 1] == nil else { continue }
-            // A title on two lines is one the numbering offered.
-            if next.lines.count == 2, patterns[index + 1] == nil { continue }
+            // A title on two lines is one the numbering offered, or one under a bare number that ends no sentence on
+            // either line and is title-cased (`XIV` / `Mutual Affinities … Organs—Classi‐` / `fication`), not a couplet.
+            let wrappedUnderNumber = pattern.bareNumber && next.lines.count == 2 && next.lines.allSatisfy { !$0.endsSentence }
+                && TextShape.titleCaseRatio(next.wrappedTitleText) >= 0.8
+            guard let nextText = next.titleText ?? (wrappedUnderNumber ? next.wrappedTitleText : nil), next.length <= 100,
+                  roles[index + 1] == .paragraph(classes: []), forced[index + 1] == nil else { continue }
+            if next.lines.count == 2, patterns[index + 1] == nil, !wrappedUnderNumber { continue }
             if pattern.bareNumber {
                 // Under a named division's bare number (`Part One`) a short title line is its title even where
                 // nothing sets it apart (hard-wrapped text prints no blank lines).
@@ -38,7 +42,7 @@ extension StructureClassifier {
                 if follower == nil, case .keyword = pattern.family, next.length * 4 <= profile.measure * 3, !next.lines[0].endsSentence {
                     follower = HeadingPattern.match(next.plainText, underNumber: true)
                 }
-                if follower == nil, setApart { follower = HeadingPattern.match(next.plainText, underNumber: true) }
+                if follower == nil, setApart || wrappedUnderNumber { follower = HeadingPattern.match(nextText, underNumber: true) }
                 guard let follower, follower.family == .plain || follower.family == .allCaps else { continue }
                 if case .numbered = pattern.family,
                    !(follower.family == .plain && next.length <= (next.lines.count == 2 || next.lines[0].leadingSpaces >= 6 || setApart ? 100 : 60)) { continue }

@@ -186,6 +186,14 @@ struct StructureClassifier: Sendable {
         }
     }
 
+    /// A long title the page wrapped, in text that runs on without blank lines: two flush lines set apart above,
+    /// ending no sentence, the second the shorter (`Effects of Habit …; Correlated Variation;` / `Inheritance`); read
+    /// as a title left unwrapped is (semicolons allowed), its lines short of the measure (`candidate` checks).
+    private func isWrappedTitle(_ group: LineGroup) -> Bool {
+        guard profile.layout == .hardWrapped, group.lines.count == 2, group.blankBefore >= 1 || group.pageBreakBefore != nil else { return false }
+        return group.lines.allSatisfy { $0.leadingSpaces == 0 && !$0.endsSentence } && group.lines[1].length < group.lines[0].length
+    }
+
     /// A heading pattern for a group, with a byline cut off it when it carries one.
     private func candidate(_ group: LineGroup) -> (HeadingPattern, String?)? {
         guard group.lines.count <= 3 else { return nil }
@@ -213,7 +221,7 @@ struct StructureClassifier: Sendable {
         }
         let short = CharacterScan.hasAtMost(140, charactersIn: text)
         guard var pattern = (short ? HeadingPattern.match(text) ?? (byline != nil ? HeadingPattern.match(text.trimming(".")) : nil) : nil)
-                ?? (isUnwrappedTitle(group) ? HeadingPattern.matchUnwrapped(text) : nil)
+                ?? (isUnwrappedTitle(group) || isWrappedTitle(group) ? HeadingPattern.matchUnwrapped(text) : nil)
         else { return nil }
         pattern.text = pattern.text == text.trimming(".") ? text : pattern.text
         if text.hasSuffix("*") { pattern.text = String(text.dropLast()) }
