@@ -54,19 +54,11 @@ public struct SourceLoader: Sendable {
         let modified = (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
         let sidecarURL = URL(fileURLWithPath: SourceNaming.sidecar(of: url.path))
         let sidecar = (try? Data(contentsOf: sidecarURL)).map { [UInt8]($0) }
-        let folder = url.deletingLastPathComponent()
+        let folder = url.deletingLastPathComponent().path
         let resources = SidecarResources.load(SidecarResources.paths(in: sidecar)) { path in
-            Self.regularFile(folder.appendingPathComponent(path), limit: SidecarResources.maximumBytes)
+            NoLinkFile.read(path, below: folder, limit: SidecarResources.maximumBytes)
         }
         return source(bytes: [UInt8](data), fileName: name, modified: modified, sidecar: sidecar, resources: resources)
-    }
-
-    /// The bytes of the regular file at `url` (a link is not followed), nil when it is none or over `limit`.
-    private static func regularFile(_ url: URL, limit: Int) -> [UInt8]? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              attributes[.type] as? FileAttributeType == .typeRegular, (attributes[.size] as? Int ?? 0) <= limit,
-              let data = try? Data(contentsOf: url), data.count <= limit else { return nil }
-        return [UInt8](data)
     }
 
     private static func reason(_ error: Error) -> String {

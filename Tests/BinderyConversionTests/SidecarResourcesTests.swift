@@ -73,10 +73,19 @@ struct SidecarResourcesTests {
         ("cover-image: ../outside.png", [String: [UInt8]](), "sidecar.invalid", "must name a file in the source's folder"),
         ("cover-image: /etc/passwd", [:], "sidecar.invalid", "must name a file in the source's folder"),
         ("cover-image: missing.png", [:], "sidecar.resource", "cannot be read beside the source"),
-        ("cover-image: notes.txt", ["notes.txt": Array("not an image".utf8)], "sidecar.resource", "is not a JPEG, PNG, GIF, WebP or SVG image"),
+        ("cover-image: notes.txt", ["notes.txt": Array("not an image".utf8)], "sidecar.resource", "is not a JPEG, PNG, GIF or WebP image"),
+        ("cover-image: cover.svg", ["cover.svg": Array("<svg xmlns=\"http://www.w3.org/2000/svg\"><script/></svg>".utf8)], "sidecar.resource",
+         "an SVG may hold scripts or links"),
         ("css: [missing.css]", [:], "sidecar.resource", "cannot be read beside the source"),
         ("css: remote.css", ["remote.css": Array("@import url(other.css);\n".utf8)], "sidecar.resource", "refers to other files"),
+        ("css: escaped.css", ["escaped.css": Array("p { background: u\\72l(x.png) }\n".utf8)], "sidecar.resource", "backslash escape"),
+        ("css: set.css", ["set.css": Array("p { background-image: image-set(\"x.png\" 1x) }\n".utf8)], "sidecar.resource", "refers to other files"),
+        ("css: open.css", ["open.css": Array("p { margin: 0;\n".utf8)], "sidecar.resource", "leaves a brace open"),
+        ("css: comment.css", ["comment.css": Array("p { margin: 0 } /* and then\n".utf8)], "sidecar.resource", "comment that never ends"),
+        ("css: markup.css", ["markup.css": Array("</style><p>".utf8)], "sidecar.resource", "holds markup"),
+        ("css: rtl.css", ["rtl.css": Array("p { direction: rtl }\n".utf8)], "sidecar.resource", "sets direction"),
         ("css: latin1.css", ["latin1.css": [0x70, 0x20, 0x7B, 0xE9, 0x7D]], "sidecar.resource", "is not UTF-8 text"),
+        ("css: [a.css, b.css, c.css, d.css, e.css, f.css, g.css, h.css, i.css]", [:], "sidecar.invalid", "9 style sheets; 8 at most"),
     ])
     func refused(yaml: String, files: [String: [UInt8]], code: String, message: String) throws {
         let result = try convert("title: Kept\n" + yaml + "\n", files: files)
@@ -90,11 +99,41 @@ struct SidecarResourcesTests {
 
     @Test("the cover's type is read from its bytes", arguments: [
         ([0xFF, 0xD8, 0xFF, 0xE0], "image/jpeg"), (Array("GIF89a..".utf8), "image/gif"), (Array("RIFF\0\0\0\0WEBPVP8 ".utf8), "image/webp"),
-        (Array("<?xml version=\"1.0\"?>\n<!-- a cover -->\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8), "image/svg+xml"),
+        (Array("<?xml version=\"1.0\"?>\n<!-- a cover -->\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8), nil),
         (Array("<html><svg/></html>".utf8), nil), (Array("RIFF\0\0\0\0WAVE".utf8), nil), ([0x89, 0x50, 0x4E], nil),
     ] as [([UInt8], String?)])
     func sniffed(bytes: [UInt8], mediaType: String?) {
         #expect(BookResources.Image(sniffing: bytes)?.mediaType == mediaType)
+    }
+
+    /// Strings and comments are no rules: a `url(` or `@import` inside them, and braces, are left alone.
+    @Test("a style sheet with strings and comments that look like rules is taken")
+    func styleSheetWithStrings() throws {
+        let css = "/* url(x.png) { */\nblockquote::before { content: \"@import url(\\\"x\\\") }\"; }\n"
+        let result = try convert("css: quotes.css\n", files: ["quotes.css": Array(css.utf8)])
+        #expect(!result.document.diagnostics.contains { $0.code.hasPrefix("sidecar.") }, "\(result.document.diagnostics)")
+        let epub = try ZipArchiveReader(try #require(result.outputs.first { $0.format == .epub }).bytes)
+        #expect(String(decoding: try #require(epub["EPUB/css/bindery.css"]).bytes, as: UTF8.self).hasSuffix(css))
+        try validateOutputs(result)
+    }
+
+    /// The CLI reads the named files from the source's folder without following a link on the way: a folder that is
+    /// a link out of it, or a file that is one, is not read.
+    @Test("the CLI follows no link to a named file, folder or file")
+    func loaderFollowsNoLinks() throws {
+        let root = try PackagePaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let book = root.appendingPathComponent("book"), secret = root.appendingPathComponent("secret")
+        try FileManager.default.createDirectory(at: book.appendingPathComponent("style"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: secret, withIntermediateDirectories: true)
+        try Data("p { color: red }\n".utf8).write(to: secret.appendingPathComponent("notes.css"))
+        try Data("p { color: blue }\n".utf8).write(to: book.appendingPathComponent("style/own.css"))
+        try FileManager.default.createSymbolicLink(at: book.appendingPathComponent("link"), withDestinationURL: secret)
+        try FileManager.default.createSymbolicLink(at: book.appendingPathComponent("style/linked.css"), withDestinationURL: secret.appendingPathComponent("notes.css"))
+        try Data(text).write(to: book.appendingPathComponent("small.txt"))
+        try Data("css: [link/notes.css, style/linked.css, style/own.css]\n".utf8).write(to: book.appendingPathComponent("small.meta.yaml"))
+        let source = try SourceLoader(sourceDateEpoch: nil).load(book.appendingPathComponent("small.txt"))
+        #expect(Array(source.resources.keys) == ["style/own.css"], "\(source.resources.keys)")
     }
 
     @Test("the paths a sidecar names, cover first; none from a sidecar that cannot be read")

@@ -292,7 +292,7 @@ extension Reference {
                 while end < count, Scanner.isDigit(characters[end]) { end += 1 }
                 let before = characters[index - 1]
                 let glued = Scanner.isPunctuation(before) || Scanner.isLetter(before)
-                    || (before == "—" && index >= 2 && (Scanner.isLetter(characters[index - 2]) || Scanner.isPunctuation(characters[index - 2])))
+                    || (before == "—" && index >= 2 && (Scanner.isLetter(characters[index - 2]) || Scanner.isPunctuation(characters[index - 2]) && characters[index - 2] != ")"))
                 let spaced = before == " " && index >= 2 && Scanner.isPunctuation(characters[index - 2])
                 let after: Unicode.Scalar = end < count ? characters[end] : " "
                 let endsWell = after == " " || after == ")" || after == "\u{00A0}" || (after == "." && (end + 1 >= count || characters[end + 1] == " ")) || after == ","
@@ -303,7 +303,7 @@ extension Reference {
                 let sentenceFollows = end >= count || end + 1 < count && after == " " && characters[end + 1].properties.isUppercase
                 if end - index <= 3, glued || spaced || between, endsWell, !precededByCitationWord(index), !afterFigure || sentenceFollows {
                     markers.append(.init(range: (spaced || between ? index - 1 : index)..<end,
-                                         number: characters[index..<end].reduce(0) { $0 * 10 + Int($1.value - 0x30) }, weak: between || afterFigure, spaced: spaced))
+                                         number: characters[index..<end].reduce(0) { $0 * 10 + Int($1.value - 0x30) }, weak: between || afterFigure || before == "—", spaced: spaced))
                 }
                 index = end
                 continue

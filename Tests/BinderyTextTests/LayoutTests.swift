@@ -168,4 +168,17 @@ struct LayoutTests {
         let groups = ParagraphBuilder(profile: profile).build(lines, pages: pages).map { $0.lines.map(\.text) }
         #expect(groups.map(\.count) == [2, 2, 3], "\(groups)")
     }
+
+    /// Near miss: a paragraph set in as deep as a numbered item's other lines, after the item's last sentence, is a
+    /// paragraph of its own, not the item's.
+    @Test func aParagraphAfterAHangingIndentItemStandsApart() {
+        let lines = sourceLines("""
+        2. No woman shall sell bread in the market of the town after the bell has rung for the evening,
+           on pain of the same fine as the bakers pay for it.
+           So the clerk read, and the crowd in the square listened to him without a word for a long time.
+        """)
+        let profile = LayoutProfile(layout: .hardWrapped, measure: 96, trailingSpaceMark: false, indentMark: true)
+        let groups = ParagraphBuilder(profile: profile).build(lines, pages: PageFinder.Result()).map { $0.lines.map(\.text) }
+        #expect(groups.map(\.count) == [2, 1], "\(groups)")
+    }
 }

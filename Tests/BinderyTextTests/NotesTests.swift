@@ -8,7 +8,7 @@ struct NotesTests {
         ("waited for the Messiah.1 Then", 1), ("revealing.” 1 We might", 1), ("repeat it.— Then", nil), ("Marxism.- Then", nil),
         ("the idea^^ more", nil), ("with superscript¹ here", 1), ("in 1917 there", -1), ("see p. 12 here", -1),
         ("of _Ethik_4), the", 4), ("a file_2 here", -1), ("a snake_case then _Ethik_4 on", 4), ("a_b_2 here", -1),
-        ("to the same questioner:88— Now", 88), ("So haply slander—2", 2), ("in 1914—18 the", -1),
+        ("to the same questioner:88— Now", 88), ("So haply slander—2", -1), ("in 1914—18 the", -1), ("in (1914)—18 the", -1),
         ("on a preceding page.84 And", 84), ("see page 84 here", -1), ("see p.84 here", -1), ("in 1877.62 Competition", -1),
     ] as [(String, Int?)])
     func scansMarkers(text: String, number: Int?) {
@@ -21,9 +21,9 @@ struct NotesTests {
         }
     }
 
-    /// A number after a number's full stop may be a decimal: a candidate trusted only as the very number expected,
-    /// and only where a sentence follows.
-    @Test(arguments: [("in 1877.62 Competition", [62]), ("it cost 3.50 a day", []), ("it cost 3.50", [50])])
+    /// A number after a number's full stop may be a decimal, and one after a dash a range's end: candidates trusted only
+    /// as the very number expected (the decimal only where a sentence follows).
+    @Test(arguments: [("in 1877.62 Competition", [62]), ("it cost 3.50 a day", []), ("it cost 3.50", [50]), ("So haply slander—2", [2]), ("see pp. xii—15 here", [15])])
     func numbersAfterAFigureAreWeak(text: String, numbers: [Int]) {
         let markers = NoteMarkerScanner().scan(Array(text.unicodeScalars))
         #expect(markers.compactMap(\.number) == numbers, "\(text)")

@@ -33,6 +33,30 @@ struct VerseNoteTests {
         #expect(verse[0] == [.text("And what’s untimely done. So haply slander—"), .note(Self.note)])
     }
 
+    /// Two notes on one line and six in a stanza, each back on its own marker, with a year beside one: nothing lost,
+    /// no figure of the year taken, no marker left in the text.
+    @Test func manyNotesInAStanza() {
+        let source = ["Move him into the sun, a master1 and then a mourner2", "Gently its touch awoke him once,3 at home,",
+                      "Whispering of fields half-sown.4 Always it woke him,", "even in France, in 1915, him5 until this morning",
+                      "and this snow.6 If anything might rouse him now"]
+        let lines = sourceLines(source.joined(separator: "\n"))
+        func note(_ number: String) -> Inline { .note(Note(number: number, blocks: [])) }
+        // The joined text with each marker taken out and its note in its place, as the linker leaves it.
+        let inlines: [Inline] = [
+            .text("Move him into the sun, a master"), note("1"), .text(" and then a mourner"), note("2"),
+            .text(" Gently its touch awoke him once,"), note("3"), .text(" at home, Whispering of fields half-sown."), note("4"),
+            .text(" Always it woke him, even in France, in 1915, him"), note("5"), .text(" until this morning and this snow."), note("6"),
+            .text(" If anything might rouse him now"),
+        ]
+        let verse = VerseLines.lines(lines[...], inlines: inlines)
+        let numbers = verse.map { $0.compactMap { inline -> String? in if case .note(let note) = inline { note.number } else { nil } } }
+        #expect(numbers == [["1", "2"], ["3"], ["4"], ["5"], ["6"]], "\(verse)")
+        let text = verse.map { $0.map(\.plainText).joined() }
+        #expect(text == ["Move him into the sun, a master and then a mourner", "Gently its touch awoke him once, at home,",
+                         "Whispering of fields half-sown. Always it woke him,", "even in France, in 1915, him until this morning",
+                         "and this snow. If anything might rouse him now"], "\(text)")
+    }
+
     /// A marker the line does not show where the note stood goes at the end of the last line: no text is dropped.
     @Test func aMarkerNotFoundKeepsTheText() {
         let lines = sourceLines("First line of it,\nAnd the second one.")

@@ -96,18 +96,20 @@ struct WrappedTitleTests {
 
     /// A long title wrapped in two lines that end no sentence, set apart above and run into its text below, is one
     /// heading even with semicolons in it (`… of Parts; Correlated Variation;` / `Inheritance`); a pair of lines of prose
-    /// with semicolons, not title-cased, stays a paragraph.
+    /// with semicolons, not title-cased, stays a paragraph, and so does an address's pair of short title-cased lines.
     @Test("a title wrapped in two lines, semicolons and all, is one heading; two lines of prose are not")
     func wrappedTitleWithSemicolons() throws {
         let document = try read(Self.runOn([
             ["Effects of Habit and of the Use or Disuse of Parts; Correlated Variation;", "Inheritance"],
             ["Variation Under Nature"],
             ["the species of the plain; the strata of the hills; and so on among", "the many"],
+            ["The Old Mill House; Riverside Lane", "Ashford"],
         ]))
         let found = headings(document).map(\.text)
         #expect(found.contains("Effects of Habit and of the Use or Disuse of Parts; Correlated Variation; Inheritance"), "\(found)")
         #expect(found.contains("Variation Under Nature"), "\(found)")
         #expect(!found.contains { $0.contains("the strata of the hills") }, "\(found)")
+        #expect(!found.contains { $0.contains("Riverside Lane") }, "an address's short lines: \(found)")
     }
 
     /// Under a bare chapter number, a title-cased title wrapped in two lines (a word broken at the end of the first with

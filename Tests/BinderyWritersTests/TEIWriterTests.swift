@@ -56,7 +56,8 @@ struct TEIWriterTests {
         #expect(try tei(kept).contains("<hyphenation eol=\"all\">"))
     }
 
-    /// Every division has an `xml:id` of its own, in reading order, and `n`, its place among its siblings.
+    /// Every division has an `xml:id` of its own, in reading order, and `n`, its place among its siblings (the top-level
+    /// ones of `front`, `body` and `back` each counted from 1).
     @Test("divisions are numbered: xml:id in reading order, n among their siblings")
     func divisionNumbers() throws {
         let document = Document(blocks: [
@@ -71,6 +72,9 @@ struct TEIWriterTests {
         #expect(divisions == ["type=\"preface\" xml:id=\"div-1\" n=\"1\"", "type=\"chapter\" xml:id=\"div-2\" n=\"2\"",
                               "type=\"chapter\" xml:id=\"div-3\" n=\"1\"", "type=\"chapter\" xml:id=\"div-4\" n=\"2\"",
                               "type=\"chapter\" xml:id=\"div-5\" n=\"3\""], "\(divisions)")
+        // In `front`, `body` and `back` alike, each counted from 1.
+        let xmlWithBack = try tei(Fixtures.everyFeature)
+        #expect(xmlWithBack.contains("<back><div type=\"index\" xml:id=\"div-6\" n=\"1\">"), "\(xmlWithBack.suffix(300))")
     }
 
     @Test("diplomatic line breaks become lb, with break=no where a word runs on")

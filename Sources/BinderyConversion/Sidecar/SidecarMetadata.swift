@@ -94,7 +94,11 @@ public struct SidecarMetadata: Sendable {
             case "group-position": read.seriesPosition = node.text(&problems)
             case "toc-title": read.tocTitle = node.text(&problems)
             case "cover-image": read.coverImage = SidecarResources.path(node, &problems)
-            case "css": read.styleSheets = node.items.compactMap { SidecarResources.path($0, &problems) }
+            case "css":
+                read.styleSheets = node.items.compactMap { SidecarResources.path($0, &problems) }
+                if node.items.count > SidecarResources.maximumStyleSheets {
+                    problems.append(node.problem("names \(node.items.count) style sheets; \(SidecarResources.maximumStyleSheets) at most"))
+                }
             default:  // structure
                 read.structure = StructureSidecar(sourceLineCount: sourceLineCount).parse(node, sidecarName: sidecarName, &problems)
             }

@@ -37,8 +37,8 @@ extension Pipeline {
         if ticket.trigger == .startup, isUnchanged(path, stamp: currentStamp, settings: settings) { return .upToDate }
         let stamp = SourceStamp.trusted(source: before, sidecar: sidecarBefore, resources: resourcesBefore, checkedAt: checkedAt, margin: stampTrustMargin)
         let read: SourceRead
-        // (An early read of a document with a cover or style sheet is read again: its stamps do not cover those files.)
-        if let earlyRead = early.read(path, stamp: before, sidecarStamp: sidecarBefore), earlyRead.resources.isEmpty {
+        // (A document whose sidecar names a cover or style sheet is read again: an early read's stamps do not cover them.)
+        if resourcesBefore.isEmpty, let earlyRead = early.read(path, stamp: before, sidecarStamp: sidecarBefore) {
             read = earlyRead
         } else {
             do {

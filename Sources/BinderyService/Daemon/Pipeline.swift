@@ -179,11 +179,17 @@ package final class Pipeline: @unchecked Sendable {
         let sidecar = directory.stamp(sidecarName)?.isRegularFile == true
             ? try SourceReader.read(sidecarName, in: directory, path: sidecarURL.path, limit: 1 << 20) : nil
         let folder = (path as NSString).deletingLastPathComponent
-        let resources = SidecarResources.load(SidecarResources.paths(in: sidecar)) { name in
+        let resources = try SidecarResources.load(SidecarResources.paths(in: sidecar)) { (name: String) throws(SourceReader.Failure) -> [UInt8]? in
             let resourcePath = folder.isEmpty ? name : folder + "/" + name
-            guard let holder = try? CorpusDirectory(root: layout.root.path, holding: resourcePath) else { return nil }
-            return try? SourceReader.read((name as NSString).lastPathComponent, in: holder, path: layout.url(of: resourcePath).path,
-                                          limit: SidecarResources.maximumBytes)
+            do throws(SourceReader.Failure) {
+                let holder = try CorpusDirectory(root: layout.root.path, holding: resourcePath)
+                return try SourceReader.read((name as NSString).lastPathComponent, in: holder, path: layout.url(of: resourcePath).path,
+                                             limit: SidecarResources.maximumBytes)
+            } catch {
+                // A failure worth retrying fails the read (the job is retried); any other leaves the file out, reported.
+                if error.isTransient { throw error }
+                return nil
+            }
         }
         return SourceFiles(bytes: bytes, sidecar: sidecar, resources: resources)
     }

@@ -26,7 +26,7 @@ package enum SourceStamp {
     /// The stamp text as it is now, to compare with a recorded one; without named files, as it always was.
     static func text(source: FileStamp, sidecar: FileStamp?, resources: [String: FileStamp?] = [:]) -> String {
         let sidecarText = sidecar.flatMap { $0.isRegularFile ? describe($0) : nil } ?? "-"
-        let named = resources.keys.sorted().map { path in "|" + path + "=" + (resources[path]!.flatMap { $0.isRegularFile ? describe($0) : nil } ?? "-") }
+        let named = resources.sorted { $0.key < $1.key }.map { "|" + $0.key + "=" + ($0.value.flatMap { $0.isRegularFile ? describe($0) : nil } ?? "-") }
         return describe(source) + "|" + sidecarText + named.joined()
     }
 

@@ -26,7 +26,7 @@ package struct JobKey: Sendable, Hashable {
     package func key(source: ContentDigest, sidecar: [UInt8]?, resources: [String: [UInt8]] = [:]) -> String {
         var sidecarPart = sidecar.map { ContentDigest($0).hex } ?? "-"
         if !resources.isEmpty {
-            let listed = resources.keys.sorted().map { "\($0)\u{0}\(ContentDigest(resources[$0]!).hex)" }.joined(separator: "\u{0}")
+            let listed = resources.sorted { $0.key < $1.key }.map { "\($0.key)\u{0}\(ContentDigest($0.value).hex)" }.joined(separator: "\u{0}")
             sidecarPart = ContentDigest(Array((sidecarPart + "\u{0}" + listed).utf8)).hex
         }
         return "\(source.hex):\(sidecarPart)" + settingsSuffix

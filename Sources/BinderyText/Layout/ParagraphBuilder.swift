@@ -75,6 +75,9 @@ struct ParagraphBuilder: Sendable {
         return runs * 10 >= text
     }
 
+    /// An em or en dash, as a signature opens with one.
+    static func isDash(_ character: Character) -> Bool { character == "—" || character == "–" }
+
     /// A line that opens with an item's number (`116.    If I follow`, `3) Then`).
     static func opensNumberedItem(_ line: SourceLine) -> Bool {
         ListMarker.parse(line.text)?.ordered == true
@@ -164,9 +167,9 @@ struct ParagraphBuilder: Sendable {
             return !(!previousEnds && line.startsLowercase && long)
         }
         // Inside a numbered item set with a hanging indent (`2. Here we …` / `  let. In the …`), a line set in as deep as
-        // the one before goes on with it (`  —Emma Sweeney`).
+        // the one before goes on with it where it opens no sentence after one: it runs on, or signs the item (`  —Emma Sweeney`).
         if let opening, !previousOpens, Self.opensNumberedItem(opening), opening.leadingSpaces < previous.leadingSpaces,
-           line.leadingSpaces == previous.leadingSpaces { return false }
+           line.leadingSpaces == previous.leadingSpaces, !previousEnds || line.startsLowercase || line.text.first.map(Self.isDash) == true { return false }
         if profile.indentMark, previousEnds, line.leadingSpaces > 0, previous.leadingSpaces == 0 { return true }
         // A paragraph of one line, then another indented as it is (`    “But I was embarrassed.”`); in a block quote
         // indented as deep, a sentence ends a line further on.

@@ -112,10 +112,10 @@ struct NoteMarkerScanner: Sendable {
                 var end = index
                 while end < count, Self.isDigit(characters[end]) { end += 1 }
                 let before = characters[index - 1]
-                // After a word, its punctuation, a dash that breaks it off (`slander—2`), or the underscore closing its
-                // italics (`_Ethik_4`).
+                // After a word, its punctuation, a dash that breaks it off (`slander—2`: a weak candidate, as `xii—15` is a
+                // range), or the underscore closing its italics (`_Ethik_4`).
                 let glued = Self.isPunctuation(before) || Self.isLetter(before)
-                    || (before == "—" && index >= 2 && (Self.isLetter(characters[index - 2]) || Self.isPunctuation(characters[index - 2])))
+                    || (before == "—" && index >= 2 && (Self.isLetter(characters[index - 2]) || Self.isPunctuation(characters[index - 2]) && characters[index - 2] != ")"))
                     || (before == "_" && index >= 2 && Self.isLetter(characters[index - 2]) && closesItalics(index - 1))
                 let spaced = before == " " && index >= 2 && Self.isPunctuation(characters[index - 2])
                 let after: Unicode.Scalar = end < count ? characters[end] : " "
@@ -131,7 +131,7 @@ struct NoteMarkerScanner: Sendable {
                 if end - index <= 3, glued || spaced || between, endsWell, !precededByCitationWord(characters, index), !afterFigure || sentenceFollows {
                     markers.append(Marker(range: (spaced || between ? index - 1 : index)..<end,
                                           number: (index..<end).reduce(0) { $0 * 10 + Int(characters[$1].value - 0x30) },
-                                          weak: between || afterFigure, spaced: spaced))
+                                          weak: between || afterFigure || before == "—", spaced: spaced))
                 }
                 index = end
                 continue

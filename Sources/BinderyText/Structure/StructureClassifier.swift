@@ -187,10 +187,11 @@ struct StructureClassifier: Sendable {
     }
 
     /// A long title the page wrapped, in text that runs on without blank lines: two flush lines set apart above,
-    /// ending no sentence, the second the shorter (`Effects of Habit …; Correlated Variation;` / `Inheritance`); read
-    /// as a title left unwrapped is (semicolons allowed), its lines short of the measure (`candidate` checks).
+    /// ending no sentence, the first half the measure at least (an address's lines are short), the second the shorter (`Effects of Habit …; Correlated Variation;` / `Inheritance`). It is
+    /// matched as an unwrapped title is (semicolons allowed, title-cased); `candidate` checks its lines fall short of the measure.
     private func isWrappedTitle(_ group: LineGroup) -> Bool {
-        guard profile.layout == .hardWrapped, group.lines.count == 2, group.blankBefore >= 1 || group.pageBreakBefore != nil else { return false }
+        guard profile.layout == .hardWrapped, group.lines.count == 2, group.blankBefore >= 1 || group.pageBreakBefore != nil,
+              group.lines[0].length * 2 >= profile.measure else { return false }
         return group.lines.allSatisfy { $0.leadingSpaces == 0 && !$0.endsSentence } && group.lines[1].length < group.lines[0].length
     }
 

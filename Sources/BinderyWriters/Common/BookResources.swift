@@ -1,10 +1,10 @@
 /// Files a document's sidecar adds to its e-book (pandoc's `cover-image` and `css`), as read beside the source.
 public struct BookResources: Sendable, Hashable {
-    /// A cover image in one of EPUB's core image types.
+    /// A cover image in one of EPUB's core raster image types.
     public struct Image: Sendable, Hashable {
         public var bytes: [UInt8]
         public var mediaType: String
-        /// The file name suffix of the media type (`jpg`, `png`, `gif`, `webp`, `svg`).
+        /// The file name suffix of the media type (`jpg`, `png`, `gif`, `webp`).
         public var fileExtension: String
 
         public init(bytes: [UInt8], mediaType: String, fileExtension: String) {
@@ -13,7 +13,8 @@ public struct BookResources: Sendable, Hashable {
             self.fileExtension = fileExtension
         }
 
-        /// The image type its first bytes show (JPEG, PNG, GIF, WebP, or SVG text), nil for any other.
+        /// The image type its first bytes show (JPEG, PNG, GIF or WebP), nil for any other. An SVG is not taken: it
+        /// may hold scripts or links to files the e-book would not carry.
         public init?(sniffing bytes: [UInt8]) {
             func starts(_ prefix: [UInt8], at offset: Int = 0) -> Bool {
                 bytes.count >= offset + prefix.count && Array(bytes[offset..<(offset + prefix.count)]) == prefix
@@ -26,23 +27,9 @@ public struct BookResources: Sendable, Hashable {
                 self.init(bytes: bytes, mediaType: "image/gif", fileExtension: "gif")
             } else if starts(Array("RIFF".utf8)), starts(Array("WEBP".utf8), at: 8) {
                 self.init(bytes: bytes, mediaType: "image/webp", fileExtension: "webp")
-            } else if Self.isSVG(bytes) {
-                self.init(bytes: bytes, mediaType: "image/svg+xml", fileExtension: "svg")
             } else {
                 return nil
             }
-        }
-
-        /// UTF-8 text whose first element, after an XML declaration, comments or a doctype, is `<svg`.
-        private static func isSVG(_ bytes: [UInt8]) -> Bool {
-            guard let text = String(validating: bytes.prefix(4096), as: UTF8.self) ?? String(validating: bytes.prefix(4093), as: UTF8.self) else { return false }
-            var rest = Substring(text).drop { $0.isWhitespace || $0 == "\u{FEFF}" }
-            while rest.hasPrefix("<?") || rest.hasPrefix("<!") {
-                let close = rest.hasPrefix("<!--") ? "-->" : ">"
-                guard let end = rest.range(of: close) else { return false }
-                rest = rest[end.upperBound...].drop { $0.isWhitespace }
-            }
-            return rest.hasPrefix("<svg")
         }
     }
 

@@ -26,12 +26,12 @@ struct TEIText {
         }
         xml.element("body") {
             writer.blocks(root.content)
-            for (index, section) in sections.enumerated() { writer.division(section, position: front.count + index + 1) }
+            for (index, section) in sections.enumerated() { writer.division(section, position: index + 1) }
             if root.content.isEmpty && sections.isEmpty { xml.element("p") }
         }
         if !back.isEmpty {
             xml.element("back") {
-                for (index, section) in back.enumerated() { writer.division(section, position: front.count + sections.count + index + 1) }
+                for (index, section) in back.enumerated() { writer.division(section, position: index + 1) }
             }
         }
     }
@@ -58,7 +58,8 @@ final class TEIBlockWriter {
         self.xml = xml
     }
 
-    /// A division, `xml:id` numbering the divisions in reading order and `n` its place among its siblings (from 1).
+    /// A division, `xml:id` numbering the divisions in reading order and `n` its place among its siblings (from 1; the
+    /// top-level ones of `front`, `body` and `back` each counted apart).
     func division(_ section: Section, position: Int) {
         divisionCount += 1
         xml.startElement("div")
