@@ -42,9 +42,7 @@ extension Pipeline {
             read = earlyRead
         } else {
             do {
-                let files = try self.read(path, in: directory, limit: limit)
-                read = SourceRead(stamp: before, sidecarStamp: sidecarBefore, bytes: files.bytes, sidecar: files.sidecar, resources: files.resources,
-                                  digest: ContentDigest(files.bytes))
+                read = SourceRead(stamp: before, sidecarStamp: sidecarBefore, files: try self.read(path, in: directory, limit: limit))
             } catch {
                 return .unreadable(error, size: before.size, stamp: currentStamp)
             }
@@ -60,11 +58,10 @@ extension Pipeline {
         guard sidecar?.isRegularFile == true else { return [:] }
         let sidecarURL = layout.url(of: SourceNaming.sidecar(of: path))
         let bytes = try? SourceReader.read(sidecarURL.lastPathComponent, in: directory, path: sidecarURL.path, limit: 1 << 20)
-        let folder = (path as NSString).deletingLastPathComponent
         var stamps: [String: FileStamp?] = [:]
         for name in SidecarResources.paths(in: bytes) {
-            let resourcePath = folder.isEmpty ? name : folder + "/" + name
-            stamps[name] = (try? CorpusDirectory(root: layout.root.path, holding: resourcePath))?.stamp((name as NSString).lastPathComponent)
+            let resource = resourcePath(name, besides: path)
+            stamps[name] = (try? CorpusDirectory(root: layout.root.path, holding: resource))?.stamp((resource as NSString).lastPathComponent)
         }
         return stamps
     }

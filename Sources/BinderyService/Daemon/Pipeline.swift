@@ -178,12 +178,11 @@ package final class Pipeline: @unchecked Sendable {
         let sidecarName = sidecarURL.lastPathComponent
         let sidecar = directory.stamp(sidecarName)?.isRegularFile == true
             ? try SourceReader.read(sidecarName, in: directory, path: sidecarURL.path, limit: 1 << 20) : nil
-        let folder = (path as NSString).deletingLastPathComponent
         let resources = try SidecarResources.load(SidecarResources.paths(in: sidecar)) { (name: String) throws(SourceReader.Failure) -> [UInt8]? in
-            let resourcePath = folder.isEmpty ? name : folder + "/" + name
+            let resource = resourcePath(name, besides: path)
             do throws(SourceReader.Failure) {
-                let holder = try CorpusDirectory(root: layout.root.path, holding: resourcePath)
-                return try SourceReader.read((name as NSString).lastPathComponent, in: holder, path: layout.url(of: resourcePath).path,
+                let holder = try CorpusDirectory(root: layout.root.path, holding: resource)
+                return try SourceReader.read((resource as NSString).lastPathComponent, in: holder, path: layout.url(of: resource).path,
                                              limit: SidecarResources.maximumBytes)
             } catch {
                 // A failure worth retrying fails the read (the job is retried); any other leaves the file out, reported.
@@ -192,6 +191,12 @@ package final class Pipeline: @unchecked Sendable {
             }
         }
         return SourceFiles(bytes: bytes, sidecar: sidecar, resources: resources)
+    }
+
+    /// The corpus path of a file a sidecar names, `name` being relative to the folder of the source at `path`.
+    func resourcePath(_ name: String, besides path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? name : folder + "/" + name
     }
 
     /// What the converter reads for `read`.
