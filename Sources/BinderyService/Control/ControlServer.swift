@@ -1,6 +1,7 @@
 import BinderyProtocol
 import Dispatch
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,7 +10,8 @@ import Glibc
 /// `ControlCodec`), one response per request, event streams for subscribers. Glibc + Dispatch: one serial queue owns every connection
 /// (reads and writes are non-blocking, a slow reader is dropped once its backlog passes a limit); requests are handled on a
 /// concurrent queue, one at a time per client, so one client's slow requests do not hold up another's.
-public final class ControlServer: @unchecked Sendable {
+/// Its state is one `Mutex`ed value, used on that queue (and by `start`/`stop`); nothing done under the lock calls back into it.
+public final class ControlServer: Sendable {
     public struct Settings: Sendable {
         public var socketPath: String
         /// 0o600, or 0o660 when `group` is set.
@@ -53,12 +55,16 @@ public final class ControlServer: @unchecked Sendable {
     private let queue = DispatchQueue(label: "bindery.control")
     /// Where handlers run: many clients at once, each client's requests one after another.
     private let requests = DispatchQueue(label: "bindery.control.requests", attributes: .concurrent)
-    private var listener: Int32 = -1
-    private var acceptSource: DispatchSourceRead?
-    private var connections: [Int: ControlConnection] = [:]
-    private var nextConnection = 0
-    /// Device and inode of the socket this server bound: only that file is removed at stop.
-    private var boundSocket: (device: UInt64, inode: UInt64)?
+    private let state = Mutex(State())
+
+    private struct State {
+        var listener: Int32 = -1
+        var acceptSource: DispatchSourceRead?
+        var connections: [Int: ControlConnection] = [:]
+        var nextConnection = 0
+        /// Device and inode of the socket this server bound: only that file is removed at stop.
+        var boundSocket: (device: UInt64, inode: UInt64)?
+    }
 
     public init(settings: Settings, handler: @escaping Handler) {
         self.settings = settings
@@ -74,26 +80,32 @@ public final class ControlServer: @unchecked Sendable {
             throw ControlSocketError("another process is listening on \(path)")
         }
         unlink(path)
-        listener = try UnixSocket.listen(at: path, mode: settings.group == nil ? 0o600 : 0o660, group: settings.group)
-        boundSocket = Self.identity(of: path)
-        let source = DispatchSource.makeReadSource(fileDescriptor: listener, queue: queue)
-        source.setEventHandler { [weak self] in self?.acceptPending() }
-        acceptSource = source
-        source.resume()
+        let listener = try UnixSocket.listen(at: path, mode: settings.group == nil ? 0o600 : 0o660, group: settings.group)
+        state.withLock { state in
+            state.listener = listener
+            state.boundSocket = Self.identity(of: path)
+            let source = DispatchSource.makeReadSource(fileDescriptor: listener, queue: queue)
+            source.setEventHandler { [weak self] in self?.acceptPending(on: listener) }
+            state.acceptSource = source
+            source.resume()
+        }
     }
 
     /// Stops accepting, closes every connection and removes the socket file.
     public func stop() {
-        queue.sync {
-            acceptSource?.cancel()
-            acceptSource = nil
-            if listener >= 0 { close(listener); listener = -1 }
-            for connection in connections.values { connection.close() }
-            connections.removeAll()
+        let bound = queue.sync {
+            state.withLock { state in
+                state.acceptSource?.cancel()
+                state.acceptSource = nil
+                if state.listener >= 0 { close(state.listener); state.listener = -1 }
+                for connection in state.connections.values { connection.close() }
+                state.connections.removeAll()
+                defer { state.boundSocket = nil }
+                return state.boundSocket
+            }
         }
         // A socket file that is no longer ours (removed and bound again by someone else) stays.
-        if let bound = boundSocket, let current = Self.identity(of: settings.socketPath), bound == current { unlink(settings.socketPath) }
-        boundSocket = nil
+        if let bound, let current = Self.identity(of: settings.socketPath), bound == current { unlink(settings.socketPath) }
     }
 
     private static func identity(of path: String) -> (device: UInt64, inode: UInt64)? {
@@ -106,17 +118,20 @@ public final class ControlServer: @unchecked Sendable {
     /// (a restart reports thousands of up-to-date jobs that nobody may be listening for).
     public func broadcast(_ event: @autoclosure @escaping @Sendable () -> any Encodable & Sendable) {
         queue.async {
-            let subscribers = self.connections.values.filter(\.isSubscriber)
-            guard !subscribers.isEmpty else { return }
-            let line = ControlCodec.encodeEvent(event())
-            for connection in subscribers { connection.send(line) }
+            self.state.withLock { state in
+                let subscribers = state.connections.values.filter(\.isSubscriber)
+                guard !subscribers.isEmpty else { return }
+                let line = ControlCodec.encodeEvent(event())
+                for connection in subscribers { connection.send(line) }
+            }
         }
     }
 
     /// Connections open now (for `status` and tests).
-    public var clientCount: Int { queue.sync { connections.count } }
+    public var clientCount: Int { queue.sync { state.withLock { $0.connections.count } } }
 
-    private func acceptPending() {
+    /// Accepts the clients waiting on `listener` (on the server's queue).
+    private func acceptPending(on listener: Int32) {
         while true {
             let client = accept(listener, nil, nil)
             if client < 0 { return }
@@ -126,20 +141,27 @@ public final class ControlServer: @unchecked Sendable {
                 refuse(client, ControlError(code: -32001, message: "permission denied: this user may not control the daemon"))
                 continue
             }
-            guard connections.count < settings.maximumClients else {
-                refuse(client, ControlError(code: -32002, message: "too many clients (\(settings.maximumClients)); try again later"))
-                continue
+            let refusal: ControlError? = state.withLock { state in
+                guard state.connections.count < settings.maximumClients else {
+                    return ControlError(code: -32002, message: "too many clients (\(settings.maximumClients)); try again later")
+                }
+                let key = state.nextConnection
+                state.nextConnection += 1
+                let connection = ControlConnection(descriptor: client, queue: queue, requests: requests, settings: settings, handler: handler) {
+                    [weak self] answer in
+                    guard let self else { return }
+                    queue.async { self.state.withLock { $0.connections[key]?.answered(answer) } }
+                }
+                // A connection closes under the lock (a client too slow for a broadcast): it is forgotten after.
+                connection.onClose = { [weak self] in
+                    guard let self else { return }
+                    queue.async { self.state.withLock { _ = $0.connections.removeValue(forKey: key) } }
+                }
+                state.connections[key] = connection
+                connection.start()
+                return nil
             }
-            let key = nextConnection
-            nextConnection += 1
-            let connection = ControlConnection(descriptor: client, queue: queue, requests: requests, settings: settings, handler: handler) {
-                [weak self] answer in
-                guard let self else { return }
-                queue.async { self.connections[key]?.answered(answer) }
-            }
-            connection.onClose = { [weak self] in self?.connections[key] = nil }
-            connections[key] = connection
-            connection.start()
+            if let refusal { refuse(client, refusal) }
         }
     }
 

@@ -2,10 +2,11 @@ import BinderyConversion
 import BinderyWriters
 import Foundation
 import Logging
+import Synchronization
 
 /// One job, start to end: plan it (`plan`: refuse, skip, delete, or read the source once and convert),
 /// convert, drop the result if the job was cancelled, superseded or too slow, else publish and record.
-package final class Pipeline: @unchecked Sendable {
+package final class Pipeline: Sendable {
     let layout: CorpusLayout
     let publisher: Publisher
     let store: StateStore
@@ -13,16 +14,15 @@ package final class Pipeline: @unchecked Sendable {
     let events: DaemonEventSink
     /// Conversion times and bytes published, for the HTTP `/metrics`.
     let metrics: LiveMetrics
-    private let lock = NSLock()
-    private var current: PipelineSettings
+    private let current: Mutex<PipelineSettings>
     /// Conversions begun during settle delays (`convertEarly`), taken by the jobs that follow.
     package let early = EarlyConversions()
     /// Sources changed less than this many seconds before their job looked are not stamped (`SourceStamp`).
     let stampTrustMargin: Double
-    /// Jobs found up to date by their source's stamp, without reading it (guarded by `lock`).
-    private var skippedReads = 0
-    /// Reads of sources so far (guarded by `lock`).
-    private var reads = 0
+    /// Jobs found up to date by their source's stamp, without reading it.
+    private let skippedReads = Mutex(0)
+    /// Reads of sources so far.
+    private let reads = Mutex(0)
 
     package init(
         layout: CorpusLayout, publisher: Publisher, store: StateStore, settings: PipelineSettings, logger: Logger,
@@ -35,19 +35,19 @@ package final class Pipeline: @unchecked Sendable {
         self.publisher = publisher
         self.store = store
         self.logger = logger
-        current = settings
+        current = Mutex(settings)
     }
 
     package var settings: PipelineSettings {
-        get { lock.withLock { current } }
-        set { lock.withLock { current = newValue } }
+        get { current.withLock { $0 } }
+        set { current.withLock { $0 = newValue } }
     }
 
     /// How many jobs so far were up to date by their source's stamp, without reading it.
-    package var readsSkipped: Int { lock.withLock { skippedReads } }
+    package var readsSkipped: Int { skippedReads.withLock { $0 } }
 
     /// How many times a source was read so far (jobs and early conversions; tests).
-    package var sourceReads: Int { lock.withLock { reads } }
+    package var sourceReads: Int { reads.withLock { $0 } }
 
     package func run(_ ticket: JobTicket, token: JobToken) -> JobResult {
         let settings = self.settings
@@ -171,7 +171,7 @@ package final class Pipeline: @unchecked Sendable {
     /// The same, in the source's directory opened already; the files the sidecar names (`SidecarResources`) are read
     /// the same way, from the corpus root without links, and left out (for the converter to report) when unreadable.
     func read(_ path: String, in directory: CorpusDirectory, limit: Int) throws(SourceReader.Failure) -> SourceFiles {
-        lock.withLock { reads += 1 }
+        reads.withLock { $0 += 1 }
         let url = layout.url(of: path)
         let bytes = try SourceReader.read(url.lastPathComponent, in: directory, path: url.path, limit: limit)
         let sidecarURL = layout.url(of: SourceNaming.sidecar(of: path))
@@ -229,7 +229,7 @@ package final class Pipeline: @unchecked Sendable {
         case .deleted:
             return false
         }
-        lock.withLock { skippedReads += 1 }
+        skippedReads.withLock { $0 += 1 }
         logger.debug("job.up-to-date", metadata: ["path": "\(path)", "by": "stamp"])
         return true
     }
