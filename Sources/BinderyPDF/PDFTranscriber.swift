@@ -98,22 +98,26 @@ package struct PDFTranscriber: Sendable {
     }
 
     /// A centred line between stanzas (a section's number in a poem), on one page or over a page's end, is the poem's:
-    /// it opens the stanza after it on its page, else it closes the one before it.
+    /// it opens the stanza after it on its page, else it closes the one before it. An ornament between the stanza
+    /// before and the line (`***`, then `14`) stays where it is.
     private static func keepCentredLinesInVerse(_ layouts: inout [PageLayout]) {
         for page in layouts.indices {
             var index = 0
             while index < layouts[page].blocks.count {
                 let blocks = layouts[page].blocks
-                let before = index > 0 ? blocks[index - 1] : layouts[..<page].last { !$0.blocks.isEmpty }?.blocks.last
+                let earlier = index >= 2 ? Array(blocks[(index - 2)..<index])
+                    : Array(layouts[..<page].last { !$0.blocks.isEmpty }?.blocks.suffix(2) ?? []) + blocks[..<index]
+                let before = earlier.reversed().first { !isOrnament($0) }
                 let after = index + 1 < blocks.count ? blocks[index + 1] : layouts[(page + 1)...].first { !$0.blocks.isEmpty }?.blocks.first
-                guard blocks[index].kind == .centred, blocks[index].lines.count == 1, before?.kind == .verse, after?.kind == .verse else {
+                guard blocks[index].kind == .centred, blocks[index].lines.count == 1, !isOrnament(blocks[index]), before?.kind == .verse,
+                      after?.kind == .verse else {
                     index += 1
                     continue
                 }
                 if index + 1 < blocks.count {
                     layouts[page].blocks[index + 1].lines.insert(contentsOf: blocks[index].lines, at: 0)
                     layouts[page].blocks.remove(at: index)
-                } else if index > 0 {
+                } else if index > 0, blocks[index - 1].kind == .verse {
                     layouts[page].blocks[index - 1].lines += blocks[index].lines
                     layouts[page].blocks.remove(at: index)
                 } else {
@@ -122,6 +126,11 @@ package struct PDFTranscriber: Sendable {
                 }
             }
         }
+    }
+
+    /// A centred line of signs only (`***`, `⁂`): a scene break.
+    private static func isOrnament(_ block: PDFBlock) -> Bool {
+        block.kind == .centred && block.lines.count == 1 && !block.lines[0].text.contains { $0.isLetter || $0.isNumber }
     }
 
     private struct Style: Hashable {
