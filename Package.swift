@@ -101,7 +101,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BinderyPDFTests",
-            dependencies: ["CCairo", "BinderyConversion", "BinderyModel", "BinderyTestSupport"],
+            dependencies: ["CCairo", "BinderyArchive", "BinderyConversion", "BinderyModel", "BinderyTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

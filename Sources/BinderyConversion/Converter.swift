@@ -131,6 +131,14 @@ public struct Converter: Sendable {
         }
         if let transcript {
             lines = PDFSource.placed(lines, transcript)
+            // Only pictures the reader placed as figures go into the outputs; one it did not place is reported, never dropped unsaid.
+            let figures = PDFSource.figures(transcript).sorted { $0.key < $1.key }.map(\.value)
+            document.images = figures.map(\.image)
+            let shown = Set(document.shownImages.map(\.name))
+            for (figure, _) in figures where !shown.contains(figure.image) {
+                document.diagnostics.append(Diagnostic(.warning, code: "pdf.picture-not-placed", "\(figure.description) could not be placed in the text and was left out"))
+            }
+            document.images = document.shownImages
             document.diagnostics.insert(Diagnostic(.info, code: "pdf.layout", transcript.summary), at: 0)
             document.editorial.insert(EditorialNote(.interpretation, "The text was read from a PDF with poppler and its structure from the "
                 + "printed page: headings from their type sizes, paragraphs, quotations and verse from the lines' positions, italics from "

@@ -20,6 +20,7 @@ public struct DocumentReport: Sendable, Codable {
         public var verses: Int
         public var sceneBreaks: Int
         public var notes: Int
+        public var figures: Int
     }
 
     public var title: String?
@@ -35,7 +36,7 @@ public struct DocumentReport: Sendable, Codable {
         creators = document.metadata.creators.map(\.name)
         language = document.metadata.language
         var counts = Counts(lines: document.source?.lineCount ?? 0, pages: document.pageBreaks.count, headings: 0, paragraphs: 0,
-                            blockQuotes: 0, lists: 0, verses: 0, sceneBreaks: 0, notes: 0)
+                            blockQuotes: 0, lists: 0, verses: 0, sceneBreaks: 0, notes: 0, figures: 0)
         var outline: [OutlineEntry] = []
         func countNotes(_ inlines: [Inline]) {
             for inline in inlines {
@@ -57,6 +58,7 @@ public struct DocumentReport: Sendable, Codable {
             case .list(let list): counts.lists += 1; list.items.forEach { $0.forEach(visit) }
             case .verse(let lines, _): counts.verses += 1; lines.forEach(countNotes)
             case .sceneBreak: counts.sceneBreaks += 1
+            case .figure: counts.figures += 1
             case .pageBreak: break
             }
         }
@@ -73,7 +75,8 @@ public struct DocumentReport: Sendable, Codable {
         lines.append("Title: \(title ?? "(none)")" + (creators.isEmpty ? "" : " — " + creators.joined(separator: ", ")))
         lines.append("Language: \(language)")
         lines.append("Counts: \(counts.lines) lines, \(counts.pages) page breaks, \(counts.headings) headings, \(counts.paragraphs) paragraphs, "
-            + "\(counts.notes) notes, \(counts.blockQuotes) block quotes, \(counts.lists) lists, \(counts.verses) verse, \(counts.sceneBreaks) scene breaks")
+            + "\(counts.notes) notes, \(counts.blockQuotes) block quotes, \(counts.lists) lists, \(counts.verses) verse, \(counts.sceneBreaks) scene breaks"
+            + (counts.figures > 0 ? ", \(counts.figures) figures" : ""))
         lines.append("")
         lines.append("Outline:")
         if outline.isEmpty { lines.append("  (no headings)") }

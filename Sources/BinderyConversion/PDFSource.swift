@@ -1,3 +1,4 @@
+import BinderyModel
 import BinderyPDF
 import BinderyText
 
@@ -15,17 +16,32 @@ enum PDFSource {
         } catch {
             throw ConversionError(file: source.fileName, error.message, isStopped: error.code == .stopped)
         }
-        let transcript = PDFTranscriber().transcribe(pages)
-        guard transcript.text.contains(where: { $0.isLetter }) else {
+        // Pictures alone (a scan's pages) are no text.
+        guard pages.contains(where: { $0.lines.contains { $0.text.contains(where: \.isLetter) } }) else {
             throw ConversionError(file: source.fileName, "the PDF has no text layer (a scan?): OCR it first")
         }
-        return transcript
+        return PDFTranscriber().transcribe(pages)
     }
 
     /// What the page told the reader beyond the transcript's words.
     static func printedLayout(_ transcript: PDFTranscript) -> PrintedLayout {
         PrintedLayout(headingRanks: transcript.headingRanks, marksParagraphs: true, verseLines: transcript.verseLines,
-                      quoteLines: transcript.quoteLines, headingStarts: transcript.headingStarts, centredLines: transcript.centredLines)
+                      quoteLines: transcript.quoteLines, headingStarts: transcript.headingStarts, centredLines: transcript.centredLines,
+                      figures: figures(transcript).mapValues(\.figure))
+    }
+
+    /// The transcript's pictures, numbered in reading order (`figure-1.png`…), by their place-holder's line.
+    static func figures(_ transcript: PDFTranscript) -> [Int: (figure: Figure, image: DocumentImage)] {
+        var result: [Int: (figure: Figure, image: DocumentImage)] = [:]
+        for (number, line) in transcript.figures.keys.sorted().enumerated() {
+            let picture = transcript.figures[line]!
+            let name = "figure-\(number + 1).png"
+            let page = transcript.origins.indices.contains(line - 1) ? transcript.origins[line - 1].prefix { $0 != "," } : ""
+            let description = "Picture \(number + 1) of the source" + (page.isEmpty ? "" : ", printed on \(page)")
+            result[line] = (Figure(image: name, description: description),
+                            DocumentImage(name: name, mediaType: "image/png", bytes: picture.png, width: picture.width, height: picture.height))
+        }
+        return result
     }
 
     /// The proof's lines: each transcript line followed by where it was printed.

@@ -7,7 +7,7 @@ extension Block {
         case .blockQuote(let blocks, _): blocks.map(\.plainText).joined(separator: " ")
         case .list(let list): list.items.map { $0.map(\.plainText).joined(separator: " ") }.joined(separator: " ")
         case .verse(let lines, _): lines.map(\.plainText).joined(separator: " ")
-        case .sceneBreak, .pageBreak: ""
+        case .sceneBreak, .pageBreak, .figure: ""
         }
     }
 }

@@ -6,6 +6,8 @@ public enum Block: Sendable, Codable, Hashable {
     case list(ListBlock)
     case verse(lines: [[Inline]], NodeInfo = NodeInfo())
     case sceneBreak(NodeInfo = NodeInfo())
+    /// A picture of the source (a PDF's image), one of the document's `images`.
+    case figure(Figure)
     /// A page boundary between blocks (inside a paragraph it is an `Inline.pageBreak`).
     case pageBreak(PageBreak)
 
@@ -15,6 +17,7 @@ public enum Block: Sendable, Codable, Hashable {
         case .heading(let heading): heading.info
         case .paragraph(_, let info), .blockQuote(_, let info), .verse(_, let info), .sceneBreak(let info): info
         case .list(let list): list.info
+        case .figure(let figure): figure.info
         case .pageBreak(let pageBreak): NodeInfo(source: pageBreak.sourceLine.map { SourceRange(line: $0) })
         }
     }
@@ -56,5 +59,39 @@ public struct ListBlock: Sendable, Codable, Hashable {
         self.ordered = ordered
         self.items = items
         self.info = info
+    }
+}
+
+/// A picture standing between blocks: the name of one of the document's `images`, and what the reader can say of it.
+public struct Figure: Sendable, Codable, Hashable {
+    /// The image's file name (`figure-1.png`), unique in the document.
+    public var image: String
+    /// A text alternative: where the picture was printed, since its content is not described.
+    public var description: String
+    public var info: NodeInfo
+
+    public init(image: String, description: String, info: NodeInfo = NodeInfo()) {
+        self.image = image
+        self.description = description
+        self.info = info
+    }
+}
+
+/// An image file the document's figures show.
+public struct DocumentImage: Sendable, Codable, Hashable {
+    public var name: String
+    /// `image/png`.
+    public var mediaType: String
+    public var bytes: [UInt8]
+    /// In pixels.
+    public var width: Int
+    public var height: Int
+
+    public init(name: String, mediaType: String, bytes: [UInt8], width: Int, height: Int) {
+        self.name = name
+        self.mediaType = mediaType
+        self.bytes = bytes
+        self.width = width
+        self.height = height
     }
 }

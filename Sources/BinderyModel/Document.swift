@@ -13,6 +13,8 @@ public struct Document: Sendable, Codable, Hashable {
     public var source: SourceInfo?
     /// Decisions about single source lines that the blocks do not show (hyphens), for the proof.
     public var lineDecisions: [LineDecision]
+    /// The images the `figure` blocks show (a PDF's pictures).
+    public var images: [DocumentImage]
 
     public init(
         metadata: Metadata = Metadata(),
@@ -20,7 +22,8 @@ public struct Document: Sendable, Codable, Hashable {
         diagnostics: [Diagnostic] = [],
         editorial: [EditorialNote] = [],
         source: SourceInfo? = nil,
-        lineDecisions: [LineDecision] = []
+        lineDecisions: [LineDecision] = [],
+        images: [DocumentImage] = []
     ) {
         self.schemaVersion = Document.currentSchemaVersion
         self.metadata = metadata
@@ -29,6 +32,7 @@ public struct Document: Sendable, Codable, Hashable {
         self.editorial = editorial
         self.source = source
         self.lineDecisions = lineDecisions
+        self.images = images
     }
 }
 

@@ -36,7 +36,7 @@ extension Block {
         case .blockQuote(let blocks, _): blocks.flatMap(\.pageBreaks)
         case .list(let list): list.items.flatMap { $0.flatMap(\.pageBreaks) }
         case .verse(let lines, _): lines.flatMap(\.pageBreaks)
-        case .sceneBreak: []
+        case .sceneBreak, .figure: []
         }
     }
 }

@@ -68,7 +68,7 @@ package struct PDFExtractor: Sendable {
         guard width.isFinite, height.isFinite, width > 1, height > 1, width < 20_000, height < 20_000 else {
             return PDFPage(index: index, width: 1, height: 1, lines: [])
         }
-        var result = PDFPage(index: index, width: width, height: height, lines: [])
+        var result = PDFPage(index: index, width: width, height: height, lines: [], images: PDFImages.read(page, width: width, height: height))
         guard let text = poppler_page_get_text(page) else { return result }
         defer { g_free(text) }
         var rectangles: UnsafeMutablePointer<PopplerRectangle>?

@@ -5,6 +5,20 @@ package struct PDFPage: Sendable {
     package var width: Double
     package var height: Double
     package var lines: [PDFLine]
+    /// The pictures printed on the page (`PDFImages`), top to bottom.
+    package var images: [PDFImage] = []
+}
+
+/// A picture printed on a page: where (in points from the page's top left) and its pixels as a PNG file.
+package struct PDFImage: Sendable, Hashable {
+    package var left: Double
+    package var top: Double
+    package var right: Double
+    package var bottom: Double
+    package var png: [UInt8]
+    /// In pixels.
+    package var width: Int
+    package var height: Int
 }
 
 /// One printed line: runs of one font each, left to right. Its measures are taken once, when it is made.

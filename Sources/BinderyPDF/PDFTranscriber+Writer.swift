@@ -72,6 +72,14 @@ extension PDFTranscriber {
             }
         }
 
+        /// A picture's place: `[Illustration]`, a paragraph of its own (Project Gutenberg's mark); returns its line (1 first).
+        mutating func illustration(origin: String) -> Int {
+            blanks(1)
+            line("[Illustration]", origin: origin)
+            blanks(1)
+            return lines.count - 1
+        }
+
         mutating func blank(after kind: PDFBlock.Kind) {
             blanks(kind == .heading ? 2 : 1)
         }

@@ -25,14 +25,28 @@ package struct PDFTranscriber: Sendable {
         var verseLines: Set<Int> = [], quoteLines: Set<Int> = [], headingStarts: Set<Int> = [], centredLines: Set<Int> = []
         // Footnotes wait for the end of the paragraph that holds their markers, which may go on over the page's end.
         var pendingNotes: [(note: PDFFootnotes.Note, page: Int)] = []
+        var figures: [Int: PDFImage] = [:]
+        // One picture in one place on three pages or more is the pages' (a logo in the running head), not the text's.
+        var boxes: [[Int]: Int] = [:]
+        for page in pages { for box in Set(page.images.map(Self.box)) { boxes[box, default: 0] += 1 } }
+        let repeatedPictures = Set(boxes.filter { $0.value >= 3 }.keys)
         for (position, layout) in layouts.enumerated() {
             let page = pages[position].index
             if position > 0 { writer.formFeed = true }
             for line in layout.top { writer.line(line.text.trimmingTrailingSpaces(), origin: Self.origin(line, page: page)) }
+            // Each picture stands before the first block printed below its middle, never inside a paragraph that goes on
+            // over the page's end: after the one that comes from the page before, before the one that goes on.
+            var images = pages[position].images.filter { !repeatedPictures.contains(Self.box($0)) }[...]
             for (index, block) in layout.blocks.enumerated() {
                 counts[block.kind, default: 0] += 1
                 let continues = index == 0 && position > 0 && finder.continues(layouts[position - 1].blocks.last, block)
                 let goesOn = index == layout.blocks.count - 1 && position + 1 < layouts.count && finder.continues(block, layouts[position + 1].blocks.first)
+                if !continues {
+                    while let image = images.first, goesOn || (image.top + image.bottom) / 2 < block.lines[0].top {
+                        figures[writer.illustration(origin: Self.origin(image, page: page))] = image
+                        images = images.dropFirst()
+                    }
+                }
                 if !continues, !pendingNotes.isEmpty {
                     writer.footnotes(pendingNotes)
                     pendingNotes = []
@@ -53,6 +67,7 @@ package struct PDFTranscriber: Sendable {
                 }
                 if !goesOn { writer.blank(after: block.kind) }
             }
+            for image in images { figures[writer.illustration(origin: Self.origin(image, page: page))] = image }
             pendingNotes += layout.notes.map { ($0, page) }
             if layout.blocks.last.map({ position + 1 < layouts.count && finder.continues($0, layouts[position + 1].blocks.first) }) != true {
                 writer.footnotes(pendingNotes)
@@ -68,7 +83,8 @@ package struct PDFTranscriber: Sendable {
             + "(odd pages), \(Self.points(measure.edges(ofPage: 1).left))–\(Self.points(measure.edges(ofPage: 1).right)) pt (even); blocks: \(kinds); "
             + "\(footnotes) footnote(s)"
         return PDFTranscript(text: writer.text, origins: writer.origins, headingRanks: headingRanks,
-                             verseLines: verseLines, quoteLines: quoteLines, headingStarts: headingStarts, centredLines: centredLines, summary: summary)
+                             verseLines: verseLines, quoteLines: quoteLines, headingStarts: headingStarts, centredLines: centredLines,
+                             figures: figures, summary: summary)
     }
 
     /// A page's blocks; on a page in two columns, each column's, a paragraph that goes on from the foot of one
@@ -144,6 +160,16 @@ package struct PDFTranscriber: Sendable {
 
     static func origin(_ line: PDFLine, page: Int) -> String {
         "p. \(page), x \(points(line.left)), y \(points(line.baseline)), \(points(line.bodySize)) pt"
+    }
+
+    /// A picture's place and size to the point, and its pixels, to find the one printed alike on many pages.
+    private static func box(_ image: PDFImage) -> [Int] {
+        [image.left, image.top, image.right, image.bottom].map { Int($0.rounded()) } + [image.png.hashValue]
+    }
+
+    static func origin(_ image: PDFImage, page: Int) -> String {
+        "p. \(page), x \(points(image.left)), y \(points(image.top)), picture \(points(image.right - image.left)) × \(points(image.bottom - image.top)) pt, "
+            + "\(image.width) × \(image.height) px"
     }
 
     static func points(_ value: Double) -> String {

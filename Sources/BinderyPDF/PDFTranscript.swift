@@ -16,6 +16,8 @@ package struct PDFTranscript: Sendable {
     /// Transcript lines (1 first) that open a printed heading; lines centred in the body's type.
     package var headingStarts: Set<Int>
     package var centredLines: Set<Int>
+    /// Transcript line (1 first) of each picture's `[Illustration]` → the picture.
+    package var figures: [Int: PDFImage] = [:]
     /// What the page told: the body size, the indent, the kinds of block found; for the editorial record.
     package var summary: String
 }

@@ -23,12 +23,14 @@ struct DocumentCodingTests {
             .list(ListBlock(ordered: true, items: [[.paragraph([.text("one")])], [.paragraph([.text("two")])]])),
             .verse(lines: [[.text("Line one,")], [.text("line two.")]]),
             .sceneBreak(),
+            .figure(Figure(image: "figure-1.png", description: "Picture 1", info: NodeInfo(source: SourceRange(line: 8)))),
             .pageBreak(PageBreak(number: "13")),
             .heading(Heading(level: 1, inlines: [.text("Notes")], kind: .notes)),
         ],
         diagnostics: [Diagnostic(.warning, code: "test.code", "a message", line: 4)],
         editorial: [EditorialNote(.hyphenation, "Nothing joined.")],
-        source: SourceInfo(fileName: "every.txt", byteCount: 100, sha256: String(repeating: "0", count: 64), lineCount: 10)
+        source: SourceInfo(fileName: "every.txt", byteCount: 100, sha256: String(repeating: "0", count: 64), lineCount: 10),
+        images: [DocumentImage(name: "figure-1.png", mediaType: "image/png", bytes: [0x89, 0x50, 0x4E, 0x47], width: 1, height: 1)]
     )
 
     @Test("encodes and decodes to an equal document")

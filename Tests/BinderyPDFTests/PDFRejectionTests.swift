@@ -31,6 +31,18 @@ struct PDFRejectionTests {
         #expect(!error.isStopped)
     }
 
+    @Test("pages holding only a raster picture inside their margins (a scan) are refused, not read as a book of figures")
+    func scannedPictures() throws {
+        let canvas = PDFCanvas(width: 419.53, height: 595.28)
+        for _ in 0..<2 {
+            canvas.picture(x: 40, y: 60, size: 340, pixels: 200)
+            canvas.endPage()
+        }
+        let refused = refusal(canvas.finish(showingOpenPage: false), name: "scan.pdf")
+        let error = try #require(refused)
+        #expect(error.message.contains("no text layer"), "\(error.message)")
+    }
+
     /// `Fixtures/encrypted.pdf`: a generated book encrypted by qpdf (AES-256) with a password to open it.
     @Test("an encrypted PDF is refused: the error says to decrypt it")
     func encrypted() throws {

@@ -25,6 +25,7 @@ public enum Fixtures {
             .list(ListBlock(ordered: false, items: [[.paragraph([.text("bullet")])]])),
             .verse(lines: [[.text("Line one,")], [.text("line two.")]]),
             .sceneBreak(),
+            .figure(Figure(image: "figure-1.png", description: "Picture 1 of the source, printed on p. 12")),
             .pageBreak(PageBreak(number: "13", runningHead: "A CHAPTER")),
             .paragraph([.text("After the break.")]),
             .heading(Heading(level: 2, inlines: [], kind: .chapter)),
@@ -35,6 +36,14 @@ public enum Fixtures {
         diagnostics: [Diagnostic(.warning, code: "test.code", "a message", line: 4)],
         editorial: [EditorialNote(.hyphenation, "3 end-of-line hyphens were joined."), EditorialNote(.normalization, "Page numbers were removed.")],
         source: SourceInfo(fileName: "every.txt", byteCount: 100, sha256: String(repeating: "0", count: 64), lineCount: 10),
-        lineDecisions: [LineDecision(line: 5, kind: .hyphenJoined, detail: "feature")]
+        lineDecisions: [LineDecision(line: 5, kind: .hyphenJoined, detail: "feature")],
+        images: [DocumentImage(name: "figure-1.png", mediaType: "image/png", bytes: onePixelPNG, width: 1, height: 1)]
     )
+
+    /// A PNG file of one green pixel.
+    public static let onePixelPNG: [UInt8] = [
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+        0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53, 0xDE, 0x00, 0x00, 0x00, 0x0C, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF,
+        0xC0, 0x00, 0x00, 0x03, 0x01, 0x01, 0x00, 0xC9, 0xFE, 0x92, 0xEF, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ]
 }

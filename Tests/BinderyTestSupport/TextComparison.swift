@@ -3,7 +3,7 @@ import Foundation
 /// Word sequences of the TEI body and of the bundle's reading text, for the "same text" promise:
 /// both must hold exactly the reading text (no notes, no page furniture), word for word.
 public enum TextComparison {
-    /// Words of `<text>` without the generated title page, the notes and the `fw` page furniture.
+    /// Words of `<text>` without the generated title page, the notes, the figures and the `fw` page furniture.
     public static func teiBodyWords(_ tei: String) -> [String] {
         var text = tei
         if let start = text.range(of: "<text>"), let end = text.range(of: "</text>", options: .backwards) {
@@ -13,6 +13,8 @@ public enum TextComparison {
         text = notesAsMarkers(text)
         text = listItemsWithMarkers(text)
         text = text.replacingOccurrences(of: #"<fw [^>]*>[^<]*</fw>"#, with: " ", options: .regularExpression)
+        // A figure's description and image are the reader's, not the source's words.
+        text = text.replacingOccurrences(of: #"<figure>[\s\S]*?</figure>"#, with: " ", options: .regularExpression)
         text = text.replacingOccurrences(of: #"<(p|head|l|item|quote|lg|list|div)\b"#, with: " <$1", options: .regularExpression)
         text = text.replacingOccurrences(of: #"<[^>]+>"#, with: "", options: .regularExpression)
         text = text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
@@ -20,7 +22,7 @@ public enum TextComparison {
         return words(text)
     }
 
-    /// Words of the reading text without its title block, heading underlines, scene breaks and the
+    /// Words of the reading text without its title block, heading underlines, scene breaks, figures' place-holders and the
     /// gathered notes (note markers `[n]` and list markers stay: the TEI side writes them too).
     /// `titleBlockParagraphs`: the blank-separated paragraphs of the title block (title, subtitle, "by …").
     public static func readingWords(_ reading: String, titleBlockParagraphs: Int) -> [String] {
@@ -48,7 +50,8 @@ public enum TextComparison {
             if line.trimmingCharacters(in: .whitespaces) == "*   *   *" { continue }
             kept.append(line)
         }
-        return words(kept.joined(separator: "\n"))
+        // A figure's place-holder (`[Figure: …; images/…]`, maybe wrapped) is the reader's, not the source's words.
+        return words(kept.joined(separator: "\n").replacingOccurrences(of: #"\[Figure: [^\]]*\]"#, with: " ", options: .regularExpression))
     }
 
     private static func words(_ text: String) -> [String] {

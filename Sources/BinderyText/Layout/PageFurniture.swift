@@ -34,7 +34,8 @@ struct Furniture: Sendable {
         var adjacent: Set<String> = []
         for (page, pageEdges) in edges.enumerated() {
             var keys = Set<String>()
-            for index in pageEdges.top + pageEdges.bottom where lines[index].length <= 80 {
+            // A picture's place-holder (`[Illustration]`) is the text's, however often one opens a page.
+            for index in pageEdges.top + pageEdges.bottom where lines[index].length <= 80 && Illustration.caption(lines[index].text) == nil {
                 let text = lines[index].text
                 if folioLines.contains(index), let folio = PageFurnitureText.folio(text) {
                     if let rest = folio.rest { keys.insert(PageFurnitureText.key(rest)) }

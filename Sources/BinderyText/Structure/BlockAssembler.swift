@@ -85,6 +85,12 @@ struct BlockAssembler: Sendable {
                 guard !inlines[index].isEmpty else { continue }
                 let paragraphInfo = NodeInfo(attributes: Attributes(classes: classes, pairs: decision(index)), source: group.source)
                 let hasNote = inlines[index].contains { if case .note = $0 { true } else { false } }
+                if classes == ["illustration"], var figure = printed.figures[group.firstLine], group.lines.count == 1 {
+                    // A PDF's picture, at its place-holder.
+                    figure.info = NodeInfo(source: group.source)
+                    blocks.append(.figure(figure))
+                    continue
+                }
                 if classes == ["illustration"], let caption = Illustration.caption(group.plainText) {
                     // A caption stands as its own paragraph; a bare place-holder leaves only a diagnostic.
                     illustrations.append((group.firstLine, caption))

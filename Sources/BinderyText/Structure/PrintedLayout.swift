@@ -1,3 +1,5 @@
+import BinderyModel
+
 /// What the printed page told about a text read off a PDF, beyond its words: the rank of each heading's
 /// type (larger first, bold before roman at one size), keyed by source line, the lines set as verse or as a
 /// quotation, and that every paragraph break is a blank line (so a page break with none inside a
@@ -15,15 +17,18 @@ public struct PrintedLayout: Sendable, Hashable {
     public var headingStarts: Set<Int>
     /// Lines centred in the body's type, neither larger nor bold: a dateline, a dedication, a scene break.
     public var centredLines: Set<Int>
+    /// Source line of a picture's `[Illustration]` place-holder → the figure that shows it.
+    public var figures: [Int: Figure]
 
     public init(headingRanks: [Int: Int] = [:], marksParagraphs: Bool = false, verseLines: Set<Int> = [], quoteLines: Set<Int> = [],
-                headingStarts: Set<Int> = [], centredLines: Set<Int> = []) {
+                headingStarts: Set<Int> = [], centredLines: Set<Int> = [], figures: [Int: Figure] = [:]) {
         self.headingRanks = headingRanks
         self.marksParagraphs = marksParagraphs
         self.verseLines = verseLines
         self.quoteLines = quoteLines
         self.headingStarts = headingStarts
         self.centredLines = centredLines
+        self.figures = figures
     }
 
     /// Levels for the headings printed in a heading type; a paragraph wholly in a heading type (two letters or

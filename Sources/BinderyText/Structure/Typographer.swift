@@ -187,7 +187,7 @@ struct Typographer: Sendable {
             list.items = list.items.map { $0.map { apply($0) } }
             return .list(list)
         case .verse(let lines, let info): return .verse(lines: lines.map { apply($0) }, info)
-        case .sceneBreak, .pageBreak: return block
+        case .sceneBreak, .pageBreak, .figure: return block
         }
     }
 }

@@ -19,7 +19,7 @@ enum UnderscoreEmphasis {
             list.items = list.items.map { $0.map { self.block(in: $0, &count) } }
             return .list(list)
         case .verse(let lines, let info): return .verse(lines: lines.map { inlines($0, &count) }, info)
-        case .sceneBreak, .pageBreak: return block
+        case .sceneBreak, .pageBreak, .figure: return block
         }
     }
 

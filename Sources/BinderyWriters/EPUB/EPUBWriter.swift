@@ -89,6 +89,10 @@ public struct EPUBWriter: DocumentWriter {
             .init(id: "ncx", href: "toc.ncx", mediaType: "application/x-dtbncx+xml", properties: nil, inSpine: false),
             .init(id: "cover-image", href: coverImagePath, mediaType: context.resources.cover?.mediaType ?? "image/svg+xml", properties: "cover-image", inSpine: false),
         ]
+        let images = document.shownImages
+        for (index, image) in images.enumerated() {
+            items.append(.init(id: "figure-\(index + 1)", href: Self.imagePath(image.name), mediaType: image.mediaType, properties: nil, inSpine: false))
+        }
         for (index, file) in contentFiles.enumerated() {
             // The cover and title pages first, then the body's files counted from 1.
             let id = index == 0 ? "cover" : index == 1 ? "titlepage" : file.path == notesPath ? "notes" : "file-\(index - 1)"
@@ -102,7 +106,7 @@ public struct EPUBWriter: DocumentWriter {
         if metadata.rights == nil { metadata.rights = context.settings.licence }
         let package = PackageDocument(
             metadata: metadata, identifier: context.identifier, language: language, modified: context.modified,
-            hasPages: !ids.pageEntries.isEmpty, sourceDescription: source, items: items)
+            hasPages: !ids.pageEntries.isEmpty, figureCount: images.count, sourceDescription: source, items: items)
 
         var zip = ZipArchiveWriter(modified: context.modified, deflateLevel: Self.deflateLevel)
         zip.add("mimetype", text: "application/epub+zip", compression: .store)
@@ -113,6 +117,8 @@ public struct EPUBWriter: DocumentWriter {
         zip.add("EPUB/css/bindery.css", text: Self.styleSheet(context))
         zip.add("EPUB/" + coverImagePath, try context.resources.cover?.bytes ?? cover.svg())
         for file in contentFiles { zip.add("EPUB/" + file.path, file.bytes) }
+        // A PNG is compressed already.
+        for image in images { zip.add("EPUB/" + Self.imagePath(image.name), image.bytes, compression: .store) }
         return try zip.archive()
     }
 
@@ -128,6 +134,9 @@ public struct EPUBWriter: DocumentWriter {
     }
 
     static let coverPagePath = "text/cover.xhtml"
+
+    /// Where a figure's image lies in the package, apart from the cover's.
+    static func imagePath(_ name: String) -> String { "images/figures/" + name }
 
     /// The cover page: the cover image alone, described by what it says.
     private func coverPageBody(_ cover: TypographicCover, imagePath: String) throws -> String {

@@ -17,6 +17,8 @@ struct PackageDocument {
     var language: String
     var modified: Date
     var hasPages: Bool
+    /// Figures showing pictures of the source.
+    var figureCount = 0
     var sourceDescription: String
     var items: [Item]
 
@@ -78,12 +80,16 @@ struct PackageDocument {
     /// EPUB Accessibility 1.1 discovery metadata (schema.org properties).
     private func accessibility(_ xml: XMLWriter) {
         xml.element("meta", ["property": "schema:accessMode"], text: "textual")
-        xml.element("meta", ["property": "schema:accessModeSufficient"], text: "textual")
+        // Pictures are described only by where they were printed: text alone does not carry them.
+        if figureCount > 0 { xml.element("meta", ["property": "schema:accessMode"], text: "visual") }
+        xml.element("meta", ["property": "schema:accessModeSufficient"], text: figureCount > 0 ? "textual,visual" : "textual")
         var features = ["structuralNavigation", "tableOfContents", "readingOrder"]
         if hasPages { features += ["pageNavigation", "pageBreakMarkers"] }
         for feature in features { xml.element("meta", ["property": "schema:accessibilityFeature"], text: feature) }
         xml.element("meta", ["property": "schema:accessibilityHazard"], text: "none")
-        var summary = "Text-only e-book with structural navigation (headings and a table of contents) in reading order."
+        var summary = figureCount > 0
+            ? "E-book with structural navigation (headings and a table of contents) in reading order; its \(figureCount) picture(s) from the source have no description beyond where they were printed."
+            : "Text-only e-book with structural navigation (headings and a table of contents) in reading order."
         if hasPages { summary += " Page numbers of the printed source are given as page-break markers and a page list." }
         xml.element("meta", ["property": "schema:accessibilitySummary"], text: summary)
         if hasPages {

@@ -97,6 +97,11 @@ final class XHTMLBodyRenderer {
             xml.startElement("hr")
             attributes(info, extraClass: "scene-break")
             xml.endElement()
+        case .figure(let figure):
+            xml.startElement("figure")
+            attributes(figure.info, extraClass: "figure")
+            xml.element("img", ["src": Self.relative(EPUBWriter.imagePath(figure.image), from: filePath), "alt": figure.description])
+            xml.endElement()
         case .pageBreak(let pageBreak):
             self.pageBreak(pageBreak)
         }

@@ -56,6 +56,8 @@ struct LineMap {
             lines.forEach { inlines($0) }
         case .sceneBreak(let info):
             mark(info.source, first: .sceneBreak, rest: .sceneBreak)
+        case .figure(let figure):
+            mark(figure.info.source, first: .figure, rest: .figure)
         case .pageBreak(let page):
             if let line = page.sourceLine { add(.pageBreak(page, inParagraph: false), at: line) }
         }

@@ -9,6 +9,8 @@ enum ProofMark: Hashable {
     case list
     case verse
     case sceneBreak
+    /// A picture of the source, kept as a figure.
+    case figure
     /// `inParagraph`: the paragraph runs on across the break (rejoined).
     case pageBreak(PageBreak, inParagraph: Bool)
     case noteText(number: String, markerLine: Int?)
@@ -26,6 +28,7 @@ enum ProofMark: Hashable {
         case .list: "list"
         case .verse: "verse"
         case .sceneBreak: "scene"
+        case .figure: "figure"
         case .pageBreak: "page"
         case .noteText: "note"
         case .decision(let decision):
@@ -63,6 +66,7 @@ enum ProofMark: Hashable {
         case .list: "list"
         case .verse: "verse"
         case .sceneBreak: "scene break"
+        case .figure: "figure: the source's picture, kept as an image"
         case .pageBreak(let page, let inParagraph):
             "page break" + (page.number.map { " → p. \($0)" } ?? "")
                 + (page.runningHead.map { "; running head “\($0)” removed" } ?? "")

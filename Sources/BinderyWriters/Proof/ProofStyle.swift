@@ -15,7 +15,7 @@ enum ProofStyle {
     main .l:target { outline: 2px solid #36c; }
     .k-heading { background: #e4ecff; } .k-paragraph { background: #f3f9ee; } .k-join { background: #fafdf7; }
     .k-page { background: #f0f0f0; color: #777; } .k-note { background: #fff7d6; } .k-quote { background: #f4ecfb; }
-    .k-list { background: #e9f7f7; } .k-verse { background: #fbeef3; } .k-scene { background: #eee; }
+    .k-list { background: #e9f7f7; } .k-verse { background: #fbeef3; } .k-scene { background: #eee; } .k-figure { background: #e8f0e0; }
     .k-none .src { color: #aaa; } .m-hyphen { color: #a4520f; } .m-marker { color: #7a6400; }
     main .l.by-sidecar { box-shadow: inset 4px 0 #c33; } .sidecar { color: #b22; }
     main .l.hidden { display: none; }

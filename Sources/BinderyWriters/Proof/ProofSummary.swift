@@ -93,7 +93,7 @@ struct ProofSummary {
             html.element("h2", text: "Legend and filter")
             html.element("p") {
                 for (category, meaning) in [("heading", "heading"), ("paragraph", "paragraph start"), ("join", "joined line"), ("page", "page break, furniture removed"),
-                                            ("note", "note text"), ("quote", "block quote"), ("list", "list"), ("verse", "verse"), ("scene", "scene break"), ("none", "blank or outside the text")] {
+                                            ("note", "note text"), ("quote", "block quote"), ("list", "list"), ("verse", "verse"), ("scene", "scene break"), ("figure", "figure"), ("none", "blank or outside the text")] {
                     html.element("label", ["class": "k-\(category)"]) {
                         html.void("input", ["type": "checkbox", "checked": "checked", "data-category": category])
                         html.xml.text(" \(meaning) ")

@@ -1,5 +1,6 @@
 import BinderyModel
 import BinderyXML
+import Foundation
 
 /// The `text` element: a generated title page and front matter in `front`, the divisions in `body`,
 /// notes sections, appendices and the index in `back`. One `switch` case per node.
@@ -19,7 +20,7 @@ struct TEIText {
             back.insert(last, at: 0)
             sections = sections.dropLast()
         }
-        let writer = TEIBlockWriter(xml: xml)
+        let writer = TEIBlockWriter(xml: xml, images: document.images)
         xml.element("front") {
             titlePage(xml)
             for (index, section) in front.enumerated() { writer.division(section, position: index + 1) }
@@ -51,11 +52,14 @@ struct TEIText {
 /// Writes divisions, blocks and inlines as TEI.
 final class TEIBlockWriter {
     private let xml: XMLWriter
+    /// The figures' images by name, written into the file (an archive's copy needs no other file).
+    private let images: [String: DocumentImage]
     private var noteCount = 0
     private var divisionCount = 0
 
-    init(xml: XMLWriter) {
+    init(xml: XMLWriter, images: [DocumentImage]) {
         self.xml = xml
+        self.images = Dictionary(images.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// A division, `xml:id` numbering the divisions in reading order and `n` its place among its siblings (from 1; the
@@ -105,6 +109,14 @@ final class TEIBlockWriter {
             xml.endElement()
         case .sceneBreak:
             xml.element("milestone", ["unit": "section", "rend": "scene-break"])
+        case .figure(let figure):
+            xml.element("figure") {
+                xml.element("figDesc", text: figure.description)
+                if let image = images[figure.image] {
+                    xml.element("binaryObject", ["mimeType": image.mediaType, "width": "\(image.width)px", "height": "\(image.height)px"],
+                                text: Data(image.bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed]))
+                }
+            }
         case .pageBreak(let pageBreak):
             self.pageBreak(pageBreak)
         }

@@ -47,6 +47,7 @@ struct PageTexts {
             case .list(let list): list.items.forEach { $0.forEach(walk) }
             case .verse(let lines, _): for verseLine in lines { walk(verseLine); endParagraph() }
             case .sceneBreak: paragraphs.append("*   *   *")
+            case .figure(let figure): paragraphs.append(ReadingText.placeholder(figure))
             case .pageBreak(let pageBreak): startPage(pageBreak)
             }
         }

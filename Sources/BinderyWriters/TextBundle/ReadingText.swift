@@ -47,6 +47,8 @@ struct ReadingText {
                 output.endTightRun()
             case .sceneBreak:
                 output.standalone("*   *   *", indent: max(0, (min(wrapWidth == 0 ? 72 : wrapWidth, 72) - 9) / 2))
+            case .figure(let figure):
+                output.paragraph(Self.placeholder(figure), indent: indent)
             case .pageBreak:
                 break
             }
@@ -83,7 +85,13 @@ struct ReadingText {
         case .blockQuote(let blocks, _): blocks.map { blockText($0, notes: &notes) }.joined(separator: " ")
         case .list(let list): list.items.map { $0.map { blockText($0, notes: &notes) }.joined(separator: " ") }.joined(separator: " ")
         case .verse(let lines, _): lines.map { text($0, notes: &notes) }.joined(separator: " / ")
+        case .figure(let figure): placeholder(figure)
         case .sceneBreak, .pageBreak: ""
         }
+    }
+
+    /// A figure in plain text: where its image lies in the bag (`data/images/…`).
+    static func placeholder(_ figure: Figure) -> String {
+        "[Figure: \(figure.description); images/\(figure.image)]"
     }
 }

@@ -35,6 +35,7 @@ public struct TextBundleWriter: DocumentWriter {
         payload.append(("data/metadata.json", Array(try encoder.encode(metadata)) + [0x0A]))
         payload.append(("data/diagnostics.json", Array(try encoder.encode(document.diagnostics)) + [0x0A]))
         if let cover = context.resources.cover { payload.append(("data/cover.\(cover.fileExtension)", cover.bytes)) }
+        for image in document.shownImages { payload.append(("data/images/\(image.name)", image.bytes)) }
 
         let bagit = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
         let octets = payload.reduce(0) { $0 + $1.bytes.count }

@@ -89,6 +89,25 @@ final class PDFCanvas {
         cairo_fill(context)
     }
 
+    /// A raster picture of `pixels` × `pixels` (a red disc on a blue ground) drawn into the box at (`x`, `y`), `size` points wide.
+    func picture(x: Double, y: Double, size: Double, pixels: Int32 = 64) {
+        let image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixels, pixels)
+        let painter = cairo_create(image)
+        cairo_set_source_rgb(painter, 0.2, 0.3, 0.8)
+        cairo_paint(painter)
+        cairo_set_source_rgb(painter, 0.9, 0.1, 0.1)
+        cairo_arc(painter, Double(pixels) / 2, Double(pixels) / 2, Double(pixels) / 3, 0, 2 * Double.pi)
+        cairo_fill(painter)
+        cairo_destroy(painter)
+        cairo_save(context)
+        cairo_translate(context, x, y)
+        cairo_scale(context, size / Double(pixels), size / Double(pixels))
+        cairo_set_source_surface(context, image, 0, 0)
+        cairo_paint(context)
+        cairo_restore(context)
+        cairo_surface_destroy(image)
+    }
+
     /// Ends the current page (drawn on or not); what is drawn next goes on a new one.
     func endPage() {
         cairo_show_page(context)

@@ -24,7 +24,7 @@ extension SimItem {
                 items.append(SimItem(kind: .quote, text: inlines.plainText.whitespaceNormalized, notes: notes(inlines)))
             case .pageBreak:
                 continue
-            case .verse, .list, .sceneBreak:
+            case .verse, .list, .sceneBreak, .figure:
                 let name = if case .verse = block { "verse" } else if case .list = block { "list" } else { "scene break" }
                 items.append(SimItem(kind: .other(name), text: block.plainText.whitespaceNormalized))
             }
