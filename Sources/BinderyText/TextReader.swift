@@ -130,7 +130,7 @@ public struct TextReader: Sendable {
         document.diagnostics += conventions.diagnostics
         document.editorial += conventions.editorial
         document.diagnostics.append(Diagnostic(.info, code: "layout.paragraphs",
-            "paragraph layout \(layout.layout == nil ? "read" : "set by the sidecar") as \(profile.layout.rawValue) (measure \(profile.measure), trailing-space marks \(profile.trailingSpaceMark), indents \(profile.indentMark)\(profile.wrapWidth.map { ", wrapped at \($0) characters" } ?? "")); \(pages.pageCount) page(s)"))
+            "paragraph layout \(layout.layout == nil ? "read" : "set by the sidecar") as \(profile.layout.rawValue) (measure \(profile.measure), trailing-space marks \(profile.trailingSpaceMark), indents \(profile.indentMark)\(profile.wrapWidth.map { ", wrapped at \($0) characters" } ?? "")\(profile.fittedWidths.map { ", justified: character widths fitted to the lines, indent \($0.indentDescription)" } ?? "")); \(pages.pageCount) page(s)"))
         document.diagnostics += pages.diagnostics + classified.diagnostics + notes.diagnostics
         var decisions: SidecarDecisions?
         if let sidecar {

@@ -67,6 +67,7 @@ struct LayoutDetector: Sendable {
         if layout == .hardWrapped { profile.wrapWidth = FixedWrap.width(lines, text: text) }
         if layout == .hardWrapped, !profile.indentMark, !trailingSpaceMark, profile.fullLineFloor != nil {
             profile.endOdds = ParagraphEndOdds.measure(lines, text: text, wrapWidth: profile.wrapWidth)
+            if profile.wrapWidth == nil, profile.endOdds != nil { profile.fittedWidths = FittedWidths.fit(lines, text: text) }
         }
         return profile
     }

@@ -198,6 +198,10 @@ struct ParagraphBuilder: Sendable {
         // In justified text only a paragraph's last line falls short of the floor: a short title over its text.
         if profile.layout == .hardWrapped, floor > 0, !forced, previousOpens, previousLength < 0.85 * floor, ParagraphEndOdds.startsSentence(line) { return true }
         if previousEnds, let odds = profile.endOdds, ParagraphEndOdds.startsSentence(line) {
+            // Where the characters' widths are known, the next word's fitting says it, when it is clear.
+            if let widths = profile.fittedWidths, let breaks = widths.breaks(after: previous, previousOpens: previousOpens, line: line, following: following) {
+                return breaks
+            }
             return odds.startsParagraph(line, after: previous, following: following)
         }
         if profile.layout != .blankLineSeparated, !forced, previousLength < 0.6 * measure { return true }

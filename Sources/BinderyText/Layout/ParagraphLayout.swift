@@ -27,6 +27,8 @@ struct LayoutProfile: Sendable, Hashable {
     var fullLineFloor: Int? = nil
     /// How a sentence ending on a line of at least `fullLineFloor` is told from a paragraph end, when nothing marks it.
     var endOdds: ParagraphEndOdds? = nil
+    /// The characters' widths fitted to a justified text in a proportional face, where they hold (`FittedWidths`).
+    var fittedWidths: FittedWidths? = nil
     /// The width, in characters, that the text was wrapped at with no line ever over it (`FixedWrap`): a line that
     /// leaves room for the next line's first word was ended by choice.
     var wrapWidth: Int? = nil
