@@ -21,6 +21,7 @@ package struct PDFExtractor: Sendable {
         let document = try opened.get()
         defer { Self.poppler.withLock { _ in g_object_unref(document) } }
         let count = Self.poppler.withLock { _ in Int(poppler_document_get_n_pages(OpaquePointer(document))) }
+        let lookForPictures = PDFImages.mayHold(bytes)
         var pages: [PDFPage] = []
         pages.reserveCapacity(count)
         for index in 0..<count {
@@ -31,7 +32,7 @@ package struct PDFExtractor: Sendable {
                     return PDFPage(index: index + 1, width: 1, height: 1, lines: [])
                 }
                 defer { g_object_unref(UnsafeMutableRawPointer(page)) }
-                return self.read(page, index: index + 1)
+                return self.read(page, index: index + 1, pictures: lookForPictures)
             }
             pages.append(read)
         }
@@ -61,14 +62,14 @@ package struct PDFExtractor: Sendable {
         size.isFinite && size > 0 && size <= height
     }
 
-    private func read(_ page: OpaquePointer, index: Int) -> PDFPage {
+    private func read(_ page: OpaquePointer, index: Int, pictures: Bool) -> PDFPage {
         var width = 0.0, height = 0.0
         poppler_page_get_size(page, &width, &height)
         // A page of no size, or of an impossible one (a crafted MediaBox), gives no text.
         guard width.isFinite, height.isFinite, width > 1, height > 1, width < 20_000, height < 20_000 else {
             return PDFPage(index: index, width: 1, height: 1, lines: [])
         }
-        var result = PDFPage(index: index, width: width, height: height, lines: [], images: PDFImages.read(page, width: width, height: height))
+        var result = PDFPage(index: index, width: width, height: height, lines: [], images: pictures ? PDFImages.read(page, width: width, height: height) : [])
         guard let text = poppler_page_get_text(page) else { return result }
         defer { g_free(text) }
         var rectangles: UnsafeMutablePointer<PopplerRectangle>?
