@@ -108,6 +108,10 @@ public struct TextReader: Sendable {
                                        shape: LineShape(profile: profile, indentsSetApart: indentsSetApart),
                                        bySidecar: classified.bySidecar, printed: printed)
         var blocks = assembler.blocks()
+        for heading in EmptyNotesSections.drop(from: &blocks) {
+            document.diagnostics.append(Diagnostic(.info, code: "notes.section-emptied",
+                "the heading “\(heading.text)” was left out: every note under it now stands at its marker", line: heading.line))
+        }
         let emphasised: Int
         // Only a text with an underscore somewhere can mark italics with them.
         (blocks, emphasised) = raw.contains(where: { ByteSearch.containsByte(0x5F, in: $0) }) ? UnderscoreEmphasis.apply(blocks) : (blocks, 0)

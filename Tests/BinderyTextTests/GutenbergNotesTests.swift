@@ -77,6 +77,36 @@ struct GutenbergNotesTests {
         let headings = document.blocks.compactMap { if case .heading(let heading) = $0 { heading.inlines.plainText } else { nil } }
         #expect(!headings.contains { $0.hasPrefix("[") })
         #expect(!document.blocks.contains { if case .paragraph(let inlines, _) = $0 { inlines.plainText.hasPrefix("[") } else { false } })
+        // Every note moved to its marker: the NOTES heading, with nothing left under it, is left out, and the record says so.
+        #expect(!headings.contains("NOTES"), "\(headings)")
+        #expect(document.diagnostics.contains { $0.code == "notes.section-emptied" && $0.message.contains("NOTES") })
+    }
+
+    @Test("a notes section that keeps a note no marker took keeps its heading")
+    func aNotesSectionWithAnUnplacedNoteKeepsItsHeading() throws {
+        let text = """
+        THE BOOK
+
+
+        I
+
+
+        \(gutenbergWrapped("The statue stood on the rock,[1] about to leap. " + Self.filler("statue")))
+
+
+
+        NOTES
+
+
+        [1] Statue of Peter the Great.
+
+        [2] A note whose marker the text lost.
+        """
+        let document = try read(text)
+        let headings = document.blocks.compactMap { if case .heading(let heading) = $0 { heading.inlines.plainText } else { nil } }
+        #expect(headings.contains("NOTES"), "\(headings)")
+        #expect(document.blocks.contains { $0.plainText.contains("marker the text lost") })
+        #expect(!document.diagnostics.contains { $0.code == "notes.section-emptied" })
     }
 
     @Test func aBracketedListInTheBodyIsNoNotesSection() throws {
