@@ -40,6 +40,28 @@ public enum Fixtures {
         images: [DocumentImage(name: "figure-1.png", mediaType: "image/png", bytes: onePixelPNG, width: 1, height: 1)]
     )
 
+    /// A book that opens with its own title page (the reader's `titlepage` paragraphs, a page break among them).
+    public static let withTitlePage = Document(
+        metadata: Metadata(title: "Dubliners", creators: [Contributor(name: "James Joyce")], language: "en"),
+        blocks: [
+            .paragraph([.text("DUBLINERS")], NodeInfo(attributes: Attributes(classes: ["titlepage"]), source: SourceRange(line: 1))),
+            .paragraph([.text("by James Joyce")], NodeInfo(attributes: Attributes(classes: ["titlepage"]), source: SourceRange(line: 3))),
+            .paragraph([.text("London: Grant Richards, 1914")], NodeInfo(attributes: Attributes(classes: ["titlepage"]), source: SourceRange(line: 5))),
+            .pageBreak(PageBreak(number: "2")),
+            .heading(Heading(level: 1, inlines: [.text("The Sisters")], kind: .chapter)),
+            .paragraph([.text("There was no hope for him this time: it was the third stroke.")]),
+        ],
+        source: SourceInfo(fileName: "dubliners.txt", byteCount: 120, sha256: String(repeating: "1", count: 64), lineCount: 9)
+    )
+
+    /// A title page whose title is set over two lines, with an editor's line.
+    public static let withTitleOverTwoLines = Document(
+        metadata: Metadata(title: "Bloodstained: One Hundred Years", contributors: [Contributor(name: "Friends of Aron Baron", role: "edt")], language: "en"),
+        blocks: ["BLOODSTAINED", "ONE HUNDRED YEARS", "EDITED BY", "FRIENDS OF ARON BARON"].map {
+            .paragraph([.text($0)], NodeInfo(attributes: Attributes(classes: ["titlepage"])))
+        } + [.heading(Heading(level: 1, inlines: [.text("Introduction")], kind: .introduction)), .paragraph([.text("It begins.")])]
+    )
+
     /// A PNG file of one green pixel.
     public static let onePixelPNG: [UInt8] = [
         0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,

@@ -156,6 +156,23 @@ struct EPUBWriterTests {
         #expect(unstyled.isEmpty, "classes without a rule: \(unstyled.sorted())")
     }
 
+    @Test("the source's own title page is the book's title page, not printed again in the first chapter")
+    func sourceTitlePage() throws {
+        let reader = try epub(Fixtures.withTitlePage)
+        let titlePage = text(reader, "EPUB/text/titlepage.xhtml")
+        #expect(titlePage.contains("<h1>DUBLINERS</h1><p class=\"titlepage\">by James Joyce</p><p class=\"titlepage\">London: Grant Richards, 1914</p>"), "\(titlePage)")
+        #expect(titlePage.contains("aria-label=\"2\""), "the page break among the title page's lines is kept there")
+        let chapters = reader.entries.filter { $0.path.hasPrefix("EPUB/text/ch") }.map { String(decoding: $0.bytes, as: UTF8.self) }
+        #expect(!chapters.isEmpty && !chapters.contains { $0.contains("titlepage") || $0.contains("DUBLINERS") })
+        #expect(chapters.first?.contains("The Sisters") == true)
+        // A title set over two lines is the heading, its lines kept.
+        #expect(text(try epub(Fixtures.withTitleOverTwoLines), "EPUB/text/titlepage.xhtml")
+            .contains("<h1>BLOODSTAINED<br/>ONE HUNDRED YEARS</h1><p class=\"titlepage\">EDITED BY</p><p class=\"titlepage\">FRIENDS OF ARON BARON</p>"))
+        // Made from the metadata when the source has none.
+        #expect(text(try epub(Document(metadata: Metadata(title: "Alone", creators: [Contributor(name: "Ann Author")]))), "EPUB/text/titlepage.xhtml")
+            .contains("<h1>Alone</h1><p class=\"author\">Ann Author</p>"))
+    }
+
     @Test("an empty document still gives a well-formed book")
     func empty() throws {
         let reader = try epub(Document())
@@ -167,7 +184,8 @@ struct EPUBWriterTests {
 @Suite("EPUB validity (EPUBCheck 5)")
 struct EPUBValidityTests {
     @Test("0 errors and 0 warnings for the every-feature fixture, book notes, and an empty document",
-          arguments: [(Fixtures.everyFeature, WriterSettings()), (Fixtures.everyFeature, WriterSettings(epubSplitLevel: 1, epubNotes: .book)), (Document(), WriterSettings())])
+          arguments: [(Fixtures.everyFeature, WriterSettings()), (Fixtures.everyFeature, WriterSettings(epubSplitLevel: 1, epubNotes: .book)), (Document(), WriterSettings()),
+                      (Fixtures.withTitlePage, WriterSettings()), (Fixtures.withTitleOverTwoLines, WriterSettings())])
     func valid(document: Document, settings: WriterSettings) throws {
         guard Validators.missing.isEmpty else {
             #expect(!PackagePaths.isCI, "validators missing under CI: \(Validators.missing)")

@@ -84,7 +84,17 @@ struct TEIWriterTests {
         #expect(xml.contains("<p>The revolu<lb break=\"no\"/>tion was\n<lb/>over.</p>"))
     }
 
-    @Test("valid against tei_all (jing)", arguments: [Fixtures.everyFeature, Document(), Document(blocks: [.heading(Heading(level: 1, inlines: [.text("Notes")], kind: .notes))]),
+    @Test("the source's title page is the text's titlePage, line by line, and not in the body")
+    func sourceTitlePage() throws {
+        let xml = try tei(Fixtures.withTitlePage)
+        #expect(xml.contains("<titlePage><docTitle><titlePart type=\"main\">DUBLINERS</titlePart></docTitle><byline>by James Joyce</byline>"
+            + "<titlePart type=\"desc\">London: Grant Richards, 1914</titlePart><pb n=\"2\"/></titlePage>"), "\(xml)")
+        #expect(!xml.contains("rend=\"titlepage\""))
+        #expect(try tei(Fixtures.withTitleOverTwoLines).contains("<titlePage><docTitle><titlePart type=\"main\">BLOODSTAINED</titlePart><titlePart type=\"main\">"
+            + "ONE HUNDRED YEARS</titlePart></docTitle><titlePart type=\"desc\">EDITED BY</titlePart><byline>FRIENDS OF ARON BARON</byline></titlePage>"))
+    }
+
+    @Test("valid against tei_all (jing)", arguments: [Fixtures.everyFeature, Fixtures.withTitlePage, Fixtures.withTitleOverTwoLines, Document(), Document(blocks: [.heading(Heading(level: 1, inlines: [.text("Notes")], kind: .notes))]),
                                                       Document(blocks: [.paragraph([.text("a"), .lineBreak(LineBreak(joinsWords: true)), .text("b"), .lineBreak(LineBreak(joinsWords: false)), .text("c")])])])
     func valid(document: Document) throws {
         guard Validators.missing.isEmpty else {

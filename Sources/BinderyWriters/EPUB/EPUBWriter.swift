@@ -28,7 +28,11 @@ public struct EPUBWriter: DocumentWriter {
         let chapterTemplate = try MustacheTemplate(string: templateText)
         // The bundled template is known to be well-formed around writer-made bodies; a custom one is checked page by page.
         let checkPages = templateText != TemplateSet.bundled.text("epub/chapter.xhtml.mustache")
-        let plan = EPUBContentPlan(document: document, splitLevel: context.settings.epubSplitLevel)
+        // The source's own title page becomes the book's; the body goes on without it.
+        let (sourceTitlePage, bodyBlocks) = SourceTitlePage.split(document.blocks)
+        var body = document
+        body.blocks = bodyBlocks
+        let plan = EPUBContentPlan(document: body, splitLevel: context.settings.epubSplitLevel)
         let ids = EPUBIdentifiers()
         let notesPath = "text/notes.xhtml"
         var contentFiles: [(path: String, bytes: [UInt8])] = []
@@ -54,8 +58,18 @@ public struct EPUBWriter: DocumentWriter {
         let coverImagePath = "images/cover." + (context.resources.cover?.fileExtension ?? "svg")
         contentFiles.append((Self.coverPagePath, try wrap(try coverPageBody(cover, imagePath: coverImagePath), title: title, path: Self.coverPagePath,
                                                           bodyAttributes: " class=\"cover\"")))
-        contentFiles.append(("text/titlepage.xhtml", try wrap(try titlePageBody(document.metadata, title: title), title: title, path: "text/titlepage.xhtml")))
         var bookNotes: [XHTMLBodyRenderer.PendingNote] = []
+        let titlePageXML = try XMLWriter()
+        let titlePageRenderer = XHTMLBodyRenderer(
+            xml: titlePageXML, ids: ids, filePath: Self.titlePagePath,
+            notesFile: context.settings.epubNotes == .chapter ? Self.titlePagePath : notesPath)
+        titlePage(document.metadata, title: title, source: sourceTitlePage, renderer: titlePageRenderer, xml: titlePageXML)
+        if context.settings.epubNotes == .chapter {
+            titlePageRenderer.flushNotes(heading: labels.notes)
+        } else {
+            bookNotes += titlePageRenderer.notes
+        }
+        contentFiles.append((Self.titlePagePath, try wrap(try titlePageXML.finishString(), title: title, path: Self.titlePagePath)))
         for file in plan.files {
             let xml = try XMLWriter()
             let renderer = XHTMLBodyRenderer(
@@ -80,7 +94,7 @@ public struct EPUBWriter: DocumentWriter {
         let source = sourceDescription(document)
         let navigation = EPUBNavigation(
             title: title, identifier: context.identifier, language: language, toc: ids.tocEntries, pages: ids.pageEntries,
-            titlePagePath: "text/titlepage.xhtml", coverPagePath: Self.coverPagePath, firstBodyPath: plan.files.first?.path,
+            titlePagePath: Self.titlePagePath, coverPagePath: Self.coverPagePath, firstBodyPath: plan.files.first?.path,
             tocTitle: document.metadata.tocTitle.flatMap { $0.isBlank ? nil : $0 })
         let nav = try wrap(try navigation.navBody(), title: navigation.contentsTitle, path: "nav.xhtml")
 
@@ -154,15 +168,45 @@ public struct EPUBWriter: DocumentWriter {
         }
     }
 
-    private func titlePageBody(_ metadata: Metadata, title: String) throws -> String {
-        let xml = try XMLWriter()
+    static let titlePagePath = "text/titlepage.xhtml"
+
+    /// The title page: the source's own (its lines as printed, the title's as the heading), else one made from the metadata.
+    private func titlePage(_ metadata: Metadata, title: String, source: SourceTitlePage?, renderer: XHTMLBodyRenderer, xml: XMLWriter) {
         xml.element("section", ["epub:type": "titlepage", "class": "titlepage"]) {
-            xml.element("h1", text: title)
-            if let subtitle = metadata.subtitle { xml.element("p", ["class": "subtitle"], text: subtitle) }
-            for creator in metadata.creators { xml.element("p", ["class": "author"], text: creator.name) }
-            if let publisher = metadata.publisher { xml.element("p", ["class": "publisher"], text: publisher) }
+            guard let source else {
+                xml.element("h1", text: title)
+                if let subtitle = metadata.subtitle { xml.element("p", ["class": "subtitle"], text: subtitle) }
+                for creator in metadata.creators { xml.element("p", ["class": "author"], text: creator.name) }
+                if let publisher = metadata.publisher { xml.element("p", ["class": "publisher"], text: publisher) }
+                return
+            }
+            // A title page that does not print the title (it came from elsewhere) is headed by it all the same; one that
+            // prints it over several lines has them in its heading.
+            let roles = source.roles(metadata)
+            if !roles.contains(.title) { xml.element("h1", text: title) }
+            var index = 0
+            while index < source.blocks.count {
+                let block = source.blocks[index]
+                guard case .paragraph(let line, _) = block else {
+                    renderer.block(block)
+                    index += 1
+                    continue
+                }
+                if roles[index] == .title {
+                    let end = roles[index...].firstIndex { $0 != .title } ?? roles.count
+                    xml.element("h1") {
+                        for (offset, block) in source.blocks[index..<end].enumerated() {
+                            if offset > 0 { xml.element("br") }
+                            if case .paragraph(let titleLine, _) = block { renderer.inlines(titleLine) }
+                        }
+                    }
+                    index = end
+                    continue
+                }
+                xml.element("p", ["class": "titlepage"]) { renderer.inlines(line) }
+                index += 1
+            }
         }
-        return try xml.finishString()
     }
 
     private func sourceDescription(_ document: Document) -> String {

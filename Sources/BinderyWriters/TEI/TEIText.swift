@@ -8,7 +8,9 @@ struct TEIText {
     var document: Document
 
     func write(_ xml: XMLWriter) {
-        let root = Section.nest(document.blocks)
+        // The source's own title page is the text's `titlePage`; the body goes on without it.
+        let (sourceTitlePage, bodyBlocks) = SourceTitlePage.split(document.blocks)
+        let root = Section.nest(bodyBlocks)
         var sections = root.children[...]
         var front: [Section] = []
         while let first = sections.first, let heading = first.heading, heading.kind.isFrontMatter, root.content.isEmpty {
@@ -22,7 +24,7 @@ struct TEIText {
         }
         let writer = TEIBlockWriter(xml: xml, images: document.images)
         xml.element("front") {
-            titlePage(xml)
+            titlePage(xml, source: sourceTitlePage, writer: writer)
             for (index, section) in front.enumerated() { writer.division(section, position: index + 1) }
         }
         xml.element("body") {
@@ -37,14 +39,51 @@ struct TEIText {
         }
     }
 
-    private func titlePage(_ xml: XMLWriter) {
+    /// The source's title page line by line (the title as `docTitle`, a line naming a creator as `byline`, any other as a
+    /// `titlePart`), headed by the title where it does not print it; else one made from the metadata.
+    private func titlePage(_ xml: XMLWriter, source: SourceTitlePage?, writer: TEIBlockWriter) {
         let metadata = document.metadata
         xml.element("titlePage") {
-            xml.element("docTitle") {
-                xml.element("titlePart", ["type": "main"], text: metadata.displayTitle(fallback: "Untitled"))
-                if let subtitle = metadata.subtitle { xml.element("titlePart", ["type": "sub"], text: subtitle) }
+            guard let source else {
+                generatedTitle(xml)
+                for creator in metadata.creators { xml.element("docAuthor", text: creator.name) }
+                return
             }
-            for creator in metadata.creators { xml.element("docAuthor", text: creator.name) }
+            let roles = source.roles(metadata)
+            if !roles.contains(.title) { generatedTitle(xml) }
+            var index = 0
+            while index < source.blocks.count {
+                let block = source.blocks[index]
+                guard case .paragraph(let line, _) = block else {
+                    writer.blocks([block])
+                    index += 1
+                    continue
+                }
+                switch roles[index] {
+                case .title:
+                    // The lines the title is set in, one `titlePart` each.
+                    let end = roles[index...].firstIndex { $0 != .title } ?? roles.count
+                    xml.element("docTitle") {
+                        for case .paragraph(let titleLine, _) in source.blocks[index..<end] {
+                            xml.element("titlePart", ["type": "main"]) { writer.inlines(titleLine) }
+                        }
+                    }
+                    index = end
+                    continue
+                case .subtitle: xml.element("titlePart", ["type": "sub"]) { writer.inlines(line) }
+                case .byline: xml.element("byline") { writer.inlines(line) }
+                case .other: xml.element("titlePart", ["type": "desc"]) { writer.inlines(line) }
+                }
+                index += 1
+            }
+        }
+    }
+
+    private func generatedTitle(_ xml: XMLWriter) {
+        let metadata = document.metadata
+        xml.element("docTitle") {
+            xml.element("titlePart", ["type": "main"], text: metadata.displayTitle(fallback: "Untitled"))
+            if let subtitle = metadata.subtitle { xml.element("titlePart", ["type": "sub"], text: subtitle) }
         }
     }
 }
