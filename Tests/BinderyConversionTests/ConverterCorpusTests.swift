@@ -111,7 +111,7 @@ extension ConverterCorpusTests {
             defer { try? FileManager.default.removeItem(at: unpacked) }
             try Validators.unzip(converted.directory.appendingPathComponent(stem + ".bag.zip"), into: unpacked)
             let reading = try String(contentsOf: unpacked.appendingPathComponent("\(stem)/data/\(stem).txt"), encoding: .utf8)
-            let titleParagraphs = 1 + (document.metadata.subtitle == nil ? 0 : 1) + (document.metadata.creators.isEmpty ? 0 : 1)
+            let titleParagraphs = TextBundleWriter.titleBlockParagraphs(document)
             let difference = TextComparison.firstDifference(TextComparison.teiBodyWords(tei), TextComparison.readingWords(reading, titleBlockParagraphs: titleParagraphs))
             #expect(difference == nil, "\(stem): \(difference ?? "")")
             #expect(!reading.contains("¬"), "\(stem): a soft hyphen is left in the reading text")

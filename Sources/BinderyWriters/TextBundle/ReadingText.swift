@@ -12,10 +12,10 @@ struct ReadingText {
     /// The reading text, as UTF-8 bytes (as the bag stores it).
     func render() -> [UInt8] {
         var output = TextOutput(wrapWidth: wrapWidth)
-        let metadata = document.metadata
-        output.heading(metadata.displayTitle(fallback: "Untitled"), underline: "=")
-        if let subtitle = metadata.subtitle { output.paragraph(subtitle) }
-        if !metadata.creators.isEmpty { output.paragraph("by " + metadata.creators.map(\.name).joined(separator: ", ")) }
+        let (titlePage, body) = SourceTitlePage.split(document.blocks)
+        for (index, line) in Self.titleBlock(document.metadata, titlePage).enumerated() {
+            if index == 0 { output.heading(line, underline: "=") } else { output.paragraph(line) }
+        }
         var notes: [(String, String)] = []
         func flushNotes() {
             guard !notes.isEmpty else { return }
@@ -53,9 +53,25 @@ struct ReadingText {
                 break
             }
         }
-        for block in document.blocks { render(block, indent: 0) }
+        for block in body { render(block, indent: 0) }
         flushNotes()
         return output.utf8
+    }
+
+    /// The title block's paragraphs, the first set as the title: the source's own title page (the title, even over
+    /// several lines, first), else the metadata's title, subtitle and creators.
+    static func titleBlock(_ metadata: Metadata, _ titlePage: SourceTitlePage?) -> [String] {
+        guard let titlePage else {
+            return [metadata.displayTitle(fallback: "Untitled")] + (metadata.subtitle.map { [$0] } ?? [])
+                + (metadata.creators.isEmpty ? [] : ["by " + metadata.creators.map(\.name).joined(separator: ", ")])
+        }
+        var notes: [(String, String)] = []
+        let roles = titlePage.roles(metadata)
+        let lines = zip(titlePage.blocks, roles).compactMap { block, role -> (String, Bool)? in
+            if case .paragraph(let line, _) = block { (text(line, notes: &notes), role == .title) } else { nil }
+        }
+        let title = lines.filter(\.1).map(\.0)
+        return [title.isEmpty ? metadata.displayTitle(fallback: "Untitled") : title.joined(separator: " ")] + lines.filter { !$0.1 }.map(\.0)
     }
 
     /// The text of inlines with note markers as `[n]`; each note's text is appended to `notes`.

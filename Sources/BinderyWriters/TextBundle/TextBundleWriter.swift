@@ -19,6 +19,11 @@ public struct TextBundleWriter: DocumentWriter {
         }
     }
 
+    /// How many blank-separated paragraphs the reading text opens with (its title block), for comparing its text with the TEI's.
+    public static func titleBlockParagraphs(_ document: Document) -> Int {
+        ReadingText.titleBlock(document.metadata, SourceTitlePage.split(document.blocks).titlePage).count
+    }
+
     private func build(_ document: Document, context: WriteContext) throws -> [UInt8] {
         let stem = Self.safeName(context.stem)
         var payload: [(path: String, bytes: [UInt8])] = []
