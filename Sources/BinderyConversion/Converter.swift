@@ -139,6 +139,11 @@ public struct Converter: Sendable {
                 document.diagnostics.append(Diagnostic(.warning, code: "pdf.picture-not-placed", "\(figure.description) could not be placed in the text and was left out"))
             }
             document.images = document.shownImages
+            if !transcript.skippedPictures.isEmpty {
+                let listed = transcript.skippedPictures.prefix(5).joined(separator: "; ")
+                document.diagnostics.append(Diagnostic(.warning, code: "pdf.picture-skipped",
+                    "\(transcript.skippedPictures.count) picture(s) of the PDF left out: \(listed)\(transcript.skippedPictures.count > 5 ? "; …" : "")"))
+            }
             document.diagnostics.insert(Diagnostic(.info, code: "pdf.layout", transcript.summary), at: 0)
             document.editorial.insert(EditorialNote(.interpretation, "The text was read from a PDF with poppler and its structure from the "
                 + "printed page: headings from their type sizes, paragraphs, quotations and verse from the lines' positions, italics from "

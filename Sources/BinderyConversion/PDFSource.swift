@@ -10,17 +10,20 @@ enum PDFSource {
     }
 
     static func transcript(_ source: Converter.Source, shouldStop: (@Sendable () -> Bool)?) throws(ConversionError) -> PDFTranscript {
-        let pages: [PDFPage]
+        let extraction: PDFExtractor.Extraction
         do {
-            pages = try PDFExtractor().pages(of: source.bytes, shouldStop: shouldStop)
+            extraction = try PDFExtractor().pages(of: source.bytes, shouldStop: shouldStop)
         } catch {
             throw ConversionError(file: source.fileName, error.message, isStopped: error.code == .stopped)
         }
+        let pages = extraction.pages
         // Pictures alone (a scan's pages) are no text.
         guard pages.contains(where: { $0.lines.contains { $0.text.contains(where: \.isLetter) } }) else {
             throw ConversionError(file: source.fileName, "the PDF has no text layer (a scan?): OCR it first")
         }
-        return PDFTranscriber().transcribe(pages)
+        var transcript = PDFTranscriber().transcribe(pages)
+        transcript.skippedPictures = extraction.skippedPictures
+        return transcript
     }
 
     /// What the page told the reader beyond the transcript's words.

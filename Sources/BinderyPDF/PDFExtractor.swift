@@ -10,8 +10,14 @@ package struct PDFExtractor: Sendable {
 
     private static let poppler = Mutex(())
 
+    /// What a PDF gave: its pages, and the pictures left out and why.
+    package struct Extraction: Sendable {
+        package var pages: [PDFPage]
+        package var skippedPictures: [String]
+    }
+
     /// The pages of `bytes`; `shouldStop` is asked before each page (a cancelled job stops within a page).
-    package func pages(of bytes: [UInt8], shouldStop: (@Sendable () -> Bool)? = nil) throws(PDFError) -> [PDFPage] {
+    package func pages(of bytes: [UInt8], shouldStop: (@Sendable () -> Bool)? = nil) throws(PDFError) -> Extraction {
         guard bytes.prefix(1024).firstRange(of: Array("%PDF-".utf8)) != nil else {
             throw PDFError(.unreadable, "not a PDF: no %PDF- header")
         }
@@ -21,7 +27,14 @@ package struct PDFExtractor: Sendable {
         let document = try opened.get()
         defer { Self.poppler.withLock { _ in g_object_unref(document) } }
         let count = Self.poppler.withLock { _ in Int(poppler_document_get_n_pages(OpaquePointer(document))) }
-        let lookForPictures = PDFImages.mayHold(bytes)
+        // Pictures are looked for where the file names any, and none is decoded where one is declared too large to decode.
+        var skippedPictures: [String] = []
+        var pictures: PDFImages.Budget? = PDFImages.mayHold(bytes) ? PDFImages.Budget() : nil
+        let largest = pictures == nil ? 0 : PDFImages.largestDeclared(bytes)
+        if largest > PDFImages.largestPixelCount {
+            pictures = nil
+            skippedPictures = ["the file declares a picture of \(largest) pixels, over 25 million: none of its pictures was read"]
+        }
         var pages: [PDFPage] = []
         pages.reserveCapacity(count)
         for index in 0..<count {
@@ -32,11 +45,11 @@ package struct PDFExtractor: Sendable {
                     return PDFPage(index: index + 1, width: 1, height: 1, lines: [])
                 }
                 defer { g_object_unref(UnsafeMutableRawPointer(page)) }
-                return self.read(page, index: index + 1, pictures: lookForPictures)
+                return self.read(page, index: index + 1, pictures: &pictures)
             }
             pages.append(read)
         }
-        return pages
+        return Extraction(pages: pages, skippedPictures: skippedPictures + (pictures?.skipped ?? []))
     }
 
     private func open(_ bytes: [UInt8]) throws(PDFError) -> OpaquePointer {
@@ -62,14 +75,15 @@ package struct PDFExtractor: Sendable {
         size.isFinite && size > 0 && size <= height
     }
 
-    private func read(_ page: OpaquePointer, index: Int, pictures: Bool) -> PDFPage {
+    private func read(_ page: OpaquePointer, index: Int, pictures: inout PDFImages.Budget?) -> PDFPage {
         var width = 0.0, height = 0.0
         poppler_page_get_size(page, &width, &height)
         // A page of no size, or of an impossible one (a crafted MediaBox), gives no text.
         guard width.isFinite, height.isFinite, width > 1, height > 1, width < 20_000, height < 20_000 else {
             return PDFPage(index: index, width: 1, height: 1, lines: [])
         }
-        var result = PDFPage(index: index, width: width, height: height, lines: [], images: pictures ? PDFImages.read(page, width: width, height: height) : [])
+        var result = PDFPage(index: index, width: width, height: height, lines: [])
+        if pictures != nil { result.images = PDFImages.read(page, index: index, width: width, height: height, budget: &pictures!) }
         guard let text = poppler_page_get_text(page) else { return result }
         defer { g_free(text) }
         var rectangles: UnsafeMutablePointer<PopplerRectangle>?

@@ -26,6 +26,7 @@ package struct PDFTranscriber: Sendable {
         // Footnotes wait for the end of the paragraph that holds their markers, which may go on over the page's end.
         var pendingNotes: [(note: PDFFootnotes.Note, page: Int)] = []
         var figures: [Int: PDFImage] = [:]
+        var carried: [(image: PDFImage, page: Int)] = []
         // One picture in one place on three pages or more is the pages' (a logo in the running head), not the text's.
         var boxes: [[Int]: Int] = [:]
         for page in pages { for box in Set(page.images.map(Self.box)) { boxes[box, default: 0] += 1 } }
@@ -42,6 +43,8 @@ package struct PDFTranscriber: Sendable {
                 let continues = index == 0 && position > 0 && finder.continues(layouts[position - 1].blocks.last, block)
                 let goesOn = index == layout.blocks.count - 1 && position + 1 < layouts.count && finder.continues(block, layouts[position + 1].blocks.first)
                 if !continues {
+                    for (image, page) in carried { figures[writer.illustration(origin: Self.origin(image, page: page))] = image }
+                    carried = []
                     while let image = images.first, goesOn || (image.top + image.bottom) / 2 < block.lines[0].top {
                         figures[writer.illustration(origin: Self.origin(image, page: page))] = image
                         images = images.dropFirst()
@@ -67,7 +70,14 @@ package struct PDFTranscriber: Sendable {
                 }
                 if !goesOn { writer.blank(after: block.kind) }
             }
-            for image in images { figures[writer.illustration(origin: Self.origin(image, page: page))] = image }
+            // A paragraph that goes on from this page over the next (the page's only block continuing both ways) takes its
+            // pictures along, to after its end.
+            if let last = layout.blocks.last, position + 1 < layouts.count, finder.continues(last, layouts[position + 1].blocks.first) {
+                carried += images.map { ($0, page) }
+            } else {
+                for (image, page) in carried + images.map({ ($0, page) }) { figures[writer.illustration(origin: Self.origin(image, page: page))] = image }
+                carried = []
+            }
             pendingNotes += layout.notes.map { ($0, page) }
             if layout.blocks.last.map({ position + 1 < layouts.count && finder.continues($0, layouts[position + 1].blocks.first) }) != true {
                 writer.footnotes(pendingNotes)

@@ -18,6 +18,8 @@ package struct PDFTranscript: Sendable {
     package var centredLines: Set<Int>
     /// Transcript line (1 first) of each picture's `[Illustration]` → the picture.
     package var figures: [Int: PDFImage] = [:]
+    /// Pictures of the file left out, and why (too large, past the limits, not encodable).
+    package var skippedPictures: [String] = []
     /// What the page told: the body size, the indent, the kinds of block found; for the editorial record.
     package var summary: String
 }

@@ -61,12 +61,14 @@ public struct TextReader: Sendable {
         let options = options
         let marksParagraphs = printed.marksParagraphs
         let keepsPageLayout = LineShape.keepsPageLayout(lines)
+        // A picture's place-holder is no line of text: it does not count in the layout's measures.
+        let figureLines = Set(printed.figures.keys.map { $0 - 1 })
         let (front, lexiconStart) = Concurrently.run({ () -> (PageFinder.Result, [Int], [Int], LayoutProfile, HeadingOverrides.Resolution) in
             var pages = PageFinder().find(lines)
             let headRules = RunningHeadOverrides(sidecar?.runningHeads ?? [])
             let unusedHeads = headRules.apply(to: &pages, lines: lines)
             let profile = LayoutDetector(override: layout.layout ?? options.paragraphLayout, indentOverride: layout.indent)
-                .detect(lines, removed: pages.removed)
+                .detect(lines, removed: figureLines.isEmpty ? pages.removed : pages.removed.union(figureLines))
             // Indents in a text read off a page are the page's own (quotations, verse): they set lines apart.
             let apart = marksParagraphs || LineShape.indentsSetApart(profile, keepsPageLayout: pages.pageCount > 1 && keepsPageLayout)
             let built = StanzaJoiner(profile: profile, indentsSetApart: apart).join(ParagraphBuilder(profile: profile, marksParagraphs: marksParagraphs).build(lines, pages: pages))

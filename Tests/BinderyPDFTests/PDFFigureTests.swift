@@ -109,6 +109,72 @@ struct PDFFigureTests {
         #expect(!document.diagnostics.contains { $0.code == "pdf.picture-not-placed" })
     }
 
+    /// Justified lines of the harbour words on `canvas`, `count` of them from `baseline`, the first set in when it opens a
+    /// paragraph, the last ending a sentence when it ends one.
+    static func lines(_ canvas: PDFCanvas, count: Int, from baseline: Double, opens: Bool, ends: Bool, word: inout Int) {
+        let face = TypeFace(size: 11)
+        for line in 0..<count {
+            var text = ""
+            while true {
+                let next = Self.words[word % Self.words.count]
+                let candidate = text.isEmpty ? (opens && line == 0 ? next.prefix(1).uppercased() + next.dropFirst() : next) : text + " " + next
+                if 70 + canvas.advance(candidate, in: face) > 370 { break }
+                text = candidate
+                word += 1
+            }
+            canvas.text(text + (ends && line == count - 1 ? "." : ""), x: 50 + (opens && line == 0 ? 16 : 0), baseline: baseline + Double(line) * 14.3, in: face)
+        }
+    }
+
+    @Test("a picture on a page that one paragraph runs over, from the page before to the page after, follows the paragraph")
+    func pictureInAParagraphOverThreePages() throws {
+        let canvas = PDFCanvas(width: 419.53, height: 595.28)
+        var word = 0
+        Self.lines(canvas, count: 30, from: 70, opens: true, ends: false, word: &word)
+        canvas.endPage()
+        canvas.picture(x: 150, y: 40, size: 100)
+        Self.lines(canvas, count: 24, from: 170, opens: false, ends: false, word: &word)
+        canvas.endPage()
+        Self.lines(canvas, count: 3, from: 70, opens: false, ends: true, word: &word)
+        Self.lines(canvas, count: 3, from: 130, opens: true, ends: true, word: &word)
+        canvas.endPage()
+        let source = Converter.Source(bytes: canvas.finish(showingOpenPage: false), fileName: "long.pdf", modified: Date(timeIntervalSince1970: 0))
+        let document = try Converter().read(source)
+        let kinds = document.blocks.compactMap { block -> String? in
+            switch block {
+            case .paragraph: "p"
+            case .figure: "figure"
+            default: nil
+            }
+        }
+        #expect(kinds == ["p", "figure", "p"], "\(kinds)")
+    }
+
+    /// `Fixtures/plates.pdf` (from an independent review): eight pages of three lines and four pictures each. The place-holders
+    /// once counted as text lines, the layout was read as double-spaced, and every picture was lost.
+    @Test("pages of three lines and four pictures keep all 32, whatever the place-holders do to the layout's measures")
+    func plates() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/plates.pdf")
+        let document = try Converter().read(Converter.Source(bytes: [UInt8](try Data(contentsOf: path)), fileName: "plates.pdf",
+                                                             modified: Date(timeIntervalSince1970: 0)))
+        #expect(document.images.count == 32, "\(document.diagnostics.map(\.message))")
+        #expect(!document.diagnostics.contains { $0.code == "pdf.picture-not-placed" })
+    }
+
+    @Test("pictures past a page's limit are left out with a warning, not silently")
+    func picturesPastTheLimit() throws {
+        let canvas = PDFCanvas(width: 419.53, height: 595.28)
+        var word = 0
+        Self.lines(canvas, count: 3, from: 50, opens: true, ends: true, word: &word)
+        for index in 0..<25 { canvas.picture(x: 40 + Double(index % 5) * 70, y: 110 + Double(index / 5) * 90, size: 60, pixels: Int32(16 + index)) }
+        canvas.endPage()
+        let source = Converter.Source(bytes: canvas.finish(showingOpenPage: false), fileName: "crowded.pdf", modified: Date(timeIntervalSince1970: 0))
+        let document = try Converter().read(source)
+        #expect(document.images.count == 20)
+        let warning = try #require(document.diagnostics.first { $0.code == "pdf.picture-skipped" })
+        #expect(warning.severity == .warning && warning.message.hasPrefix("5 picture(s)"), "\(warning.message)")
+    }
+
     @Test("the figures' images are in the EPUB, the TEI and the bag, and the validators accept them")
     func figuresInEveryOutput() throws {
         let result = try Converter().convert(Self.source, formats: [.epub, .tei, .text])

@@ -83,7 +83,7 @@ struct FittedWidths: Sendable, Hashable {
         }
         inner = sample(inner, 500)
         firsts = sample(firsts, 120)
-        // Columns: each scalar below `tableEnd` seen 30 times or more, then the other scalars' book-face widths, then the indent.
+        // Columns: the scalars below `tableEnd` seen 30 times or more, then the other scalars' book-face widths, then the indent.
         var counts = [Int](repeating: 0, count: tableEnd)
         func count(_ text: some StringProtocol) {
             for scalar in text.unicodeScalars where Int(scalar.value) < tableEnd { counts[Int(scalar.value)] += 1 }
@@ -92,8 +92,10 @@ struct FittedWidths: Sendable, Hashable {
             count(lines[line].text)
             count(firstUnit(lines[next].text))
         }
+        // At most the 100 commonest: a text of many scripts keeps the system small (the rest take the book face's widths).
+        let frequent = counts.indices.filter { counts[$0] >= 30 }.sorted { (counts[$0], -$0) > (counts[$1], -$1) }.prefix(100).sorted()
         var column = [Int](repeating: -1, count: tableEnd), columns = 0
-        for value in counts.indices where counts[value] >= 30 {
+        for value in frequent {
             column[value] = columns
             columns += 1
         }

@@ -114,6 +114,11 @@ struct ParagraphBuilder: Sendable {
         line.length <= 24 && line.text.unicodeScalars.allSatisfy { "*~•·#=_+—–-⁂❧§ \u{00A0}".unicodeScalars.contains($0) }
     }
 
+    /// A picture's place-holder on a line of its own: `[Illustration]`, `[Illustration: caption]`.
+    static func isPicture(_ line: SourceLine) -> Bool {
+        line.text.hasPrefix("[Illustration") && Illustration.caption(line.text) != nil
+    }
+
     /// A line that is only a web address.
     static func isStrayURL(_ line: SourceLine) -> Bool {
         (line.text.hasPrefix("http://") || line.text.hasPrefix("https://")) && !line.text.contains(" " as Character)
@@ -127,6 +132,8 @@ struct ParagraphBuilder: Sendable {
         let previousOpens = opening.map { $0.number == previous.number } ?? false
         let previousEnds = previous.endsSentence
         let previousLength = Double(previous.length)
+        // A picture's place-holder (`[Illustration]`) stands alone.
+        if Self.isPicture(line) || Self.isPicture(previous) { return true }
         if profile.layout == .linePerParagraph {
             // Lines set in one under another, wrapped far narrower than the paragraphs' lines, are a display wrapped as
             // a block (a quotation, a stanza), unless each opens an item or a note.

@@ -37,7 +37,8 @@ struct HingeFit {
         for _ in 0..<steps {
             residuals(w, into: &excess)
             let weights = excess.map { $0 > 0 ? 1 / max($0, 1e-3) : 1e-4 }
-            guard let proposed = weightedSolution(weights) else { return nil }
+            // A step whose system cannot be solved ends the fit where it stands.
+            guard let proposed = weightedSolution(weights) else { break }
             var step = 1.0, trial = w, value = current
             while step > 1e-3 {
                 trial = zip(w, proposed).map { $0 + step * ($1 - $0) }
@@ -50,7 +51,7 @@ struct HingeFit {
             (w, current) = (trial, value)
             if converged { break }
         }
-        return w
+        return w.allSatisfy(\.isFinite) ? w : nil
     }
 
     /// `a·w − b` for each row.

@@ -106,8 +106,8 @@ struct ReadingText {
         }
     }
 
-    /// A figure in plain text: where its image lies in the bag (`data/images/…`).
+    /// A figure in plain text: where its image lies in the bag.
     static func placeholder(_ figure: Figure) -> String {
-        "[Figure: \(figure.description); images/\(figure.image)]"
+        "[Figure: \(figure.description); data/images/\(figure.image)]"
     }
 }
