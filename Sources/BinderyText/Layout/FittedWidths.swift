@@ -3,7 +3,7 @@
 /// first line is shorter by the indent. Each frequent character's width (in measures: a full line is 1) and the
 /// indent are what best satisfy those two facts over the document's surest lines (an L1 hinge, minimised by
 /// iteratively reweighted least squares). With them, the next word's fitting on a line tells a paragraph's end
-/// (`ParagraphEvidence`) far better than character counts or one typeface's metrics.
+/// (`ParagraphBuilder`) far better than character counts or one typeface's metrics.
 struct FittedWidths: Sendable, Hashable {
     /// The width of each scalar below `tableEnd`, by its value, in measures: fitted for the frequent ones, else its
     /// book-face width (`PrintedWidth`) times `otherScale`.
