@@ -107,6 +107,7 @@ public struct Converter: Sendable {
         let transcript = try PDFSource.isPDF(source) ? PDFSource.transcript(source, shouldStop: shouldStop) : nil
         let text = transcript.map { Array($0.text.utf8) } ?? source.bytes
         let lineCount = transcript?.origins.count ?? LineSplit.count(text)
+        let pictures = transcript.map(PDFSource.figures) ?? [:]
         let sidecarName = SourceNaming.sidecar(of: source.fileName)
         var sidecar: SidecarMetadata?
         var sidecarProblems: [SidecarError.Problem] = []
@@ -123,7 +124,7 @@ public struct Converter: Sendable {
             var options = readerOptions
             options.language = sidecar?.language ?? options.language
             let reader = TextReader(options: options, overrides: sidecar?.structure,
-                                    printed: transcript.map(PDFSource.printedLayout) ?? PrintedLayout(),
+                                    printed: transcript.map { PDFSource.printedLayout($0, figures: pictures) } ?? PrintedLayout(),
                                     shouldStop: shouldStop)
             (document, lines) = try reader.readWithLines(text)
         } catch {
@@ -132,7 +133,7 @@ public struct Converter: Sendable {
         if let transcript {
             lines = PDFSource.placed(lines, transcript)
             // Only pictures the reader placed as figures go into the outputs; one it did not place is reported, never dropped unsaid.
-            let figures = PDFSource.figures(transcript).sorted { $0.key < $1.key }.map(\.value)
+            let figures = pictures.sorted { $0.key < $1.key }.map(\.value)
             document.images = figures.map(\.image)
             let shown = Set(document.shownImages.map(\.name))
             for (figure, _) in figures where !shown.contains(figure.image) {

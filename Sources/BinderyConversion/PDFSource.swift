@@ -26,11 +26,11 @@ enum PDFSource {
         return transcript
     }
 
-    /// What the page told the reader beyond the transcript's words.
-    static func printedLayout(_ transcript: PDFTranscript) -> PrintedLayout {
+    /// What the page told the reader beyond the transcript's words; `figures` are the transcript's (`figures(_:)`).
+    static func printedLayout(_ transcript: PDFTranscript, figures: [Int: (figure: Figure, image: DocumentImage)]) -> PrintedLayout {
         PrintedLayout(headingRanks: transcript.headingRanks, marksParagraphs: true, verseLines: transcript.verseLines,
                       quoteLines: transcript.quoteLines, headingStarts: transcript.headingStarts, centredLines: transcript.centredLines,
-                      figures: figures(transcript).mapValues(\.figure))
+                      figures: figures.mapValues(\.figure))
     }
 
     /// The transcript's pictures, numbered in reading order (`figure-1.png`…), by their place-holder's line.
