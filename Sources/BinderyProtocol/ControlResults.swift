@@ -14,9 +14,11 @@ public struct StatusResult: Codable, Sendable, Hashable {
     /// Documents by state.
     public var documents: [String: Int]
     public var runningJobs: [String]
+    /// The cluster this node belongs to (`queue.url`); absent on one machine.
+    public var cluster: ClusterStatus?
 
     public init(protocol: Int, version: String, uptimeSeconds: Int, corpus: String, queued: Int, running: Int, retrying: Int,
-                paused: Bool, documents: [String: Int], runningJobs: [String]) {
+                paused: Bool, documents: [String: Int], runningJobs: [String], cluster: ClusterStatus? = nil) {
         self.protocol = `protocol`
         self.version = version
         self.uptimeSeconds = uptimeSeconds
@@ -27,11 +29,51 @@ public struct StatusResult: Codable, Sendable, Hashable {
         self.paused = paused
         self.documents = documents
         self.runningJobs = runningJobs
+        self.cluster = cluster
     }
 
     enum CodingKeys: String, CodingKey {
         case `protocol`, version, uptimeSeconds = "uptime_seconds", corpus, queued, running, retrying, paused, documents
-        case runningJobs = "running_jobs"
+        case runningJobs = "running_jobs", cluster
+    }
+}
+
+/// `status` of a node in a cluster: this node, the watcher's leader and every node seen lately.
+public struct ClusterStatus: Codable, Sendable, Hashable {
+    public var node: String
+    @NullWhenAbsent public var leader: String?
+    public var nodes: [ClusterNode]
+
+    public init(node: String, leader: String?, nodes: [ClusterNode]) {
+        self.node = node
+        self.leader = leader
+        self.nodes = nodes
+    }
+}
+
+/// One node of a cluster, by its last heartbeat.
+public struct ClusterNode: Codable, Sendable, Hashable {
+    public var name: String
+    /// `serve` (may lead the watching) or `work` (only converts).
+    public var role: String
+    public var host: String
+    public var pid: Int
+    public var heartbeat: String
+    /// Its heartbeat is recent (within three of its intervals).
+    public var alive: Bool
+    public var leader: Bool
+    /// Jobs it runs now.
+    public var running: Int
+
+    public init(name: String, role: String, host: String, pid: Int, heartbeat: String, alive: Bool, leader: Bool, running: Int) {
+        self.name = name
+        self.role = role
+        self.host = host
+        self.pid = pid
+        self.heartbeat = heartbeat
+        self.alive = alive
+        self.leader = leader
+        self.running = running
     }
 }
 

@@ -21,6 +21,7 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible, Equatable 
         case signal = "daemon.signal"
         case controlSocket = "control.socket"
         case serviceFailed = "daemon.service-failed"
+        case cluster = "cluster.database"
     }
 
     public var code: Code

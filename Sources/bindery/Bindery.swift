@@ -9,7 +9,7 @@ struct Bindery: AsyncParsableCommand {
         discussion: BinderyExitCode.helpText,
         version: BinderyCLIVersion.current,
         subcommands: [
-            ConvertCommand.self, InspectCommand.self, ProofCommand.self, ServeCommand.self, CheckConfigCommand.self,
+            ConvertCommand.self, InspectCommand.self, ProofCommand.self, ServeCommand.self, WorkCommand.self, MigrateCommand.self, CheckConfigCommand.self,
             StatusCommand.self, DocumentsCommand.self, JobsCommand.self, JobCommand.self, SubmitCommand.self, CancelCommand.self,
             RescanCommand.self, PauseCommand.self, ResumeCommand.self, ReloadCommand.self, MetricsCommand.self, EventsCommand.self,
         ]

@@ -48,6 +48,7 @@ public enum ConfigurationLoader {
             configuration.paths.state = URL(fileURLWithPath: state, relativeTo: cwd).standardizedFileURL
             if !explicitRuntime { configuration.paths.runtime = configuration.paths.state }
         }
+        if let url = overrides.queueURL { configuration.queue.url = url }
         if let poll = overrides.pollSeconds {
             guard poll >= 0, poll <= 86_400 else { throw ServiceError(.configurationBadValue, "--poll must be in 0...86400 seconds, not \(poll)") }
             configuration.watch.pollSeconds = poll
@@ -119,6 +120,8 @@ public enum ConfigurationLoader {
         configuration.queue.jobTimeoutSeconds = try queue.double("job_timeout_seconds", in: 0.1...86_400) ?? configuration.queue.jobTimeoutSeconds
         configuration.queue.retryAttempts = try queue.int("retry_attempts", in: 1...20) ?? configuration.queue.retryAttempts
         configuration.queue.retryDelayMilliseconds = try queue.int("retry_delay_ms", in: 0...600_000) ?? configuration.queue.retryDelayMilliseconds
+        configuration.queue.url = try queue.string("url") ?? configuration.queue.url
+        configuration.queue.leaseSeconds = try queue.double("lease_seconds", in: 1...3_600) ?? configuration.queue.leaseSeconds
         try queue.finish()
 
         var publish = try root.section("publish")
@@ -190,5 +193,6 @@ public enum ConfigurationLoader {
         guard paths.out.path != paths.state.path else {
             throw ServiceError(.configurationBadValue, "'out' and 'state' must be different directories (\(paths.out.path))")
         }
+        if let url = configuration.queue.url { _ = try PostgresURL(url) }
     }
 }

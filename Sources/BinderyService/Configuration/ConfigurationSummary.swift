@@ -23,6 +23,8 @@ public struct ConfigurationSummary: Sendable {
             "queue.job_timeout_seconds: \(c.queue.jobTimeoutSeconds)",
             "queue.retry_attempts: \(c.queue.retryAttempts)",
             "queue.retry_delay_ms: \(c.queue.retryDelayMilliseconds)",
+            "queue.url: \(c.queue.url.map(PostgresURL.redacted) ?? "(none: embedded SQLite and in-process queue)")",
+            "queue.lease_seconds: \(c.queue.leaseSeconds)",
             "publish.prune: \(c.publish.prune)",
             "lifecycle.grace_seconds: \(c.lifecycle.graceSeconds)",
             "http.listen: \(c.http.listen.isEmpty ? "(off)" : c.http.listen)",

@@ -46,6 +46,13 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var retryAttempts: Int = 3
         /// First retry delay; doubled on each attempt. Default 200 ms.
         public var retryDelayMilliseconds: Int = 200
+        /// A PostgreSQL connection URI (`postgresql://user@host:port/db`, `?host=/socket/dir`): the queue and the
+        /// state of a cluster of nodes (`ClusterJobQueue`). Nil (the default): the embedded SQLite store and
+        /// in-process queue.
+        public var url: String? = nil
+        /// In a cluster, how long a node's claim on a job lasts unless it renews it; a node killed mid-job loses its
+        /// jobs to the others this long after. Default 15 s.
+        public var leaseSeconds: Double = 15
 
         /// `parallelism`, with 0 resolved to the core count.
         public var effectiveParallelism: Int {

@@ -12,11 +12,13 @@ struct DaemonControlHandler: Sendable {
         var reload: @Sendable () -> Void
     }
 
-    let store: StateStore
+    let store: any StateRecords
     let queue: any JobQueue
     let layout: CorpusLayout
     let corpusPath: String
     let startedAt: Date
+    /// This node's cluster, shown by `status`; nil on one machine.
+    let cluster: ClusterMember?
     let actions: Actions
 
     func handle(_ request: ControlRequest) -> ControlServer.Reply {
@@ -51,7 +53,7 @@ struct DaemonControlHandler: Sendable {
             protocol: ControlProtocol.version, version: BinderyVersion.current,
             uptimeSeconds: Int(Date().timeIntervalSince(startedAt).rounded()), corpus: corpusPath,
             queued: counts.queued, running: counts.running, retrying: counts.retrying, paused: counts.paused,
-            documents: byState, runningJobs: queue.running.keys.sorted())
+            documents: byState, runningJobs: queue.running.keys.sorted(), cluster: try cluster?.status())
     }
 
     private func metrics() throws -> String {

@@ -17,17 +17,23 @@ public final class Daemon: Sendable {
     private let logger: Logger
     private let environment: [String: String]
     private let events: DaemonEventSink
+    private let role: ClusterRole
     private let phase = DaemonPhase()
     /// `stop()` requests, read once by `run()`.
     private let stopRequests: AsyncStream<Void>
     private let stopContinuation: AsyncStream<Void>.Continuation
 
-    public convenience init(configuration: DaemonConfiguration, logger: Logger) {
-        self.init(configuration: configuration, logger: logger, environment: ProcessInfo.processInfo.environment)
+    /// `role` matters in a cluster (`queue.url`): a `work` node never watches the corpus.
+    public convenience init(configuration: DaemonConfiguration, logger: Logger, role: ClusterRole = .serve) {
+        self.init(configuration: configuration, logger: logger, environment: ProcessInfo.processInfo.environment, role: role)
     }
 
     /// `events` receives every job outcome and deletion (for the control socket's subscribers).
-    package init(configuration: DaemonConfiguration, logger: Logger, environment: [String: String], events: @escaping DaemonEventSink = { _ in }) {
+    package init(
+        configuration: DaemonConfiguration, logger: Logger, environment: [String: String], role: ClusterRole = .serve,
+        events: @escaping DaemonEventSink = { _ in }
+    ) {
+        self.role = role
         self.configuration = configuration
         self.logger = logger
         self.environment = environment
@@ -48,10 +54,10 @@ public final class Daemon: Sendable {
         // size limit (EFBIG instead of SIGXFSZ): both become errors of the one write that hit them.
         signal(SIGPIPE, SIG_IGN)
         signal(SIGXFSZ, SIG_IGN)
-        let (configuration, logger, environment, events) = (self.configuration, self.logger, self.environment, self.events)
+        let (configuration, logger, environment, events, role) = (self.configuration, self.logger, self.environment, self.events, self.role)
         let started = await blocking { () -> Result<DaemonRuntime, ServiceError> in
             Result { () throws(ServiceError) in
-                let runtime = try DaemonRuntime(configuration: configuration, logger: logger, environment: environment, events: events)
+                let runtime = try DaemonRuntime(configuration: configuration, role: role, logger: logger, environment: environment, events: events)
                 try runtime.start()
                 return runtime
             }
@@ -68,9 +74,11 @@ public final class Daemon: Sendable {
         phase.enter(.running)
         // Shut down in reverse: the HTTP endpoint answers (503 on /healthz) while jobs drain, and closes before the socket.
         let http: [any Service] = HTTPListenAddress(configuration.http.listen).map { [HTTPService(runtime: runtime, phase: phase, address: $0)] } ?? []
+        // After the job runner: at shutdown the leader stops campaigning (and its watcher stops) before jobs drain.
+        let leader: [any Service] = runtime.cluster.flatMap { $0.role == .serve ? [ClusterLeaderService(runtime: runtime, member: $0)] : nil } ?? []
         var groupConfiguration = ServiceGroupConfiguration(
             services: ([ControlService(server: runtime.controlServer)] + http + [
-                JobRunnerService(runtime: runtime), WatcherService(watcher: runtime.watcher),
+                JobRunnerService(runtime: runtime)] + leader + [WatcherService(watcher: runtime.watcher),
                 OutputAuditService(runtime: runtime, seconds: configuration.watch.outputAuditSeconds),
                 ReloadService(runtime: runtime, hangups: hangups), SystemdService(runtime: runtime, phase: phase),
             ] as [any Service]).map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },

@@ -16,7 +16,7 @@ package final class DaemonRuntime: Sendable {
     let logger: Logger
     let control = DispatchQueue(label: "bindery.daemon")
     let layout: CorpusLayout
-    let store: StateStore
+    let store: any StateRecords
     let publisher: Publisher
     let pipeline: Pipeline
     let queue: any JobQueue
@@ -42,9 +42,15 @@ package final class DaemonRuntime: Sendable {
     private let workers: Int
     private let sweptTempFiles: Int
     let socketPath: String
+    /// This node's part in a cluster (`queue.url`); nil on one machine.
+    let cluster: ClusterMember?
 
-    /// Creates the directories, locks the state directory, opens the state store and removes stale temp files.
-    init(configuration: DaemonConfiguration, logger: Logger, environment: [String: String], events: @escaping DaemonEventSink) throws(ServiceError) {
+    /// Creates the directories, locks the state directory, opens the state store (or joins the cluster) and removes
+    /// stale temp files.
+    init(
+        configuration: DaemonConfiguration, role: ClusterRole = .serve, logger: Logger, environment: [String: String],
+        events: @escaping DaemonEventSink
+    ) throws(ServiceError) {
         let paths = configuration.paths
         for directory in [paths.state, paths.out, paths.runtime] {
             do {
@@ -58,10 +64,21 @@ package final class DaemonRuntime: Sendable {
         self.events = events
         self.configuration = Mutex(configuration)
         lock = try StateDirectoryLock(directory: paths.state)
-        store = try StateStore(directory: paths.state, logger: logger)
+        let workers = configuration.queue.effectiveParallelism
+        var cluster: ClusterMember?
+        if let url = configuration.queue.url {
+            cluster = try ClusterMember(url: url, role: role, connections: workers + 4, leaseSeconds: configuration.queue.leaseSeconds, logger: logger)
+        }
+        self.cluster = cluster
+        if let cluster {
+            store = ClusterStateStore(database: cluster.database, node: cluster.name)
+        } else {
+            store = try StateStore(directory: paths.state, logger: logger)
+        }
         layout = CorpusLayout(root: paths.corpus, excluding: [paths.out, paths.state, paths.runtime])
         publisher = Publisher(root: paths.out)
-        sweptTempFiles = publisher.sweepTemporaryFiles()
+        // In a cluster the output tree is shared: a temp file there may be another node's publication in progress.
+        sweptTempFiles = cluster == nil ? publisher.sweepTemporaryFiles() : 0
         http = configuration.http
         let pipeline = Pipeline(layout: layout, publisher: publisher, store: store, settings: try PipelineSettings(configuration), logger: logger, metrics: metrics) { event in
             link.target?.emit(event)
@@ -71,19 +88,28 @@ package final class DaemonRuntime: Sendable {
         let corpus = layout
         let isLarge: @Sendable (String) -> Bool = { (FileStamp(path: corpus.url(of: $0).path)?.size ?? 0) > large }
         largeSourceBytes = large
-        queue = DispatchJobQueue(parallelism: configuration.queue.effectiveParallelism, isLarge: isLarge) { ticket, token in
+        let executor: DispatchJobQueue.Executor = { ticket, token in
             let result = pipeline.run(ticket, token: token)
             if ticket.isLarge { MemoryTrim.release() }
             return result
         }
+        if let cluster {
+            queue = ClusterJobQueue(
+                database: cluster.database, node: cluster.name,
+                settings: .init(parallelism: workers, leaseSeconds: configuration.queue.leaseSeconds), logger: logger, isLarge: isLarge,
+                onTick: { cluster.beat(running: $0) }, executor: executor)
+        } else {
+            queue = DispatchJobQueue(parallelism: workers, isLarge: isLarge, executor: executor)
+        }
         settler = Settler(milliseconds: configuration.watch.settleMilliseconds) { path in link.target?.reconcile(path, trigger: .event) }
         socketPath = paths.runtime.appendingPathComponent("bindery.sock").path
         let handler = DaemonControlHandler(
-            store: store, queue: queue, layout: layout, corpusPath: paths.corpus.path, startedAt: Date(),
+            store: store, queue: queue, layout: layout, corpusPath: paths.corpus.path, startedAt: Date(), cluster: cluster,
             actions: .init(rescan: { link.target?.requestRescan() }, reload: { link.target?.requestReload() }))
         controlServer = ControlServer(settings: try ControlServer.Settings(socketPath: socketPath, configuration.control)) { handler.handle($0) }
-        earlyStart = configuration.watch.earlyStart && configuration.watch.settleMilliseconds > 0
-        workers = configuration.queue.effectiveParallelism
+        // In a cluster another node may run the job that follows the settle delay.
+        earlyStart = configuration.watch.earlyStart && configuration.watch.settleMilliseconds > 0 && cluster == nil
+        self.workers = workers
         watcher = configuration.watch.pollSeconds > 0
             ? PollingWatcher(layout: layout, interval: configuration.watch.pollSeconds)
             : InotifyWatcher(layout: layout)
@@ -92,18 +118,23 @@ package final class DaemonRuntime: Sendable {
     }
 
     /// Opens the control socket, starts watching, queues every source (a job whose key is already
-    /// published does nothing) and tells systemd READY.
+    /// published does nothing) and tells systemd READY. A node of a cluster starts its workers instead, and watches
+    /// only once it leads (`ClusterLeaderService`).
     func start() throws(ServiceError) {
         do {
             try controlServer.start()
         } catch {
             throw ServiceError(.controlSocket, "cannot open the control socket: \(error.message)")
         }
-        do {
-            try watcher.start { [weak self] event in self?.handle(event) }
-        } catch {
-            controlServer.stop()
-            throw error
+        if let queue = queue as? ClusterJobQueue {
+            queue.start()
+        } else {
+            do {
+                try startWatching()
+            } catch {
+                controlServer.stop()
+                throw error
+            }
         }
         let configuration = self.configuration.withLock { $0 }
         let paths = configuration.paths
@@ -111,10 +142,17 @@ package final class DaemonRuntime: Sendable {
             "corpus": "\(paths.corpus.path)", "out": "\(paths.out.path)", "state": "\(paths.state.path)", "socket": "\(socketPath)",
             "watch": "\(configuration.watch.pollSeconds > 0 ? "poll \(configuration.watch.pollSeconds)s" : "inotify")",
             "parallelism": "\(configuration.queue.effectiveParallelism)", "sweptTempFiles": "\(sweptTempFiles)", "pid": "\(getpid())",
+            "cluster": "\(cluster.map { "\($0.name) (\($0.role.rawValue))" } ?? "-")",
         ])
+        systemd.notifyState("READY=1\nSTATUS=watching \(paths.corpus.path)\nMAINPID=\(getpid())")
+    }
+
+    /// Starts the watcher and queues every source (a job whose key is already published does nothing): at start-up,
+    /// or when this node comes to lead its cluster.
+    func startWatching() throws(ServiceError) {
+        try watcher.start { [weak self] event in self?.handle(event) }
         control.sync { rescan(trigger: .startup) }
         reportCatchUp()
-        systemd.notifyState("READY=1\nSTATUS=watching \(paths.corpus.path)\nMAINPID=\(getpid())")
     }
 
     /// The configured settings of the parts that run as services.

@@ -9,7 +9,7 @@ import Synchronization
 package final class Pipeline: Sendable {
     let layout: CorpusLayout
     let publisher: Publisher
-    let store: StateStore
+    let store: any StateRecords
     let logger: Logger
     let events: DaemonEventSink
     /// Conversion times and bytes published, for the HTTP `/metrics`.
@@ -25,7 +25,7 @@ package final class Pipeline: Sendable {
     private let reads = Mutex(0)
 
     package init(
-        layout: CorpusLayout, publisher: Publisher, store: StateStore, settings: PipelineSettings, logger: Logger,
+        layout: CorpusLayout, publisher: Publisher, store: any StateRecords, settings: PipelineSettings, logger: Logger,
         stampTrustMargin: Double = SourceStamp.defaultTrustMargin, metrics: LiveMetrics = LiveMetrics(), events: @escaping DaemonEventSink = { _ in }
     ) {
         self.stampTrustMargin = stampTrustMargin
@@ -128,7 +128,10 @@ package final class Pipeline: Sendable {
 
         let outputs: [OutputRecord]
         do {
-            outputs = try publisher.publish(result.outputs, of: path, jobKey: key)
+            guard let published = try token.publishing({ () throws(PublishError) in try publisher.publish(result.outputs, of: path, jobKey: key) }) else {
+                return discard(&job, .cancelled, "another node took the job over (its lease ran out)")
+            }
+            outputs = published
         } catch {
             if let delay = retryDelay(ticket, settings) {
                 logger.warning("job.retry", metadata: ["path": "\(path)", "attempt": "\(ticket.attempt)", "error": "\(error.message)"])

@@ -7,7 +7,7 @@ import Glibc
 /// format; the file's path is the one its output record holds, and it must resolve (links followed) to a
 /// regular file inside the output directory. Anything else is not found.
 struct DownloadResolver: Sendable {
-    let store: StateStore
+    let store: any StateRecords
     let out: URL
 
     /// The file, opened once: its size comes from `fstat` on that descriptor and its bytes are read from

@@ -7,7 +7,7 @@ struct HTTPRoutes: Sendable {
     let runtime: DaemonRuntime
     let phase: DaemonPhase
 
-    private var store: StateStore { runtime.store }
+    private var store: any StateRecords { runtime.store }
 
     func router() -> Router<BasicRequestContext> {
         let router = Router(options: .autoGenerateHeadEndpoints)

@@ -20,7 +20,7 @@ struct LibraryEntry: Sendable {
     var title: String { book?.title ?? SourceNaming.stem(of: (document.path as NSString).lastPathComponent) }
 
     /// Every document of the store, failed ones first, then by path.
-    static func all(in store: StateStore) throws(ServiceError) -> [LibraryEntry] {
+    static func all(in store: any StateRecords) throws(ServiceError) -> [LibraryEntry] {
         try store.library().map { document, outputs, lastJob in
             LibraryEntry(
                 document: document,

@@ -4,7 +4,7 @@ import Logging
 
 /// The daemon's memory: one SQLite file (WAL) in the state directory holding documents, jobs and
 /// outputs. A file that cannot be opened or fails its integrity check is moved aside and rebuilt.
-package final class StateStore: Sendable {
+package final class StateStore: StateRecords {
     package static let fileName = "bindery.sqlite"
     private let pool: any DatabaseWriter
     package let url: URL
@@ -139,7 +139,7 @@ package final class StateStore: Sendable {
     }
 
     /// Jobs, newest first.
-    package func jobs(limit: Int = 1_000) throws(ServiceError) -> [JobRecord] {
+    package func jobs(limit: Int) throws(ServiceError) -> [JobRecord] {
         try read { db in try JobRecord.order(Column("id").desc).limit(limit).fetchAll(db) }
     }
 
