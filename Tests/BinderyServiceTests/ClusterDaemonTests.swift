@@ -135,6 +135,18 @@ import Glibc
         try appended.close()
         #expect(try await polling(timeout: 120) { try allCurrent() }, "the change seen by the new leader is published: \(logs())")
 
+        // A request on one node, run by another: its result comes back through the cluster's events (NOTIFY).
+        let client = try BinderyBinary.locate()
+        // (One work node was killed at most: the other is asked.)
+        let worker = try #require(["work-1", "work-2"].first { nodes[$0] != nil })
+        let workSocket = directory.path("state-\(worker)/bindery.sock").path
+        do {
+            #expect(try Validators.run(client, ["pause", "--socket", workSocket]).status == 0)
+            let waited = try Validators.run(client, ["submit", corpus.appendingPathComponent(changed).path, "--wait", "--socket", workSocket])
+            #expect(waited.status == 0, "submit --wait on a paused node ends when another node ran the job: \(waited.output)")
+            #expect(try Validators.run(client, ["resume", "--socket", workSocket]).status == 0)
+        }
+
         // PostgreSQL restarts while changed documents are queued or converting: the nodes reconnect and publish them all.
         for name in sources.filter({ $0 != "big.txt" }).prefix(3) {
             let handle = try FileHandle(forWritingTo: corpus.appendingPathComponent(name))

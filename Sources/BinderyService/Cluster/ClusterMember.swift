@@ -10,6 +10,8 @@ package final class ClusterMember: Sendable {
     let name: String
     let role: ClusterRole
     let nodes: ClusterNodes
+    /// Its events to the other nodes, and theirs to it.
+    let events: ClusterEvents
     private let logger: Logger
     private let leading = Mutex(false)
 
@@ -20,6 +22,7 @@ package final class ClusterMember: Sendable {
         self.role = role
         self.logger = logger
         nodes = ClusterNodes(database: database, aliveSeconds: max(6, leaseSeconds))
+        events = ClusterEvents(database: database, node: name)
         do {
             let applied = try database.migrate()
             if !applied.isEmpty { logger.info("cluster.migrated", metadata: ["versions": "\(applied)"]) }

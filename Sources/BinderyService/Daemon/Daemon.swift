@@ -76,8 +76,9 @@ public final class Daemon: Sendable {
         let http: [any Service] = HTTPListenAddress(configuration.http.listen).map { [HTTPService(runtime: runtime, phase: phase, address: $0)] } ?? []
         // After the job runner: at shutdown the leader stops campaigning (and its watcher stops) before jobs drain.
         let leader: [any Service] = runtime.cluster.flatMap { $0.role == .serve ? [ClusterLeaderService(runtime: runtime, member: $0)] : nil } ?? []
+        let clusterEvents: [any Service] = runtime.cluster.map { [ClusterEventsService(runtime: runtime, member: $0)] } ?? []
         var groupConfiguration = ServiceGroupConfiguration(
-            services: ([ControlService(server: runtime.controlServer)] + http + [
+            services: ([ControlService(server: runtime.controlServer)] + clusterEvents + http + [
                 JobRunnerService(runtime: runtime)] + leader + [WatcherService(watcher: runtime.watcher),
                 OutputAuditService(runtime: runtime, seconds: configuration.watch.outputAuditSeconds),
                 ReloadService(runtime: runtime, hangups: hangups), SystemdService(runtime: runtime, phase: phase),

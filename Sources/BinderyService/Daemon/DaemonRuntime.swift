@@ -164,6 +164,7 @@ package final class DaemonRuntime: Sendable {
         metrics.count(event.kind)
         events(event)
         controlServer.broadcast(event.controlEvent)
+        cluster?.events.send(event.controlEvent)
     }
 
     /// Re-reads the configuration as SIGHUP does.
