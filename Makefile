@@ -136,6 +136,7 @@ bench: release deps-test
 	$(call apt_install,calibre)
 	@$(VENV)/bin/python -c "import pypandoc" 2>/dev/null || $(VENV)/bin/pip install -q pypandoc-binary
 	python3 Tests/Benchmarks/bench.py --daemon --pdf
+	python3 Tests/Benchmarks/cluster_bench.py
 
 # The generated covers of the sample corpus and the books' Project Gutenberg renderings, photographed in headless
 # Chromium: $(COVER_SHOT)/grid.png (thumbnails) and phone.png (one at a phone's size). Not run in CI.

@@ -64,8 +64,9 @@ package final class ClusterDatabase: Sendable {
     /// Opens and closes one connection outside the pool, whose own retries would hide why a connection fails (no
     /// such database, authentication refused, nothing listening).
     func check() throws(ServiceError) {
-        let (configuration, logger) = (url.connectionConfiguration(), self.logger)
+        let (url, logger) = (self.url, self.logger)
         try call { _ in
+            let configuration = try url.connectionConfiguration()
             let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
             try await connection.close()
         }

@@ -37,6 +37,8 @@ package final class ClusterJobQueue: JobQueue {
         var paused = false
         var accepting = true
         var started = false
+        /// The queue as last counted (`list`).
+        var listing = JobQueueListing(counts: JobQueueCounts(queued: 0, running: 0, retrying: 0, paused: false), running: [:])
         /// Submissions the database refused (it is restarting): sent again by the next tick, newest wins.
         var unsent: [String: (trigger: JobTrigger, kind: JobKind)] = [:]
     }
@@ -109,8 +111,9 @@ package final class ClusterJobQueue: JobQueue {
     private func enqueue(_ path: String, trigger: JobTrigger, kind: JobKind, isLarge: Bool) throws(ServiceError) {
         let flag = kind == .delete ? "cancelled" : "superseded"
         try database.transaction { connection in
-            try await connection.run(
-                "UPDATE bindery_queue SET \(unescaped: flag) = true WHERE path = \(path) AND state = 'running'")
+            // Serialised per source with `fail`, whose requeue would meet this insert on the one-queued-job index.
+            try await connection.run("SELECT pg_advisory_xact_lock(hashtext(\(path)))")
+            try await connection.run("UPDATE bindery_queue SET \(unescaped: flag) = true WHERE path = \(path) AND state = 'running'")
             try await connection.run("""
                 INSERT INTO bindery_queue (path, kind, trigger, priority, is_large) VALUES (\(path), \(kind.rawValue), \(trigger.rawValue),
                 \(trigger.priority), \(isLarge))
@@ -118,7 +121,7 @@ package final class ClusterJobQueue: JobQueue {
                 kind = CASE WHEN bindery_queue.kind = 'delete' THEN 'delete' ELSE EXCLUDED.kind END,
                 trigger = CASE WHEN EXCLUDED.priority > bindery_queue.priority THEN EXCLUDED.trigger ELSE bindery_queue.trigger END,
                 priority = GREATEST(EXCLUDED.priority, bindery_queue.priority), is_large = EXCLUDED.is_large,
-                queued_at = now(), run_after = LEAST(bindery_queue.run_after, now())
+                queued_at = now(), run_after = LEAST(bindery_queue.run_after, now()), attempt = 1
                 """)
         }
     }
@@ -180,7 +183,7 @@ package final class ClusterJobQueue: JobQueue {
         }
         guard let row else { return nil }
         let (id, path, kind, trigger, queuedAt, attempt, fence, large) = row
-        let token = JobToken(fence: ClusterPublishFence(database: database, id: id, fence: fence))
+        let token = JobToken(fence: ClusterPublishFence(database: database, id: id, fence: fence, leaseSeconds: lease))
         let ticket = JobTicket(
             path: path, trigger: JobTrigger(rawValue: trigger) ?? .event, queuedAt: Date(timeIntervalSince1970: queuedAt), attempt: attempt,
             isLarge: large, kind: JobKind(rawValue: kind) ?? .convert)
@@ -191,7 +194,8 @@ package final class ClusterJobQueue: JobQueue {
     package func complete(_ job: ClaimedJob) {
         guard let running = finished(job) else { return }
         do {
-            try database.execute("DELETE FROM bindery_queue WHERE id = \(running.id) AND fence = \(running.fence)")
+            let node = self.node
+            try database.execute("DELETE FROM bindery_queue WHERE id = \(running.id) AND fence = \(running.fence) AND state = 'running' AND owner = \(node)")
         } catch {
             // The lease runs out and the job runs again: it finds its outputs up to date.
             logger.warning("cluster.complete-failed", metadata: ["path": "\(job.ticket.path)", "error": "\(error.message)"])
@@ -201,15 +205,20 @@ package final class ClusterJobQueue: JobQueue {
     package func fail(_ job: ClaimedJob, retryAfter delay: Double) {
         guard let running = finished(job) else { return }
         do {
+            let (node, path) = (self.node, job.ticket.path)
             try database.transaction { connection in
+                try await connection.run("SELECT pg_advisory_xact_lock(hashtext(\(path)))")
+                // Only while the job is still this claim's: a lost lease's row is queued again, or another node's.
                 // Cancelled, or superseded by a newer job queued for the source: nothing to retry.
                 try await connection.run("""
-                    DELETE FROM bindery_queue r WHERE r.id = \(running.id) AND r.fence = \(running.fence) AND (r.cancelled OR EXISTS (
-                    SELECT 1 FROM bindery_queue q WHERE q.path = r.path AND q.state = 'queued'))
+                    DELETE FROM bindery_queue r WHERE r.id = \(running.id) AND r.fence = \(running.fence) AND r.state = 'running'
+                    AND r.owner = \(node) AND (r.cancelled OR EXISTS (
+                    SELECT 1 FROM bindery_queue q WHERE q.path = r.path AND q.state = 'queued' AND q.id <> r.id))
                     """)
                 try await connection.run("""
                     UPDATE bindery_queue SET state = 'queued', owner = NULL, lease_until = NULL, attempt = attempt + 1,
-                    run_after = now() + make_interval(secs => \(delay)) WHERE id = \(running.id) AND fence = \(running.fence)
+                    run_after = now() + make_interval(secs => \(delay))
+                    WHERE id = \(running.id) AND fence = \(running.fence) AND state = 'running' AND owner = \(node)
                     """)
             }
         } catch {
@@ -259,21 +268,25 @@ package final class ClusterJobQueue: JobQueue {
         let (ids, fences) = (running.values.map(\.id), running.values.map(\.fence))
         let lease = settings.leaseSeconds
         do {
-            let renewed = try database.call { client in
-                var renewed: [Int64: (cancelled: Bool, superseded: Bool)] = [:]
-                guard !ids.isEmpty else { return renewed }
-                for try await (id, cancelled, superseded) in try await client.query("""
+            // Rows locked by a publish in progress are skipped: the fence extended their lease itself.
+            let current = try database.call { client in
+                var current: [Int64: (cancelled: Bool, superseded: Bool)] = [:]
+                guard !ids.isEmpty else { return current }
+                _ = try await client.query("""
                     UPDATE bindery_queue q SET lease_until = now() + make_interval(secs => \(lease))
-                    FROM unnest(\(ids)::bigint[], \(fences)::bigint[]) AS mine(id, fence)
+                    WHERE q.id IN (SELECT c.id FROM bindery_queue c, unnest(\(ids)::bigint[], \(fences)::bigint[]) AS mine(id, fence)
+                    WHERE c.id = mine.id AND c.fence = mine.fence AND c.state = 'running' FOR UPDATE OF c SKIP LOCKED)
+                    """).collect()
+                for try await (id, cancelled, superseded) in try await client.query("""
+                    SELECT q.id, q.cancelled, q.superseded FROM bindery_queue q, unnest(\(ids)::bigint[], \(fences)::bigint[]) AS mine(id, fence)
                     WHERE q.id = mine.id AND q.fence = mine.fence AND q.state = 'running'
-                    RETURNING q.id, q.cancelled, q.superseded
                     """).decode((Int64, Bool, Bool).self) {
-                    renewed[id] = (cancelled, superseded)
+                    current[id] = (cancelled, superseded)
                 }
-                return renewed
+                return current
             }
             for (path, job) in running {
-                guard let flags = renewed[job.id] else {
+                guard let flags = current[job.id] else {
                     logger.warning("cluster.lease-lost", metadata: ["path": "\(path)"])
                     job.token.cancel()
                     continue
@@ -286,26 +299,57 @@ package final class ClusterJobQueue: JobQueue {
             logger.warning("cluster.renew-failed", metadata: ["error": "\(error.message)"])
         }
         for (path, submission) in state.withLock({ $0.unsent }) { send(path, trigger: submission.trigger, kind: submission.kind) }
+        let listing = fetchListing()
+        state.withLock { $0.listing = listing }
         onTick(running.count)
     }
 
-    /// Jobs whose node stopped renewing: dropped when cancelled or superseded by a queued job, else queued again.
+    /// Jobs whose node stopped renewing: dropped when cancelled or superseded by a queued job, abandoned (recorded
+    /// failed) after `abandonAfter` attempts (a document that kills its nodes), else queued again under a new fencing
+    /// token. Rows locked by a publish in progress are left alone.
     private func reapExpiredLeases() throws(ServiceError) {
+        let limit = Self.abandonAfter
         try database.transaction { connection in
             try await connection.run("""
-                DELETE FROM bindery_queue r WHERE r.state = 'running' AND r.lease_until < now() AND (r.cancelled OR EXISTS (
-                SELECT 1 FROM bindery_queue q WHERE q.path = r.path AND q.state = 'queued'))
+                DELETE FROM bindery_queue r WHERE r.id IN (SELECT id FROM bindery_queue WHERE state = 'running' AND lease_until < now()
+                FOR UPDATE SKIP LOCKED) AND (r.cancelled OR EXISTS (SELECT 1 FROM bindery_queue q WHERE q.path = r.path AND q.state = 'queued'))
                 """)
             try await connection.run("""
-                UPDATE bindery_queue SET state = 'queued', owner = NULL, lease_until = NULL, attempt = attempt + 1, run_after = now()
-                WHERE state = 'running' AND lease_until < now()
+                WITH abandoned AS (DELETE FROM bindery_queue WHERE id IN (SELECT id FROM bindery_queue WHERE state = 'running'
+                AND lease_until < now() AND attempt >= \(limit) FOR UPDATE SKIP LOCKED)
+                RETURNING path, trigger, queued_at, started_at, attempt, owner)
+                INSERT INTO bindery_job_history (path, trigger, queued_at, started_at, finished_at, attempts, outcome, error, node)
+                SELECT path, trigger, extract(epoch FROM queued_at), extract(epoch FROM started_at), extract(epoch FROM now()), attempt,
+                'failed', 'its node stopped during the job ' || attempt || ' times (killed, or out of memory?): not tried again until it changes',
+                owner FROM abandoned
+                """)
+            try await connection.run("""
+                UPDATE bindery_queue SET state = 'queued', owner = NULL, lease_until = NULL, attempt = attempt + 1, run_after = now(),
+                fence = nextval('bindery_fence')
+                WHERE id IN (SELECT id FROM bindery_queue WHERE state = 'running' AND lease_until < now() FOR UPDATE SKIP LOCKED)
                 """)
         }
     }
 
+    /// Attempts after which a job whose nodes keep dying is given up.
+    static let abandonAfter = 5
+
     // MARK: Observers and control
 
+    /// The cluster's queue as last counted: fresh from a Dispatch thread; from Swift concurrency's threads (the
+    /// systemd heartbeat, the HTTP `/metrics`), which must not block on the database, as the last tick counted it.
     package func list() -> JobQueueListing {
+        if withUnsafeCurrentTask(body: { $0 != nil }) {
+            var cached = state.withLock { $0.listing }
+            cached.counts.paused = state.withLock { $0.paused }
+            return cached
+        }
+        let listing = fetchListing()
+        state.withLock { $0.listing = listing }
+        return listing
+    }
+
+    private func fetchListing() -> JobQueueListing {
         let paused = state.withLock { $0.paused }
         do {
             return try database.call { client in

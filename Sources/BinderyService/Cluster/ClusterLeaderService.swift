@@ -7,6 +7,19 @@ import ServiceLifecycle
 /// the leader dies (its session ends, so does its lock). A leader whose connection breaks can no longer know that
 /// it leads: it stops watching and campaigns again.
 struct ClusterLeaderService: Service {
+    /// Unlocks before the connection goes back to the pool, or closes it when that fails: a pooled session must not
+    /// keep the lock (a dead session has none).
+    static func release(_ key: Int64, on connection: PostgresConnection) async {
+        let unlocked = (try? await answer(within: 5) {
+            var released = false
+            for try await done in try await connection.query("SELECT true FROM (SELECT pg_advisory_unlock_all()) AS released", logger: connection.logger).decode(Bool.self) {
+                released = done
+            }
+            return released
+        }) ?? false
+        if !unlocked { try? await connection.close() }
+    }
+
     let runtime: DaemonRuntime
     let member: ClusterMember
 
@@ -41,17 +54,17 @@ struct ClusterLeaderService: Service {
                                 var count = 0
                                 for try await rows in try await client.query("""
                                     SELECT count(*)::bigint FROM pg_locks WHERE locktype = 'advisory' AND pid = \(session) AND granted
+                                    AND classid = \(key >> 32)::oid AND objid = \(key & 0xffff_ffff)::oid AND objsubid = 1
                                     """).decode(Int.self) { count = rows }
                                 return count > 0
                             }
                             if !held { throw ServiceError(.cluster, "the session holding the leadership ended") }
                         }
                     } catch {
-                        // The connection goes back to the pool: it must not keep the lock (a dead session has none).
-                        _ = try? await answer(within: 2) { try await connection.run("SELECT pg_advisory_unlock(\(key))") }
+                        await Self.release(key, on: connection)
                         throw error
                     }
-                    _ = try? await answer(within: 2) { try await connection.run("SELECT pg_advisory_unlock(\(key))") }
+                    await Self.release(key, on: connection)
                 }
             } catch {
                 if member.isLeader {

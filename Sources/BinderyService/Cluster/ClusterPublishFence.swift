@@ -10,17 +10,19 @@ struct ClusterPublishFence: PublishFence {
     let database: ClusterDatabase
     let id: Int64
     let fence: Int64
+    /// The lease the fence renews as it takes the row: renewals skip a row a publish holds.
+    let leaseSeconds: Double
 
     func hold<T>(_ publish: () throws(PublishError) -> T) throws(PublishError) -> T? {
         let gate = TransactionGate()
-        let (database, id, fence) = (self.database, self.id, self.fence)
+        let (database, id, fence, lease) = (self.database, self.id, self.fence, self.leaseSeconds)
         let task = Task {
             do {
                 try await database.client.withTransaction(logger: database.logger) { connection in
                     var held = false
                     for try await _ in try await connection.query("""
-                        SELECT id FROM bindery_queue WHERE id = \(id) AND fence = \(fence) AND state = 'running'
-                        AND lease_until > now() AND NOT cancelled FOR UPDATE
+                        UPDATE bindery_queue SET lease_until = now() + make_interval(secs => \(lease)) WHERE id = \(id) AND fence = \(fence)
+                        AND state = 'running' AND lease_until > now() AND NOT cancelled AND NOT superseded RETURNING id
                         """, logger: connection.logger) {
                         held = true
                     }
@@ -41,13 +43,14 @@ struct ClusterPublishFence: PublishFence {
             throw PublishError(path: "", "the cluster database did not confirm the job's lease: \(gate.failure ?? "no answer in time")")
         }
         guard gate.isGranted else {
-            gate.waitForFinish()
+            gate.waitForFinish(timeout: database.timeoutSeconds)
             if let failure = gate.failure { throw PublishError(path: "", "the cluster database did not confirm the job's lease: \(failure)") }
             return nil
         }
         let result = Result { () throws(PublishError) in try publish() }
         gate.release()
-        gate.waitForFinish()
+        // The outputs are in place whether or not the commit is heard of; a commit that never answers is left behind.
+        gate.waitForFinish(timeout: database.timeoutSeconds)
         return try result.get()
     }
 }
@@ -104,5 +107,5 @@ private final class TransactionGate: Sendable {
         finishSignal.signal()
     }
 
-    func waitForFinish() { finishSignal.wait() }
+    func waitForFinish(timeout: Double) { _ = finishSignal.wait(timeout: .now() + timeout) }
 }

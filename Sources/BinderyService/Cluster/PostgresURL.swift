@@ -49,15 +49,15 @@ package struct PostgresURL: Sendable, Equatable {
     package var place: String { "\(host):\(port)/\(database)" }
 
     /// postgres-nio's settings for one connection (`ClusterDatabase.check`: its errors are the server's own).
-    func connectionConfiguration() -> PostgresConnection.Configuration {
+    func connectionConfiguration() throws -> PostgresConnection.Configuration {
         var configuration: PostgresConnection.Configuration
         if isUnixSocket {
             configuration = .init(unixSocketPath: host + "/.s.PGSQL.\(port)", username: user, password: password, database: database)
         } else {
             let tls: PostgresConnection.Configuration.TLS = switch sslMode {
             case "disable": .disable
-            case "require": .require(try! .init(configuration: .makeClientConfiguration()))
-            default: .prefer(try! .init(configuration: .makeClientConfiguration()))
+            case "require": .require(try .init(configuration: .makeClientConfiguration()))
+            default: .prefer(try .init(configuration: .makeClientConfiguration()))
             }
             configuration = .init(host: host, port: port, username: user, password: password, database: database, tls: tls)
         }
@@ -79,6 +79,8 @@ package struct PostgresURL: Sendable, Equatable {
             configuration = .init(host: host, port: port, username: user, password: password, database: database, tls: tls)
         }
         configuration.options.maximumConnections = connections
+        // A lock waited on, or a transaction left open by a node cut off mid-publish, ends instead of stalling the rest.
+        configuration.options.additionalStartupParameters = [("lock_timeout", "10s"), ("idle_in_transaction_session_timeout", "5min")]
         configuration.options.connectTimeout = .seconds(5)
         configuration.options.keepAliveBehavior = .init(frequency: .seconds(10))
         return configuration

@@ -129,7 +129,7 @@ package final class Pipeline: Sendable {
         let outputs: [OutputRecord]
         do {
             guard let published = try token.publishing({ () throws(PublishError) in try publisher.publish(result.outputs, of: path, jobKey: key) }) else {
-                return discard(&job, .cancelled, "another node took the job over (its lease ran out)")
+                return discard(&job, .cancelled, "the job stopped being this node's before it published (superseded, cancelled, or its lease ran out)")
             }
             outputs = published
         } catch {
