@@ -97,7 +97,8 @@ package final class ClusterJobQueue: JobQueue {
             state.withLock { $0.unsent[path] = nil }
             // A job running here learns at once; on other nodes, at their next renewal.
             state.withLock { state in
-                if let running = state.running[path] { kind == .delete ? running.token.cancel() : running.token.supersede() }
+                guard let running = state.running[path] else { return }
+                if kind == .delete { running.token.cancel() } else if trigger != .startup { running.token.supersede() }
             }
             wakeups.signal()
         } catch {
@@ -113,7 +114,11 @@ package final class ClusterJobQueue: JobQueue {
         try database.transaction { connection in
             // Serialised per source with `fail`, whose requeue would meet this insert on the one-queued-job index.
             try await connection.run("SELECT pg_advisory_xact_lock(hashtext(\(path)))")
-            try await connection.run("UPDATE bindery_queue SET \(unescaped: flag) = true WHERE path = \(path) AND state = 'running'")
+            // A rescan's submission (a new leader's) is no evidence of a change: the running job goes on, and the one
+            // queued after it finds the source up to date by its stamps.
+            if kind == .delete || trigger != .startup {
+                try await connection.run("UPDATE bindery_queue SET \(unescaped: flag) = true WHERE path = \(path) AND state = 'running'")
+            }
             try await connection.run("""
                 INSERT INTO bindery_queue (path, kind, trigger, priority, is_large) VALUES (\(path), \(kind.rawValue), \(trigger.rawValue),
                 \(trigger.priority), \(isLarge))
