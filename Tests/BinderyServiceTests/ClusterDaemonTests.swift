@@ -159,13 +159,16 @@ import Glibc
         try server.start()
         #expect(try await polling(timeout: 180) { try allCurrent() }, "changes made around the restart are all published: \(logs())")
 
-        // What the cluster published is valid.
+        // What the cluster published is valid: every document's outputs but the 17 MB book's (the same converter on a
+        // larger input, whose EPUB alone would take EPUBCheck about a minute).
         let out = directory.path("out")
-        let stem = (changed as NSString).deletingPathExtension
-        let outputs = try [".epub", ".tei.xml", ".bag.zip"].map { suffix in
-            (suffix: suffix, bytes: Array(try Data(contentsOf: out.appendingPathComponent(stem + suffix))))
+        for source in sources where source != "big.txt" {
+            let stem = (source as NSString).deletingPathExtension
+            let outputs = try [".epub", ".tei.xml", ".bag.zip"].map { suffix in
+                (suffix: suffix, bytes: Array(try Data(contentsOf: out.appendingPathComponent(stem + suffix))))
+            }
+            #expect(try Validators.problems(outputs, stem: stem, bag: true) == [], "\(source)")
         }
-        #expect(try Validators.problems(outputs, stem: stem, bag: true) == [])
         for (name, node) in nodes {
             #expect(node.stop() == 0, "\(name) stops cleanly: \(node.text.suffix(2000))")
         }
