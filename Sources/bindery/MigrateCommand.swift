@@ -1,6 +1,5 @@
 import ArgumentParser
 import BinderyService
-import Dispatch
 import Logging
 
 /// `bindery migrate --queue URL`: brings a cluster's PostgreSQL schema up to date (every node also does at start).
@@ -18,20 +17,10 @@ struct MigrateCommand: AsyncParsableCommand {
             Console.error("bindery migrate needs a cluster's database: give --queue URL or queue.url")
             throw BinderyExitCode.badConfiguration.exit
         }
-        // The database's calls block: on a Dispatch thread, not on one of Swift concurrency's.
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<[Int], ServiceError>, Never>) in
-            DispatchQueue.global().async {
-                continuation.resume(returning: Result { () throws(ServiceError) in
-                    let database = ClusterDatabase(url: try PostgresURL(url), connections: 2, logger: Logger(label: "bindery"))
-                    defer { database.close() }
-                    return try database.migrate()
-                })
-            }
-        }
-        switch result {
-        case .success(let applied):
+        do {
+            let applied = try await ClusterDatabase.migrate(url, logger: Logger(label: "bindery"))
             print(applied.isEmpty ? "schema up to date" : "applied schema versions \(applied.map(String.init).joined(separator: ", "))")
-        case .failure(let error):
+        } catch {
             Console.error(error.description)
             throw (error.isConfiguration ? BinderyExitCode.badConfiguration : .failure).exit
         }

@@ -61,6 +61,17 @@ package final class ClusterDatabase: Sendable {
         try call { client in _ = try await client.query(query).collect() }
     }
 
+    /// Migrates the schema of the database at `url` (`bindery migrate`), from a Dispatch thread; the versions applied.
+    package static func migrate(_ url: String, logger: Logger) async throws(ServiceError) -> [Int] {
+        try await blocking { () -> Result<[Int], ServiceError> in
+            Result { () throws(ServiceError) in
+                let database = ClusterDatabase(url: try PostgresURL(url), connections: 2, logger: logger)
+                defer { database.close() }
+                return try database.migrate()
+            }
+        }.get()
+    }
+
     /// Opens and closes one connection outside the pool, whose own retries would hide why a connection fails (no
     /// such database, authentication refused, nothing listening).
     func check() throws(ServiceError) {
@@ -112,7 +123,9 @@ func answer<T: Sendable>(within seconds: Double, _ operation: @escaping @Sendabl
     let settlement = Settlement<T>()
     return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
         settlement.wait(continuation)
-        let work = Task { settlement.settle(await Result(catching: operation)) }
+        let work = Task {
+            do { settlement.settle(.success(try await operation())) } catch { settlement.settle(.failure(error)) }
+        }
         Task {
             try? await Task.sleep(for: .seconds(seconds))
             if settlement.settle(.failure(CancellationError())) { work.cancel() }
@@ -131,12 +144,6 @@ private final class Settlement<T: Sendable>: Sendable {
         guard let waiting = continuation.withLock({ current in defer { current = nil }; return current }) else { return false }
         waiting.resume(with: result)
         return true
-    }
-}
-
-extension Result where Failure == any Error {
-    init(catching body: () async throws -> Success) async {
-        do { self = .success(try await body()) } catch { self = .failure(error) }
     }
 }
 
