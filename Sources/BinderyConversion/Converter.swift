@@ -162,10 +162,27 @@ public struct Converter: Sendable {
         document.source = SourceInfo(fileName: source.fileName, byteCount: source.bytes.count, sha256: source.digest.hex, lineCount: lineCount)
         if document.metadata.title == nil { document.metadata.title = source.stem }
         sidecar?.apply(to: &document.metadata)
+        document.diagnostics = Self.settlingMetadataDoubts(document.diagnostics, sidecar: sidecar, sidecarName: sidecarName)
         if document.metadata.identifier == nil { document.metadata.identifier = source.digest.identifier }
         let (resources, resourceProblems) = SidecarResources.resolve(sidecar, files: source.resources, sidecarName: sidecarName)
         document.diagnostics += resourceProblems
         return (document, lines, resources)
+    }
+
+    /// The reader's doubts about the title and author: gone where the sidecar gives the key, else naming it.
+    static func settlingMetadataDoubts(_ diagnostics: [Diagnostic], sidecar: SidecarMetadata?, sidecarName: String) -> [Diagnostic] {
+        diagnostics.compactMap { diagnostic in
+            let key: String
+            switch diagnostic.code {
+            case "metadata.title-missing", "metadata.title-from-heading": key = "title"
+            case "metadata.author-missing": key = "author"
+            default: return diagnostic
+            }
+            if key == "title" ? sidecar?.title != nil : sidecar?.authors != nil { return nil }
+            var settled = diagnostic
+            settled.message += "; set `\(key):` in \(sidecarName) to give it"
+            return settled
+        }
     }
 
     /// The SHA-256 of `bytes` in hex (`ContentDigest.hex`).

@@ -51,3 +51,11 @@ public struct Contributor: Sendable, Codable, Hashable {
         self.fileAs = fileAs
     }
 }
+
+extension Contributor {
+    /// The MARC relator role in words (`edt` → "editor"); the code itself when it is not a common one.
+    public var roleLabel: String {
+        ["aut": "author", "edt": "editor", "trl": "translator", "ctb": "contributor", "ill": "illustrator",
+         "aui": "author of introduction", "com": "compiler", "pbl": "publisher"][role] ?? role
+    }
+}

@@ -124,7 +124,9 @@ public struct TextReader: Sendable {
         let language = options.language ?? licence?.language ?? detected?.tag ?? Metadata().language
         if options.typography { (blocks, typographer) = Typographer.apply(toHalvesOf: blocks, quotes: .forLanguage(language)) }
         document.blocks = blocks
-        document.metadata = MetadataGuesser().metadata(titlePage: classified.titlePage, creators: classified.creators, blocks: blocks)
+        let metadataDoubts: [Diagnostic]
+        (document.metadata, metadataDoubts) = MetadataGuesser().metadata(titleLines: classified.titleLines, credits: classified.credits,
+                                                                         bylines: classified.bylines, blocks: blocks)
         licence?.apply(to: &document.metadata)
         document.metadata.language = language
         if let detected, detected.tag != Metadata().language {
@@ -135,9 +137,12 @@ public struct TextReader: Sendable {
         let conventions = PGConventionReport(licence: licence, illustrations: assembler.illustrations, emphasised: emphasised)
         document.diagnostics += conventions.diagnostics
         document.editorial += conventions.editorial
-        document.diagnostics.append(Diagnostic(.info, code: "layout.paragraphs",
-            "paragraph layout \(layout.layout == nil ? "read" : "set by the sidecar") as \(profile.layout.rawValue) (measure \(profile.measure), trailing-space marks \(profile.trailingSpaceMark), indents \(profile.indentMark)\(profile.wrapWidth.map { ", wrapped at \($0) characters" } ?? "")\(profile.fittedWidths.map { ", justified: character widths fitted to the lines, indent \($0.indentDescription)" } ?? "")); \(pages.pageCount) page(s)"))
+        document.diagnostics.append(Diagnostic(.info, code: "layout.paragraphs", profile.plainDescription(setBySidecar: layout.layout != nil, pages: pages.pageCount)))
         document.diagnostics += pages.diagnostics + classified.diagnostics + notes.diagnostics
+        // The Project Gutenberg header settles what it gives.
+        document.diagnostics += metadataDoubts.filter { doubt in
+            doubt.code.hasPrefix("metadata.title") ? licence?.title == nil : licence?.authors.isEmpty != false
+        }
         var decisions: SidecarDecisions?
         if let sidecar {
             decisions = SidecarDecisions(

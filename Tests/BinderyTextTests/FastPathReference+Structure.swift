@@ -151,7 +151,8 @@ extension Reference {
     static func bylineName(_ text: String, requirePrefix: Bool = false) -> String? {
         var body = Substring(trimming(text, " ."))
         var prefixed = false
-        for prefix in ["by ", "By ", "BY ", "edited by ", "Edited by ", "EDITED BY "] where body.hasPrefix(prefix) {
+        for prefix in ["by ", "By ", "BY ", "edited by ", "Edited by ", "EDITED BY ", "translated by ", "Translated by ", "TRANSLATED BY "]
+            where body.hasPrefix(prefix) {
             body = body.dropFirst(prefix.count)
             prefixed = true
             break
@@ -161,6 +162,7 @@ extension Reference {
         var core = name
         if let open = name.firstIndex(of: "("), name.hasSuffix(")"), prefixed {
             core = trimming(String(name[..<open]), " ")
+            name = core
         }
         let words = core.split(separator: " ")
         guard (prefixed ? 1 : 2)...6 ~= words.count, !core.contains("&" as Character), !core.contains(":" as Character), !core.contains("?" as Character) else { return nil }
@@ -186,7 +188,7 @@ extension Reference {
             let title = String(text[..<range.lowerBound]) + (separator.hasPrefix(".") ? "." : "")
             let rest = "by " + text[range.upperBound...]
             guard Reference.words(title).count >= 2, !title.contains("," as Character), let name = bylineName(rest, requirePrefix: true),
-                  name.split(separator: " ").count >= 2 else { continue }
+                  name.split(separator: " ").count >= 2, name.first?.isUppercase == true else { continue }
             return (trimming(title, " "), name)
         }
         return nil

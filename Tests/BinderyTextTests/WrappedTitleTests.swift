@@ -141,7 +141,8 @@ struct WrappedTitleTests {
         let document = try read(parts.joined(separator: "\n\n") + "\n")
         let found = headings(document).map(\.text)
         for essay in essays.dropLast() { #expect(found.contains(essay[0]), "\(found)") }
-        #expect(Set(document.metadata.creators.map(\.name)) == ["Peter Kropotkin", "Emma Goldman", "Max Stirner"], "\(document.metadata.creators)")
+        let people = document.metadata.creators + document.metadata.contributors
+        #expect(Set(people.map(\.name)) == ["Peter Kropotkin", "Emma Goldman", "Max Stirner"], "\(people)")
     }
 
     @Test("the lower-case evidence: every word written in lower case somewhere, as a word of its own")

@@ -8,7 +8,8 @@ struct GutenbergLicence: Sendable {
     var header: Range<Int>?
     var footer: Range<Int>?
     var title: String?
-    var authors: [String] = []
+    /// The header's people, with their MARC roles (`Editor:` `edt`, `Translator:` `trl`).
+    var authors: [Contributor] = []
     var language: String?
     var releaseDate: String?
     var ebookNumber: String?
@@ -62,7 +63,9 @@ struct GutenbergLicence: Sendable {
             field = name
             switch name {
             case "title": title = value
-            case "author", "authors", "editor": authors += value.components(separatedBy: " and ").map { $0.trimming(" ,") }.filter { !$0.isEmpty }
+            case "author", "authors", "editor", "translator":
+                let role = name == "editor" ? "edt" : name == "translator" ? "trl" : "aut"
+                authors += value.components(separatedBy: " and ").map { $0.trimming(" ,") }.filter { !$0.isEmpty }.map { Contributor(name: $0, role: role) }
             case "language": language = Self.languageTag(value)
             case "release date", "release_date", "posting date":
                 if let hash = value.range(of: "#") {
@@ -93,8 +96,8 @@ struct GutenbergLicence: Sendable {
 
     /// What the header tells, over the metadata guessed from the text.
     func apply(to metadata: inout Metadata) {
-        if let title { metadata.title = title }
-        if !authors.isEmpty { metadata.creators = authors.map { Contributor(name: $0) } }
+        if let title { (metadata.title, metadata.subtitle) = (title, nil) }
+        if !authors.isEmpty { metadata.creators = authors }
         if let language { metadata.language = language }
         if let releaseDate, !releaseDate.isEmpty { metadata.date = releaseDate }
         if let ebookNumber, !ebookNumber.isEmpty {

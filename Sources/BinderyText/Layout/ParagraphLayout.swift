@@ -8,6 +8,16 @@ public enum ParagraphLayout: String, Sendable, Codable, Hashable, CaseIterable {
     case hardWrapped
     /// Each line is a paragraph.
     case linePerParagraph
+
+    /// The layout in a reader's words.
+    public var plainDescription: String {
+        switch self {
+        case .blankLineSeparated: "paragraphs separated by blank lines"
+        case .doubleSpaced: "double-spaced lines (a blank line after every line), a paragraph ending at a short or marked last line"
+        case .hardWrapped: "lines wrapped without blank lines between paragraphs, a paragraph ending at a short or marked last line"
+        case .linePerParagraph: "one paragraph per line"
+        }
+    }
 }
 
 /// The detected layout and the measures the paragraph builder uses.
@@ -32,4 +42,19 @@ struct LayoutProfile: Sendable, Hashable {
     /// The width, in characters, that the text was wrapped at with no line ever over it (`FixedWrap`): a line that
     /// leaves room for the next line's first word was ended by choice.
     var wrapWidth: Int? = nil
+}
+
+extension LayoutProfile {
+    /// How paragraphs were found, in a reader's words (the proof and `bindery inspect` show it).
+    func plainDescription(setBySidecar: Bool, pages: Int) -> String {
+        var clues = ["a full line holds about \(measure) characters"]
+        if indentMark { clues.append("a first-line indent\(paragraphIndent.map { " of \($0) spaces" } ?? "") opens a paragraph") }
+        if trailingSpaceMark { clues.append("two spaces at a line's end close a paragraph") }
+        if let wrapWidth { clues.append("lines were wrapped at \(wrapWidth) characters") }
+        if let fittedWidths {
+            clues.append("the text is justified: each character's width was measured from the lines, paragraph indent \(fittedWidths.indentDescription), so a line that ends a paragraph can be told from a full one")
+        }
+        return "paragraphs \(setBySidecar ? "set by the sidecar's structure.paragraphs" : "found") as \(layout.plainDescription); "
+            + clues.joined(separator: "; ") + "; \(pages) page\(pages == 1 ? "" : "s")"
+    }
 }

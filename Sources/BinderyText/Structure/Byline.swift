@@ -1,3 +1,5 @@
+import BinderyModel
+
 /// Author lines: "by Emma Goldman", "Ida Mett", "The Friends of Aron Baron".
 enum Byline {
     static let particles: Set<String> = ["de", "van", "von", "of", "the", "and", "der", "la", "le", "da", "di", "y"]
@@ -8,21 +10,47 @@ enum Byline {
         return parsedName(text, requirePrefix: requirePrefix)
     }
 
+    /// The person a credit line names and their MARC relator role: `by A` (`aut`), `edited by A` (`edt`),
+    /// `translated by A` (`trl`).
+    static func credit(_ text: String) -> Contributor? {
+        guard mayStartWithPrefix(text) else { return nil }
+        let lower = text.trimming(" .").lowercased()
+        for (prefix, role) in creditPrefixes where lower.hasPrefix(prefix) {
+            return parsedName(text, requirePrefix: true).map { Contributor(name: $0, role: role) }
+        }
+        return nil
+    }
+
+    /// The role a line standing alone above a name gives it (`EDITED BY`, `A NOVEL BY`, `translated from the Russian
+    /// by`); nil when the line is not such a credit.
+    static func creditRole(alone text: String) -> String? {
+        let lower = text.trimming(" .:").lowercased()
+        guard lower == "by" || lower.hasSuffix(" by") else { return nil }
+        if lower.contains("edit") { return "edt" }
+        if lower.contains("translat") { return "trl" }
+        if lower.contains("illustrat") { return "ill" }
+        return "aut"
+    }
+
+    private static let creditPrefixes: [(String, String)] = [("by ", "aut"), ("edited by ", "edt"), ("translated by ", "trl")]
+
     /// `name` without the first-byte check.
     static func parsedName(_ text: String, requirePrefix: Bool) -> String? {
         var body = Substring(text.trimming(" ."))
         var prefixed = false
-        for prefix in ["by ", "By ", "BY ", "edited by ", "Edited by ", "EDITED BY "] where body.hasPrefix(prefix) {
+        for prefix in ["by ", "By ", "BY ", "edited by ", "Edited by ", "EDITED BY ", "translated by ", "Translated by ", "TRANSLATED BY "]
+            where body.hasPrefix(prefix) {
             body = body.dropFirst(prefix.count)
             prefixed = true
             break
         }
         guard prefixed || !requirePrefix else { return nil }
         var name = String(body)
-        // A trailing date in brackets: "Walter Ulbricht (Aug 26. 1939)".
+        // A trailing date in brackets is not part of the name: "Walter Ulbricht (Aug 26. 1939)".
         var core = name
         if prefixed, name.hasSuffix(")"), let open = name.firstIndex(of: "(") {
             core = String(name[..<open]).trimming(" ")
+            name = core
         }
         let words = CharacterScan.spaceSeparatedPieces(core)
         guard (prefixed ? 1 : 2)...6 ~= words.count, !CharacterScan.contains(core, "&"), !CharacterScan.contains(core, ":"),
@@ -42,12 +70,12 @@ enum Byline {
         return correctingOCR(name)
     }
 
-    /// Whether the text, past leading spaces and periods, may start with one of the prefixes (`by `, `edited by `):
-    /// its first other byte must be `b`, `B`, `e` or `E`. Trimming takes off only one-byte characters, so the
+    /// Whether the text, past leading spaces and periods, may start with one of the prefixes (`by `, `edited by `,
+    /// `translated by `): its first other byte must be `b`, `B`, `e`, `E`, `t` or `T`. Trimming takes off only one-byte characters, so the
     /// first byte of what it leaves is that byte, or a space or period byte that starts no prefix.
     private static func mayStartWithPrefix(_ text: String) -> Bool {
         guard let lead = text.utf8.first(where: { $0 != 0x20 && $0 != 0x2E }) else { return false }
-        return lead | 0x20 == 0x62 || lead | 0x20 == 0x65
+        return lead | 0x20 == 0x62 || lead | 0x20 == 0x65 || lead | 0x20 == 0x74
     }
 
     /// "lain McKay" → "Iain McKay": a lowercase l that starts a name is an OCR'd capital I.
@@ -66,7 +94,8 @@ enum Byline {
         return words.contains(where: titleWords.contains)
     }
 
-    /// Splits "TITLE. By Name." or "“Title“ by Name (date)" into title and name.
+    /// Splits "TITLE. By Name." or "“Title“ by Name (date)" into title and name; a name starts with a capital
+    /// (`… Embraced by the Theory of Natural Selection` is a title).
     static func split(_ text: String) -> (title: String, name: String)? {
         guard containsByWord(text) else { return nil }
         for separator in [". By ", " by ", " By ", " BY "] {
@@ -75,7 +104,7 @@ enum Byline {
             let title = String(text[..<range.lowerBound]) + (separator.hasPrefix(".") ? "." : "")
             let rest = "by " + text[range.upperBound...]
             guard !CharacterScan.contains(title, ","), TextShape.words(title).count >= 2, let name = name(rest, requirePrefix: true),
-                  name.split(separator: " ").count >= 2 else { continue }
+                  name.split(separator: " ").count >= 2, name.first?.isUppercase == true else { continue }
             return (title.trimming(" "), name)
         }
         return nil

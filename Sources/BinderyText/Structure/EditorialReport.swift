@@ -15,13 +15,7 @@ struct EditorialReport: Sendable {
 
     func notes() -> [EditorialNote] {
         var notes: [EditorialNote] = []
-        let layout: String = switch profile.layout {
-        case .blankLineSeparated: "paragraphs separated by blank lines"
-        case .doubleSpaced: "double-spaced lines (blank lines are spacing; paragraph ends found by short or marked last lines)"
-        case .hardWrapped: "hard-wrapped lines without separators (a short or marked last line ends a paragraph)"
-        case .linePerParagraph: "one paragraph per line"
-        }
-        notes.append(EditorialNote(.segmentation, "Paragraph layout detected: \(layout); lines of a paragraph were joined with spaces (measure \(profile.measure) characters)."))
+        notes.append(EditorialNote(.segmentation, "Paragraph layout detected: \(profile.layout.plainDescription); lines of a paragraph were joined with spaces (measure \(profile.measure) characters)."))
         if options.keepLineBreaks && options.dehyphenate {
             notes.append(EditorialNote(.segmentation,
                 "Diplomatic mode: the source's line breaks inside paragraphs are kept as <lb/>; break=\"no\" marks a word that runs on across a line end (a rejoined hyphenation or a kept compound hyphen)."))

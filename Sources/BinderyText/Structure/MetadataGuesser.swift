@@ -1,22 +1,64 @@
 import BinderyModel
 
-/// Title and creators inferred from a title page, bylines, or the first top-level heading.
+/// Title, subtitle and people read as a cataloguer would: from the title page (its first lines the title and
+/// subtitle, its credits with their roles), else from the first division's heading and the byline under it. Essays'
+/// other bylines credit contributors. What is not found, or found only in a heading, is a warning naming the sidecar
+/// key that settles it (`metadata.title-missing`, `metadata.title-from-heading`, `metadata.author-missing`).
 struct MetadataGuesser: Sendable {
-    func metadata(titlePage: [String], creators: [String], blocks: [Block]) -> Metadata {
+    /// A heading longer than this is a description (`A short biography of …, commonly known as …`), not a title.
+    static let longestHeadingTitle = 12
+
+    func metadata(titleLines: [String], credits: [Contributor], bylines: [Int: String], blocks: [Block]) -> (Metadata, [Diagnostic]) {
         var metadata = Metadata()
-        if !titlePage.isEmpty {
-            let title = titlePage.joined(separator: " ")
-            metadata.title = TextShape.isAllCaps(title) ? Self.titleCased(title) : title
-        } else if case .heading(let heading)? = blocks.first(where: { if case .heading(let h) = $0 { h.level == 1 && [.chapter, .part].contains(h.kind) } else { false } })
-                    ?? blocks.first(where: { if case .heading = $0 { true } else { false } }) {
+        var diagnostics: [Diagnostic] = []
+        var creators = credits
+        if let first = titleLines.first {
+            let subtitle = titleLines.dropFirst().joined(separator: " ")
+            (metadata.title, metadata.subtitle) = subtitle.isEmpty ? Self.splitAtColon(Self.shown(first)) : (Self.shown(first), Self.shown(subtitle))
+        } else if let heading = Self.titleHeading(blocks) {
             let text = heading.inlines.plainText.trimming(" .:")
-            metadata.title = TextShape.isAllCaps(text) ? Self.titleCased(text) : text
+            if TextShape.words(text).count <= Self.longestHeadingTitle {
+                metadata.title = Self.shown(text)
+                diagnostics.append(Diagnostic(.warning, code: "metadata.title-from-heading",
+                    "no title page: the title “\(metadata.title!)” was taken from the first heading", line: heading.info.source?.firstLine))
+                if creators.isEmpty, let line = heading.info.source?.firstLine, let name = bylines[line] { creators.append(Contributor(name: name)) }
+            }
+        }
+        if metadata.title == nil {
+            diagnostics.append(Diagnostic(.warning, code: "metadata.title-missing", "no title found on a title page or in a heading; the file name stands in"))
         }
         var seen: Set<String> = []
-        for name in creators where seen.insert(Self.nameKey(name)).inserted {
-            metadata.creators.append(Contributor(name: TextShape.isAllCaps(name) ? Self.titleCased(name) : name))
+        metadata.creators = creators.filter { seen.insert(Self.nameKey($0.name)).inserted }.map { Contributor(name: Self.shown($0.name), role: $0.role) }
+        // Bylines the book's own credits do not name are its essays' authors: contributors.
+        metadata.contributors = bylines.sorted { $0.key < $1.key }.map(\.value).filter { seen.insert(Self.nameKey($0)).inserted }
+            .map { Contributor(name: Self.shown($0)) }
+        if metadata.creators.isEmpty {
+            diagnostics.append(Diagnostic(.warning, code: "metadata.author-missing",
+                "no author found on a title page or under the first heading" + (metadata.contributors.isEmpty ? "" : " (essays' bylines are recorded as contributors)")))
         }
-        return metadata
+        return (metadata, diagnostics)
+    }
+
+    /// The first top-level chapter or part heading (front matter passed over), else the first heading.
+    private static func titleHeading(_ blocks: [Block]) -> Heading? {
+        var first: Heading?
+        for case .heading(let heading) in blocks {
+            if heading.level == 1 && [.chapter, .part].contains(heading.kind) { return heading }
+            if first == nil { first = heading }
+        }
+        return first
+    }
+
+    /// "Bloodstained: One Hundred Years …" is a title and its subtitle.
+    private static func splitAtColon(_ text: String) -> (String, String?) {
+        guard let colon = text.range(of: ": ") else { return (text, nil) }
+        let title = String(text[..<colon.lowerBound]).trimming(" "), subtitle = String(text[colon.upperBound...]).trimming(" ")
+        return title.isEmpty || subtitle.isEmpty ? (text, nil) : (title, subtitle)
+    }
+
+    /// Capitals as set on a title page are shown title-cased.
+    private static func shown(_ text: String) -> String {
+        TextShape.isAllCaps(text) ? titleCased(text) : text
     }
 
     /// "The Friends of Aron Baron" and "Friends of Aron Baron" are one creator.

@@ -19,20 +19,23 @@ extension StructureClassifier {
         }
         guard end < groups.count, end >= 3 || (end >= 1 && groups[end].pageBreakBefore != nil)
                 || (end == 2 && Byline.name(groups[1].plainText, requirePrefix: true) != nil) else { return 0 }
-        var sawBy = false
+        // A credit's role holds for the names under it (`EDITED BY` / `FRIENDS OF ARON BARON`).
+        var role: String?
         for index in 0..<end {
             let text = groups[index].plainText
             result.roles[index] = .paragraph(classes: ["titlepage"])
-            if let name = Byline.name(text, requirePrefix: true) {
-                result.creators.append(name)
-                sawBy = true
-            } else if text.lowercased().hasSuffix(" by") || text.lowercased() == "by" || text.lowercased() == "edited by" {
-                sawBy = true
-            } else if sawBy || (index > 0 && index == end - 1 && !result.titlePage.isEmpty && Byline.name(text) != nil) {
-                // After a "by", or a name-shaped last line under the title: the author.
-                result.creators.append(text)
+            if let credit = Byline.credit(text) {
+                result.credits.append(credit)
+                role = credit.role
+            } else if let alone = Byline.creditRole(alone: text) {
+                role = alone
+            } else if let role {
+                result.credits.append(Contributor(name: text, role: role))
+            } else if index > 0 && index == end - 1 && !result.titleLines.isEmpty && Byline.name(text) != nil {
+                // A name-shaped last line under the title: the author.
+                result.credits.append(Contributor(name: text))
             } else {
-                result.titlePage.append(text)
+                result.titleLines.append(text)
             }
         }
         return end

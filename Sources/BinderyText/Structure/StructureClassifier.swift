@@ -12,8 +12,12 @@ struct StructureClassifier: Sendable {
     struct Result: Sendable {
         var roles: [GroupRole]
         var noteRuns: [NoteTextFinder.Run]
-        var titlePage: [String] = []
-        var creators: [String] = []
+        /// The title page's lines above its first credit: the title, then any subtitle.
+        var titleLines: [String] = []
+        /// The people the title page credits, with their roles.
+        var credits: [Contributor] = []
+        /// The names of essays' bylines, by the first line of the title they stand under (or in).
+        var bylines: [Int: String] = [:]
         var diagnostics: [Diagnostic] = []
         /// Groups whose role the sidecar decided (a forced heading, or a heading it denied).
         var bySidecar: Set<Int> = []
@@ -83,6 +87,7 @@ struct StructureClassifier: Sendable {
         // book's numbering schemes (`Scene I` under `Act I`) is a heading, not a name.
         var essayTitles: Set<Int> = Set(inlineBylines.keys)
         var knownBylines: Set<String> = Set(inlineBylines.values)
+        var bylines = Dictionary(inlineBylines.map { (groups[$0.key].firstLine, $0.value) }, uniquingKeysWith: { first, _ in first })
         var candidateCounts: [String: Int] = [:]
         for pattern in patterns { if let pattern { candidateCounts[Self.key(pattern.text), default: 0] += 1 } }
         for index in groups.indices where patterns[index] != nil && inlineBylines[index] == nil {
@@ -100,6 +105,7 @@ struct StructureClassifier: Sendable {
                 patterns[next] = nil
                 essayTitles.insert(index)
                 knownBylines.insert(name)
+                bylines[groups[index].firstLine] = name
             }
         }
         for index in groups.indices where patterns[index] != nil {
@@ -155,7 +161,7 @@ struct StructureClassifier: Sendable {
         result.roles = roles
         result.bySidecar = bySidecar
         result.diagnostics += diagnostics
-        result.creators += knownBylines.sorted()
+        result.bylines = bylines
         return result
     }
 

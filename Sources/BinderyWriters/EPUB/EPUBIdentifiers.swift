@@ -16,6 +16,12 @@ final class EPUBIdentifiers {
     private(set) var pageCount = 0
     var tocEntries: [TocEntry] = []
     var pageEntries: [PageEntry] = []
+    /// The label of the page each break opens (`PageNumbering.breakPages`).
+    let breakLabels: [String]
+
+    init(breakLabels: [String] = []) {
+        self.breakLabels = breakLabels
+    }
 
     func nextHeadingID() -> String {
         headingCount += 1
@@ -27,8 +33,9 @@ final class EPUBIdentifiers {
         return noteCount
     }
 
-    func nextPageID() -> (id: String, sequence: Int) {
+    /// The id and label of the next page break's marker.
+    func nextPage() -> (id: String, label: String) {
         pageCount += 1
-        return ("page-\(pageCount)", pageCount)
+        return ("page-\(pageCount)", pageCount <= breakLabels.count ? breakLabels[pageCount - 1] : "\(pageCount)")
     }
 }

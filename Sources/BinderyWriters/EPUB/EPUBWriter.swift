@@ -33,7 +33,8 @@ public struct EPUBWriter: DocumentWriter {
         var body = document
         body.blocks = bodyBlocks
         let plan = EPUBContentPlan(document: body, splitLevel: context.settings.epubSplitLevel)
-        let ids = EPUBIdentifiers()
+        let numbering = PageNumbering(document: document)
+        let ids = EPUBIdentifiers(breakLabels: numbering.breakPages.map(\.label))
         let notesPath = "text/notes.xhtml"
         var contentFiles: [(path: String, bytes: [UInt8])] = []
 
@@ -92,8 +93,14 @@ public struct EPUBWriter: DocumentWriter {
         }
 
         let source = sourceDescription(document)
+        // Page 1, before the first break, starts the source's title page or else the body.
+        var pageEntries = ids.pageEntries
+        if let leading = numbering.leadingPage, !pageEntries.isEmpty {
+            let href = sourceTitlePage == nil ? plan.files.first?.path ?? Self.titlePagePath : Self.titlePagePath
+            pageEntries.insert(.init(label: leading.label, href: href), at: 0)
+        }
         let navigation = EPUBNavigation(
-            title: title, identifier: context.identifier, language: language, toc: ids.tocEntries, pages: ids.pageEntries,
+            title: title, identifier: context.identifier, language: language, toc: ids.tocEntries, pages: pageEntries,
             titlePagePath: Self.titlePagePath, coverPagePath: Self.coverPagePath, firstBodyPath: plan.files.first?.path,
             tocTitle: document.metadata.tocTitle.flatMap { $0.isBlank ? nil : $0 })
         let nav = try wrap(try navigation.navBody(), title: navigation.contentsTitle, path: "nav.xhtml")
@@ -120,7 +127,7 @@ public struct EPUBWriter: DocumentWriter {
         if metadata.rights == nil { metadata.rights = context.settings.licence }
         let package = PackageDocument(
             metadata: metadata, identifier: context.identifier, language: language, modified: context.modified,
-            hasPages: !ids.pageEntries.isEmpty, figureCount: images.count, sourceDescription: source, items: items)
+            pageCount: pageEntries.count, printedPageCount: pageEntries.isEmpty ? 0 : numbering.printedCount, figureCount: images.count, sourceDescription: source, items: items)
 
         var zip = ZipArchiveWriter(modified: context.modified, deflateLevel: Self.deflateLevel)
         zip.add("mimetype", text: "application/epub+zip", compression: .store)

@@ -16,7 +16,9 @@ struct PackageDocument {
     var identifier: String
     var language: String
     var modified: Date
-    var hasPages: Bool
+    /// The pages the page list names, and how many of them carry their printed number.
+    var pageCount: Int
+    var printedPageCount: Int
     /// Figures showing pictures of the source.
     var figureCount = 0
     var sourceDescription: String
@@ -77,12 +79,24 @@ struct PackageDocument {
         if let fileAs = person.fileAs, !fileAs.isBlank { xml.element("meta", ["refines": "#\(id)", "property": "file-as"], text: fileAs) }
     }
 
+    /// What the page list holds, honestly: printed page numbers, or numbers inferred where none was printed.
+    var pagesSummary: String {
+        if printedPageCount == pageCount {
+            return "The page breaks and page list follow the printed source's \(pageCount) pages and their printed numbers."
+        }
+        if printedPageCount == 0 {
+            return "The page breaks and page list follow the source's \(pageCount) pages; no page number was printed in its text, so the pages are numbered in sequence."
+        }
+        return "The page breaks and page list follow the source's \(pageCount) pages: \(printedPageCount) of them carry their printed numbers, \(pageCount - printedPageCount) a number inferred from those."
+    }
+
     /// EPUB Accessibility 1.1 discovery metadata (schema.org properties).
     private func accessibility(_ xml: XMLWriter) {
         xml.element("meta", ["property": "schema:accessMode"], text: "textual")
         // Pictures are described only by where they were printed: text alone does not carry them.
         if figureCount > 0 { xml.element("meta", ["property": "schema:accessMode"], text: "visual") }
         xml.element("meta", ["property": "schema:accessModeSufficient"], text: figureCount > 0 ? "textual,visual" : "textual")
+        let hasPages = pageCount > 0
         var features = ["structuralNavigation", "tableOfContents", "readingOrder"]
         if hasPages { features += ["pageNavigation", "pageBreakMarkers"] }
         for feature in features { xml.element("meta", ["property": "schema:accessibilityFeature"], text: feature) }
@@ -90,7 +104,7 @@ struct PackageDocument {
         var summary = figureCount > 0
             ? "E-book with structural navigation (headings and a table of contents) in reading order; its \(figureCount) picture(s) from the source have no description beyond where they were printed."
             : "Text-only e-book with structural navigation (headings and a table of contents) in reading order."
-        if hasPages { summary += " Page numbers of the printed source are given as page-break markers and a page list." }
+        if hasPages { summary += " " + pagesSummary }
         xml.element("meta", ["property": "schema:accessibilitySummary"], text: summary)
         if hasPages {
             xml.element("meta", ["property": "pageBreakSource"], text: sourceDescription)

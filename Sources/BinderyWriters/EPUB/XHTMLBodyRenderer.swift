@@ -102,8 +102,8 @@ final class XHTMLBodyRenderer {
             attributes(figure.info, extraClass: "figure")
             xml.element("img", ["src": Self.relative(EPUBWriter.imagePath(figure.image), from: filePath), "alt": figure.description])
             xml.endElement()
-        case .pageBreak(let pageBreak):
-            self.pageBreak(pageBreak)
+        case .pageBreak:
+            pageBreak()
         }
     }
 
@@ -126,16 +126,15 @@ final class XHTMLBodyRenderer {
             notes.append(PendingNote(sequence: sequence, number: note.number, blocks: note.blocks, referenceFile: filePath))
             let target = notesFile == filePath ? "#note-\(sequence)" : "\(Self.relative(notesFile, from: filePath))#note-\(sequence)"
             xml.element("a", ["href": target, "id": "noteref-\(sequence)", "epub:type": "noteref", "role": "doc-noteref"], text: note.number)
-        case .pageBreak(let pageBreak):
-            self.pageBreak(pageBreak)
+        case .pageBreak:
+            pageBreak()
         case .lineBreak(let lineBreak):
             if !lineBreak.joinsWords { xml.text(" ") }
         }
     }
 
-    private func pageBreak(_ pageBreak: PageBreak) {
-        let (id, sequence) = ids.nextPageID()
-        let label = pageBreak.number ?? "\(sequence)"
+    private func pageBreak() {
+        let (id, label) = ids.nextPage()
         xml.element("span", ["id": id, "epub:type": "pagebreak", "role": "doc-pagebreak", "aria-label": label])
         ids.pageEntries.append(.init(label: label, href: "\(filePath)#\(id)"))
     }

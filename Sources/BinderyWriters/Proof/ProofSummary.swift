@@ -10,8 +10,9 @@ struct ProofSummary {
         html.element("header") {
             html.element("h1", text: "Proof: \(title)")
             let metadata = document.metadata
+            let people = metadata.creators + metadata.contributors
             html.element("p", ["class": "meta"], text: [
-                metadata.creators.isEmpty ? nil : "by " + metadata.creators.map(\.name).joined(separator: ", "),
+                people.isEmpty ? nil : people.map { "\($0.name) (\($0.roleLabel))" }.joined(separator: ", "),
                 "language \(metadata.language)", document.source.map { "\($0.fileName), \($0.byteCount) bytes, SHA-256 \($0.sha256)" },
             ].compactMap { $0 }.joined(separator: " · "))
         }
@@ -52,6 +53,7 @@ struct ProofSummary {
             }
         }
         legend(html)
+        howToFix(html)
     }
 
     private func counts() -> [(String, String)] {
@@ -77,7 +79,7 @@ struct ProofSummary {
         let uncovered = (1...max(1, lineCount)).filter { !map.isCovered($0) }.count
         let bySidecar = map.marks.count { $0.contains(where: \.bySidecar) }
         return [
-            ("source lines", "\(lineCount)"), ("pages", "\(document.pageBreaks.count + 1)"),
+            ("source lines", "\(lineCount)"), ("pages", pages()),
             ("paragraphs", "\(paragraphs); \(layout)"),
             ("headings", headings.keys.sorted().map { "level \($0): \(headings[$0]!)" }.joined(separator: ", ").ifEmpty("none")),
             ("notes", "\(notes) linked to their markers, \(unmatched) without a marker"),
@@ -86,6 +88,37 @@ struct ProofSummary {
             ("lines decided by the sidecar", "\(bySidecar)"),
             ("lines outside any block (blank)", "\(uncovered)"),
         ]
+    }
+
+    /// The pages of `PageNumbering`, and how many carry their printed number.
+    private func pages() -> String {
+        let numbering = PageNumbering(document: document)
+        guard !numbering.pages.isEmpty else { return "1 (no page breaks found)" }
+        return "\(numbering.pages.count), \(numbering.printedCount) with the number printed on them, the others numbered by inference"
+    }
+
+    /// A short guide to the sidecar, with a snippet built from this document's own lines.
+    private func howToFix(_ html: HTMLElements) {
+        let sidecar = (document.source.map { String($0.fileName.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")) } ?? "book") + ".meta.yaml"
+        let headingLine = document.blocks.lazy.compactMap { block -> Int? in
+            if case .heading(let heading) = block { return heading.info.source?.firstLine } else { return nil }
+        }.first ?? 1
+        html.element("section", ["id": "fix"]) {
+            html.element("h2", text: "How to fix a decision")
+            html.element("p", text: "Every decision above was inferred from the text alone. When one is wrong, do not edit the e-book: write the right "
+                + "answer in a small YAML file named \(sidecar), next to the source. Bindery reads it with the source, converts the document again as "
+                + "soon as the file is saved, and marks every line it decided with a red bar in this proof. For example:")
+            html.element("pre", text: """
+                title: \(document.metadata.title ?? "The Title")        # the book's title, when the one shown above is wrong
+                author: [\(document.metadata.creators.first?.name ?? "First Author")]
+                structure:
+                  headings:
+                    - {line: \(headingLine), level: 1}       # make this source line a heading, at level 1
+                  not-headings: [{line: \(headingLine + 1)}]   # this line is not a heading
+                  paragraphs: wrapped                 # blank | indent | wrapped | line | double: how paragraphs are marked
+                """)
+            html.element("p", text: "A warning above that names a key (title, author) tells which line of this file settles it.")
+        }
     }
 
     private func legend(_ html: HTMLElements) {
@@ -101,7 +134,8 @@ struct ProofSummary {
                 }
             }
             html.element("p", text: "A line shows every decision about it, first the block it belongs to, then end hyphens joined or kept and note markers "
-                + "(linked to their note texts, which link back). A red bar marks a decision the sidecar's structure: section made.")
+                + "(linked to their note texts, which link back). A red bar marks a line decided by the sidecar (see \u{201C}How to fix a decision\u{201D}) "
+                + "rather than inferred.")
         }
     }
 }

@@ -7,6 +7,20 @@ struct TEIHeader {
     var document: Document
     var context: WriteContext
 
+    /// Creators as `author` or `editor`, anyone else (and contributors) in a `respStmt` with the role in words and its
+    /// MARC code.
+    private func people(_ metadata: Metadata, _ xml: XMLWriter) {
+        for person in metadata.creators where person.role == "aut" || person.role == "edt" {
+            xml.element(person.role == "aut" ? "author" : "editor", person.role == "edt" ? ["role": "editor"] : [:], text: person.name)
+        }
+        for person in metadata.creators.filter({ $0.role != "aut" && $0.role != "edt" }) + metadata.contributors {
+            xml.element("respStmt") {
+                xml.element("resp", ["key": person.role], text: person.roleLabel)
+                xml.element("name", text: person.name)
+            }
+        }
+    }
+
     func write(_ xml: XMLWriter) {
         let metadata = document.metadata
         let title = metadata.displayTitle(fallback: context.stem)
@@ -15,12 +29,10 @@ struct TEIHeader {
             xml.element("titleStmt") {
                 xml.element("title", ["type": "main"], text: title)
                 if let subtitle = metadata.subtitle { xml.element("title", ["type": "sub"], text: subtitle) }
-                for creator in metadata.creators { xml.element("author", text: creator.name) }
-                for person in metadata.contributors {
-                    xml.element("respStmt") {
-                        xml.element("resp", text: person.role)
-                        xml.element("name", text: person.name)
-                    }
+                people(metadata, xml)
+                xml.element("respStmt") {
+                    xml.element("resp", text: "Structure recovered from the plain text and encoded in TEI")
+                    xml.element("name", text: "Bindery \(BinderyVersion.current)")
                 }
             }
             xml.element("publicationStmt") {
@@ -40,7 +52,7 @@ struct TEIHeader {
             xml.element("sourceDesc") {
                 xml.element("bibl") {
                     xml.element("title", text: title)
-                    for creator in metadata.creators { xml.element("author", text: creator.name) }
+                    people(metadata, xml)
                     if let publisher = metadata.publisher { xml.element("publisher", text: publisher) }
                     if let date = Timestamps.w3cDate(metadata.date) { xml.element("date", ["when": date], text: date) }
                     if let source = document.source {
@@ -87,6 +99,17 @@ struct TEIHeader {
     }
 
     /// One element per category; categories the reader said nothing about state that nothing was done.
+    /// How the `pb`s are labelled; nil without page breaks.
+    private var pageNumberingNote: String? {
+        let numbering = PageNumbering(document: document)
+        guard !numbering.breakPages.isEmpty else { return nil }
+        let printed = numbering.breakPages.count { $0.printed }, count = numbering.breakPages.count
+        if printed == count { return "Each pb opens a page of the source and carries in n the number printed on that page." }
+        if printed == 0 { return "Each pb opens a page of the source; the text prints no page numbers, so the pbs have type=\"inferred\" and no n." }
+        return "Each pb opens a page of the source: \(printed) of the \(count) carry in n the number printed on that page; "
+            + "the other \(count - printed) have type=\"inferred\" and no n, their page having no printed number in the text."
+    }
+
     private func editorialDecl(_ xml: XMLWriter) {
         let silent: [EditorialNote.Category: String] = [
             .correction: "No corrections were made; the text is transcribed as found.",
@@ -104,6 +127,7 @@ struct TEIHeader {
                 if category == .hyphenation { xml.attribute("eol", endOfLineHyphenation) }
                 if notes.isEmpty { xml.element("p", text: silent[category] ?? "") }
                 for note in notes { xml.element("p", text: note) }
+                if category == .segmentation, let pages = pageNumberingNote { xml.element("p", text: pages) }
                 xml.endElement()
             }
         }

@@ -22,7 +22,7 @@ struct TEIText {
             back.insert(last, at: 0)
             sections = sections.dropLast()
         }
-        let writer = TEIBlockWriter(xml: xml, images: document.images)
+        let writer = TEIBlockWriter(xml: xml, images: document.images, pages: PageNumbering(document: document).breakPages)
         xml.element("front") {
             titlePage(xml, source: sourceTitlePage, writer: writer)
             for (index, section) in front.enumerated() { writer.division(section, position: index + 1) }
@@ -93,11 +93,15 @@ final class TEIBlockWriter {
     private let xml: XMLWriter
     /// The figures' images by name, written into the file (an archive's copy needs no other file).
     private let images: [String: DocumentImage]
+    /// The page each break opens (`PageNumbering`): `pb/@n` where its number was printed, `@type="inferred"` where not.
+    private let pages: [PageNumbering.Page]
     private var noteCount = 0
     private var divisionCount = 0
+    private var pageCount = 0
 
-    init(xml: XMLWriter, images: [DocumentImage]) {
+    init(xml: XMLWriter, images: [DocumentImage], pages: [PageNumbering.Page]) {
         self.xml = xml
+        self.pages = pages
         self.images = Dictionary(images.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -194,10 +198,11 @@ final class TEIBlockWriter {
         }
     }
 
-    /// `<pb n="…"/>` followed by what was removed from the reading text at that boundary.
+    /// `<pb n="…"/>` (or `<pb type="inferred"/>`) followed by what was removed from the reading text at that boundary.
     private func pageBreak(_ pageBreak: PageBreak) {
+        pageCount += 1
         xml.startElement("pb")
-        if let number = pageBreak.number { xml.attribute("n", number) }
+        if pageCount <= pages.count, pages[pageCount - 1].printed { xml.attribute("n", pages[pageCount - 1].label) } else { xml.attribute("type", "inferred") }
         xml.endElement()
         if let head = pageBreak.runningHead { xml.element("fw", ["type": "header"], text: head) }
         if let number = pageBreak.removedPageNumber { xml.element("fw", ["type": "pageNum"], text: number) }

@@ -2,19 +2,17 @@ import BinderyModel
 import BinderyXML
 import Foundation
 
-/// The text cut at the page breaks: one entry per printed page, in order, with its printed number.
+/// The text cut at the page breaks: one entry per page of the book's `PageNumbering`, in order.
 struct PageTexts {
     struct Page {
-        var number: String?
+        var number: PageNumbering.Page
         var text: String
     }
 
     var pages: [Page]
 
-    init(document: Document) {
-        var pages: [Page] = []
-        let pageBreaks = document.pageBreaks
-        var number: String? = Self.numberBefore(pageBreaks.first?.number)
+    init(document: Document, numbering: PageNumbering) {
+        var texts: [String] = []
         var paragraphs: [String] = []
         var line = ""
         func endParagraph() {
@@ -22,11 +20,10 @@ struct PageTexts {
             if !text.isEmpty { paragraphs.append(text) }
             line = ""
         }
-        func startPage(_ pageBreak: PageBreak) {
+        func startPage() {
             endParagraph()
-            pages.append(Page(number: number, text: paragraphs.joined(separator: "\n\n")))
+            texts.append(paragraphs.joined(separator: "\n\n"))
             paragraphs = []
-            number = pageBreak.number
         }
         func walk(_ inlines: [Inline]) {
             for inline in inlines {
@@ -34,7 +31,7 @@ struct PageTexts {
                 case .text(let text): line += XMLCharacters.clean(text)
                 case .emphasis(let inner), .strong(let inner), .link(_, let inner): walk(inner)
                 case .note(let note): line += "[\(note.number)]"
-                case .pageBreak(let pageBreak): startPage(pageBreak)
+                case .pageBreak: startPage()
                 case .lineBreak(let lineBreak): if !lineBreak.joinsWords { line += " " }
                 }
             }
@@ -48,32 +45,26 @@ struct PageTexts {
             case .verse(let lines, _): for verseLine in lines { walk(verseLine); endParagraph() }
             case .sceneBreak: paragraphs.append("*   *   *")
             case .figure(let figure): paragraphs.append(ReadingText.placeholder(figure))
-            case .pageBreak(let pageBreak): startPage(pageBreak)
+            case .pageBreak: startPage()
             }
         }
         document.blocks.forEach(walk)
         endParagraph()
-        pages.append(Page(number: number, text: paragraphs.joined(separator: "\n\n")))
-        // Text before the first break is a page only when there is any.
-        if pages.count > 1, pages[0].text.isEmpty { pages.removeFirst() }
-        self.pages = pageBreaks.isEmpty ? [] : pages
+        texts.append(paragraphs.joined(separator: "\n\n"))
+        // Text before the first break is a page only when the numbering counts one.
+        if numbering.leadingPage == nil { texts.removeFirst() }
+        pages = numbering.breakPages.isEmpty ? [] : zip(numbering.pages, texts).map { Page(number: $0, text: $1) }
     }
 
-    /// The printed number of the page before one numbered `next`, when it is a number above 1.
-    private static func numberBefore(_ next: String?) -> String? {
-        guard let next, let value = Int(next), value > 1 else { return nil }
-        return "\(value - 1)"
-    }
-
-    /// File names `pages/0012.txt` by printed number; unnumbered or repeated pages by position.
+    /// File names `pages/0012.txt` by printed number; pages without one, or repeated ones, by position (`seq-0003`).
     var fileNames: [String] {
         var used: Set<String> = []
         return pages.enumerated().map { index, page in
             var name: String
-            if let number = page.number, let value = Int(number), value >= 0 {
+            if page.number.printed, let value = Int(page.number.label), value >= 0 {
                 name = Digits.zeroPadded(value, width: 4)
-            } else if let number = page.number, number.allSatisfy({ $0.isLetter || $0.isNumber }), !number.isEmpty {
-                name = number.lowercased()
+            } else if page.number.printed, page.number.label.allSatisfy({ $0.isLetter || $0.isNumber }) {
+                name = page.number.label.lowercased()
             } else {
                 name = "seq-" + Digits.zeroPadded(index + 1, width: 4)
             }

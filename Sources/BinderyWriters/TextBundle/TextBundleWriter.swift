@@ -29,7 +29,7 @@ public struct TextBundleWriter: DocumentWriter {
         var payload: [(path: String, bytes: [UInt8])] = []
         let reading = ReadingText(document: document, wrapWidth: context.settings.textWrapWidth, noteLevel: context.settings.epubSplitLevel).render()
         payload.append(("data/\(stem).txt", reading))
-        let pages = PageTexts(document: document)
+        let pages = PageTexts(document: document, numbering: PageNumbering(document: document))
         let pageFiles = pages.fileNames
         for (page, name) in zip(pages.pages, pageFiles) {
             payload.append(("data/\(name)", Array((page.text.isEmpty ? "" : page.text + "\n").utf8)))
