@@ -46,12 +46,43 @@ struct ProofCorpusTests {
             written.append(target)
         }
         #expect(categories.isSuperset(of: ["heading", "paragraph", "join", "page", "note", "list", "verse", "scene"]), "\(categories.sorted())")
+        for file in written {
+            let html = try String(contentsOf: file, encoding: .utf8)
+            let summary = html.components(separatedBy: "<main")[0]
+            for jargon in ["blankLineSeparated", "doubleSpaced", "hardWrapped", "linePerParagraph", " true", " false", "measure "] {
+                #expect(!summary.contains(jargon), "\(file.lastPathComponent): the proof's summary says “\(jargon)”")
+            }
+            #expect(summary.contains("<h2>How to fix a decision</h2>"))
+        }
         for label in ["end hyphen joined: “", "end hyphen kept: “", "note marker [", "linked to its note at line ", ", its marker at line ",
                       "the paragraph runs on across it", "¶ table of contents", "¶ index"] {
             #expect(labels.contains(label), "no line says \(label)")
         }
         let validation = try Validators.html5(written)
         #expect(validation.passed, "\(validation.output.prefix(3000))")
+    }
+
+    @Test("the records agree with the output: hyphens, running heads, page numbers and pages counted alike in editorialDecl, the proof and the decisions")
+    func recordsAgree() throws {
+        for file in PackagePaths.corpusFiles() {
+            let source = Converter.Source(bytes: [UInt8](try Data(contentsOf: file)), fileName: file.lastPathComponent, modified: Date(timeIntervalSince1970: 1_700_000_000))
+            let (document, lines) = try Converter().analyse(source)
+            let html = String(decoding: try ProofWriter().write(document, sourceLines: lines), as: UTF8.self)
+            let name = file.lastPathComponent
+            let decided = Dictionary(grouping: document.lineDecisions, by: \.kind).mapValues(\.count)
+            let editorial = document.editorial.map(\.text).joined(separator: "\n")
+            let joined = decided[.hyphenJoined] ?? 0, kept = decided[.hyphenKept] ?? 0, restored = decided[.compoundRestored] ?? 0
+            #expect(editorial.contains("\(joined) end-of-line hyphens joined, \(kept) kept as compounds"), "\(name): \(joined) joined, \(kept) kept")
+            #expect(html.contains("end-of-line hyphens: \(joined) joined, \(kept) kept, \(restored) compound hyphens put back"), "\(name)")
+            let numbering = PageNumbering(document: document)
+            if numbering.pages.count > 1 {
+                let heads = decided[.runningHeadRemoved] ?? 0, folios = decided[.pageNumberRemoved] ?? 0
+                #expect(editorial.contains("\(numbering.pages.count) pages found"), "\(name): \(numbering.pages.count) pages")
+                #expect(editorial.contains("Page numbers (\(folios)) and running heads (\(heads))"), "\(name): \(folios) folios, \(heads) heads")
+                #expect(html.contains("pages: \(numbering.pages.count), \(numbering.printedCount) with the number printed on them"), "\(name)")
+                #expect(html.contains("\(heads) running heads, \(folios) page numbers"), "\(name)")
+            }
+        }
     }
 
     @Test("page furniture: the running head and page number lines say they were taken out; the break says which page")

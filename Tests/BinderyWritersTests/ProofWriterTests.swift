@@ -36,6 +36,22 @@ struct ProofWriterTests {
         #expect(html.contains("href=\"#L4\""))
     }
 
+    @Test("plain words: people with their roles, pages printed or inferred, and a how-to-fix box with a sidecar snippet on this book's lines")
+    func plainWords() throws {
+        let html = try proof()
+        #expect(html.contains("Ann Author (author), Ed Editor (editor)"))
+        #expect(html.contains("pages: 3, 2 with the number printed on them, the others numbered by inference"))
+        #expect(html.contains("<h2>How to fix a decision</h2>"))
+        #expect(html.contains("every.meta.yaml"), "the sidecar is named after the source")
+        let headingLines = Fixtures.everyFeature.blocks.compactMap { block -> Int? in
+            if case .heading(let heading) = block { heading.info.source?.firstLine } else { nil }
+        }
+        let firstHeading = try #require(headingLines.first)
+        #expect(html.contains("- {line: \(firstHeading), level: 1}"))
+        #expect(html.contains("A red bar marks a line decided by the sidecar"))
+        #expect(!html.contains("sidecar's structure: section made"))
+    }
+
     @Test("over its line limit, the proof shows only the lines with a heading, a sidecar's decision or a diagnostic, and says so")
     func summarised() throws {
         let html = String(decoding: try ProofWriter(lineLimit: 5).write(Fixtures.everyFeature, sourceLines: lines), as: UTF8.self)

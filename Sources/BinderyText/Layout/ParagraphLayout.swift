@@ -12,10 +12,10 @@ public enum ParagraphLayout: String, Sendable, Codable, Hashable, CaseIterable {
     /// The layout in a reader's words.
     public var plainDescription: String {
         switch self {
-        case .blankLineSeparated: "paragraphs separated by blank lines"
+        case .blankLineSeparated: "separated by blank lines"
         case .doubleSpaced: "double-spaced lines (a blank line after every line), a paragraph ending at a short or marked last line"
         case .hardWrapped: "lines wrapped without blank lines between paragraphs, a paragraph ending at a short or marked last line"
-        case .linePerParagraph: "one paragraph per line"
+        case .linePerParagraph: "one per line"
         }
     }
 }
@@ -54,7 +54,7 @@ extension LayoutProfile {
         if let fittedWidths {
             clues.append("the text is justified: each character's width was measured from the lines, paragraph indent \(fittedWidths.indentDescription), so a line that ends a paragraph can be told from a full one")
         }
-        return "paragraphs \(setBySidecar ? "set by the sidecar's structure.paragraphs" : "found") as \(layout.plainDescription); "
+        return "paragraphs \(setBySidecar ? "(as the sidecar's structure.paragraphs says)" : "found"): \(layout.plainDescription); "
             + clues.joined(separator: "; ") + "; \(pages) page\(pages == 1 ? "" : "s")"
     }
 }

@@ -15,7 +15,7 @@ struct EditorialReport: Sendable {
 
     func notes() -> [EditorialNote] {
         var notes: [EditorialNote] = []
-        notes.append(EditorialNote(.segmentation, "Paragraph layout detected: \(profile.layout.plainDescription); lines of a paragraph were joined with spaces (measure \(profile.measure) characters)."))
+        notes.append(EditorialNote(.segmentation, "Paragraph layout detected: \(profile.layout.plainDescription); lines of a paragraph were joined with spaces (a full line holds about \(profile.measure) characters)."))
         if options.keepLineBreaks && options.dehyphenate {
             notes.append(EditorialNote(.segmentation,
                 "Diplomatic mode: the source's line breaks inside paragraphs are kept as <lb/>; break=\"no\" marks a word that runs on across a line end (a rejoined hyphenation or a kept compound hyphen)."))

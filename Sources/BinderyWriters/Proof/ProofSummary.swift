@@ -8,7 +8,7 @@ struct ProofSummary {
 
     func write(_ html: HTMLElements, title: String) {
         html.element("header") {
-            html.element("h1", text: "Proof: \(title)")
+            html.element("h1", text: "Proof: \(title)" + (document.metadata.subtitle.map { ": \($0)" } ?? ""))
             let metadata = document.metadata
             let people = metadata.creators + metadata.contributors
             html.element("p", ["class": "meta"], text: [
