@@ -101,7 +101,7 @@ public struct EPUBWriter: DocumentWriter {
         }
         let navigation = EPUBNavigation(
             title: title, identifier: context.identifier, language: language, toc: ids.tocEntries, pages: pageEntries,
-            titlePagePath: Self.titlePagePath, coverPagePath: Self.coverPagePath, firstBodyPath: plan.files.first?.path,
+            titlePagePath: Self.titlePagePath, coverPagePath: Self.coverPagePath, firstBodyPath: plan.bodyMatterStart?.path ?? plan.files.first?.path,
             tocTitle: document.metadata.tocTitle.flatMap { $0.isBlank ? nil : $0 })
         let nav = try wrap(try navigation.navBody(), title: navigation.contentsTitle, path: "nav.xhtml")
 
