@@ -166,6 +166,11 @@ public struct TextReader: Sendable {
             headings: blocks.count { if case .heading = $0 { true } else { false } },
             notesLinked: notes.linked, notesFound: classified.noteRuns.reduce(0) { $0 + $1.groups.count }, sidecar: decisions
         ).notes()
+        let corrected = document.diagnostics.filter { $0.code == "heading.numeral-corrected" }
+        if !corrected.isEmpty {
+            document.editorial.append(EditorialNote(.correction, "\(corrected.count) heading numeral(s) misread by text recognition were corrected: "
+                + corrected.map { "\($0.message) (line \($0.line ?? 0))" }.joined(separator: "; ") + "."))
+        }
         let furniture = pages.removedKinds.map { index, kind in
             LineDecision(line: lines[index].number, kind: kind, detail: lines[index].text, bySidecar: pages.bySidecar.contains(index))
         }

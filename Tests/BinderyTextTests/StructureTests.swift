@@ -24,6 +24,17 @@ struct StructureTests {
         #expect(Self.headings(try read(text)) == ["1 CHAPTER IV. The Long Road", "1 CHAPTER V. The End", "1 CHAPTER VI. Again"])
     }
 
+    @Test("`Il` and `Ill` heading a numbered series are read as II and III, and each correction is recorded with its line")
+    func numeralCorrectionsRecorded() throws {
+        let text = ["I The First", body, "Il The Second", body, "Ill The Third", body, "IV The Fourth", body].joined(separator: "\n\n")
+        let document = try read(text)
+        #expect(Self.headings(document).map { $0.drop { $0 != " " }.dropFirst() } == ["I The First", "II The Second", "III The Third", "IV The Fourth"])
+        let corrections = document.editorial.filter { $0.category == .correction }.map(\.text).joined()
+        #expect(corrections.contains("2 heading numeral(s) misread by text recognition were corrected"), "\(corrections)")
+        #expect(corrections.contains("“Il” at the head of a heading read as the roman numeral II (line 5)"), "\(corrections)")
+        #expect(corrections.contains("“Ill” at the head of a heading read as the roman numeral III (line 9)"), "\(corrections)")
+    }
+
     @Test func essayTitlesWithBylines() throws {
         let text = ["The First Essay", "Ida Mett", body, "1. Background", body, "Analysis of Things", body, "The Second Essay", "Paul Mattick", body].joined(separator: "\n\n")
         let document = try read(text)

@@ -158,6 +158,14 @@ struct StructureClassifier: Sendable {
             if owner >= 0, case .paragraph(let classes) = roles[owner] { roles[index] = .paragraph(classes: classes) } else { roles[index] = .paragraph(classes: []) }
         }
         for (index, rule) in forced { roles[index] = forcedRole(groups[index], rule) }
+        for index in groups.indices {
+            // A heading whose `Ill` or `Il` was read as the roman numeral it stands for: a correction, recorded.
+            guard case .heading(_, _, let text) = roles[index], let first = groups[index].lines.first?.text.trimming(" "),
+                  first.hasPrefix("Il"), HeadingPattern.fixingRomanOCR(first) != first, text.hasPrefix(HeadingPattern.fixingRomanOCR(first).prefix(3)) else { continue }
+            let wrong = first.prefix { $0 != " " && $0 != "." }, right = HeadingPattern.fixingRomanOCR(String(wrong))
+            diagnostics.append(Diagnostic(.info, code: "heading.numeral-corrected", "“\(wrong)” at the head of a heading read as the roman numeral \(right)",
+                                          line: groups[index].firstLine))
+        }
         result.roles = roles
         result.bySidecar = bySidecar
         result.diagnostics += diagnostics

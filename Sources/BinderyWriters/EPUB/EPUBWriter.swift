@@ -31,7 +31,7 @@ public struct EPUBWriter: DocumentWriter {
         // The source's own title page becomes the book's; the body goes on without it.
         let (sourceTitlePage, bodyBlocks) = SourceTitlePage.split(document.blocks)
         var body = document
-        body.blocks = bodyBlocks
+        body.blocks = HeadingDisplay.apply(bodyBlocks)
         let plan = EPUBContentPlan(document: body, splitLevel: context.settings.epubSplitLevel)
         let numbering = PageNumbering(document: document)
         let ids = EPUBIdentifiers(breakLabels: numbering.breakPages.map(\.label))
