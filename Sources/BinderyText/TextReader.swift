@@ -138,7 +138,7 @@ public struct TextReader: Sendable {
         document.diagnostics += conventions.diagnostics
         document.editorial += conventions.editorial
         document.diagnostics.append(Diagnostic(.info, code: "layout.paragraphs", profile.plainDescription(setBySidecar: layout.layout != nil, pages: pages.pageCount)))
-        document.diagnostics += pages.diagnostics + classified.diagnostics + notes.diagnostics
+        document.diagnostics += pages.diagnostics + classified.diagnostics + notes.diagnostics + UnsureEvidence.diagnostics(blocks)
         // The Project Gutenberg header settles what it gives.
         document.diagnostics += metadataDoubts.filter { doubt in
             doubt.code.hasPrefix("metadata.title") ? licence?.title == nil : licence?.authors.isEmpty != false
