@@ -125,7 +125,7 @@ public struct TextReader: Sendable {
         if options.typography { (blocks, typographer) = Typographer.apply(toHalvesOf: blocks, quotes: .forLanguage(language)) }
         document.blocks = blocks
         let metadataDoubts: [Diagnostic]
-        (document.metadata, metadataDoubts) = MetadataGuesser().metadata(titleLines: classified.titleLines, credits: classified.credits,
+        (document.metadata, metadataDoubts) = MetadataGuesser().metadata(titleLines: classified.titleLines, credits: classified.credits, imprint: classified.imprint,
                                                                          bylines: classified.bylines, blocks: blocks)
         licence?.apply(to: &document.metadata)
         document.metadata.language = language

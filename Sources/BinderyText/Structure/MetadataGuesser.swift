@@ -8,8 +8,13 @@ struct MetadataGuesser: Sendable {
     /// A heading longer than this is a description (`A short biography of …, commonly known as …`), not a title.
     static let longestHeadingTitle = 12
 
-    func metadata(titleLines: [String], credits: [Contributor], bylines: [Int: String], blocks: [Block]) -> (Metadata, [Diagnostic]) {
+    func metadata(titleLines: [String], credits: [Contributor], imprint: [String] = [], bylines: [Int: String], blocks: [Block]) -> (Metadata, [Diagnostic]) {
         var metadata = Metadata()
+        if !imprint.isEmpty {
+            // The printed source: its imprint as set, and its year when one stands there (`LONDON` / `1920`).
+            metadata.sourceDescription = imprint.map(Self.shown).joined(separator: ", ")
+            metadata.date = imprint.lazy.compactMap(Self.year).first
+        }
         var diagnostics: [Diagnostic] = []
         var creators = credits
         if let first = titleLines.first {
@@ -47,6 +52,14 @@ struct MetadataGuesser: Sendable {
             if first == nil { first = heading }
         }
         return first
+    }
+
+    /// A year from 1450 to 2099 that ends a line of the imprint (`1920`, `New York, 1938`).
+    private static func year(_ line: String) -> String? {
+        let digits = line.trimming(" .").suffix(4)
+        guard digits.count == 4, digits.allSatisfy(\.isNumber), let value = Int(digits), (1450...2099).contains(value) else { return nil }
+        let before = line.trimming(" .").dropLast(4).last
+        return before == nil || before == " " || before == "," ? String(digits) : nil
     }
 
     /// "Bloodstained: One Hundred Years …" is a title and its subtitle.

@@ -19,18 +19,24 @@ extension StructureClassifier {
         }
         guard end < groups.count, end >= 3 || (end >= 1 && groups[end].pageBreakBefore != nil)
                 || (end == 2 && Byline.name(groups[1].plainText, requirePrefix: true) != nil) else { return 0 }
-        // A credit's role holds for the names under it (`EDITED BY` / `FRIENDS OF ARON BARON`).
-        var role: String?
+        // A credit standing alone names the line under it (`EDITED BY` / `FRIENDS OF ARON BARON`); `and …` adds a
+        // name to the last credit; any other line after a credit is the imprint (place, publisher, year).
+        var pending: String?, lastRole: String?
         for index in 0..<end {
             let text = groups[index].plainText
             result.roles[index] = .paragraph(classes: ["titlepage"])
             if let credit = Byline.credit(text) {
                 result.credits.append(credit)
-                role = credit.role
+                lastRole = credit.role
             } else if let alone = Byline.creditRole(alone: text) {
-                role = alone
-            } else if let role {
+                pending = alone
+            } else if let role = pending {
                 result.credits.append(Contributor(name: text, role: role))
+                (pending, lastRole) = (nil, role)
+            } else if let role = lastRole, let name = Self.additionalName(text) {
+                result.credits.append(Contributor(name: name, role: role))
+            } else if lastRole != nil {
+                result.imprint.append(text)
             } else if index > 0 && index == end - 1 && !result.titleLines.isEmpty && Byline.name(text) != nil {
                 // A name-shaped last line under the title: the author.
                 result.credits.append(Contributor(name: text))
@@ -39,6 +45,15 @@ extension StructureClassifier {
             }
         }
         return end
+    }
+
+    /// The name of a line that adds one to the credit above it (`and Max Stirner`, `& Emma Goldman`).
+    static func additionalName(_ text: String) -> String? {
+        for prefix in ["and ", "AND ", "And ", "& "] where text.hasPrefix(prefix) {
+            let name = String(text.dropFirst(prefix.count)).trimming(" .")
+            return name.isEmpty ? nil : name
+        }
+        return nil
     }
 
     /// Running text (a paragraph of several lines, or a long one) follows the group on the same page.

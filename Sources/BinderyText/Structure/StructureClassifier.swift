@@ -16,6 +16,8 @@ struct StructureClassifier: Sendable {
         var titleLines: [String] = []
         /// The people the title page credits, with their roles.
         var credits: [Contributor] = []
+        /// The title page's lines under its credits: place, publisher, year.
+        var imprint: [String] = []
         /// The names of essays' bylines, by the first line of the title they stand under (or in).
         var bylines: [Int: String] = [:]
         var diagnostics: [Diagnostic] = []

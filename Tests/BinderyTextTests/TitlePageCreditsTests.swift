@@ -1,0 +1,33 @@
+import BinderyModel
+@testable import BinderyText
+import Testing
+
+/// A title page read as a cataloguer reads it: title and subtitle, credits with their roles, the imprint under them.
+@Suite("Title page credits")
+struct TitlePageCreditsTests {
+    private let chapter = ["CHAPTER I", "", "The first paragraph of running text goes on for a while and then it ends, as they do.",
+                           "A second line follows it here and the paragraph is done now."].joined(separator: "\n")
+
+    @Test("title, subtitle, a translator and a second one, then place, publisher and year as the imprint")
+    func translatedWithImprint() throws {
+        let page = ["THE WORKSHOP", "A HISTORY OF A TRADE", "TRANSLATED FROM THE RUSSIAN BY", "ANNA EXAMPLE", "and Tom Example",
+                    "LONDON", "JOHN MURRAY", "1920"].joined(separator: "\n\n")
+        let document = try read(page + "\n\n\u{0C}\n" + chapter + "\n")
+        let metadata = document.metadata
+        #expect(metadata.title == "The Workshop")
+        #expect(metadata.subtitle == "A History of a Trade")
+        #expect(metadata.creators.map { "\($0.name) \($0.role)" } == ["Anna Example trl", "Tom Example trl"])
+        #expect(metadata.sourceDescription == "London, John Murray, 1920")
+        #expect(metadata.date == "1920")
+    }
+
+    @Test("an author's credit, then an editor's on two lines; nothing under them")
+    func authorAndEditor() throws {
+        let page = ["THE CONQUEST OF BREAD", "by Peter Kropotkin", "EDITED BY", "FRIENDS OF THE AUTHOR"].joined(separator: "\n\n")
+        let metadata = try read(page + "\n\n\u{0C}\n" + chapter + "\n").metadata
+        #expect(metadata.title == "The Conquest of Bread")
+        #expect(metadata.subtitle == nil)
+        #expect(metadata.creators.map { "\($0.name) \($0.role)" } == ["Peter Kropotkin aut", "Friends of the Author edt"])
+        #expect(metadata.sourceDescription == nil && metadata.date == nil)
+    }
+}
