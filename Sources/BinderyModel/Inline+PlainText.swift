@@ -14,6 +14,19 @@ extension Array where Element == Inline {
     /// The reading text of a run of inlines: notes and page breaks contribute nothing.
     public var plainText: String { map(\.plainText).joined() }
 
+    /// The run without its page breaks, inside emphasis and links too.
+    public var withoutPageBreaks: [Inline] {
+        compactMap { inline -> Inline? in
+            switch inline {
+            case .pageBreak: nil
+            case .emphasis(let inlines): .emphasis(inlines.withoutPageBreaks)
+            case .strong(let inlines): .strong(inlines.withoutPageBreaks)
+            case .link(let url, let inlines): .link(url: url, inlines.withoutPageBreaks)
+            case .text, .note, .lineBreak: inline
+            }
+        }
+    }
+
     /// Every page break in the run, including those inside emphasis or links.
     public var pageBreaks: [PageBreak] {
         flatMap { inline -> [PageBreak] in

@@ -44,6 +44,17 @@ struct PageNumberingTests {
         #expect(numbering.pages.map(\.printed) == [false, true, false, true, false])
     }
 
+    @Test("a page before a printed 1 gets a label of its own (i), never a second 1; labels never repeat")
+    func beforePageOne() {
+        var document = Document()
+        document.blocks = [.paragraph([.text("Title.")]), .pageBreak(PageBreak()), .paragraph([.text("Preface.")]),
+                           .pageBreak(PageBreak(number: "1")), .paragraph([.text("One.")]), .pageBreak(PageBreak(number: "2")),
+                           .paragraph([.text("Two.")]), .pageBreak(PageBreak()), .paragraph([.text("Three.")])]
+        let labels = PageNumbering(document: document).pages.map(\.label)
+        #expect(labels == ["i", "ii", "1", "2", "3"], "\(labels)")
+        #expect(Set(labels).count == labels.count)
+    }
+
     @Test("no text before the first break: no page before it; no number printed anywhere: pages in sequence")
     func noLeadingPage() {
         var document = Document()

@@ -21,6 +21,29 @@ struct TitlePageCreditsTests {
         #expect(metadata.date == "1920")
     }
 
+    @Test("a title broken after its article is one; an edition line is the imprint's; a preface's author and a translator by their roles")
+    func rolesAndEditions() throws {
+        let page = ["THE", "BROTHERS KARAMAZOV", "SECOND EDITION, REVISED", "Translated from the French by Jane Doe",
+                    "With an Introduction by Paul Roe", "NEW YORK", "HARPER & BROTHERS", "1923"].joined(separator: "\n\n")
+        let document = try read(page + "\n\n\u{0C}\n" + chapter + "\n")
+        let metadata = document.metadata
+        #expect(metadata.title == "The Brothers Karamazov")
+        #expect(metadata.subtitle == nil)
+        #expect(metadata.creators.map { "\($0.name) \($0.role)" } == ["Jane Doe trl", "Paul Roe aui"])
+        #expect(metadata.sourceDescription == "Second Edition, Revised, New York, Harper & Brothers, 1923")
+        // A translator and an introducer name no author: a warning says so.
+        #expect(document.diagnostics.contains { $0.code == "metadata.author-missing" })
+    }
+
+    @Test("without a title page, a heading that is only a division's number is no title: the title is missing, and said so")
+    func numberIsNoTitle() throws {
+        let text = ["Chapter I", "The first paragraph of running text goes on for a while and then it ends, as they do.",
+                    "Chapter II", "The second paragraph of running text goes on for a while and then it ends, as they do."].joined(separator: "\n\n")
+        let document = try read(text + "\n")
+        #expect(document.metadata.title == nil)
+        #expect(document.diagnostics.contains { $0.code == "metadata.title-missing" })
+    }
+
     @Test("an author's credit, then an editor's on two lines; nothing under them")
     func authorAndEditor() throws {
         let page = ["THE CONQUEST OF BREAD", "by Peter Kropotkin", "EDITED BY", "FRIENDS OF THE AUTHOR"].joined(separator: "\n\n")

@@ -35,6 +35,18 @@ struct EPUBSpineTests {
         #expect(files[2].text.contains("Part Two") && files[2].text.contains("Chapter 3"))
     }
 
+    @Test("a 300 KB quotation after 200 KB of paragraphs starts a file of its own: the file before stays under 250 KB")
+    func oversizedBlock() throws {
+        var document = Document()
+        document.blocks = [Self.heading(1, "Quoted")] + (1...200).map(Self.paragraph)
+            + [.blockQuote((201...500).map(Self.paragraph))] + [Self.paragraph(501)]
+        let files = try bodyFiles(document)
+        #expect(files.count >= 2)
+        #expect(files[0].text.utf8.count <= 250_000, "\(files[0].text.utf8.count)")
+        let all = files.map(\.text).joined()
+        #expect(all.components(separatedBy: "<p>Paragraph ").count - 1 == 501)
+    }
+
     @Test("the Start of content landmark points past the front matter (a dedication, the contents) to the first division of the body")
     func bodyMatterLandmark() throws {
         var document = Document()

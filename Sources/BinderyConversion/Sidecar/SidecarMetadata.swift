@@ -168,7 +168,8 @@ public struct SidecarMetadata: Sendable {
 
     /// Fields the sidecar gives replace the inferred ones.
     public func apply(to metadata: inout Metadata) {
-        if let title { metadata.title = title }
+        // A title given without a subtitle replaces the guessed one whole.
+        if let title { (metadata.title, metadata.subtitle) = (title, subtitle) }
         if let subtitle { metadata.subtitle = subtitle }
         if let authors { metadata.creators = authors }
         if let contributors { metadata.contributors = contributors }

@@ -142,7 +142,7 @@ struct BlockAssembler: Sendable {
                 if let last = merged.last { source.lastLine = groups[last].lastLine }
                 let absorbed = merged.flatMap { inlines[$0] }
                 let notes = (inlines[index] + absorbed).filter { if case .note = $0 { true } else { false } }
-                let breaks = inlines[index].filter { if case .pageBreak = $0 { true } else { false } }
+                let breaks = inlines[index].pageBreaks.map(Inline.pageBreak)
                 // A stray web address in the heading's lines is kept as an empty link (not part of the title).
                 let links = group.lines.filter(ParagraphBuilder.isStrayURL).map { Inline.link(url: $0.text, []) }
                 blocks.append(.heading(Heading(level: level, inlines: [.text(text)] + notes + breaks + links, kind: kind, info: NodeInfo(attributes: Attributes(pairs: decision(index)), source: source))))
@@ -153,7 +153,7 @@ struct BlockAssembler: Sendable {
             case .noteText:
                 if matchedNotes.contains(index) {
                     // The text now lives at its marker; keep any page break it carried.
-                    for case .pageBreak(let pageBreak) in inlines[index] { blocks.append(.pageBreak(pageBreak)) }
+                    for pageBreak in inlines[index].pageBreaks { blocks.append(.pageBreak(pageBreak)) }
                     continue
                 }
                 blocks.append(.paragraph(inlines[index], NodeInfo(attributes: Attributes(classes: ["note-unmatched"]), source: group.source)))

@@ -11,14 +11,14 @@ enum Byline {
     }
 
     /// The person a credit line names and their MARC relator role: `by A` (`aut`), `edited by A` (`edt`),
-    /// `translated by A` (`trl`).
+    /// `Translated from the French by A` (`trl`), `With an Introduction by A` (`aui`); nil for a line that names no
+    /// one or whose words before `by` are no credit's (`… Embraced by the Theory …` is a title).
     static func credit(_ text: String) -> Contributor? {
-        guard mayStartWithPrefix(text) else { return nil }
-        let lower = text.trimming(" .").lowercased()
-        for (prefix, role) in creditPrefixes where lower.hasPrefix(prefix) {
-            return parsedName(text, requirePrefix: true).map { Contributor(name: $0, role: role) }
-        }
-        return nil
+        let trimmed = text.trimming(" .")
+        guard let range = trimmed.lowercased().ranges(of: "by ").first(where: { $0.lowerBound == trimmed.startIndex || trimmed[trimmed.index(before: $0.lowerBound)] == " " }),
+              let role = role(of: String(trimmed[..<range.lowerBound])),
+              let name = parsedName("by " + trimmed[range.upperBound...], requirePrefix: true) else { return nil }
+        return Contributor(name: name, role: role)
     }
 
     /// The role a line standing alone above a name gives it (`EDITED BY`, `A NOVEL BY`, `translated from the Russian
@@ -26,13 +26,20 @@ enum Byline {
     static func creditRole(alone text: String) -> String? {
         let lower = text.trimming(" .:").lowercased()
         guard lower == "by" || lower.hasSuffix(" by") else { return nil }
-        if lower.contains("edit") { return "edt" }
-        if lower.contains("translat") { return "trl" }
-        if lower.contains("illustrat") { return "ill" }
-        return "aut"
+        return role(of: String(lower.dropLast(2))) ?? "aut"
     }
 
-    private static let creditPrefixes: [(String, String)] = [("by ", "aut"), ("edited by ", "edt"), ("translated by ", "trl")]
+    /// The MARC role the words before a credit's `by` give: none (`aut`), editing, translating, an introduction, a
+    /// preface or foreword (`aui`), illustrating, compiling; nil for other words.
+    private static func role(of words: String) -> String? {
+        let lower = words.trimming(" ,").lowercased()
+        if lower.isEmpty || lower == "written" { return "aut" }
+        for (stem, role) in [("edit", "edt"), ("translat", "trl"), ("introduc", "aui"), ("preface", "aui"), ("foreword", "aui"),
+                             ("illustrat", "ill"), ("compil", "com")] where lower.contains(stem) {
+            return role
+        }
+        return nil
+    }
 
     /// `name` without the first-byte check.
     static func parsedName(_ text: String, requirePrefix: Bool) -> String? {

@@ -250,12 +250,12 @@ struct NoteLinker: Sendable {
         // Page breaks stay where the note text was printed (the assembler keeps them there).
         // A number on a line of its own (`BareNumberNotes`) is not part of the note's text.
         var content = BareNumberNotes.number(groups[group], stopless: true) != nil && body.isEmpty ? []
-            : BlockAssembler.dropping(prefixBefore: body, from: inlines[group]).filter { if case .pageBreak = $0 { false } else { true } }
+            : BlockAssembler.dropping(prefixBefore: body, from: inlines[group]).withoutPageBreaks
         var source = groups[group].source
         for continuation in continuations {
             // The note ran on after a page break (the break itself stays where it was, between blocks).
             if !content.isEmpty { content.append(.text(" ")) }
-            content += inlines[continuation].filter { if case .pageBreak = $0 { false } else { true } }
+            content += inlines[continuation].withoutPageBreaks
             source.lastLine = groups[continuation].lastLine
         }
         if closingBracket, let last = content.lastIndex(where: { if case .text = $0 { true } else { false } }),

@@ -3,7 +3,8 @@ import BinderyModel
 /// How the document is cut into XHTML files: a new file at every heading at or above the split level, never leaving a
 /// file that holds only headings (a part's title goes on with its first chapter), and never letting one grow past
 /// `largestFile` (older reading systems refuse files over 300 KB): a long division is cut at its next subheading
-/// once past `preferredFile`, else at a paragraph once past `largestFile`.
+/// once past `preferredFile`, else before the block that would take it past `largestFile` (one block larger than
+/// that, a quotation of 300 KB, stays whole).
 struct EPUBContentPlan {
     struct File {
         /// Path inside the `EPUB/` folder, such as `text/ch003.xhtml`.
@@ -35,21 +36,22 @@ struct EPUBContentPlan {
             size = 0
         }
         for block in document.blocks {
+            let blockSize = Self.estimatedBytes(block)
             if current.contains(where: Self.hasContent) {
                 if case .heading(let heading) = block, heading.level <= splitLevel || size > Self.preferredFile {
                     close()
-                } else if size > Self.largestFile, Self.hasContent(block) {
+                } else if size + blockSize > Self.largestFile, Self.hasContent(block) {
                     close()
                 }
             }
             current.append(block)
-            size += Self.estimatedBytes(block)
+            size += blockSize
         }
         close()
         self.files = files
     }
 
-    /// The first file that opens with a heading of the body (not a dedication, contents or preface): where the
+    /// The first file that opens with a heading of the body (not a title page, dedication, epigraph or contents): where the
     /// `bodymatter` landmark ("Start of content") points.
     var bodyMatterStart: File? {
         files.first { file in

@@ -58,7 +58,8 @@ enum HeadingDisplay {
         if trimmed.last == ":" { return String(trimmed.dropLast()) }
         guard trimmed.last == ".", !trimmed.hasSuffix("..") else { return nil }
         let word = trimmed.dropLast().split(separator: " ").last ?? ""
-        guard word.count > 1, !word.contains("."), word.last?.isLetter == true || word.last?.isNumber == true else { return nil }
+        // A one-letter word is an initial, unless it is a roman numeral (`CHAPTER I.`, `PART V.`).
+        guard word.count > 1 || "IVXLC".contains(word), !word.contains("."), word.last?.isLetter == true || word.last?.isNumber == true else { return nil }
         return String(trimmed.dropLast())
     }
 }

@@ -41,7 +41,9 @@ final class XHTMLBodyRenderer {
         xml.startElement("h\(min(6, max(1, heading.level)))")
         xml.attribute("id", id)
         let title = heading.inlines.plainText.trimmingCharacters(in: .whitespaces)
-        if title.isEmpty { xml.text("Untitled") } else { inlines(heading.inlines) }
+        // An empty heading is named, and keeps its notes and page breaks (every break is one of the page list's markers).
+        if title.isEmpty { xml.text("Untitled") }
+        inlines(heading.inlines)
         xml.endElement()
         ids.tocEntries.append(.init(level: heading.level, title: title.isEmpty ? "Untitled" : title, href: "\(filePath)#\(id)"))
         blocks(section.content)

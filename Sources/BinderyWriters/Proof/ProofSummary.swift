@@ -109,8 +109,8 @@ struct ProofSummary {
                 + "answer in a small YAML file named \(sidecar), next to the source. Bindery reads it with the source, converts the document again as "
                 + "soon as the file is saved, and marks every line it decided with a red bar in this proof. For example:")
             html.element("pre", text: """
-                title: \(document.metadata.title ?? "The Title")        # the book's title, when the one shown above is wrong
-                author: [\(document.metadata.creators.first?.name ?? "First Author")]
+                title: \(Self.yamlQuoted(document.metadata.title ?? "The Title"))        # the book's title, when the one shown above is wrong
+                author: [\(Self.yamlQuoted(document.metadata.creators.first?.name ?? "First Author"))]
                 structure:
                   headings:
                     - {line: \(headingLine), level: 1}       # make this source line a heading, at level 1
@@ -119,6 +119,11 @@ struct ProofSummary {
                 """)
             html.element("p", text: "A warning above that names a key (title, author) tells which line of this file settles it.")
         }
+    }
+
+    /// A YAML double-quoted scalar: safe whatever the text holds (`:`, `#`, `,`).
+    static func yamlQuoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     private func legend(_ html: HTMLElements) {
