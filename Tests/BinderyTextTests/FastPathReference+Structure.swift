@@ -151,8 +151,7 @@ extension Reference {
     static func bylineName(_ text: String, requirePrefix: Bool = false) -> String? {
         var body = Substring(trimming(text, " ."))
         var prefixed = false
-        for prefix in ["by ", "By ", "BY ", "edited by ", "Edited by ", "EDITED BY ", "translated by ", "Translated by ", "TRANSLATED BY "]
-            where body.hasPrefix(prefix) {
+        for prefix in ["by ", "By ", "BY ", "edited by ", "Edited by ", "EDITED BY "] where body.hasPrefix(prefix) {
             body = body.dropFirst(prefix.count)
             prefixed = true
             break

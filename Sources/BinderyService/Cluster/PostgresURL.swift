@@ -45,6 +45,9 @@ package struct PostgresURL: Sendable, Equatable {
     /// Where the server listens: its Unix socket (`host` is a directory) or a TCP host and port.
     package var isUnixSocket: Bool { host.hasPrefix("/") }
 
+    /// The server's socket file in the directory `host` names (libpq's naming).
+    private var socketPath: String { host + "/.s.PGSQL.\(port)" }
+
     /// Where the database is, for messages: `/run/postgresql:5432/bindery`, `db.example:5432/bindery`.
     package var place: String { "\(host):\(port)/\(database)" }
 
@@ -52,7 +55,7 @@ package struct PostgresURL: Sendable, Equatable {
     func connectionConfiguration() throws -> PostgresConnection.Configuration {
         var configuration: PostgresConnection.Configuration
         if isUnixSocket {
-            configuration = .init(unixSocketPath: host + "/.s.PGSQL.\(port)", username: user, password: password, database: database)
+            configuration = .init(unixSocketPath: socketPath, username: user, password: password, database: database)
         } else {
             let tls: PostgresConnection.Configuration.TLS = switch sslMode {
             case "disable": .disable
@@ -69,7 +72,7 @@ package struct PostgresURL: Sendable, Equatable {
     func clientConfiguration(connections: Int) -> PostgresClient.Configuration {
         var configuration: PostgresClient.Configuration
         if isUnixSocket {
-            configuration = .init(unixSocketPath: host + "/.s.PGSQL.\(port)", username: user, password: password, database: database)
+            configuration = .init(unixSocketPath: socketPath, username: user, password: password, database: database)
         } else {
             let tls: PostgresClient.Configuration.TLS = switch sslMode {
             case "disable": .disable

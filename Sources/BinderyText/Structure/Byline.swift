@@ -45,8 +45,7 @@ enum Byline {
     static func parsedName(_ text: String, requirePrefix: Bool) -> String? {
         var body = Substring(text.trimming(" ."))
         var prefixed = false
-        for prefix in ["by ", "By ", "BY ", "edited by ", "Edited by ", "EDITED BY ", "translated by ", "Translated by ", "TRANSLATED BY "]
-            where body.hasPrefix(prefix) {
+        for prefix in ["by ", "By ", "BY ", "edited by ", "Edited by ", "EDITED BY "] where body.hasPrefix(prefix) {
             body = body.dropFirst(prefix.count)
             prefixed = true
             break
@@ -77,12 +76,12 @@ enum Byline {
         return correctingOCR(name)
     }
 
-    /// Whether the text, past leading spaces and periods, may start with one of the prefixes (`by `, `edited by `,
-    /// `translated by `): its first other byte must be `b`, `B`, `e`, `E`, `t` or `T`. Trimming takes off only one-byte characters, so the
+    /// Whether the text, past leading spaces and periods, may start with one of the prefixes (`by `, `edited by `):
+    /// its first other byte must be `b`, `B`, `e` or `E`. Trimming takes off only one-byte characters, so the
     /// first byte of what it leaves is that byte, or a space or period byte that starts no prefix.
     private static func mayStartWithPrefix(_ text: String) -> Bool {
         guard let lead = text.utf8.first(where: { $0 != 0x20 && $0 != 0x2E }) else { return false }
-        return lead | 0x20 == 0x62 || lead | 0x20 == 0x65 || lead | 0x20 == 0x74
+        return lead | 0x20 == 0x62 || lead | 0x20 == 0x65
     }
 
     /// "lain McKay" → "Iain McKay": a lowercase l that starts a name is an OCR'd capital I.

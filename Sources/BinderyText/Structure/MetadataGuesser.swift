@@ -8,7 +8,7 @@ struct MetadataGuesser: Sendable {
     /// A heading longer than this is a description (`A short biography of …, commonly known as …`), not a title.
     static let longestHeadingTitle = 12
 
-    func metadata(titleLines: [String], credits: [Contributor], imprint: [String] = [], bylines: [Int: String], blocks: [Block]) -> (Metadata, [Diagnostic]) {
+    func metadata(titleLines: [String], credits: [Contributor], imprint: [String], bylines: [Int: String], blocks: [Block]) -> (Metadata, [Diagnostic]) {
         var metadata = Metadata()
         var diagnostics: [Diagnostic] = []
         var creators = credits

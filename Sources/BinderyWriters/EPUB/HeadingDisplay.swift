@@ -6,13 +6,13 @@ import BinderyModel
 enum HeadingDisplay {
     static func apply(_ blocks: [Block]) -> [Block] {
         let numerals = Set(blocks.compactMap { block -> Numeral? in
-            if case .heading(let heading) = block { leadingNumeral(heading.inlines) } else { nil }
+            if case .heading(let heading) = block { leadingNumeral(heading.inlines)?.numeral } else { nil }
         })
         return blocks.map { block in
             guard case .heading(var heading) = block else { return block }
-            if let numeral = leadingNumeral(heading.inlines), numerals.contains(numeral.next) || numerals.contains(numeral.previous),
+            if let (numeral, token) = leadingNumeral(heading.inlines), numerals.contains(numeral.next) || numerals.contains(numeral.previous),
                case .text(let text) = heading.inlines[0] {
-                heading.inlines[0] = .text(numeral.token + "." + text.dropFirst(numeral.token.count))
+                heading.inlines[0] = .text(token + "." + text.dropFirst(token.count))
             }
             if case .text(let text)? = heading.inlines.last, let trimmed = withoutClosingPeriod(text) {
                 heading.inlines[heading.inlines.count - 1] = .text(trimmed)
@@ -21,23 +21,22 @@ enum HeadingDisplay {
         }
     }
 
-    /// A heading's opening roman or arabic numeral, when a capitalised title follows it after a space.
+    /// A division number: its value, and whether it is written in roman numerals.
     struct Numeral: Hashable {
         var roman: Bool
         var value: Int
-        var token: String
-        var next: Numeral { Numeral(roman: roman, value: value + 1, token: "") }
-        var previous: Numeral { Numeral(roman: roman, value: value - 1, token: "") }
-        static func == (a: Numeral, b: Numeral) -> Bool { a.roman == b.roman && a.value == b.value }
-        func hash(into hasher: inout Hasher) { hasher.combine(roman); hasher.combine(value) }
+        var next: Numeral { Numeral(roman: roman, value: value + 1) }
+        var previous: Numeral { Numeral(roman: roman, value: value - 1) }
     }
 
-    static func leadingNumeral(_ inlines: [Inline]) -> Numeral? {
+    /// A heading's opening roman or arabic numeral, and the token it is written as, when a capitalised title follows it
+    /// after a space.
+    static func leadingNumeral(_ inlines: [Inline]) -> (numeral: Numeral, token: String)? {
         guard case .text(let text)? = inlines.first, let space = text.firstIndex(of: " ") else { return nil }
         let token = String(text[..<space])
         guard text[text.index(after: space)...].first?.isUppercase == true, (1...7).contains(token.count) else { return nil }
-        if token.allSatisfy({ $0.isASCII && $0.isNumber }), token.count <= 3, let value = Int(token) { return Numeral(roman: false, value: value, token: token) }
-        if let value = romanValue(token) { return Numeral(roman: true, value: value, token: token) }
+        if token.allSatisfy({ $0.isASCII && $0.isNumber }), token.count <= 3, let value = Int(token) { return (Numeral(roman: false, value: value), token) }
+        if let value = romanValue(token) { return (Numeral(roman: true, value: value), token) }
         return nil
     }
 
