@@ -1,6 +1,7 @@
 import BinderyTestSupport
 import Foundation
 import Testing
+import BinderyProtocol
 @testable import BinderyService
 #if canImport(Glibc)
 import Glibc
@@ -69,9 +70,9 @@ struct HTTPEndpointTests {
     func healthzWhileDraining() async throws {
         let daemon = try DaemonProcess()
         defer { daemon.tearDown() }
-        // A 5 MB book keeps the one worker busy for seconds (debug build): the drain waits for it.
+        // An 8 MB book keeps the one worker busy for seconds (debug build): the drain waits for it.
         let book = try String(contentsOf: PackagePaths.corpus.appendingPathComponent("002_32c12c04ebb8bb88.txt"), encoding: .utf8)
-        try daemon.write(String(repeating: book, count: 4), to: "large.txt")
+        try daemon.write(String(repeating: book, count: 6), to: "large.txt")
         let config = daemon.directory.path("bindery.yaml")
         try Data((Self.listen + "queue:\n  parallelism: 1\nlifecycle:\n  grace_seconds: 120\n").utf8).write(to: config)
         try daemon.start(["--config", config.path])
@@ -79,6 +80,10 @@ struct HTTPEndpointTests {
         let port = try #require(daemon.logLines("http.listening").first?.firstMatch(of: /address=[^ ]*:(\d+)/).flatMap { Int($0.1) })
         let client = RawHTTPClient(port: port)
         #expect(try client.get("/healthz").status == 200)
+        // The stop must find the book's job running, not queued or done: the control socket says when it runs.
+        try #require(await eventually(timeout: 60) {
+            (try? ControlClient(socketPath: daemon.state.appendingPathComponent("bindery.sock").path).call("status"))?.result?["running"] == .number(1)
+        }, "\(daemon.log)")
         kill(daemon.pid, SIGTERM)
         var draining: RawHTTPClient.Response?
         _ = await eventually(timeout: 30) {
