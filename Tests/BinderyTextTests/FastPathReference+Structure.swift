@@ -335,6 +335,10 @@ extension Reference {
                index < 2 || Scanner.isLetter(characters[index - 2]) || Scanner.isPunctuation(characters[index - 2]) {
                 markers.append(.init(range: index..<(index + 1), number: nil))
             }
+            if character == "m", index >= 2, characters[index - 1] == " ", Scanner.isSentenceEnd(characters[index - 2]),
+               index + 1 >= count || characters[index + 1] == " " && index + 2 < count && characters[index + 2].properties.isUppercase {
+                markers.append(.init(range: (index - 1)..<(index + 1), number: nil))
+            }
             index += 1
         }
         return markers

@@ -93,4 +93,56 @@ struct NotesTests {
         }
         #expect(notes == ["That is, all written history.", "Guildmaster, a full member of a guild.", "Not the English Restoration."])
     }
+    /// OCR reads a superscript as `m`; set off by a space after a sentence's end, it is a wildcard marker with its space.
+    @Test(arguments: [("the Soviets of Deputies.” m", true), ("what its tasks were.” m In short", true), ("it was 5 m long", false),
+                      ("a film.” m and more", false)])
+    func spacedOCRMarkers(text: String, isMarker: Bool) {
+        let markers = NoteMarkerScanner().scan(Array(text.unicodeScalars)).filter { $0.number == nil }
+        #expect(markers.count == (isMarker ? 1 : 0), "\(text)")
+        if isMarker, let marker = markers.first {
+            #expect(String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(marker.range.lowerBound).prefix(marker.range.count))) == " m")
+        }
+    }
+
+    /// Corpus 001's introduction: one note, `1.` at the end, its marker set off after a quotation (`revealing.” 1 We`); and
+    /// a spaced OCR `m` takes the note its place in the count says, so the notes after it keep theirs.
+    @Test func aLoneNoteAndSpacedOCRMarkersLink() throws {
+        let prose = String(repeating: "A sentence of the body that runs on for a while and says very little at all, as\nsentences of a body do, and then it goes on for another line or two, for there\nis more to say, as there always is in a book of this kind, until it stops.\n\n", count: 3)
+        let text = "THE BOOK\n\n\n\nIntroduction\n\n" + prose
+            + "“Of all the failures it was the most revealing.” 1 We might quibble about the word,\nbut the point remains.\n\n" + prose
+            + "1. All quotations in this introduction are taken from the essays in this book, as\nthey were printed there.\n\n\n\n"
+            + "The First Essay\n\n" + prose + "The state, the state of the Soviets of Workers’ and Soldiers’\nDeputies.” m\n\n"
+            + "Its presidium “scarcely knew what its tasks were.” m In short: more of the same.\n\n"
+            + "And “On Authority”— in which he ridicules the muddled ideas of the others.\n\n" + prose
+            + "1. Lenin, Works, 380.\n\n2. Ibid., 381.\n\n3. For a critique of the article, see H.4.\n"
+        let document = try read(text)
+        var before: [String: String] = [:]
+        var joined = ""
+        for case .paragraph(let inlines, _) in document.blocks {
+            var text = ""
+            for inline in inlines {
+                if case .note(let note) = inline { before[note.blocks.map(\.plainText).joined()] = text }
+                text += inline.plainText
+            }
+            joined += text + "\n"
+        }
+        #expect(before["All quotations in this introduction are taken from the essays in this book, as they were printed there."]?.hasSuffix("the most revealing.”") == true)
+        #expect(before["Lenin, Works, 380."]?.hasSuffix("Soldiers’ Deputies.”") == true)
+        #expect(before["Ibid., 381."]?.hasSuffix("what its tasks were.”") == true)
+        #expect(before["For a critique of the article, see H.4."]?.hasSuffix("“On Authority”") == true)
+        #expect(!joined.contains("” m"))
+    }
+
+    /// A numbered title at a division's end (`5. Threats, Bribes and Skirmishes`) is no note though the text shows a 5,
+    /// and a list of two closing a division is a list, though the text before it shows 1 and 2.
+    @Test func aNumberedTitleOrAShortListIsNoLoneNote() throws {
+        let prose = "A sentence of the body that runs on for a while and says very little at all.\n\n"
+        let text = "The Book\n\n\n\nIntroduction\n\n" + prose + "It was the fifth.” 5 And more.\n\n" + prose
+            + "5. Threats, Bribes and Skirmishes\n\nThreats and Bribes\n\n" + prose + "The first,” 1 and the second.” 2 Then:\n\n"
+            + "1. To produce an effect abroad and so on.\n\n2. To deceive the masses and calm them.\n\n\n\nThe Next Essay\n\n" + prose
+        let document = try read(text)
+        var notes = 0
+        for case .paragraph(let inlines, _) in document.blocks { notes += inlines.count { if case .note = $0 { true } else { false } } }
+        #expect(notes == 0)
+    }
 }

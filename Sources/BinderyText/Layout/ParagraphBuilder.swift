@@ -153,6 +153,10 @@ struct ParagraphBuilder: Sendable {
         if marksParagraphs, blanks == 0, previousLength >= 0.6 * measure, ListMarker.parse(line.text) == nil,
            !Self.isBareNumber(line), !Self.opensWithBracketedNumber(line) { return false }
         if pageBreak != nil {
+            // A long line broken off in mid-sentence (`…and the Petrograd` / `District.`) goes on after the page break
+            // where the text does, in lower case or in a sentence, however many blank lines the page's gap has.
+            let brokenOff = previous.text.last.map { $0.isLetter || $0 == "," } == true && previousLength >= 0.6 * measure
+            if brokenOff, line.startsLowercase || line.endsSentence && line.text.contains(where: \.isLowercase) { return false }
             if marksParagraphs { return blanks > 0 }
             if line.startsLowercase { return false }
             // A short line standing alone after a page break opens something new (a heading).

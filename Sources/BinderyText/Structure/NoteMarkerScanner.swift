@@ -23,6 +23,14 @@ struct NoteMarkerScanner: Sendable {
         }
     }
 
+    /// A sentence's closing mark, or the quotation mark or parenthesis after it.
+    static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", "!", "?", "”", "’", "\"", ")": true
+        default: false
+        }
+    }
+
     static func isDash(_ scalar: Unicode.Scalar) -> Bool { scalar == "-" || scalar == "—" || scalar == "–" }
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
@@ -161,6 +169,11 @@ struct NoteMarkerScanner: Sendable {
             if character == "m", index > 0, Self.isPunctuation(characters[index - 1]), isBoundary(index + 1),
                index < 2 || Self.isLetter(characters[index - 2]) || Self.isPunctuation(characters[index - 2]) {
                 markers.append(Marker(range: index..<(index + 1), number: nil))
+            }
+            // Set off by a space after a sentence's end (`Deputies.” m`, `were.” m In short`): taken with its space.
+            if character == "m", index >= 2, characters[index - 1] == " ", Self.isSentenceEnd(characters[index - 2]),
+               index + 1 >= count || characters[index + 1] == " " && index + 2 < count && characters[index + 2].properties.isUppercase {
+                markers.append(Marker(range: (index - 1)..<(index + 1), number: nil))
             }
             index += 1
         }

@@ -85,6 +85,8 @@ struct NoteTextFinder: Sendable {
         var runs: [Run] = []
         var index = 0
         var lastNumber = 0
+        // Where the text before the next run begins: after the last run kept.
+        var textStart = 0
         while index < groups.count {
             guard let first = Self.parse(groups[index]), first.number != "*", first.number != "†" else { index += 1; continue }
             var run = Run(groups: [index], numbers: [first.number], bodies: [first.body])
@@ -127,9 +129,10 @@ struct NoteTextFinder: Sendable {
                     next = end
                 }
             }
-            if isNotes(run, groups: groups, after: next, lastNumber: lastNumber, isNotesTitle: isNotesTitle, isHeadingLike: isHeadingLike) {
+            if isNotes(run, groups: groups, after: next, lastNumber: lastNumber, textStart: textStart, isNotesTitle: isNotesTitle, isHeadingLike: isHeadingLike) {
                 runs.append(run)
                 lastNumber = Int(run.numbers.last!) ?? lastNumber
+                textStart = next
             }
             index = next
         }
@@ -180,7 +183,7 @@ struct NoteTextFinder: Sendable {
         return kept
     }
 
-    private func isNotes(_ run: Run, groups: [LineGroup], after next: Int, lastNumber: Int, isNotesTitle: (Int) -> Bool, isHeadingLike: (Int) -> Bool) -> Bool {
+    private func isNotes(_ run: Run, groups: [LineGroup], after next: Int, lastNumber: Int, textStart: Int, isNotesTitle: (Int) -> Bool, isHeadingLike: (Int) -> Bool) -> Bool {
         // Notes close a division: a heading (or the end) follows within two short groups.
         var closes = next >= groups.count
         var probe = next
@@ -202,7 +205,18 @@ struct NoteTextFinder: Sendable {
         if groups[run.groups[0]].plainText.first.map({ Self.superscripts[$0] != nil }) == true { return true }
         if groups[run.groups[0]].lines[0].leadingSpaces > 0 { return true }
         let cited = run.bodies.count(where: Self.looksLikeCitation)
+        // A lone paragraph numbered as an essay's notes are (`1. All quotations …`) whose number the text before it shows
+        // once as a marker is its note (a list of one item is rare; a numbered title, `5. Threats and Bribes`, is neither).
         return cited * 4 >= run.bodies.count
+            || run.groups.count == 1 && groups[run.groups[0]].lines[0].text.hasPrefix(run.numbers[0] + ". ") && !isHeadingLike(run.groups[0])
+            && Self.markerCount(of: run.numbers[0], in: groups[max(textStart, run.groups[0] - 400)..<run.groups[0]]) == 1
+    }
+
+    /// How many markers of `number` stand in `text`, the groups since the last notes (`revealing.” 1 We might`).
+    private static func markerCount(of number: String, in text: ArraySlice<LineGroup>) -> Int {
+        let scanner = NoteMarkerScanner()
+        let value = Int(number)
+        return text.reduce(0) { count, group in count + scanner.scan(group.plainText).count { !$0.weak && $0.number == value } }
     }
 
     /// The group before a note run is a short title line standing apart (`NOTES`, `Footnotes`, `Chapter III`),
