@@ -53,12 +53,15 @@ public struct PageBreak: Sendable, Codable, Hashable {
     public var runningHead: String?
     /// The page number as printed where it was removed (top or bottom), when one was.
     public var removedPageNumber: String?
+    /// A stray mark removed from the top of that page: a scrap of a logo or an ornament read as a letter (`y`).
+    public var strayMark: String?
     public var sourceLine: Int?
 
-    public init(number: String? = nil, runningHead: String? = nil, removedPageNumber: String? = nil, sourceLine: Int? = nil) {
+    public init(number: String? = nil, runningHead: String? = nil, removedPageNumber: String? = nil, strayMark: String? = nil, sourceLine: Int? = nil) {
         self.number = number
         self.runningHead = runningHead
         self.removedPageNumber = removedPageNumber
+        self.strayMark = strayMark
         self.sourceLine = sourceLine
     }
 }

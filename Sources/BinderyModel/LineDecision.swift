@@ -13,6 +13,8 @@ public struct LineDecision: Sendable, Codable, Hashable {
         case runningHeadRemoved = "running-head-removed"
         /// The line was a page number, taken out of the reading text (kept on the page break).
         case pageNumberRemoved = "page-number-removed"
+        /// The line was a stray mark at a page's top (a logo's scrap), taken out of the reading text (kept on the page break).
+        case strayMarkRemoved = "stray-mark-removed"
     }
 
     public var line: Int

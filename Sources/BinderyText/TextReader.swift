@@ -109,6 +109,7 @@ public struct TextReader: Sendable {
         var assembler = BlockAssembler(groups: groups, roles: classified.roles, inlines: inlines, matchedNotes: notes.matchedGroups,
                                        shape: LineShape(profile: profile, indentsSetApart: indentsSetApart),
                                        bySidecar: classified.bySidecar, printed: printed)
+        if dehyphenate { assembler.indexEntries = IndexEntries.split(groups: groups, roles: classified.roles, inlines: inlines, dehyphenator: dehyphenator) }
         var blocks = assembler.blocks()
         for heading in EmptyNotesSections.drop(from: &blocks) {
             document.diagnostics.append(Diagnostic(.info, code: "notes.section-emptied",

@@ -15,7 +15,7 @@ public enum TextComparison {
         text = text.replacingOccurrences(of: #"<fw [^>]*>[^<]*</fw>"#, with: " ", options: .regularExpression)
         // A figure's description and image are the reader's, not the source's words.
         text = text.replacingOccurrences(of: #"<figure>[\s\S]*?</figure>"#, with: " ", options: .regularExpression)
-        text = text.replacingOccurrences(of: #"<(p|head|l|item|quote|lg|list|div)\b"#, with: " <$1", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"<(p|head|l|item|quote|lg|list|div|addrLine)\b"#, with: " <$1", options: .regularExpression)
         text = text.replacingOccurrences(of: #"<[^>]+>"#, with: "", options: .regularExpression)
         text = text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&amp;", with: "&")

@@ -13,6 +13,8 @@ struct DehyphenatorTests {
         ("the open-\nmindedness of the open", "the open-mindedness of the open"),
         ("Marx-\nEngels wrote", "Marx-Engels wrote"),
         ("a dash --\nhere", "a dash -- here"),
+        // A range of figures broken at its hyphen keeps it, closed up.
+        ("pages 248-\n52, 253-4", "pages 248-52, 253-4"),
     ])
     func joinsOrKeeps(source: String, expected: String) {
         let lines = sourceLines(source)

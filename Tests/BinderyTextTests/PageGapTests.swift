@@ -74,4 +74,24 @@ struct PageGapTests {
         #expect(texts.dropFirst(2).first?.hasSuffix("Kronstadt and the Petrograd District.") == true, "\(texts)")
         #expect(!document.blocks.contains { if case .paragraph(let inlines, _) = $0 { inlines.plainText == "District." } else { false } })
     }
+    /// Corpus 001's last page: a logo's stray letter (`y`) at the page's top, under the last paragraph's finished
+    /// sentence, is taken out of the text and kept on the page break (TEI `fw`), not run into the paragraph.
+    @Test(arguments: [false, true])
+    func aStrayMarkAtAPageTopIsFurniture(formFeeds: Bool) throws {
+        var lines: [String] = ["", "", "", "Chapter One", "", ""]
+        // Paragraphs of their own words (lines repeated at every page's edge would be running heads).
+        while lines.count < 194 {
+            let n = lines.count
+            lines += ["Paragraph \(n) opens with words that run on for a while, as the", "words of a book do (\(n) of them), and then they go on again",
+                      "for a line or two more, and at last they stop for the \(n)th time.", ""]
+        }
+        // 194 lines: the fifth page opens on the `y`.
+        lines += ["", "and let the presses roll!", "", "", "", "", "y", "", "a\\k press"]
+        let document = try read(Self.paginate(lines, pageLength: 50, formFeeds: formFeeds))
+        let paragraphs = document.blocks.compactMap { if case .paragraph(let inlines, _) = $0 { inlines.plainText } else { nil } }
+        #expect(paragraphs.suffix(2) == ["and let the presses roll!", "a\\k press"], "\(paragraphs.suffix(3))")
+        #expect(document.pageBreaks.last?.strayMark == "y")
+        #expect(document.lineDecisions.contains { $0.kind == .strayMarkRemoved && $0.detail == "y" })
+        #expect(document.editorial.contains { $0.text.contains("stray marks at a page's top (1)") })
+    }
 }

@@ -20,6 +20,7 @@ struct PageFinder: Sendable {
         var diagnostics: [Diagnostic] = []
         var removedHeads = 0
         var removedNumbers = 0
+        var removedStrayMarks = 0
         /// What each removed line was, by line index.
         var removedKinds: [Int: LineDecision.Kind] = [:]
         /// Removed lines the sidecar's `running-heads` took out.
@@ -58,12 +59,28 @@ struct PageFinder: Sendable {
             }
             pageBreak.number = pageBreak.removedPageNumber
             guard page > 0 else { continue }
+            if let scrap = strayMark(opening: pageEdges, after: edges[page - 1], removed: result.removed, lines: lines) {
+                pageBreak.strayMark = lines[scrap].text
+                result.removed.insert(scrap)
+                result.removedKinds[scrap] = .strayMarkRemoved
+                result.removedStrayMarks += 1
+            }
             let start = candidates[page - 1].upperBound
             guard start < lines.count else { continue }
             pageBreak.sourceLine = lines[candidates[page - 1].lowerBound].number
             result.breaks[start] = pageBreak
         }
         return result
+    }
+
+    /// The page's first text line when it is a stray mark: a letter or two in lower case standing alone (a logo's
+    /// scrap read as text, `y`) after a page whose text ended a sentence; no word, figure or index letter (`C`) is one.
+    private func strayMark(opening page: PageEdges, after previous: PageEdges, removed: Set<Int>, lines: [SourceLine]) -> Int? {
+        guard let first = page.top.first(where: { !removed.contains($0) }), let last = previous.bottom.first(where: { !removed.contains($0) }),
+              lines[last].endsSentence else { return nil }
+        let text = lines[first].text
+        guard (1...2).contains(text.count), text.allSatisfy({ $0.isLetter && $0.isLowercase }) else { return nil }
+        return first + 1 >= lines.count || lines[first + 1].isBlank ? first : nil
     }
 
     /// Runs of blank (or form feed) lines as index ranges.

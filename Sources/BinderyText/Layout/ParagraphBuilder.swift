@@ -158,7 +158,8 @@ struct ParagraphBuilder: Sendable {
             let brokenOff = previous.text.last.map { $0.isLetter || $0 == "," } == true && previousLength >= 0.6 * measure
             if brokenOff, line.startsLowercase || line.endsSentence && line.text.contains(where: \.isLowercase) { return false }
             if marksParagraphs { return blanks > 0 }
-            if line.startsLowercase { return false }
+            // A short line standing alone after a finished sentence (a logo's `a\\k press`) goes on with nothing.
+            if line.startsLowercase { return previousEnds && standsAlone && Double(line.length) < 0.2 * measure }
             // A short line standing alone after a page break opens something new (a heading).
             if standsAlone && Double(line.length) < 0.6 * measure { return true }
             // A line set further in than the text after the page break (a centred title at a page's foot) ends there.

@@ -14,6 +14,8 @@ struct BlockAssembler: Sendable {
     var bySidecar: Set<Int> = []
     /// Lines the printed page set as verse or as a quotation, for a text read off a PDF.
     var printed = PrintedLayout()
+    /// The entries of index paragraphs whose lines were joined (`IndexEntries`), by group: a paragraph each.
+    var indexEntries: [Int: [(lines: Range<Int>, inlines: [Inline])]] = [:]
     /// `[Illustration…]` place-holders met (first line, caption), filled by `blocks()`.
     var illustrations: [(line: Int, caption: String)] = []
 
@@ -95,6 +97,18 @@ struct BlockAssembler: Sendable {
                     // A caption stands as its own paragraph; a bare place-holder leaves only a diagnostic.
                     illustrations.append((group.firstLine, caption))
                     if !caption.isEmpty { blocks.append(.paragraph([.text(caption)], NodeInfo(attributes: Attributes(classes: ["illustration", "caption"]), source: group.source))) }
+                    continue
+                }
+                if let entries = indexEntries[index] {
+                    for entry in entries where !entry.inlines.isEmpty {
+                        let source = SourceRange(firstLine: group.lines[entry.lines.lowerBound].number, lastLine: group.lines[entry.lines.upperBound - 1].number)
+                        blocks.append(.paragraph(entry.inlines, NodeInfo(attributes: paragraphInfo.attributes, source: source)))
+                    }
+                    continue
+                }
+                if classes.isEmpty, !hasNote, let shape, PostalAddress.matches(group.lines[...], measure: shape.profile.measure) {
+                    let lines = VerseLines.lines(group.lines[...], inlines: inlines[index], pageBreaks: group.pageBreaks)
+                    blocks.append(.verse(lines: lines, NodeInfo(attributes: Attributes(classes: ["address"], pairs: decision(index)), source: group.source)))
                     continue
                 }
                 if classes == ["speech-body"] {

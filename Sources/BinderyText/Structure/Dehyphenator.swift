@@ -186,6 +186,11 @@ struct Dehyphenator: Sendable {
         // The word before the hyphen, read through a slice in a scope of its own: a slice still alive at
         // `text.removeLast()` would make it copy the whole paragraph (debug builds keep locals to the end
         // of their scope). Not `dropLast()`: on a String that counts the paragraph, quadratic over a long one.
+        // A range of figures broken at its hyphen (`248-` / `52`) keeps it, with no space.
+        if last == "-", next.unicodeScalars.first.map(NoteMarkerScanner.isDigit) == true {
+            let scalars = text.unicodeScalars, hyphen = scalars.index(before: scalars.endIndex)
+            if hyphen > scalars.startIndex, NoteMarkerScanner.isDigit(scalars[scalars.index(before: hyphen)]) { return "" }
+        }
         let left: String?
         do {
             let beforeHyphen = text[..<text.index(before: text.endIndex)]

@@ -83,6 +83,15 @@ final class XHTMLBodyRenderer {
                 xml.endElement()
             }
             xml.endElement()
+        case .verse(let lines, let info) where info.attributes.classes.contains("address"):
+            // A postal address: its lines, no poem's.
+            xml.startElement("p")
+            attributes(info)
+            for (position, line) in lines.enumerated() {
+                if position > 0 { xml.element("br") }
+                inlines(line)
+            }
+            xml.endElement()
         case .verse(let lines, let info):
             xml.startElement("p")
             attributes(info, extraClass: "verse")

@@ -7,7 +7,7 @@ struct LineMap {
     /// - Parameter quiet: lines a block's range spans without being part of it (blank lines, page furniture).
     init(document: Document, lineCount: Int, quiet: Set<Int> = []) {
         marks = Array(repeating: [], count: lineCount)
-        self.quiet = quiet.union(document.lineDecisions.filter { [.runningHeadRemoved, .pageNumberRemoved].contains($0.kind) }.map(\.line))
+        self.quiet = quiet.union(document.lineDecisions.filter { [.runningHeadRemoved, .pageNumberRemoved, .strayMarkRemoved].contains($0.kind) }.map(\.line))
         var markerOf: [Int: Int] = [:]  // note text line → marker line
         for decision in document.lineDecisions where decision.kind == .noteMarker {
             if let target = decision.target { markerOf[target] = decision.line }

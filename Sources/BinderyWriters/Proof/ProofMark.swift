@@ -35,7 +35,7 @@ enum ProofMark: Hashable {
             switch decision.kind {
             case .hyphenJoined, .hyphenKept, .compoundRestored: "hyphen"
             case .noteMarker: "marker"
-            case .runningHeadRemoved, .pageNumberRemoved: "page"
+            case .runningHeadRemoved, .pageNumberRemoved, .strayMarkRemoved: "page"
             }
         }
     }
@@ -71,6 +71,7 @@ enum ProofMark: Hashable {
             "page break" + (page.number.map { " → p. \($0)" } ?? "")
                 + (page.runningHead.map { "; running head “\($0)” removed" } ?? "")
                 + (page.removedPageNumber.map { "; page number \($0) removed" } ?? "")
+                + (page.strayMark.map { "; stray mark “\($0)” removed" } ?? "")
                 + (inParagraph ? "; the paragraph runs on across it" : "")
         case .noteText(let number, let markerLine): "note [\(number)] text" + (markerLine == nil ? ", linked from its marker" : ", its marker at")
         case .decision(let decision):
@@ -81,6 +82,7 @@ enum ProofMark: Hashable {
             case .noteMarker: "note marker [\(decision.detail)] linked to its note at"
             case .runningHeadRemoved: "running head taken out of the text"
             case .pageNumberRemoved: "page number taken out of the text"
+            case .strayMarkRemoved: "stray mark (a logo's or an ornament's scrap) taken out of the text"
             }
         }
     }

@@ -145,6 +145,10 @@ final class TEIBlockWriter {
             xml.attribute("rend", ([list.ordered ? "numbered" : "bulleted"] + list.info.attributes.classes).joined(separator: " "))
             for item in list.items { xml.element("item") { blocks(item) } }
             xml.endElement()
+        case .verse(let lines, let info) where info.attributes.classes.contains("address"):
+            xml.element("p") {
+                xml.element("address") { for line in lines { xml.element("addrLine") { inlines(line) } } }
+            }
         case .verse(let lines, let info):
             xml.startElement("lg")
             rend(info)
@@ -206,6 +210,7 @@ final class TEIBlockWriter {
         xml.endElement()
         if let head = pageBreak.runningHead { xml.element("fw", ["type": "header"], text: head) }
         if let number = pageBreak.removedPageNumber { xml.element("fw", ["type": "pageNum"], text: number) }
+        if let mark = pageBreak.strayMark { xml.element("fw", ["type": "other"], text: mark) }
     }
 
     private func rend(_ info: NodeInfo) {
