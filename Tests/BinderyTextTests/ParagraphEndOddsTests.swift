@@ -56,6 +56,36 @@ struct ParagraphEndOddsTests {
         #expect(beforeSpeech.count { found.contains($0.0) } * 10 >= beforeSpeech.count * 8)
     }
 
+    /// A paragraph that leads into a speech with a dash against its word (`and then he said—`) ends there though no full
+    /// stop closes it, on a short line or a long one; a dash inside a paragraph (`the others—`, a lower-case line after)
+    /// does not end it. (b02's Austen: its PDF rendering's paragraphs exact 0.964 → 0.994.)
+    @Test func aDashBeforeASpeechEndsItsParagraph() {
+        var prose = ProseGenerator(seed: 24)
+        let wrapper = LineWrapper(width: 72, hyphenation: .none)
+        var lines: [String] = [], paragraphs: [String] = []
+        var previousLeads = false
+        for _ in 0..<400 {
+            var paragraph = prose.sentences(prose.number(1...6)).joined(separator: " ")
+            if previousLeads {
+                paragraph = "“\(paragraph.dropLast()),” she answered."
+            } else if prose.chance(25) {
+                paragraph = paragraph.dropLast() + ", and then he said—"
+            } else if prose.chance(30) {
+                paragraph = paragraph.dropLast() + " and the others— who " + prose.sentence().lowercased()
+            }
+            previousLeads = paragraph.hasSuffix("—")
+            lines += wrapper.wrap(paragraph, firstIndent: 2).map { String($0.drop { $0 == " " }) }
+            paragraphs.append(paragraph)
+        }
+        let found = Self.recovered(lines.joined(separator: "\n") + "\n")
+        let leading = paragraphs.filter { $0.hasSuffix("—") }
+        #expect(leading.count >= 60)
+        #expect(leading.count { found.contains($0) } * 10 >= leading.count * 9, "\(leading.count { found.contains($0) }) of \(leading.count)")
+        // No paragraph is cut at a dash that a lower-case line goes on from.
+        #expect(paragraphs.count { $0.contains("— who") } >= 40)
+        #expect(!found.contains { $0.hasSuffix("the others—") })
+    }
+
     /// With no clue at all (no quotations, no indent), the odds stay with the run-on: sentences that end full lines
     /// inside paragraphs do not shatter them.
     @Test func noClueKeepsParagraphsWhole() {

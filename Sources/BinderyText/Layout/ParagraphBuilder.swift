@@ -75,6 +75,14 @@ struct ParagraphBuilder: Sendable {
         return runs * 10 >= text
     }
 
+    /// A line closed by a dash against its word (`said—`), then one opening a quotation: the dash ends what leads into a
+    /// speech as a full stop would, and the speech may open a paragraph of its own.
+    static func introducesSpeech(_ previous: SourceLine, _ line: SourceLine) -> Bool {
+        guard let opener = line.text.unicodeScalars.first, InlineSentences.isOpener(opener) else { return false }
+        let tail = previous.text.unicodeScalars.suffix(2)
+        return tail.count == 2 && tail.last == "—" && !SourceLine.isSpace(tail.first!)
+    }
+
     /// An em or en dash, as a signature opens with one.
     static func isDash(_ character: Character) -> Bool { character == "—" || character == "–" }
 
@@ -130,7 +138,7 @@ struct ParagraphBuilder: Sendable {
                          following: SourceLine? = nil, opening: SourceLine? = nil) -> Bool {
         let measure = Double(profile.measure)
         let previousOpens = opening.map { $0.number == previous.number } ?? false
-        let previousEnds = previous.endsSentence
+        let previousEnds = previous.endsSentence || Self.introducesSpeech(previous, line)
         let previousLength = Double(previous.length)
         // A picture's place-holder (`[Illustration]`) stands alone.
         if Self.isPicture(line) || Self.isPicture(previous) { return true }
