@@ -21,6 +21,28 @@ struct LayoutTests {
         #expect(groups.count == paragraphs, "\(name)")
     }
 
+    /// pdftotext breaks a line where a word ran in another font or was hyphenated at the margin: the scrap (`stout`,
+    /// `mar‐`, `“I`) goes on into the full line in lower case under it; a short line a sentence ends, or a short line
+    /// over a short one in lower case (verse), still stands apart.
+    @Test func aScrapTheExtractionBrokeGoesOn() {
+        let text = [
+            "He walked along quickly through the November twilight, his", "stout", "hazel stick striking the ground regularly, the fringe of the buff",
+            "Mail peeping out of a pocket.", "Long Sam was sore, he said, for he was sure that he was going to be", "mar‐",
+            "ried on Christmas, but he got orders to report for duty at once, and", "then it stopped.", "“I",
+            "have been at him all the evening,” said Miss O’Callaghan, “and he", "told us he had a cold.”",
+            "It ended there.", "and a full line going on in lower case, as one after a heading might", "then it stopped.",
+            "Tyger Tyger, burning", "in the forests of the night", "then it stopped.",
+        ].joined(separator: "\n")
+        let lines = sourceLines(text)
+        let profile = LayoutDetector().detect(lines)
+        let groups = ParagraphBuilder(profile: profile).build(lines, pages: PageFinder.Result()).map { $0.lines.map(\.text).joined(separator: " ") }
+        #expect(groups.contains { $0.hasPrefix("He walked along") && $0.contains("his stout hazel stick") && $0.hasSuffix("a pocket.") }, "\(groups)")
+        #expect(groups.contains { $0.hasPrefix("Long Sam") && $0.contains("be mar‐ ried") && $0.hasSuffix("then it stopped.") }, "\(groups)")
+        #expect(groups.contains { $0.hasPrefix("“I have been at him") }, "\(groups)")
+        #expect(groups.contains("It ended there."), "\(groups)")
+        #expect(groups.contains("Tyger Tyger, burning"), "\(groups)")
+    }
+
     /// pdftotext -layout keeps the first-line indent: a long one-line paragraph then another indented as deep are two
     /// paragraphs; a block quote indented as deep, whose sentence ends a line further in, stays whole.
     @Test func indentedOneLineParagraphsStandApart() {

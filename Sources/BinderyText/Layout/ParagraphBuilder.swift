@@ -200,8 +200,11 @@ struct ParagraphBuilder: Sendable {
            ParagraphEndOdds.startsSentence(line) { return true }
         // A line far longer than the measure was never wrapped: it is a paragraph of its own (prose among verse).
         if previousEnds, previousLength > 2.5 * measure, !line.startsLowercase { return true }
-        // A line that starts in lower case continues what stands before it, unless that is very short.
-        if line.startsLowercase, previousLength >= 0.5 * measure, ListMarker.parse(line.text) == nil { return false }
+        // A line that starts in lower case continues what stands before it, unless that is very short; a short scrap
+        // with no sentence's end before a full line (`mar‐` / `ried on …`, `stout` / `hazel stick …`: a line the
+        // extraction broke) is no verse's line either.
+        let brokenScrap = !previousEnds && previous.leadingSpaces == 0 && line.leadingSpaces == 0 && Double(line.length) >= 0.8 * measure
+        if line.startsLowercase, previousLength >= 0.5 * measure || brokenScrap, ListMarker.parse(line.text) == nil { return false }
         if profile.trailingSpaceMark, previous.trailingSpaces >= 2, previousEnds || previousLength < 0.8 * measure { return true }
         // In a text wrapped at a fixed width, a flush sentence's end with room left for the next line's first word
         // ended by choice; one without ended by force, however short (a long word followed). (A line of verse that
