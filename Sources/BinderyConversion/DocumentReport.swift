@@ -56,7 +56,10 @@ public struct DocumentReport: Sendable, Codable {
             case .paragraph(let inlines, _): counts.paragraphs += 1; countNotes(inlines)
             case .blockQuote(let blocks, _): counts.blockQuotes += 1; blocks.forEach(visit)
             case .list(let list): counts.lists += 1; list.items.forEach { $0.forEach(visit) }
-            case .verse(let lines, _): counts.verses += 1; lines.forEach(countNotes)
+            case .verse(let lines, let info):
+                // A postal address is a paragraph whose lines are kept, not verse.
+                if info.attributes.isAddress { counts.paragraphs += 1 } else { counts.verses += 1 }
+                lines.forEach(countNotes)
             case .sceneBreak: counts.sceneBreaks += 1
             case .figure: counts.figures += 1
             case .pageBreak: break

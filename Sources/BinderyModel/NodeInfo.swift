@@ -27,6 +27,9 @@ public struct Attributes: Sendable, Codable, Hashable {
 
     /// The key of the pair naming who made a structure decision (`sidecar`); writers do not print it.
     public static let decidedBy = "decided-by"
+    /// The class of a `.verse` block that holds a postal address's lines, not a poem's.
+    public static let address = "address"
+    public var isAddress: Bool { classes.contains(Self.address) }
 
     /// True when the sidecar's `structure:` section made this node what it is.
     public var isDecidedBySidecar: Bool { self[Self.decidedBy] == "sidecar" }

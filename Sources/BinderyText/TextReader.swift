@@ -109,7 +109,11 @@ public struct TextReader: Sendable {
         var assembler = BlockAssembler(groups: groups, roles: classified.roles, inlines: inlines, matchedNotes: notes.matchedGroups,
                                        shape: LineShape(profile: profile, indentsSetApart: indentsSetApart),
                                        bySidecar: classified.bySidecar, printed: printed)
-        if dehyphenate { assembler.indexEntries = IndexEntries.split(groups: groups, roles: classified.roles, inlines: inlines, dehyphenator: dehyphenator) }
+        // An index's entries are read again with their line ends (a copy of the dehyphenator: its counts are not doubled).
+        var lineReader = dehyphenator
+        assembler.indexEntries = IndexEntries.split(groups: groups, roles: classified.roles, inlines: inlines, keepLineBreaks: options.keepLineBreaks) {
+            dehyphenate ? lineReader.inlines($0, keepLineBreaks: true) : IndexEntries.plainLineInlines($0)
+        }
         var blocks = assembler.blocks()
         for heading in EmptyNotesSections.drop(from: &blocks) {
             document.diagnostics.append(Diagnostic(.info, code: "notes.section-emptied",

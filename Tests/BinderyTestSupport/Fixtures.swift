@@ -26,7 +26,7 @@ public enum Fixtures {
             .verse(lines: [[.text("Line one,")], [.text("line two.")]]),
             .sceneBreak(),
             .figure(Figure(image: "figure-1.png", description: "Picture 1 of the source, printed on p. 12")),
-            .pageBreak(PageBreak(number: "13", runningHead: "A CHAPTER")),
+            .pageBreak(PageBreak(number: "13", runningHead: "A CHAPTER", strayMark: "y")),
             .paragraph([.text("After the break.")]),
             .verse(lines: [[.text("AK Press")], [.text("33 Tower St.")], [.text("ak@example.org")]], NodeInfo(attributes: Attributes(classes: ["address"]))),
             .heading(Heading(level: 2, inlines: [], kind: .chapter)),

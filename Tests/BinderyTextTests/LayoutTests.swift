@@ -43,6 +43,13 @@ struct LayoutTests {
         #expect(groups.contains("Tyger Tyger, burning"), "\(groups)")
     }
 
+    /// A dash before a line opening a quotation mark leads into a speech; before a line opening with a dash it does not.
+    @Test(arguments: [("and said—", "“I am astonished at it,", true), ("and said —", "“I am astonished", false), ("and said—", "—and so on", false),
+                      ("and said,", "“I am astonished", false)])
+    func dashesBeforeSpeeches(previous: String, line: String, introduces: Bool) {
+        #expect(ParagraphBuilder.introducesSpeech(SourceLine(number: 1, raw: previous), SourceLine(number: 2, raw: line)) == introduces)
+    }
+
     /// pdftotext -layout keeps the first-line indent: a long one-line paragraph then another indented as deep are two
     /// paragraphs; a block quote indented as deep, whose sentence ends a line further in, stays whole.
     @Test func indentedOneLineParagraphsStandApart() {

@@ -76,8 +76,8 @@ struct PageGapTests {
     }
     /// Corpus 001's last page: a logo's stray letter (`y`) at the page's top, under the last paragraph's finished
     /// sentence, is taken out of the text and kept on the page break (TEI `fw`), not run into the paragraph.
-    @Test(arguments: [false, true])
-    func aStrayMarkAtAPageTopIsFurniture(formFeeds: Bool) throws {
+    @Test(arguments: [(false, "y"), (true, "y"), (false, "ii"), (true, "ii")])
+    func aStrayMarkAtAPageTopIsFurniture(formFeeds: Bool, scrap: String) throws {
         var lines: [String] = ["", "", "", "Chapter One", "", ""]
         // Paragraphs of their own words (lines repeated at every page's edge would be running heads).
         while lines.count < 194 {
@@ -86,12 +86,35 @@ struct PageGapTests {
                       "for a line or two more, and at last they stop for the \(n)th time.", ""]
         }
         // 194 lines: the fifth page opens on the `y`.
-        lines += ["", "and let the presses roll!", "", "", "", "", "y", "", "a\\k press"]
+        lines += ["", "and let the presses roll!", "", "", "", "", scrap, "", "a\\k press"]
         let document = try read(Self.paginate(lines, pageLength: 50, formFeeds: formFeeds))
         let paragraphs = document.blocks.compactMap { if case .paragraph(let inlines, _) = $0 { inlines.plainText } else { nil } }
-        #expect(paragraphs.suffix(2) == ["and let the presses roll!", "a\\k press"], "\(paragraphs.suffix(3))")
-        #expect(document.pageBreaks.last?.strayMark == "y")
-        #expect(document.lineDecisions.contains { $0.kind == .strayMarkRemoved && $0.detail == "y" })
-        #expect(document.editorial.contains { $0.text.contains("stray marks at a page's top (1)") })
+        // A lower-case roman numeral is a page's number, never a stray mark.
+        let stray = scrap == "y"
+        #expect(!paragraphs.contains("and let the presses roll! \(scrap)"))
+        #expect(paragraphs.suffix(2) == ["and let the presses roll!", "a\\k press"] || !stray, "\(paragraphs.suffix(3))")
+        #expect((document.pageBreaks.last?.strayMark == scrap) == stray)
+        #expect(document.lineDecisions.contains { $0.kind == .strayMarkRemoved && $0.detail == scrap } == stray)
+        #expect(document.editorial.contains { $0.text.contains("stray marks at a page's top (1)") } == stray)
+    }
+    /// The near miss: an item ending without a full stop at a page's foot, then the next item (`4. …`) opening the next
+    /// page: two items, not one, in one list (the page break opens the item).
+    @Test(arguments: [false, true])
+    func theNextItemAfterAPageStandsApart(formFeeds: Bool) throws {
+        var lines: [String] = ["", "", "", "Chapter One", "", ""]
+        let printed = ["1. Immediate new elections to the Soviets, by secret ballot, after free propaganda.", "",
+                     "2. Freedom of speech and of the press for workers and peasants.", "", "3. The organisation, at the latest on 10th March, of a Conference of",
+                     "Party workers, soldiers, and sailors of Petrograd, Kronstadt and the District", "", "4. The liberation of all political prisoners of the parties.", ""]
+        while lines.count < 144 { lines += Self.paragraph + [""] }
+        // The items open on the 145th line, so that the third page's cut falls after `…and the District` (the 150th).
+        lines = Array(lines.prefix(143)) + [""] + printed
+        for _ in 0..<40 { lines += Self.paragraph + [""] }
+        let document = try read(Self.paginate(lines, pageLength: 50, formFeeds: formFeeds))
+        let lists = document.blocks.compactMap { if case .list(let list) = $0 { list } else { nil } }
+        let items = lists.first?.items.map { $0.map(\.plainText).joined() } ?? []
+        #expect(lists.count == 1)
+        #expect(items.count == 4, "\(items)")
+        #expect(items.dropFirst(2).first?.hasSuffix("Kronstadt and the District") == true, "\(items)")
+        #expect(items.last?.hasPrefix("4. The liberation") == true, "\(items)")
     }
 }

@@ -2,7 +2,8 @@ import BinderyModel
 
 /// Stage 2: page boundaries (form feeds, or runs of blank lines spaced like pages), and the page furniture at
 /// their edges: folios, found as numbers that rise with the pages (`FolioChains`), and running heads, found as lines that
-/// repeat at page edges on many pages (recto and verso heads each on their own half, a folio beside them or not).
+/// repeat at page edges on many pages (recto and verso heads each on their own half, a folio beside them or not), and
+/// stray marks at a page's top (`strayMark`).
 /// Furniture is peeled from each edge inwards, so a head under a folio is found too. Nothing is dropped:
 /// what is removed is carried by the `PageBreak`.
 struct PageFinder: Sendable {
@@ -14,7 +15,7 @@ struct PageFinder: Sendable {
     struct Result: Sendable {
         /// Page break before the line at this index (into the line array).
         var breaks: [Int: PageBreak] = [:]
-        /// Line indices removed from the text (page numbers, running heads).
+        /// Line indices removed from the text (page numbers, running heads, stray marks).
         var removed: Set<Int> = []
         var pageCount: Int { breaks.count + 1 }
         var diagnostics: [Diagnostic] = []
@@ -74,12 +75,13 @@ struct PageFinder: Sendable {
     }
 
     /// The page's first text line when it is a stray mark: a letter or two in lower case standing alone (a logo's
-    /// scrap read as text, `y`) after a page whose text ended a sentence; no word, figure or index letter (`C`) is one.
+    /// scrap read as text, `y`) after a page whose text ended a sentence; no figure, roman folio (`ii`) or index
+    /// letter (`C`) is one.
     private func strayMark(opening page: PageEdges, after previous: PageEdges, removed: Set<Int>, lines: [SourceLine]) -> Int? {
         guard let first = page.top.first(where: { !removed.contains($0) }), let last = previous.bottom.first(where: { !removed.contains($0) }),
               lines[last].endsSentence else { return nil }
         let text = lines[first].text
-        guard (1...2).contains(text.count), text.allSatisfy({ $0.isLetter && $0.isLowercase }) else { return nil }
+        guard (1...2).contains(text.count), text.allSatisfy({ $0.isLetter && $0.isLowercase }), PageFurnitureText.folio(text) == nil else { return nil }
         return first + 1 >= lines.count || lines[first + 1].isBlank ? first : nil
     }
 

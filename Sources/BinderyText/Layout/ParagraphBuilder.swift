@@ -75,10 +75,10 @@ struct ParagraphBuilder: Sendable {
         return runs * 10 >= text
     }
 
-    /// A line closed by a dash against its word (`said—`), then one opening a quotation: the dash ends what leads into a
-    /// speech as a full stop would, and the speech may open a paragraph of its own.
+    /// A line closed by a dash against its word (`said—`), then one opening a quotation mark: the dash ends what leads
+    /// into a speech as a full stop would, and the speech may open a paragraph of its own.
     static func introducesSpeech(_ previous: SourceLine, _ line: SourceLine) -> Bool {
-        guard let opener = line.text.unicodeScalars.first, InlineSentences.isOpener(opener) else { return false }
+        guard let opener = line.text.unicodeScalars.first, InlineSentences.isOpener(opener), opener != "—" else { return false }
         let tail = previous.text.unicodeScalars.suffix(2)
         return tail.count == 2 && tail.last == "—" && !SourceLine.isSpace(tail.first!)
     }
@@ -163,16 +163,19 @@ struct ParagraphBuilder: Sendable {
         if pageBreak != nil {
             // A long line broken off in mid-sentence (`…and the Petrograd` / `District.`) goes on after the page break
             // where the text does, in lower case or in a sentence, however many blank lines the page's gap has.
+            // (Not where the next line opens an item or a note, nor after a line its trailing spaces end.)
             let brokenOff = previous.text.last.map { $0.isLetter || $0 == "," } == true && previousLength >= 0.6 * measure
-            if brokenOff, line.startsLowercase || line.endsSentence && line.text.contains(where: \.isLowercase) { return false }
+                && !(profile.trailingSpaceMark && previous.trailingSpaces >= 2)
+            let opensItem = ListMarker.parse(line.text) != nil || Self.isBareNumber(line) || Self.opensWithBracketedNumber(line)
+            if brokenOff, !opensItem, line.startsLowercase || line.endsSentence && line.text.contains(where: \.isLowercase) { return false }
             if marksParagraphs { return blanks > 0 }
-            // A short line standing alone after a finished sentence (a logo's `a\\k press`) goes on with nothing.
-            if line.startsLowercase { return previousEnds && standsAlone && Double(line.length) < 0.2 * measure }
+            // A short scrap standing alone after a finished sentence, ending none (a logo's `a\k press`), goes on with nothing.
+            if line.startsLowercase { return previousEnds && standsAlone && !line.endsSentence && Double(line.length) < 0.2 * measure }
             // A short line standing alone after a page break opens something new (a heading).
             if standsAlone && Double(line.length) < 0.6 * measure { return true }
             // A line set further in than the text after the page break (a centred title at a page's foot) ends there.
             if previousOpens, !previousEnds, previous.leadingSpaces >= 6, line.leadingSpaces + 4 <= previous.leadingSpaces { return true }
-            if !previousEnds && previousLength >= 0.6 * measure && !(profile.trailingSpaceMark && previous.trailingSpaces >= 2) { return false }
+            if !previousEnds && previousLength >= 0.6 * measure && !(profile.trailingSpaceMark && previous.trailingSpaces >= 2) && !opensItem { return false }
             // Where paragraphs open with an indent, a full flush line after a full one goes on with the paragraph, unless
             // both open numbered items (the next note of a list set with hanging indents).
             if profile.indentMark, line.leadingSpaces == 0, Double(line.length) >= 0.8 * measure, previousLength >= 0.8 * measure,

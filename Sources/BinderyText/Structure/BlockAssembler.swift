@@ -15,7 +15,7 @@ struct BlockAssembler: Sendable {
     /// Lines the printed page set as verse or as a quotation, for a text read off a PDF.
     var printed = PrintedLayout()
     /// The entries of index paragraphs whose lines were joined (`IndexEntries`), by group: a paragraph each.
-    var indexEntries: [Int: [(lines: Range<Int>, inlines: [Inline])]] = [:]
+    var indexEntries: [Int: [IndexEntries.Entry]] = [:]
     /// `[Illustration…]` place-holders met (first line, caption), filled by `blocks()`.
     var illustrations: [(line: Int, caption: String)] = []
 
@@ -29,6 +29,22 @@ struct BlockAssembler: Sendable {
         if case .blockQuote = previous, index > 0, groups[index - 1].lines[0].leadingSpaces == group.lines[0].leadingSpaces { return true }
         return index + 1 < groups.count && groups[index + 1].blankBefore >= 1 && shape.isBlockQuote(groups[index + 1], bodyIndent: bodyIndent)
             && groups[index + 1].lines[0].leadingSpaces == group.lines[0].leadingSpaces
+    }
+
+    /// Blocks that keep a paragraph's lines apart: an index's entries, a paragraph each (`IndexEntries`), or a postal
+    /// address's lines (`PostalAddress`, unless the page set them as verse); nil for any other paragraph.
+    private func entriesOrAddress(_ index: Int, classes: [String], hasNote: Bool, indentedVerse: Bool, info: NodeInfo) -> [Block]? {
+        let group = groups[index]
+        if let entries = indexEntries[index] {
+            return entries.filter { !$0.inlines.isEmpty }.map { entry in
+                let source = SourceRange(firstLine: group.lines[entry.lines.lowerBound].number, lastLine: group.lines[entry.lines.upperBound - 1].number)
+                return .paragraph(entry.inlines, NodeInfo(attributes: info.attributes, source: source))
+            }
+        }
+        guard classes.isEmpty, !hasNote, let shape, !indentedVerse, !group.lines.contains(where: { printed.verseLines.contains($0.number) }),
+              PostalAddress.matches(group.lines[...], measure: shape.profile.measure) else { return nil }
+        let lines = VerseLines.lines(group.lines[...], inlines: inlines[index], pageBreaks: group.pageBreaks)
+        return [.verse(lines: lines, NodeInfo(attributes: Attributes(classes: [Attributes.address], pairs: info.attributes.pairs), source: group.source))]
     }
 
     /// The attribute pair that marks a block the sidecar decided.
@@ -76,8 +92,10 @@ struct BlockAssembler: Sendable {
             } else {
                 flushList()
             }
+            // A page break before the next item of a list opens that item, and the list goes on across the page.
+            var itemPageBreak: PageBreak?
             if let pageBreak = group.pageBreakBefore {
-                if listItems.isEmpty { blocks.append(.pageBreak(pageBreak)) } else { flushList(); blocks.append(.pageBreak(pageBreak)) }
+                if case .listItem = role, !listItems.isEmpty { itemPageBreak = pageBreak } else { flushList(); blocks.append(.pageBreak(pageBreak)) }
             }
             let info = NodeInfo(source: group.source)
             switch role {
@@ -99,16 +117,8 @@ struct BlockAssembler: Sendable {
                     if !caption.isEmpty { blocks.append(.paragraph([.text(caption)], NodeInfo(attributes: Attributes(classes: ["illustration", "caption"]), source: group.source))) }
                     continue
                 }
-                if let entries = indexEntries[index] {
-                    for entry in entries where !entry.inlines.isEmpty {
-                        let source = SourceRange(firstLine: group.lines[entry.lines.lowerBound].number, lastLine: group.lines[entry.lines.upperBound - 1].number)
-                        blocks.append(.paragraph(entry.inlines, NodeInfo(attributes: paragraphInfo.attributes, source: source)))
-                    }
-                    continue
-                }
-                if classes.isEmpty, !hasNote, let shape, PostalAddress.matches(group.lines[...], measure: shape.profile.measure) {
-                    let lines = VerseLines.lines(group.lines[...], inlines: inlines[index], pageBreaks: group.pageBreaks)
-                    blocks.append(.verse(lines: lines, NodeInfo(attributes: Attributes(classes: ["address"], pairs: decision(index)), source: group.source)))
+                if let lineBlocks = entriesOrAddress(index, classes: classes, hasNote: hasNote, indentedVerse: indentedVerse[index], info: paragraphInfo) {
+                    blocks += lineBlocks
                     continue
                 }
                 if classes == ["speech-body"] {
@@ -175,7 +185,7 @@ struct BlockAssembler: Sendable {
                 listOrdered = ordered
                 // Items keep their printed markers (the list is marked `markers-in-text`): nothing is lost,
                 // and "1) to proceed …" does not read as a paragraph starting in lower case.
-                let content = inlines[index]
+                let content = (itemPageBreak.map { [Inline.pageBreak($0)] } ?? []) + inlines[index]
                 listItems.append([.paragraph(content, info)])
                 listRange = SourceRange(firstLine: listRange?.firstLine ?? group.firstLine, lastLine: group.lastLine)
             }

@@ -183,14 +183,19 @@ struct Dehyphenator: Sendable {
         // Only a text whose last byte is `-`, the last of `¬` (C2 AC) or of `‐` (E2 80 90) can end with one.
         guard let lastByte = text.utf8.last, lastByte == 0x2D || lastByte == 0xAC || lastByte == 0x90 else { return " " }
         guard let last = text.last, last == "-" || last == "¬" || last == Self.breakHyphen else { return " " }
+        // A range of figures broken at its hyphen (`248-` / `52`) keeps it, as a compound's is kept.
+        if last == "-", next.unicodeScalars.first.map(NoteMarkerScanner.isDigit) == true {
+            let before = String(String.UnicodeScalarView(text.unicodeScalars.reversed().dropFirst().prefix(while: NoteMarkerScanner.isDigit).reversed()))
+            if !before.isEmpty {
+                text.removeLast()
+                kept += 1
+                decisions.append(LineDecision(line: hyphenLine, kind: .hyphenKept, detail: before + "-" + next.prefix(while: \.isNumber), bySidecar: false))
+                return "-"
+            }
+        }
         // The word before the hyphen, read through a slice in a scope of its own: a slice still alive at
         // `text.removeLast()` would make it copy the whole paragraph (debug builds keep locals to the end
         // of their scope). Not `dropLast()`: on a String that counts the paragraph, quadratic over a long one.
-        // A range of figures broken at its hyphen (`248-` / `52`) keeps it, with no space.
-        if last == "-", next.unicodeScalars.first.map(NoteMarkerScanner.isDigit) == true {
-            let scalars = text.unicodeScalars, hyphen = scalars.index(before: scalars.endIndex)
-            if hyphen > scalars.startIndex, NoteMarkerScanner.isDigit(scalars[scalars.index(before: hyphen)]) { return "" }
-        }
         let left: String?
         do {
             let beforeHyphen = text[..<text.index(before: text.endIndex)]

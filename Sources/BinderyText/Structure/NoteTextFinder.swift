@@ -205,12 +205,16 @@ struct NoteTextFinder: Sendable {
         if groups[run.groups[0]].plainText.first.map({ Self.superscripts[$0] != nil }) == true { return true }
         if groups[run.groups[0]].lines[0].leadingSpaces > 0 { return true }
         let cited = run.bodies.count(where: Self.looksLikeCitation)
+        if cited * 4 >= run.bodies.count { return true }
         // A lone paragraph numbered as an essay's notes are (`1. All quotations …`) whose number the text before it shows
         // once as a marker is its note (a list of one item is rare; a numbered title, `5. Threats and Bribes`, is neither).
-        return cited * 4 >= run.bodies.count
-            || run.groups.count == 1 && groups[run.groups[0]].lines[0].text.hasPrefix(run.numbers[0] + ". ") && !isHeadingLike(run.groups[0])
-            && Self.markerCount(of: run.numbers[0], in: groups[max(textStart, run.groups[0] - 400)..<run.groups[0]]) == 1
+        guard run.groups.count == 1, groups[run.groups[0]].lines[0].text.hasPrefix(run.numbers[0] + ". "), !isHeadingLike(run.groups[0]) else { return false }
+        let text = groups[max(textStart, run.groups[0] - Self.loneNoteReach)..<run.groups[0]]
+        return Self.markerCount(of: run.numbers[0], in: text) == 1
     }
+
+    /// How many groups before a lone note its marker is looked for in (an essay's worth).
+    private static let loneNoteReach = 400
 
     /// How many markers of `number` stand in `text`, the groups since the last notes (`revealing.” 1 We might`).
     private static func markerCount(of number: String, in text: ArraySlice<LineGroup>) -> Int {

@@ -1,10 +1,10 @@
 /// A postal address set line by line (`AK Press` / `33 Tower St.`, `Edinburgh EH6 7BN` / `Scotland` / `www.akuk.com`):
-/// short lines, one of them in an address's own format — an e-mail or web address, a postcode (`EH6 7BN`, `CA 94612`),
-/// or a house number opening a line under the first (one line only: a list's items all open with numbers). Its lines are kept as the address's (not run together, not verse).
+/// short lines, one of them in an address's own format. Its lines are kept as the address's (not run together, no title).
 enum PostalAddress {
-    /// Whether `lines` (two to eight, each shorter than half the measure) are an address.
+    /// Whether `lines` (two to eight, each shorter than half the measure, none leading on with a colon) are an address:
+    /// one line holds an e-mail or web address, a postcode (`EH6 7BN`, `CA 94612`), or, under the first, a house number.
     static func matches(_ lines: ArraySlice<SourceLine>, measure: Int) -> Bool {
-        guard (2...8).contains(lines.count), lines.allSatisfy({ $0.length * 2 < max(measure, 40) }) else { return false }
+        guard (2...8).contains(lines.count), lines.allSatisfy({ $0.length * 2 < max(measure, 40) && !$0.text.hasSuffix(":") }) else { return false }
         // (A list's items open with their numbers, one after another.)
         if lines.count(where: { opensWithHouseNumber($0.text) }) >= 2 { return false }
         return lines.enumerated().contains { position, line in
@@ -37,11 +37,12 @@ enum PostalAddress {
         return false
     }
 
-    /// A house number, then a capitalised street name (`33 Tower St.`, `1200a Main Road`).
+    /// A house number below 1000, then a street's name and kind in capitals (`33 Tower St.`, `12a Main Road`), and no
+    /// other figure: a date (`18 March 1871`, `1921 And After`) or a quantity (`2 Eggs`) is none.
     static func opensWithHouseNumber(_ text: String) -> Bool {
         let words = text.split(separator: " ")
-        guard words.count >= 2, let number = words.first, number.first?.isNumber == true, number.count <= 5,
-              number.dropLast().allSatisfy(\.isNumber), number.last.map({ $0.isNumber || $0.isLowercase }) == true else { return false }
-        return words[1].first?.isUppercase == true
+        guard words.count >= 3, let number = words.first, let value = Int(number.prefix { $0.isNumber }), value < 1000,
+              number.dropFirst(String(value).count).allSatisfy(\.isLowercase), number.count <= 4 else { return false }
+        return words[1].first?.isUppercase == true && !words.dropFirst().contains { $0.contains(where: \.isNumber) }
     }
 }

@@ -48,7 +48,8 @@ struct StructureClassifier: Sendable {
             }
             if let (pattern, byline) = candidate(group) {
                 // A postal address (`AK Press` / `33 Tower St.`) is no title, unless it opens with a division's word.
-                if case .keyword = pattern.family {} else if group.lines.count >= 2, PostalAddress.matches(group.lines[...], measure: profile.measure) { continue }
+                let keyword = if case .keyword = pattern.family { true } else { false }
+                if !keyword, PostalAddress.matches(group.lines[...], measure: profile.measure) { continue }
                 patterns[index] = pattern
                 if let byline { inlineBylines[index] = byline }
             } else if let member = schemes.members[index] {

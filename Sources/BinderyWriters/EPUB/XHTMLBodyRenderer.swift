@@ -83,7 +83,7 @@ final class XHTMLBodyRenderer {
                 xml.endElement()
             }
             xml.endElement()
-        case .verse(let lines, let info) where info.attributes.classes.contains("address"):
+        case .verse(let lines, let info) where info.attributes.isAddress:
             // A postal address: its lines, no poem's.
             xml.startElement("p")
             attributes(info)

@@ -51,6 +51,9 @@ struct LineMap {
         case .list(let list):
             mark(list.info.source, first: .list, rest: .list)
             for item in list.items { for inner in item { visit(inner, container: .list) } }
+        case .verse(let lines, let info) where info.attributes.isAddress:
+            mark(info.source, first: .paragraphStart(classes: info.attributes.classes, bySidecar: info.attributes.isDecidedBySidecar), rest: .joined)
+            lines.forEach { inlines($0) }
         case .verse(let lines, let info):
             mark(info.source, first: .verse, rest: .verse)
             lines.forEach { inlines($0) }

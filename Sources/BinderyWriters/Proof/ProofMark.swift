@@ -93,6 +93,7 @@ enum ProofMark: Hashable {
         case "toc": "table of contents"
         case "note-unmatched": "note text without a marker"
         case "titlepage": "title page"
+        case Attributes.address: "postal address, its lines kept"
         default: name
         }
     }

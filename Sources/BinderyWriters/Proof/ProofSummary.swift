@@ -84,7 +84,7 @@ struct ProofSummary {
             ("headings", headings.keys.sorted().map { "level \($0): \(headings[$0]!)" }.joined(separator: ", ").ifEmpty("none")),
             ("notes", "\(notes) linked to their markers, \(unmatched) without a marker"),
             ("end-of-line hyphens", "\(decisions[.hyphenJoined] ?? 0) joined, \(decisions[.hyphenKept] ?? 0) kept, \(decisions[.compoundRestored] ?? 0) compound hyphens put back"),
-            ("lines taken out of the reading text", "\(decisions[.runningHeadRemoved] ?? 0) running heads, \(decisions[.pageNumberRemoved] ?? 0) page numbers\((decisions[.strayMarkRemoved] ?? 0) > 0 ? ", \(decisions[.strayMarkRemoved] ?? 0) stray marks" : "") (kept as page breaks)"),
+            ("lines taken out of the reading text", "\(decisions[.runningHeadRemoved] ?? 0) running heads, \(decisions[.pageNumberRemoved] ?? 0) page numbers\((decisions[.strayMarkRemoved] ?? 0) > 0 ? ", \(decisions[.strayMarkRemoved] ?? 0) stray mark(s)" : "") (kept as page breaks)"),
             ("lines decided by the sidecar", "\(bySidecar)"),
             ("lines outside any block (blank)", "\(uncovered)"),
         ]

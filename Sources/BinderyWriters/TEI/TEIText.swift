@@ -145,7 +145,7 @@ final class TEIBlockWriter {
             xml.attribute("rend", ([list.ordered ? "numbered" : "bulleted"] + list.info.attributes.classes).joined(separator: " "))
             for item in list.items { xml.element("item") { blocks(item) } }
             xml.endElement()
-        case .verse(let lines, let info) where info.attributes.classes.contains("address"):
+        case .verse(let lines, let info) where info.attributes.isAddress:
             xml.element("p") {
                 xml.element("address") { for line in lines { xml.element("addrLine") { inlines(line) } } }
             }

@@ -42,8 +42,9 @@ struct ReadingText {
                     output.paragraph(marker + text, indent: indent, hanging: true, tight: true)
                 }
                 output.endTightRun()
-            case .verse(let lines, _):
-                for line in lines { output.line(Self.text(line, notes: &notes), indent: indent + 2) }
+            case .verse(let lines, let info):
+                // A poem's lines are set in; an address's stand at the margin.
+                for line in lines { output.line(Self.text(line, notes: &notes), indent: indent + (info.attributes.isAddress ? 0 : 2)) }
                 output.endTightRun()
             case .sceneBreak:
                 output.standalone("*   *   *", indent: max(0, (min(wrapWidth == 0 ? 72 : wrapWidth, 72) - 9) / 2))
