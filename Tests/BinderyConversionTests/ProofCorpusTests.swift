@@ -45,7 +45,9 @@ struct ProofCorpusTests {
             try Data(html.utf8).write(to: target)
             written.append(target)
         }
-        #expect(categories.isSuperset(of: ["heading", "paragraph", "join", "page", "note", "list", "verse", "scene"]), "\(categories.sorted())")
+        // (The corpus has no verse: 001's addresses, once taken for it, keep their lines as addresses.)
+        #expect(categories.isSuperset(of: ["heading", "paragraph", "join", "page", "note", "list", "scene"]), "\(categories.sorted())")
+        #expect(labels.contains("postal address, its lines kept") && labels.contains("stray mark"))
         for file in written {
             let html = try String(contentsOf: file, encoding: .utf8)
             let summary = html.components(separatedBy: "<main")[0]

@@ -22,7 +22,8 @@ struct EditorialReport: Sendable {
         }
         if pages.pageCount > 1 {
             notes.append(EditorialNote(.segmentation,
-                "\(pages.pageCount) pages found; paragraphs split by a page break were rejoined. Page numbers (\(pages.removedNumbers))\(pages.removedStrayMarks > 0 ? ", running heads (\(pages.removedHeads)) and stray marks at a page's top (\(pages.removedStrayMarks))" : " and running heads (\(pages.removedHeads))") were removed from the text and recorded as page breaks."))
+                "\(pages.pageCount) pages found; paragraphs split by a page break were rejoined. Page numbers (\(pages.removedNumbers)) and running heads (\(pages.removedHeads)) were removed from the text and recorded as page breaks"
+                    + (pages.removedStrayMarks > 0 ? "; so were stray marks at a page's top (\(pages.removedStrayMarks))." : ".")))
         }
         if options.dehyphenate {
             notes.append(EditorialNote(.hyphenation,
