@@ -33,6 +33,25 @@ struct GutenbergPlayAndVerseTests {
         #expect(Self.verseLines(document).contains("You come most carefully upon your hour."))
     }
 
+    /// A play's notes wrapped at the text's width, where the document's habit is that a sentence ending a full line
+    /// opens the next line's paragraph (its verse): a note's sentence ending where the next word could not fit runs on
+    /// in its note; one that left room ends the note's paragraph; the next note opens its own.
+    @Test(arguments: ["[2]", "2."])
+    func aNoteRunsOnOverASentenceEndingAtAFullLine(number: String) {
+        let note = gutenbergWrapped(number + " The two early printings part ways at this place, and neither of them gives the whole of the speech as it must once have stood on the stage. Editors have offered a dozen readings and settled on none of them at all. Another guess is given in the margin of one copy.", width: 72)
+        #expect(note.contains("stood on the stage.\nEditors"), "the sentence ends where the next word could not fit")
+        let next = number == "2." ? "3." : "[3]"
+        let text = note + "\nA second paragraph of that note opens here, after a line that left room.\n\(next) The next note, its own paragraph.\n"
+        var profile = LayoutProfile(layout: .hardWrapped, measure: 70, trailingSpaceMark: false, indentMark: false)
+        profile.wrapWidth = 72
+        profile.endOdds = ParagraphEndOdds(prior: 5, closedQuote: 0, notClosedQuote: 0, openedQuote: 0, notOpenedQuote: 0,
+                                           nextLength: Array(repeating: 0, count: 17), endingLength: Array(repeating: 0, count: 17),
+                                           usualLength: 68, floorLength: 40)
+        let groups = ParagraphBuilder(profile: profile).build(sourceLines(text), pages: PageFinder.Result())
+        let openings = groups.map { $0.lines.first!.text.split(separator: " ").prefix(2).joined(separator: " ") }
+        #expect(openings == [number + " The", "A second", next + " The"])
+    }
+
     @Test func capitalisedTitlesThatDoNotRecurAreNoSpeakers() {
         let text = (1...14).map { "CHAPTER \($0).\nThe chapter begins here with a sentence." }.joined(separator: "\n\n")
         let groups = ParagraphBuilder(profile: LayoutProfile(layout: .blankLineSeparated, measure: 70, trailingSpaceMark: false, indentMark: false))

@@ -54,6 +54,49 @@ struct PageFinderTests {
         #expect(!document.blocks.contains { if case .paragraph(let inlines, _) = $0 { inlines.plainText == "11" } else { false } })
     }
 
+    /// Short numbered sections (aphorisms, poems), each after a gap of its own, set on pages of a fixed number of lines
+    /// with a folio between blank lines at each foot: the text between gaps is unsteady, the pages' period is not.
+    /// A section's blank lines beside a page's gap make that gap's far side the shorter one now and then, so the folio
+    /// stands atop the next page: it still numbers the page it closes. Every folio is taken out, and a section broken
+    /// by a page reads as one paragraph.
+    @Test(arguments: [30, 41])
+    func fixedLengthPagesAmongShortSections(pageLength: Int) throws {
+        var stream: [String] = [], sections: [String] = [], seed = 7
+        for section in 1...80 {
+            // Section lengths in no period of their own (a linear congruential sequence).
+            seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648
+            let words = (1...(2 + seed / 65_536 % 6)).map { "\($0 == 1 ? "Line" : "line") \($0) of section \(section) runs on with many more words in it" }
+            sections.append(words.joined(separator: " ") + ".")
+            stream += ["", "", "", "\(section)", "", ""] + words.dropLast() + [words.last! + "."]
+        }
+        var text: [String] = [], page = 0
+        for start in stride(from: 0, to: stream.count, by: pageLength) {
+            page += 1
+            text += stream[start..<min(start + pageLength, stream.count)] + ["", "", "                      - \(page) -", "", ""]
+        }
+        let result = PageFinder().find(sourceLines(text.joined(separator: "\n")))
+        #expect(result.breaks.count == page - 1)
+        #expect(result.removedNumbers == page)
+        #expect(Set(result.breaks.values.compactMap(\.number)) == Set((2...page).map(String.init)))
+        let paragraphs = try read(text.joined(separator: "\n")).blocks.compactMap { block in
+            if case .paragraph(let inlines, _) = block { inlines.plainText } else { nil }
+        }
+        #expect(paragraphs == sections)
+    }
+
+    /// A paragraph ending at a page's foot adds its blank line to the page's gap, so that the folio's far side is the
+    /// shorter run and the folio is read atop the next page, over that page's own folio: it numbers the page it closes.
+    @Test func aFolioPushedAtopTheNextPageStillNumbersItsPage() throws {
+        let page = (1...14).map { "line \($0) of a page that runs on and on with many words in it" }.joined(separator: "\n")
+        let pages = (1...6).map { number in page + (number == 3 ? " to its end.\n" : "\nand on") + "\n\n\n          - \(number) -\n\n\n" }
+        let text = pages.joined() + "the last words."
+        let result = PageFinder().find(sourceLines(text))
+        #expect(result.removedNumbers == 6)
+        #expect(result.breaks.values.compactMap(\.number).sorted() == ["2", "3", "4", "5", "6"])
+        let paragraphs = try read(text).blocks.compactMap { if case .paragraph(let inlines, _) = $0 { inlines.plainText } else { nil } }
+        #expect(!paragraphs.contains { $0.contains("- 3 -") || $0.contains("- 4 -") })
+    }
+
     @Test func irregularBlankRunsAreNotPages() {
         let text = ["one", "", "", "", "two", "three", "", "", "", "four"].joined(separator: "\n")
         #expect(PageFinder().find(sourceLines(text)).breaks.isEmpty)

@@ -32,8 +32,11 @@ struct PageFinder: Sendable {
         var result = Result()
         let runs = blankRuns(lines)
         let hasFormFeeds = lines.contains(where: \.isFormFeed)
-        let candidates = hasFormFeeds ? runs.filter { run in run.contains { lines[$0].isFormFeed } } : pageGaps(runs, lines)
-        guard hasFormFeeds || looksPaginated(candidates, lines) else { return result }
+        var candidates = hasFormFeeds ? runs.filter { run in run.contains { lines[$0].isFormFeed } } : pageGaps(runs, lines)
+        if !hasFormFeeds, !looksPaginated(candidates, lines) {
+            guard let periodic = Self.periodicFolioGaps(lines) else { return result }
+            candidates = periodic
+        }
         var pageRanges: [Range<Int>] = []
         var previous = 0
         for run in candidates {
@@ -48,7 +51,14 @@ struct PageFinder: Sendable {
             for index in furniture.peel(pageEdges, page: page, lines: lines) {
                 let item = furniture.item(at: index, lines: lines)
                 if let folio = item.folio {
-                    pageBreak.removedPageNumber = folio
+                    // A folio that numbers the page before goes with that page's break.
+                    let previousStart = page >= 2 ? candidates[page - 2].upperBound : -1
+                    if furniture.carriedLines.contains(index), var previousBreak = result.breaks[previousStart], previousBreak.removedPageNumber == nil {
+                        (previousBreak.removedPageNumber, previousBreak.number) = (folio, folio)
+                        result.breaks[previousStart] = previousBreak
+                    } else {
+                        pageBreak.removedPageNumber = folio
+                    }
                     if item.head == nil { result.removedNumbers += 1 }
                 }
                 if let head = item.head {
@@ -116,6 +126,56 @@ struct PageFinder: Sendable {
             length[chosen] = runs[position].count + 1 + runs[position + 1].count
         }
         return runs.indices.filter { length[$0] >= minimumRun }.map { runs[$0] }
+    }
+
+    /// Where other gaps (a chapter's, a short section's: aphorisms, poems) make the text between gaps unsteady, pages of
+    /// a fixed number of lines still show by their folios: numbers alone between blank lines, a period apart (the
+    /// distance most often found between nearby ones), at the place in it where most stand, rising by one from page to
+    /// page. Each page's gap is the run of blank lines beside its folio on the side most folios have the longer run
+    /// (the folio stands by its page's text; a section's own blank lines may lengthen the other side now and then).
+    static func periodicFolioGaps(_ lines: [SourceLine]) -> [Range<Int>]? {
+        let lone = lines.indices.dropFirst().dropLast().filter { index in
+            lines[index - 1].isBlank && lines[index + 1].isBlank && !lines[index].isBlank && lines[index].length <= 12
+                && PageFurnitureText.folio(lines[index].text).map { $0.rest == nil } == true
+        }
+        guard lone.count >= 4 else { return nil }
+        var distances: [Int: Int] = [:]
+        for (position, index) in lone.enumerated() {
+            for later in lone[(position + 1)...].prefix(8) where (15...200).contains(later - index) { distances[later - index, default: 0] += 1 }
+        }
+        guard let mostFound = distances.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else { return nil }
+        // Two pages apart may be found as often as one where numbers are dense: a part of the period whose places hold
+        // numbers nearly as often is the period.
+        let loneSet = Set(lone)
+        let whole = Self.numbers(at: mostFound, lone: lone, loneSet: loneSet, lineCount: lines.count)
+        let part = [3, 2].lazy.filter { mostFound % $0 == 0 && mostFound / $0 >= 15 }
+            .map { (mostFound / $0, Self.numbers(at: mostFound / $0, lone: lone, loneSet: loneSet, lineCount: lines.count)) }
+            .first { $0.1.fill * 5 >= whole.fill * 4 }
+        let (period, folios) = part.map { ($0.0, $0.1.found) } ?? (mostFound, whole.found)
+        let values = folios.compactMap { PageFurnitureText.folio(lines[$0].text)?.value }
+        let rising = zip(values, values.dropFirst()).count { $1 == $0 + 1 }
+        // Pages, not a coincidence: most expected places hold a number, and the numbers count the pages.
+        guard folios.count >= 3, folios.count * period * 5 >= lines.count * 3, rising * 2 >= folios.count else { return nil }
+        let sides = folios.map { folio -> (before: Range<Int>, after: Range<Int>) in
+            var start = folio, end = folio + 1
+            while start > 0, lines[start - 1].isBlank { start -= 1 }
+            while end < lines.count, lines[end].isBlank { end += 1 }
+            return (start..<folio, (folio + 1)..<end)
+        }
+        let afterSide = sides.count { $0.after.count >= $0.before.count } * 2 >= sides.count
+        // A gap at either end of the text parts no pages.
+        return sides.map { afterSide ? $0.after : $0.before }.filter { $0.lowerBound > 0 && $0.upperBound < lines.count }
+    }
+
+    /// The numbers standing at a period's places (its phase: where most numbers stand in it), a line either side, and
+    /// the share of its places that hold one.
+    private static func numbers(at period: Int, lone: [Int], loneSet: Set<Int>, lineCount: Int) -> (found: [Int], fill: Double) {
+        var phases = [Int](repeating: 0, count: period)
+        for index in lone { phases[index % period] += 1 }
+        let phase = phases.indices.max { (phases[$0], -$0) < (phases[$1], -$1) }!
+        let places = Array(stride(from: phase, to: lineCount, by: period))
+        let found = places.compactMap { expected in [expected, expected - 1, expected + 1].first(where: loneSet.contains) }
+        return (found, Double(found.count) / Double(max(1, places.count)))
     }
 
     /// Boundaries are pages when the text between them is of a steady length.

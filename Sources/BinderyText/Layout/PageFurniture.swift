@@ -4,6 +4,8 @@
 struct Furniture: Sendable {
     /// Indices of the lines that hold a folio.
     private var folioLines: Set<Int> = []
+    /// Folios at a page's top that number the page before (`init`).
+    private(set) var carriedLines: Set<Int> = []
     private var heads: Set<String> = []
 
     init(edges: [PageEdges], lines: [SourceLine], pageCount: Int) {
@@ -20,12 +22,18 @@ struct Furniture: Sendable {
             } else {
                 found = (top.map { [(pageEdges.top[$0], false)] } ?? []) + (bottom.map { [(pageEdges.bottom[$0], true)] } ?? [])
             }
-            for (index, atFoot) in found {
-                guard let folio = PageFurnitureText.folio(lines[index].text) else { continue }
-                candidates.append(.init(page: page, value: folio.value, line: index, atFoot: atFoot))
+            let folios = found.compactMap { item in PageFurnitureText.folio(lines[item.index].text).map { (item, $0) } }
+            for ((index, atFoot), folio) in folios {
+                // A number alone atop a page, one less than the one alone at its foot and more than any before, is the
+                // page before's: its gap was taken on the wrong side of it (the text's own blank lines made that side longer).
+                let carried = page >= 2 && !atFoot && folios.count == 2 && folio.rest == nil && folios[1].1.rest == nil
+                    && folio.value + 1 == folios[1].1.value && candidates.last.map { $0.value < folio.value } != false
+                if carried { carriedLines.insert(index) }
+                candidates.append(.init(page: carried ? page - 1 : page, value: folio.value, line: index, atFoot: atFoot || carried))
             }
         }
         folioLines = FolioChains.folioLines(candidates, minimumLength: max(3, pageCount / 10))
+        carriedLines.formIntersection(folioLines)
         // Heads, with a folio beside them set aside only where it is one (`Chapter 3` keeps its number). A head stands on
         // pages next to each other, or every other page (recto and verso): a title that opens a page now and then
         // (`Chapter I` under each Book, each time after a wide gap) is no head.
@@ -52,17 +60,20 @@ struct Furniture: Sendable {
         heads = Set(keyPages.filter { $0.value >= max(3, pageCount / 4) && adjacent.contains($0.key) }.keys)
     }
 
-    /// The furniture lines of one page, peeled from each edge inwards until a line of text.
+    /// The furniture lines of one page, peeled from each edge inwards until a line of text; an edge has one head at
+    /// most (lines that repeat under it, a refrain's, are the text's).
     func peel(_ edges: PageEdges, page: Int, lines: [SourceLine]) -> [Int] {
         var removed: [Int] = []
         let titlePage = page == 0 && edges.textLineCount <= 10
-        for index in edges.top {
-            guard isFurniture(index, lines: lines, titlePage: titlePage) else { break }
-            removed.append(index)
-        }
-        for index in edges.bottom where !removed.contains(index) {
-            guard isFurniture(index, lines: lines, titlePage: titlePage) else { break }
-            removed.append(index)
+        for edge in [edges.top, edges.bottom] {
+            var headFound = false
+            for index in edge where !removed.contains(index) {
+                guard isFurniture(index, lines: lines, titlePage: titlePage) else { break }
+                let isHead = item(at: index, lines: lines).folio == nil
+                if isHead, headFound { break }
+                headFound = headFound || isHead
+                removed.append(index)
+            }
         }
         return removed
     }
