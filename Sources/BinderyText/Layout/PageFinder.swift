@@ -51,11 +51,10 @@ struct PageFinder: Sendable {
             for index in furniture.peel(pageEdges, page: page, lines: lines) {
                 let item = furniture.item(at: index, lines: lines)
                 if let folio = item.folio {
-                    // A folio that numbers the page before goes with that page's break.
-                    let previousStart = page >= 2 ? candidates[page - 2].upperBound : -1
-                    if furniture.carriedLines.contains(index), var previousBreak = result.breaks[previousStart], previousBreak.removedPageNumber == nil {
+                    // A folio that numbers the page before (which has none of its own) goes with that page's break.
+                    if furniture.carriedLines.contains(index), var previousBreak = result.breaks[candidates[page - 2].upperBound] {
                         (previousBreak.removedPageNumber, previousBreak.number) = (folio, folio)
-                        result.breaks[previousStart] = previousBreak
+                        result.breaks[candidates[page - 2].upperBound] = previousBreak
                     } else {
                         pageBreak.removedPageNumber = folio
                     }
@@ -172,10 +171,19 @@ struct PageFinder: Sendable {
     private static func numbers(at period: Int, lone: [Int], loneSet: Set<Int>, lineCount: Int) -> (found: [Int], fill: Double) {
         var phases = [Int](repeating: 0, count: period)
         for index in lone { phases[index % period] += 1 }
-        let phase = phases.indices.max { (phases[$0], -$0) < (phases[$1], -$1) }!
-        let places = Array(stride(from: phase, to: lineCount, by: period))
-        let found = places.compactMap { expected in [expected, expected - 1, expected + 1].first(where: loneSet.contains) }
-        return (found, Double(found.count) / Double(max(1, places.count)))
+        let phase = phases.indices.max { (phases[$0], -$0) < (phases[$1], -$1) } ?? 0
+        // Each place is a period after the last number found, so that a line more or less on a page carries over.
+        var found: [Int] = [], places = 0, expected = phase
+        while expected < lineCount {
+            places += 1
+            if let number = [expected, expected - 1, expected + 1].first(where: loneSet.contains) {
+                found.append(number)
+                expected = number + period
+            } else {
+                expected += period
+            }
+        }
+        return (found, Double(found.count) / Double(max(1, places)))
     }
 
     /// Boundaries are pages when the text between them is of a steady length.

@@ -24,8 +24,8 @@ struct Furniture: Sendable {
             }
             let folios = found.compactMap { item in PageFurnitureText.folio(lines[item.index].text).map { (item, $0) } }
             for ((index, atFoot), folio) in folios {
-                // A number alone atop a page, one less than the one alone at its foot and more than any before, is the
-                // page before's: its gap was taken on the wrong side of it (the text's own blank lines made that side longer).
+                // A number alone atop a page, one less than the one alone at its foot and more than the number before it,
+                // is the page before's: its gap was taken on the wrong side of it (the text's blank lines lengthened that side).
                 let carried = page >= 2 && !atFoot && folios.count == 2 && folio.rest == nil && folios[1].1.rest == nil
                     && folio.value + 1 == folios[1].1.value && candidates.last.map { $0.value < folio.value } != false
                 if carried { carriedLines.insert(index) }
@@ -33,6 +33,11 @@ struct Furniture: Sendable {
             }
         }
         folioLines = FolioChains.folioLines(candidates, minimumLength: max(3, pageCount / 10))
+        // Only onto a page that keeps no folio of its own (a book whose folios stand at the top has its own there).
+        let numbered = Set(candidates.filter { folioLines.contains($0.line) && !carriedLines.contains($0.line) }.map(\.page))
+        for candidate in candidates where carriedLines.contains(candidate.line) && numbered.contains(candidate.page) {
+            folioLines.remove(candidate.line)
+        }
         carriedLines.formIntersection(folioLines)
         // Heads, with a folio beside them set aside only where it is one (`Chapter 3` keeps its number). A head stands on
         // pages next to each other, or every other page (recto and verso): a title that opens a page now and then
@@ -60,8 +65,8 @@ struct Furniture: Sendable {
         heads = Set(keyPages.filter { $0.value >= max(3, pageCount / 4) && adjacent.contains($0.key) }.keys)
     }
 
-    /// The furniture lines of one page, peeled from each edge inwards until a line of text; an edge has one head at
-    /// most (lines that repeat under it, a refrain's, are the text's).
+    /// The furniture lines of one page, peeled from each edge inwards until a line of text; an edge has one head without
+    /// a folio at most (lines that repeat under it, a refrain's, are the text's).
     func peel(_ edges: PageEdges, page: Int, lines: [SourceLine]) -> [Int] {
         var removed: [Int] = []
         let titlePage = page == 0 && edges.textLineCount <= 10

@@ -217,12 +217,10 @@ struct ParagraphBuilder: Sendable {
             if FixedWrap.leavesRoom(previous, for: line, width: width) { return true }
             forced = true
         }
-        // A note or an item opened by its number (`[2] Here we …`, `2. Here we …`) runs on over a sentence that ends a full
-        // line (one that left no room for the next word, where the text is wrapped at a width), up to the next note or
-        // item or a short line, whatever the document's habit at such ends (a play's lines end sentences and open new ones).
-        if let opening, Self.opensWithBracketedNumber(opening) || Self.opensNumberedItem(opening), forced || previousLength >= 0.8 * measure,
-           Double(line.length) >= 0.6 * measure, line.leadingSpaces == opening.leadingSpaces, ListMarker.parse(line.text) == nil,
-           !Self.opensWithBracketedNumber(line) { return false }
+        // In a text wrapped at a width, a note or an item opened by its number (`[2] Here …`, `2. Here …`) runs on over a
+        // sentence whose line left no room for the next word, whatever the document's habit at such ends (a play's).
+        if forced, let opening, Self.opensWithBracketedNumber(opening) || Self.opensNumberedItem(opening), Double(line.length) >= 0.6 * measure,
+           line.leadingSpaces == opening.leadingSpaces, ListMarker.parse(line.text) == nil, !Self.opensWithBracketedNumber(line) { return false }
         // Without a mark of its own (an indent, trailing spaces), a justified text ends a paragraph on a sentence
         // whose line is shorter than its lines inside paragraphs usually are.
         let floor = profile.indentMark || profile.trailingSpaceMark ? 0 : Double(profile.fullLineFloor ?? 0)
