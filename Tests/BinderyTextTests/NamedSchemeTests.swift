@@ -27,4 +27,33 @@ struct NamedSchemeTests {
         #expect(found.filter { $0.text.hasPrefix(names.1) }.map(\.level) == Array(repeating: 2, count: 9), "\(found)")
         #expect(!document.metadata.creators.contains { $0.name.hasPrefix(names.1) })
     }
+
+    @Test("a chapter numbering that starts again under each of several titles is a level under them",
+          arguments: [("CHAPTER", ["I.", "II.", "III."]), ("Chapter", ["1", "2", "3"]), ("Section", ["One", "Two", "Three"])])
+    func chaptersStartingAgainUnderTitles(keyword: String, numbers: [String]) throws {
+        var lines = ["Collected Pieces", "", "Some Author", "", ""]
+        var seed = 0
+        // Titles with parts numbered from the first again, and titles without parts, mixed.
+        for (title, parts) in [("The Sentry", 0), ("Insensibility", 3), ("Futility", 0), ("Exposure", 2), ("Mental Cases", 0)] {
+            lines += ["", "", "", title, "", ""]
+            for part in numbers.prefix(parts) { lines += ["", "", "\(keyword) \(part)", "", ""] + NumberingSchemeTests.paragraph(seed) + [""] }
+            for _ in 0..<4 {
+                seed += 1
+                lines += NumberingSchemeTests.paragraph(seed) + [""]
+            }
+        }
+        let found = headings(try read(lines.joined(separator: "\n")))
+        #expect(found.filter { $0.text.hasPrefix(keyword) }.map(\.level) == Array(repeating: 2, count: 5), "\(found)")
+        #expect(found.filter { !$0.text.hasPrefix(keyword) }.map(\.level) == Array(repeating: 1, count: 5), "\(found)")
+    }
+
+    @Test("a chapter numbering that runs through the book stays the top level, titles before its first number beside it")
+    func chaptersRunningThrough() throws {
+        var lines = ["A Novel", "", "Some Author", "", ""]
+        for (index, title) in ["Preface", "CHAPTER I.", "CHAPTER II.", "Interlude", "CHAPTER III."].enumerated() {
+            lines += ["", "", "", title, "", ""] + NumberingSchemeTests.paragraph(index) + [""]
+        }
+        let found = headings(try read(lines.joined(separator: "\n")))
+        #expect(found.filter { $0.text.hasPrefix("CHAPTER") }.map(\.level) == [1, 1, 1], "\(found)")
+    }
 }

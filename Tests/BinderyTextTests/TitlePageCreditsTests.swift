@@ -35,6 +35,25 @@ struct TitlePageCreditsTests {
         #expect(document.diagnostics.contains { $0.code == "metadata.author-missing" })
     }
 
+    @Test("a title and its author, then the first title set off by as many blank lines as every heading: the title page ends there",
+          arguments: [false, true])
+    func titlePageEndsAtTheHeadingsGap(numberedParts: Bool) throws {
+        var lines = ["Collected Pieces", "", "Some Author"]
+        var seed = 0
+        for (title, parts) in [("The Sentry", 0), ("The Chances", 0), ("Insensibility", 3), ("Futility", 0), ("Exposure", 2), ("Mental Cases", 0)] {
+            lines += ["", "", "", "", title, "", ""]
+            for part in ["I", "II", "III"].prefix(numberedParts ? parts : 0) { lines += ["", "", "CHAPTER \(part)", "", ""] + NumberingSchemeTests.paragraph(seed) + [""] }
+            for _ in 0..<4 {
+                seed += 1
+                lines += NumberingSchemeTests.paragraph(seed) + [""]
+            }
+        }
+        let document = try read(lines.joined(separator: "\n"))
+        #expect(document.metadata.title == "Collected Pieces")
+        #expect(document.metadata.creators.map(\.name) == ["Some Author"])
+        #expect(headings(document).first { $0.level == 1 }?.text == "The Sentry", "\(headings(document))")
+    }
+
     @Test("without a title page, a heading that is only a division's number is no title: the title is missing, and said so")
     func numberIsNoTitle() throws {
         let text = ["Chapter I", "The first paragraph of running text goes on for a while and then it ends, as they do.",

@@ -1,14 +1,16 @@
 import BinderyModel
 
 /// Levels from the families found in the document: keyword families rank among themselves (Book > Part >
-/// Chapter); essays (titles with bylines), web titles and front/back matter are top divisions; inside a
+/// Chapter), unless one starts again under each of a run of titles (a poem's parts, `Chapter I` under each story's
+/// title); essays (titles with bylines), web titles and front/back matter are top divisions; inside a
 /// division, numbered headings are sections and unnumbered ones after them subsections, an all-caps family
 /// stands over a title-case one; where one numbering runs through the book (chapters), front matter before its
 /// first number is a top division beside them.
 struct HeadingLeveler: Sendable {
     func assign(patterns: [HeadingPattern?], essayTitles: Set<Int>, noteRuns: [NoteTextFinder.Run], roles: inout [GroupRole], inlineBylines: [Int: String]) {
+        let nestedRanks = Self.ranksStartingAgainUnderTitles(patterns)
         let keywordRanks = Set(patterns.compactMap { pattern -> Int? in
-            if case .keyword(let rank) = pattern?.family { return rank }
+            if case .keyword(let rank) = pattern?.family, !nestedRanks.contains(rank) { return rank }
             return nil
         }).sorted()
         let noteEnds = Set(noteRuns.filter { $0.numbers.first != "*" }.compactMap { $0.groups.last })
@@ -32,7 +34,10 @@ struct HeadingLeveler: Sendable {
             var level: Int
             var kind = pattern.kind
             var top = false
-            if case .keyword(let rank) = pattern.family {
+            if case .keyword(let rank) = pattern.family, nestedRanks.contains(rank) {
+                // Sections of the title above, as numbered ones are.
+                level = keywordLevel > 0 ? keywordLevel + 1 : 2
+            } else if case .keyword(let rank) = pattern.family {
                 level = (keywordRanks.firstIndex(of: rank) ?? 0) + 1
                 keywordLevel = level
                 kind = rank <= 2 ? .part : .chapter
@@ -80,6 +85,25 @@ struct HeadingLeveler: Sendable {
             if case .numbered = pattern.family { numberedSeen = true }
             roles[index] = .heading(level: level, kind: kind, text: pattern.text)
         }
+    }
+
+    /// Keyword ranks whose numbering starts again (its first number printed twice or more), each time right under an
+    /// unnumbered title that is no front or back matter: the titles hold them (`Insensibility` / `Chapter I` … `Chapter VI`,
+    /// `Exposure` / `Chapter I`).
+    static func ranksStartingAgainUnderTitles(_ patterns: [HeadingPattern?]) -> Set<Int> {
+        var firstNumber: [Int: String] = [:], starts: [Int: Int] = [:], startsUnderTitles: [Int: Int] = [:]
+        var previous: HeadingPattern?
+        for pattern in patterns {
+            guard let pattern else { continue }
+            defer { previous = pattern }
+            guard case .keyword(let rank) = pattern.family else { continue }
+            let number = pattern.text.split(separator: " ").dropFirst().first.map { String($0).trimming(".:") } ?? ""
+            if firstNumber[rank] == nil { firstNumber[rank] = number }
+            guard firstNumber[rank] == number else { continue }
+            starts[rank, default: 0] += 1
+            if let previous, !previous.isMatter, previous.family == .plain || previous.family == .allCaps { startsUnderTitles[rank, default: 0] += 1 }
+        }
+        return Set(starts.keys.filter { starts[$0]! >= 2 && startsUnderTitles[$0] == starts[$0] })
     }
 
     /// The first numbering style heads three or more headings, never starts again (no number printed twice) and holds

@@ -6,6 +6,8 @@ extension StructureClassifier {
     /// when the first page ends after them, or a title with a "by" line under it.
     func titlePage(_ groups: [LineGroup], patterns: [HeadingPattern?], result: inout Result) -> Int {
         var end = 0
+        let headingGap = Self.headingGap(groups, patterns: patterns)
+        var endsAtGap = false
         while end < groups.count, end < 10, groups[end].length <= 80, groups[end].lines.count <= 3, patterns[end]?.isMatter != true,
               result.roles[end] == .paragraph(classes: []), !TextShape.endsSentence(groups[end].plainText) {
             if case .keyword = patterns[end]?.family { break }
@@ -15,9 +17,16 @@ extension StructureClassifier {
             if end > 0, case .numbered = patterns[end]?.family { break }
             // A line under the byline with running text right under it is the first heading (`The Sisters`).
             if end >= 2, opensText(end, groups), (0..<end).contains(where: { Byline.name(groups[$0].plainText, requirePrefix: true) != nil }) { break }
+            // So is one set off, with running text under it, by as many blank lines as the headings are and more than the
+            // title page's own lines.
+            if end >= 2, let headingGap, opensText(end, groups), groups[end].blankBefore >= headingGap,
+               (1..<end).allSatisfy({ groups[$0].blankBefore < groups[end].blankBefore }) {
+                endsAtGap = true
+                break
+            }
             end += 1
         }
-        guard end < groups.count, end >= 3 || (end >= 1 && groups[end].pageBreakBefore != nil)
+        guard end < groups.count, end >= 3 || (end >= 1 && groups[end].pageBreakBefore != nil) || (end == 2 && endsAtGap)
                 || (end == 2 && Byline.name(groups[1].plainText, requirePrefix: true) != nil) else { return 0 }
         // A credit standing alone names the line under it (`EDITED BY` / `FRIENDS OF ARON BARON`); `and …` adds a
         // name to the last credit; any other line after a credit is the imprint (place, publisher, year).
@@ -54,6 +63,14 @@ extension StructureClassifier {
             return name.isEmpty ? nil : name
         }
         return nil
+    }
+
+    /// The blank lines most heading candidates after the first ten groups stand after, when more than a paragraph's
+    /// and three candidates at least tell it.
+    static func headingGap(_ groups: [LineGroup], patterns: [HeadingPattern?]) -> Int? {
+        let gaps = groups.indices.dropFirst(10).filter { patterns[$0] != nil }.map { groups[$0].blankBefore }.sorted()
+        guard gaps.count >= 3, let paragraphGap = paragraphGap(groups, patterns: patterns), gaps[gaps.count / 2] > paragraphGap else { return nil }
+        return gaps[gaps.count / 2]
     }
 
     /// Running text (a paragraph of several lines, or a long one) follows the group on the same page.
