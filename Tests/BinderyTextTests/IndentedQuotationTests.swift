@@ -24,4 +24,28 @@ struct IndentedQuotationTests {
         #expect(quotes.contains("This warning is final.") && quotes.contains("Trotsky, Chairman."), "\(quotes)")
         #expect(document.blocks.contains { if case .paragraph = $0 { $0.plainText == "The ultimatum went unanswered." } else { false } })
     }
+
+    @Test("a quotation set in between blank lines, wrapped narrower, whose lines end sentences short of the text's measure, is one; one-line speeches after a display stay apart")
+    func quotationWhoseLinesEndSentences() throws {
+        let prose = (0..<12).map(Self.paragraph).joined(separator: "\n")
+        // Wrapped at 66 and set in 4: its first line ends a sentence; a later one ends one shorter than 0.8 of the text's 72.
+        let quoted = ["    “The feeling of friendship is known among them; it is strong.",
+                      "    Weak people are usually supported; sick people are very well",
+                      "    attended to, and every one of them is there for the others,",
+                      "    with gulls and terns, as with snowflakes on a winter day.",
+                      "    Thousands of plovers and sand-coursers run over the beach,",
+                      "    searching their food, whistling, and simply enjoying life.”"].joined(separator: "\n")
+        let display = "    “Caroline Bingley.”"
+        let speeches = ["    “With the officers!” cried Lydia. “I wonder my aunt did not tell us of it.”",
+                        "    “Dining out,” said Mrs. Bennet, “that is very unlucky.”",
+                        "    “Can I have the carriage?” said Jane."].joined(separator: "\n")
+        let text = [prose, quoted, (12..<20).map(Self.paragraph).joined(separator: "\n"), display,
+                    speeches + "\n" + (20..<28).map(Self.paragraph).joined(separator: "\n")].joined(separator: "\n\n") + "\n"
+        let document = try read(text)
+        let quotes = document.blocks.compactMap { block -> String? in if case .blockQuote(let inner, _) = block { inner.map(\.plainText).joined() } else { nil } }
+        #expect(quotes.first { $0.hasPrefix("“The feeling") }?.hasSuffix("simply enjoying life.”") == true, "\(quotes)")
+        let paragraphs = document.blocks.compactMap { block -> String? in if case .paragraph = block { block.plainText } else { nil } }
+        #expect(paragraphs.contains("“Dining out,” said Mrs. Bennet, “that is very unlucky.”"), "\(paragraphs)")
+        #expect(paragraphs.contains { $0.hasPrefix("“With the officers!”") && $0.hasSuffix("of it.”") }, "\(paragraphs)")
+    }
 }

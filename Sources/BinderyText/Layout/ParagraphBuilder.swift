@@ -41,7 +41,7 @@ struct ParagraphBuilder: Sendable {
             let following = index + 1 < lines.count && !standsAlone && !pages.removed.contains(index + 1) ? lines[index + 1] : nil
             if let count = current?.lines.count, let previous,
                !startsParagraph(line, after: previous, blanks: blanks, pageBreak: pendingBreak, standsAlone: standsAlone,
-                                following: following, opening: current?.lines.first) {
+                                following: following, opening: current?.lines.first, openingSetApart: (current?.blankBefore ?? 0) > 0 && current?.pageBreakBefore == nil) {
                 if let pendingBreak { current?.pageBreaks[count] = pendingBreak }
                 current?.lines.append(line)
             } else {
@@ -133,13 +133,20 @@ struct ParagraphBuilder: Sendable {
     }
 
     /// Whether `line` begins a new paragraph after `previous`, separated by `blanks` blank lines and maybe a page break.
-    /// `following` is the text line right after `line`, if any; `opening`, the first line of the group `previous` ends.
+    /// `following` is the text line right after `line`, if any; `opening`, the first line of the group `previous` ends,
+    /// `openingSetApart` whether blank lines stand before it that are no page's gap.
     func startsParagraph(_ line: SourceLine, after previous: SourceLine, blanks: Int, pageBreak: PageBreak?, standsAlone: Bool = false,
-                         following: SourceLine? = nil, opening: SourceLine? = nil) -> Bool {
+                         following: SourceLine? = nil, opening: SourceLine? = nil, openingSetApart: Bool = false) -> Bool {
         let measure = Double(profile.measure)
         let previousOpens = opening.map { $0.number == previous.number } ?? false
         let previousEnds = previous.endsSentence || Self.introducesSpeech(previous, line)
+        // Where paragraphs open with an indent, a block set apart by blank lines with every line set in as deep (a
+        // quotation) fills a measure narrowed by its indent: a sentence's end falls short of it by the line's reach, the
+        // indent and the text together.
+        let inSetInBlock = profile.indentMark && openingSetApart && blanks == 0 && opening.map { $0.leadingSpaces > 0 && $0.leadingSpaces == previous.leadingSpaces } == true
+            && line.leadingSpaces == previous.leadingSpaces
         let previousLength = Double(previous.length)
+        let previousReach = previousLength + Double(inSetInBlock ? previous.leadingSpaces : 0)
         // A picture's place-holder (`[Illustration]`) stands alone.
         if Self.isPicture(line) || Self.isPicture(previous) { return true }
         if profile.layout == .linePerParagraph {
@@ -196,7 +203,9 @@ struct ParagraphBuilder: Sendable {
         if profile.indentMark, previousEnds, line.leadingSpaces > 0, previous.leadingSpaces == 0 { return true }
         // A paragraph of one line, then another indented as it is (`    “But I was embarrassed.”`); in a block quote
         // indented as deep, a sentence ends a line further on.
-        if profile.indentMark, previousEnds, previousOpens, line.leadingSpaces > 0, line.leadingSpaces == previous.leadingSpaces { return true }
+        // (Not a full first line of a block set apart whose next line runs on into one set in as deep: a quotation's.)
+        let quotationGoesOn = inSetInBlock && previousReach >= 0.8 * measure && !line.endsSentence && following?.leadingSpaces == line.leadingSpaces
+        if profile.indentMark, previousEnds, previousOpens, line.leadingSpaces > 0, line.leadingSpaces == previous.leadingSpaces, !quotationGoesOn { return true }
         // A first line set in between flush ones after a sentence's end is a paragraph's indent, however rare indents
         // are in the document (prose among verse, whose set-in lines run on set in).
         if previousEnds, previous.leadingSpaces == 0, (1...8).contains(line.leadingSpaces), following?.leadingSpaces == 0,
@@ -224,7 +233,7 @@ struct ParagraphBuilder: Sendable {
         // Without a mark of its own (an indent, trailing spaces), a justified text ends a paragraph on a sentence
         // whose line is shorter than its lines inside paragraphs usually are.
         let floor = profile.indentMark || profile.trailingSpaceMark ? 0 : Double(profile.fullLineFloor ?? 0)
-        if previousEnds, !forced, previousLength < 0.8 * measure || (profile.endOdds.map { $0.fallsShort(previous) } ?? (previousLength < floor)) { return true }
+        if previousEnds, !forced, previousReach < 0.8 * measure || (profile.endOdds.map { $0.fallsShort(previous) } ?? (previousLength < floor)) { return true }
         // In justified text only a paragraph's last line falls short of the floor: a short title over its text.
         if profile.layout == .hardWrapped, floor > 0, !forced, previousOpens, previousLength < 0.85 * floor, ParagraphEndOdds.startsSentence(line) { return true }
         if previousEnds, let odds = profile.endOdds, ParagraphEndOdds.startsSentence(line) {
