@@ -6,10 +6,9 @@ import Testing
 /// every list: generated in each combination of section numbering, note form and list length.
 @Suite("Notes after each section")
 struct SectionNotesTests {
-    /// No sections, or sections numbered through the book. (Roman sections numbered again in each chapter, with notes
-    /// after them, are not read back: numbers that start again after a notes title are taken for note numbers under a
-    /// chapter's subheading, as endnotes are far more often set.)
-    enum Sections: CaseIterable { case none, runningArabic }
+    /// No sections, sections numbered through the book, or roman sections numbered again in each chapter (a chapter
+    /// whose number goes on from the last ends the notes before it).
+    enum Sections: CaseIterable { case none, runningArabic, restartingRoman }
     enum NoteForm: CaseIterable { case dotted, bracketed }
 
     static let prose = "A sentence of the body that runs on for a while and says very little at all, as bodies do.\n"
@@ -38,10 +37,10 @@ struct SectionNotesTests {
             switch sections {
             case .none:
                 body("chapter \(chapter)")
-            case .runningArabic:
-                for _ in 1...3 {
+            case .runningArabic, .restartingRoman:
+                for section in ["I", "II", "III"] {
                     running += 1
-                    let number = "\(running)"
+                    let number = sections == .runningArabic ? "\(running)" : section
                     text += "\n\n\(number)\n\n"
                     headings.append(number)
                     body("section \(running)")
@@ -111,5 +110,28 @@ struct SectionNotesTests {
         }
         let found = headings(try read(text)).map(\.text)
         #expect(found.contains("1. The Dawn") && found.contains("2. The Noon"), "\(found)")
+    }
+
+    /// Aphorisms numbered through named chapters, notes after each chapter, then a new title set apart whose parts are
+    /// numbered from 1 again: the title ends the last notes section, and its numbers are its parts, not notes. (Most
+    /// paragraphs stand right under a number, after its gap: the paragraphs' own gap is the one between two of them.)
+    @Test func aTitleAfterTheLastNotesEndsThem() throws {
+        var text = "THE BOOK OF TESTS\n\nby A. Writer\n\n\n\n"
+        var aphorism = 0
+        for chapter in ["I", "II", "III"] {
+            text += "\n\n\nCHAPTER \(chapter).\n\n\n"
+            for _ in 1...4 {
+                aphorism += 1
+                text += "\n\n\(aphorism)\n\n\n" + Self.prose + Self.prose + "A claim.[1] And more.\n" + Self.prose
+                if aphorism % 3 == 0 { text += "\n" + Self.prose + Self.prose }
+            }
+            text += "\n\nNOTES\n\n[1] The note to chapter \(chapter), a sentence.\n"
+        }
+        text += "\n\n\n\nFrom the Heights\n\n\n"
+        for part in 1...3 { text += "\(part)\n\n" + Self.prose + Self.prose + "\n" }
+        let found = headings(try read(text))
+        let title = try #require(found.firstIndex { $0.text == "From the Heights" }, "\(found)")
+        #expect(found[(title + 1)...].map(\.text) == ["1", "2", "3"], "\(found)")
+        #expect(found[(title + 1)...].allSatisfy { $0.level > found[title].level }, "\(found)")
     }
 }

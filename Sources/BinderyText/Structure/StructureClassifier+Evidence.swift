@@ -74,9 +74,11 @@ extension StructureClassifier {
     /// Twice the column a line's middle stands at.
     static func doubledCentre(_ line: SourceLine) -> Int { 2 * line.leadingSpaces + line.length }
 
-    /// The blank lines the document most often puts before a paragraph that is no heading candidate.
+    /// The blank lines the document most often puts before a paragraph that is no heading candidate, after one that is
+    /// none either (a paragraph under a title stands after the title's gap: a book of short sections has more of those).
     static func paragraphGap(_ groups: [LineGroup], patterns: [HeadingPattern?]) -> Int? {
-        LineGroup.paragraphGap(groups) { patterns[$0] == nil }
+        LineGroup.paragraphGap(groups) { patterns[$0] == nil && ($0 == 0 || patterns[$0 - 1] == nil) }
+            ?? LineGroup.paragraphGap(groups) { patterns[$0] == nil }
     }
 
     /// First cells of lines with a column gap (three spaces) that begin three such lines or more.

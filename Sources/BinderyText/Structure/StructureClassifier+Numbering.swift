@@ -10,17 +10,19 @@ extension StructureClassifier {
                               bareNumber: !member.scheme.titled, endsWithColon: false, open: false)
     }
 
-    /// Bare numbers after a notes heading (`Notes`, `Endnotes`) number notes, not divisions, except those that go on
-    /// from the divisions before with no note numbered between (`27`, notes `1.`–`3.`, then `28`). Returns those, which
-    /// no note run may take for a note number either.
-    func releaseNoteNumbers(_ schemes: NumberingSchemes, patterns: inout [HeadingPattern?]) -> Set<Int> {
-        guard let notes = patterns.firstIndex(where: { $0?.isMatter == true && $0?.kind == .notes }) else { return [] }
+    /// Bare numbers in a notes section (after a notes heading such as `Notes` or `Endnotes`, up to the next division's
+    /// title) number notes, not divisions, except those that go on from the divisions before with no note numbered
+    /// between (`27`, notes `1.`–`3.`, then `28`). Returns those, which no note run may take for a note number either.
+    func releaseNoteNumbers(_ groups: [LineGroup], schemes: NumberingSchemes, patterns: inout [HeadingPattern?]) -> Set<Int> {
+        guard patterns.contains(where: { $0?.isMatter == true && $0?.kind == .notes }) else { return [] }
+        let inNotes = notesSections(groups, schemes: schemes, patterns: patterns)
         var goingOn: Set<Int> = []
         for (scheme, run) in schemes.runs where scheme.word.isEmpty {
             var lastDivision: Int?, noteSince = false
             for member in run where member.title.isEmpty {
-                if member.group < notes {
+                if !inNotes[member.group] {
                     lastDivision = member.value
+                    noteSince = false
                 } else if let division = lastDivision, !noteSince, member.follows(division) {
                     lastDivision = member.value
                     goingOn.insert(member.group)
@@ -31,6 +33,33 @@ extension StructureClassifier {
             }
         }
         return goingOn
+    }
+
+    /// Whether each group stands in a notes section: from a notes heading to the next division's title, one the body
+    /// has not had (endnotes repeat the body's titles over their groups, `CHAPTER 1` or `The Voyage`): other matter, a
+    /// named division whose number goes on from the body's last (`CHAPTER II` after `CHAPTER I`'s notes), or a title
+    /// set apart by more blank lines than the document's paragraphs.
+    private func notesSections(_ groups: [LineGroup], schemes: NumberingSchemes, patterns: [HeadingPattern?]) -> [Bool] {
+        let paragraphGap = Self.paragraphGap(groups, patterns: patterns) ?? 1
+        var inNotes = false
+        var titles: Set<String> = [], lastNamed: [NumberingSchemes.Scheme: Int] = [:]
+        return groups.indices.map { index in
+            guard let pattern = patterns[index] else { return inNotes }
+            let member = schemes.members[index]
+            if pattern.isMatter {
+                inNotes = pattern.kind == .notes
+            } else if case .keyword = pattern.family, inNotes {
+                if let member, let last = lastNamed[member.scheme], member.follows(last) { inNotes = false }
+            } else if inNotes, pattern.family == .plain || pattern.family == .allCaps, groups[index].blankBefore >= 2,
+                      groups[index].blankBefore > paragraphGap, !titles.contains(Self.key(pattern.text)) {
+                inNotes = false
+            }
+            if !inNotes {
+                titles.insert(Self.key(pattern.text))
+                if let member, !member.scheme.word.isEmpty { lastNamed[member.scheme] = member.value }
+            }
+            return inNotes
+        }
     }
 
     /// Offers the short title under a bare numbered member to `mergeSplitHeadings`, where half its scheme's members

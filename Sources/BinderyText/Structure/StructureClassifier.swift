@@ -56,7 +56,7 @@ struct StructureClassifier: Sendable {
                 patterns[index] = Self.pattern(for: member, text: group.plainText)
             }
         }
-        let divisionsAcrossNotes = releaseNoteNumbers(schemes, patterns: &patterns)
+        let divisionsAcrossNotes = releaseNoteNumbers(groups, schemes: schemes, patterns: &patterns)
         keepPhrasesInTitles(groups, patterns: &patterns, inlineBylines: &inlineBylines)
         var bySidecar: Set<Int> = Set(forced.keys)
         for index in denied where patterns[index] != nil {
