@@ -48,4 +48,21 @@ struct IndentedQuotationTests {
         #expect(paragraphs.contains("“Dining out,” said Mrs. Bennet, “that is very unlucky.”"), "\(paragraphs)")
         #expect(paragraphs.contains { $0.hasPrefix("“With the officers!”") && $0.hasSuffix("of it.”") }, "\(paragraphs)")
     }
+
+    @Test("a stanza set in as deep as the paragraphs' first lines, between blank lines, is verse line by line; a quotation set in beside it stays one")
+    func stanzaSetInAsDeepAsParagraphs() throws {
+        let stanza = ["    He would have had his Erin famed,", "    The green flag gloriously unfurled,",
+                      "    Her statesmen, bards and warriors raised", "    Before the nations of the World."]
+        let quoted = gutenbergWrapped((0..<5).map { "Quoted sentence \($0) goes on for a while before it ends." }.joined(separator: " "), width: 64, indent: 4)
+        let text = [(0..<8).map(Self.paragraph).joined(separator: "\n"), stanza.joined(separator: "\n"),
+                    (8..<14).map(Self.paragraph).joined(separator: "\n"), quoted,
+                    (14..<20).map(Self.paragraph).joined(separator: "\n")].joined(separator: "\n\n") + "\n"
+        let document = try read(text)
+        let verse = document.blocks.compactMap { block -> [String]? in
+            if case .verse(let lines, _) = block { lines.map { $0.map(\.plainText).joined() } } else { nil }
+        }
+        #expect(verse == [stanza.map { $0.trimmingCharacters(in: .whitespaces) }], "\(document.blocks)")
+        let quotes = document.blocks.compactMap { block -> String? in if case .blockQuote(let inner, _) = block { inner.map(\.plainText).joined() } else { nil } }
+        #expect(quotes.count == 1 && quotes[0].hasPrefix("Quoted sentence 0") && quotes[0].hasSuffix("sentence 4 goes on for a while before it ends."), "\(quotes)")
+    }
 }

@@ -167,6 +167,8 @@ struct ParagraphBuilder: Sendable {
         if marksParagraphs, blanks == 0, line.leadingSpaces > 0 { return false }
         if marksParagraphs, blanks == 0, previousLength >= 0.6 * measure, ListMarker.parse(line.text) == nil,
            !Self.isBareNumber(line), !Self.opensWithBracketedNumber(line) { return false }
+        // A block set apart and set in (a stanza, a quotation) goes on over a line that ends no sentence, however short.
+        if pageBreak == nil, inSetInBlock, !previousEnds, ListMarker.parse(line.text) == nil { return false }
         if pageBreak != nil {
             // A long line broken off in mid-sentence (`…and the Petrograd` / `District.`) goes on after the page break
             // where the text does, in lower case or in a sentence, however many blank lines the page's gap has.

@@ -58,8 +58,15 @@ struct BlockAssembler: Sendable {
         let indentedMeasures = LineShape.indentedMeasures(groups, proseIndent: proseIndent)
         // The indents at which the document sets whole blocks of lines in (its quotations, its verse).
         let blockIndents = Set(groups.filter { $0.lines.count >= 2 && $0.lines.allSatisfy { $0.leadingSpaces >= proseIndent + 2 } }.map { $0.lines[0].leadingSpaces })
+        // Where paragraphs open with an indent, their first lines are set in too: set-in blocks are measured by their own lines.
+        let displayMeasures = shape.map { shape in LineShape.indentedMeasures(groups.filter(shape.isSetInDisplay), proseIndent: proseIndent) } ?? [:]
         var indentedVerse = groups.map { group in
-            shape.map { $0.isIndented(group, bodyIndent: proseIndent) && $0.keepsLines(group.lines[...], measure: indentedMeasures[group.lines[0].leadingSpaces] ?? Self.widest(group)) } ?? false
+            shape.map { shape in
+                let display = shape.isSetInDisplay(group)
+                guard display || shape.isIndented(group, bodyIndent: proseIndent) else { return false }
+                let measures = display ? displayMeasures : indentedMeasures
+                return shape.keepsLines(group.lines[...], measure: measures[group.lines[0].leadingSpaces] ?? Self.widest(group))
+            } ?? false
         }
         // The printed page tells verse (ragged lines) from a quotation (justified ones) where it was read.
         for index in groups.indices where !printed.verseLines.isEmpty || !printed.quoteLines.isEmpty {

@@ -95,6 +95,13 @@ struct LineShape: Sendable {
         }
     }
 
+    /// Where paragraphs open with an indent, a block of two lines or more set apart by blank lines, every line set in
+    /// as deep as the first (a stanza, a quotation): a paragraph's lines after its first go back to the margin.
+    func isSetInDisplay(_ group: LineGroup) -> Bool {
+        guard profile.indentMark, group.lines.count >= 2, group.blankBefore >= 1, group.pageBreakBefore == nil, group.lines[0].leadingSpaces > 0 else { return false }
+        return group.lines.allSatisfy { $0.leadingSpaces == group.lines[0].leadingSpaces }
+    }
+
     /// Every line indented beyond the body's own indent, where indents set lines apart.
     func isIndented(_ group: LineGroup, bodyIndent: Int) -> Bool {
         indentsSetApart && group.lines.allSatisfy { $0.leadingSpaces >= bodyIndent + 2 }
