@@ -65,4 +65,20 @@ struct IndentedQuotationTests {
         let quotes = document.blocks.compactMap { block -> String? in if case .blockQuote(let inner, _) = block { inner.map(\.plainText).joined() } else { nil } }
         #expect(quotes.count == 1 && quotes[0].hasPrefix("Quoted sentence 0") && quotes[0].hasSuffix("sentence 4 goes on for a while before it ends."), "\(quotes)")
     }
+
+    @Test("in text wrapped without blank lines or indents, a quoted document's one-line paragraph set in as deep as its others is no title")
+    func oneLineParagraphOfAQuotationIsNoTitle() throws {
+        func prose(_ seed: Int) -> String {
+            gutenbergWrapped((0..<4).map { "Sentence \($0) of paragraph \(seed) runs on for a while before it ends." }.joined(separator: " "), width: 72)
+        }
+        let before = gutenbergWrapped("The railway porter stated that as the train was about to start he observed a woman attempting to cross the lines, and that he ran towards her and shouted.", width: 64, indent: 4)
+        let after = gutenbergWrapped("The police sergeant deposed that when he arrived he found the deceased lying on the platform, and had the body taken to the waiting-room.", width: 64, indent: 4)
+        let text = ["THE INQUEST\n\n\n\nCHAPTER I.\n\n" + (0..<6).map(prose).joined(separator: "\n"), before, "    _A juror._ “You saw the lady fall?”",
+                    "    _Witness._ “Yes.”", after, (6..<12).map(prose).joined(separator: "\n") + "\n\n\n\nCHAPTER II.\n\n" + (12..<18).map(prose).joined(separator: "\n")
+                    + "\n\n\n\nCHAPTER III.\n\n" + (18..<24).map(prose).joined(separator: "\n")].joined(separator: "\n\n") + "\n"
+        let document = try read(text)
+        #expect(headings(document).map(\.text) == ["CHAPTER I.", "CHAPTER II.", "CHAPTER III."], "\(headings(document))")
+        let quotes = document.blocks.compactMap { block -> String? in if case .blockQuote(let inner, _) = block { inner.map(\.plainText).joined() } else { nil } }
+        #expect(quotes.contains { $0.contains("You saw the lady fall?") }, "\(quotes)")
+    }
 }

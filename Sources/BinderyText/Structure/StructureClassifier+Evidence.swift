@@ -49,6 +49,13 @@ extension StructureClassifier {
                 patterns[index] = nil
                 continue
             }
+            // Where the divisions stand at the margin, a line set in as deep as a block of lines right beside it is part
+            // of that block (a one-line paragraph of a quoted document), not a title.
+            if centred < 2, first.leadingSpaces >= 2, [index - 1, index + 1].contains(where: { groups.indices.contains($0)
+                && groups[$0].lines.count >= 2 && groups[$0].lines.allSatisfy { $0.leadingSpaces == first.leadingSpaces } }) {
+                patterns[index] = nil
+                continue
+            }
             // A line at the top of a page after a line ending in a comma or semicolon goes on with that sentence.
             if groups[index].pageBreakBefore != nil, index > 0, let last = groups[index - 1].lines.last?.text.last, last == "," || last == ";" {
                 patterns[index] = nil
