@@ -24,6 +24,16 @@ struct NumberingSchemeTests {
         #expect(Set(found.map(\.level)) == [1])
     }
 
+    @Test("in hard-wrapped text, a bare number set apart by blank lines with its title right under it, the title ending in a full stop, is one heading")
+    func setApartTitleEndingInAFullStop() throws {
+        var lines: [String] = []
+        for (number, title) in [("I", "Swarms of Butterflies, Dragonflies, etc."), ("II", "Ants and Bees."), ("III", "Birds of Passage, etc."), ("IV", "Summary")] {
+            lines += ["", "", "", number, title, "", ""] + Self.paragraph(lines.count) + Self.paragraph(lines.count + 1)
+        }
+        let found = headings(try read(lines.joined(separator: "\n")))
+        #expect(found.map(\.text) == ["I Swarms of Butterflies, Dragonflies, etc.", "II Ants and Bees.", "III Birds of Passage, etc.", "IV Summary"], "\(found)")
+    }
+
     @Test("a bare number and its title as one two-line group, a dateline under it: every chapter at one level")
     func twoLineGroups() throws {
         var lines = ["Preface", "", "", Self.paragraph(0).joined(separator: "\n"), "", ""]

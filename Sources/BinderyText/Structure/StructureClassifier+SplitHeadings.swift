@@ -42,7 +42,10 @@ extension StructureClassifier {
                 if follower == nil, case .keyword = pattern.family, next.length * 4 <= profile.measure * 3, !next.lines[0].endsSentence {
                     follower = HeadingPattern.match(next.plainText, underNumber: true)
                 }
-                if follower == nil, setApart || wrappedUnderNumber { follower = HeadingPattern.match(nextText, underNumber: true) }
+                // (Set apart, its title may end in a full stop, as one on the number's line may: `Swarms of Butterflies, etc.`)
+                if follower == nil, setApart || wrappedUnderNumber {
+                    follower = HeadingPattern.match(nextText, underNumber: true) ?? (setApart ? HeadingPattern.match(nextText.trimming("."), underNumber: true) : nil)
+                }
                 guard let follower, follower.family == .plain || follower.family == .allCaps else { continue }
                 if case .numbered = pattern.family,
                    !(follower.family == .plain && next.length <= (next.lines.count == 2 || next.lines[0].leadingSpaces >= 6 || setApart ? 100 : 60)) { continue }
