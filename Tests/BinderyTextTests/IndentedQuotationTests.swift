@@ -81,4 +81,20 @@ struct IndentedQuotationTests {
         let quotes = document.blocks.compactMap { block -> String? in if case .blockQuote(let inner, _) = block { inner.map(\.plainText).joined() } else { nil } }
         #expect(quotes.contains { $0.contains("You saw the lady fall?") }, "\(quotes)")
     }
+
+    @Test("after blank lines, set-in lines that open their own things stay apart: a letter's salutation, speeches, contents rows")
+    func setInLinesThatOpenTheirOwn() throws {
+        let prose = { (range: Range<Int>) in range.map(Self.paragraph).joined(separator: "\n") }
+        let letter = "    MY DEAR LIZZY,\n" + Self.paragraph(90)
+        let speeches = ["    “I have been used to consider poetry as the food of love, and so has every one of us,” said Darcy.",
+                        "    “But—”", "    “Dining out,” said Mrs. Bennet, “that is very unlucky.”"].joined(separator: "\n")
+        let contents = ["    CHAPTER I. THE BOY AT THE INN", "    CHAPTER II. THE VOYAGE OUT", "    CHAPTER III. THE ISLAND"].joined(separator: "\n")
+        let text = [prose(0..<8), letter, prose(8..<12), speeches + "\n" + prose(12..<16), contents, prose(16..<22)].joined(separator: "\n\n") + "\n"
+        let document = try read(text)
+        #expect(!document.blocks.contains { if case .verse = $0 { true } else { false } }, "\(document.blocks)")
+        let paragraphs = document.blocks.map(\.plainText)
+        #expect(paragraphs.contains("MY DEAR LIZZY,"), "\(paragraphs)")
+        #expect(paragraphs.contains("“But—”") && paragraphs.contains("“Dining out,” said Mrs. Bennet, “that is very unlucky.”"), "\(paragraphs)")
+        #expect(!paragraphs.contains { $0.contains("INN CHAPTER II") }, "\(paragraphs)")
+    }
 }

@@ -47,13 +47,17 @@ struct NamedSchemeTests {
         #expect(found.filter { !$0.text.hasPrefix(keyword) }.map(\.level) == Array(repeating: 1, count: 5), "\(found)")
     }
 
-    @Test("a chapter numbering that runs through the book stays the top level, titles before its first number beside it")
-    func chaptersRunningThrough() throws {
+    @Test("a chapter numbering that runs through the book, or starts again in a second volume not under a title, stays the top level",
+          arguments: [["Preface", "CHAPTER I.", "CHAPTER II.", "Interlude", "CHAPTER III."],
+                      ["Preface", "CHAPTER I.", "CHAPTER II.", "CHAPTER III.", "The Second Book", "CHAPTER I.", "CHAPTER II."]])
+    func chaptersRunningThrough(titles: [String]) throws {
         var lines = ["A Novel", "", "Some Author", "", ""]
-        for (index, title) in ["Preface", "CHAPTER I.", "CHAPTER II.", "Interlude", "CHAPTER III."].enumerated() {
+        for (index, title) in titles.enumerated() {
             lines += ["", "", "", title, "", ""] + NumberingSchemeTests.paragraph(index) + [""]
         }
         let found = headings(try read(lines.joined(separator: "\n")))
-        #expect(found.filter { $0.text.hasPrefix("CHAPTER") }.map(\.level) == [1, 1, 1], "\(found)")
+        let chapters = found.filter { $0.text.hasPrefix("CHAPTER") }
+        #expect(chapters.count == titles.count { $0.hasPrefix("CHAPTER") } && Set(chapters.map(\.level)).count == 1, "\(found)")
+        #expect(chapters.first?.level == found.first { $0.text == "Preface" }?.level, "\(found)")
     }
 }

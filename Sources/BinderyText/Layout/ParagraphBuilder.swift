@@ -39,9 +39,10 @@ struct ParagraphBuilder: Sendable {
             if pendingBreak != nil, let gaps, gaps.gap(before: index).furnished { blanks = max(0, blanks - gaps.usualBlanks) }
             let standsAlone = index + 1 >= lines.count || lines[index + 1].isBlank
             let following = index + 1 < lines.count && !standsAlone && !pages.removed.contains(index + 1) ? lines[index + 1] : nil
+            let openingSetApart = (current?.blankBefore ?? 0) > 0 && current?.pageBreakBefore == nil
             if let count = current?.lines.count, let previous,
                !startsParagraph(line, after: previous, blanks: blanks, pageBreak: pendingBreak, standsAlone: standsAlone,
-                                following: following, opening: current?.lines.first, openingSetApart: (current?.blankBefore ?? 0) > 0 && current?.pageBreakBefore == nil) {
+                                following: following, opening: current?.lines.first, openingSetApart: openingSetApart) {
                 if let pendingBreak { current?.pageBreaks[count] = pendingBreak }
                 current?.lines.append(line)
             } else {
@@ -143,8 +144,13 @@ struct ParagraphBuilder: Sendable {
         // Where paragraphs open with an indent, a block set apart by blank lines with every line set in as deep (a
         // quotation) fills a measure narrowed by its indent: a sentence's end falls short of it by the line's reach, the
         // indent and the text together.
-        let inSetInBlock = profile.indentMark && openingSetApart && blanks == 0 && opening.map { $0.leadingSpaces > 0 && $0.leadingSpaces == previous.leadingSpaces } == true
-            && line.leadingSpaces == previous.leadingSpaces
+        let inSetInBlock = profile.indentMark && openingSetApart && blanks == 0
+            && opening.map { $0.leadingSpaces > 0 && $0.leadingSpaces == previous.leadingSpaces } == true && line.leadingSpaces == previous.leadingSpaces
+        // Lines that open something of their own: an item, a note, a contents row (a column gap), a named division, a
+        // speech after one that closed.
+        let opensOwn = ListMarker.parse(line.text) != nil || Self.isBareNumber(line) || Self.opensWithBracketedNumber(line)
+            || line.text.contains("   ") || HeadingPattern.opensWithKeyword(line.text)
+            || ParagraphEndOdds.opensQuote(line) && (ParagraphEndOdds.endsInQuote(previous) || previous.text.last.map(Self.isDash) == true)
         let previousLength = Double(previous.length)
         let previousReach = previousLength + Double(inSetInBlock ? previous.leadingSpaces : 0)
         // A picture's place-holder (`[Illustration]`) stands alone.
@@ -167,8 +173,9 @@ struct ParagraphBuilder: Sendable {
         if marksParagraphs, blanks == 0, line.leadingSpaces > 0 { return false }
         if marksParagraphs, blanks == 0, previousLength >= 0.6 * measure, ListMarker.parse(line.text) == nil,
            !Self.isBareNumber(line), !Self.opensWithBracketedNumber(line) { return false }
-        // A block set apart and set in (a stanza, a quotation) goes on over a line that ends no sentence, however short.
-        if pageBreak == nil, inSetInBlock, !previousEnds, ListMarker.parse(line.text) == nil { return false }
+        // A block set apart and set in (a stanza, a quotation) goes on over a line that ends no sentence, however short,
+        // when the block goes on set in under it (a letter's salutation, then its first paragraph, does not).
+        if pageBreak == nil, inSetInBlock, !previousEnds, !opensOwn, following.map({ $0.leadingSpaces == line.leadingSpaces }) ?? true { return false }
         if pageBreak != nil {
             // A long line broken off in mid-sentence (`…and the Petrograd` / `District.`) goes on after the page break
             // where the text does, in lower case or in a sentence, however many blank lines the page's gap has.
@@ -206,7 +213,8 @@ struct ParagraphBuilder: Sendable {
         // A paragraph of one line, then another indented as it is (`    “But I was embarrassed.”`); in a block quote
         // indented as deep, a sentence ends a line further on.
         // (Not a full first line of a block set apart whose next line runs on into one set in as deep: a quotation's.)
-        let quotationGoesOn = inSetInBlock && previousReach >= 0.8 * measure && !line.endsSentence && following?.leadingSpaces == line.leadingSpaces
+        let quotationGoesOn = inSetInBlock && previousReach >= 0.8 * measure && !line.endsSentence && !opensOwn && !ParagraphEndOdds.opensQuote(line)
+            && following?.leadingSpaces == line.leadingSpaces
         if profile.indentMark, previousEnds, previousOpens, line.leadingSpaces > 0, line.leadingSpaces == previous.leadingSpaces, !quotationGoesOn { return true }
         // A first line set in between flush ones after a sentence's end is a paragraph's indent, however rare indents
         // are in the document (prose among verse, whose set-in lines run on set in).

@@ -35,8 +35,8 @@ struct HeadingLeveler: Sendable {
             var kind = pattern.kind
             var top = false
             if case .keyword(let rank) = pattern.family, nestedRanks.contains(rank) {
-                // Sections of the title above, as numbered ones are.
-                level = keywordLevel > 0 ? keywordLevel + 1 : 2
+                // Sections of the title above (itself a level under an open named division), as numbered ones are.
+                level = keywordLevel > 0 ? keywordLevel + 2 : 2
             } else if case .keyword(let rank) = pattern.family {
                 level = (keywordRanks.firstIndex(of: rank) ?? 0) + 1
                 keywordLevel = level
@@ -88,22 +88,24 @@ struct HeadingLeveler: Sendable {
     }
 
     /// Keyword ranks whose numbering starts again (its first number printed twice or more), each time right under an
-    /// unnumbered title that is no front or back matter: the titles hold them (`Insensibility` / `Chapter I` … `Chapter VI`,
-    /// `Exposure` / `Chapter I`).
+    /// unnumbered title-cased title that is no front or back matter: the titles hold them (`Insensibility` / `Chapter I`
+    /// … `Chapter VI`, `Exposure` / `Chapter I`).
     static func ranksStartingAgainUnderTitles(_ patterns: [HeadingPattern?]) -> Set<Int> {
-        var firstNumber: [Int: String] = [:], starts: [Int: Int] = [:], startsUnderTitles: [Int: Int] = [:]
+        var firstNumber: [Int: Substring] = [:], starts: [Int: Int] = [:], startsUnderTitles: [Int: Int] = [:]
         var previous: HeadingPattern?
         for pattern in patterns {
             guard let pattern else { continue }
             defer { previous = pattern }
             guard case .keyword(let rank) = pattern.family else { continue }
-            let number = pattern.text.split(separator: " ").dropFirst().first.map { String($0).trimming(".:") } ?? ""
+            // The number after the word (and its article: `Book the First`), without its mark.
+            let words = TextShape.words(pattern.text).dropFirst().drop { TextShape.lowercased($0) == "the" }
+            guard let number = words.first else { continue }
             if firstNumber[rank] == nil { firstNumber[rank] = number }
             guard firstNumber[rank] == number else { continue }
             starts[rank, default: 0] += 1
-            if let previous, !previous.isMatter, previous.family == .plain || previous.family == .allCaps { startsUnderTitles[rank, default: 0] += 1 }
+            if let previous, !previous.isMatter, previous.family == .plain { startsUnderTitles[rank, default: 0] += 1 }
         }
-        return Set(starts.keys.filter { starts[$0]! >= 2 && startsUnderTitles[$0] == starts[$0] })
+        return Set(starts.filter { $0.value >= 2 && startsUnderTitles[$0.key] == $0.value }.keys)
     }
 
     /// The first numbering style heads three or more headings, never starts again (no number printed twice) and holds

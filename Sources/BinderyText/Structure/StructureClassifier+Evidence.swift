@@ -49,9 +49,11 @@ extension StructureClassifier {
                 patterns[index] = nil
                 continue
             }
-            // Where the divisions stand at the margin, a line set in as deep as a block of lines right beside it is part
-            // of that block (a one-line paragraph of a quoted document), not a title.
-            if centred < 2, first.leadingSpaces >= 2, [index - 1, index + 1].contains(where: { groups.indices.contains($0)
+            // Where the divisions stand at the margin, a line set in as deep as a block of lines right over it, or right
+            // under it when it ends a sentence (a poem's title over its stanza ends none), is part of that block (a one-line
+            // paragraph of a quoted document), not a title.
+            let sides = first.endsSentence ? [index - 1, index + 1] : [index - 1]
+            if centred < 2, first.leadingSpaces >= 2, sides.contains(where: { groups.indices.contains($0)
                 && groups[$0].lines.count >= 2 && groups[$0].lines.allSatisfy { $0.leadingSpaces == first.leadingSpaces } }) {
                 patterns[index] = nil
                 continue

@@ -36,9 +36,9 @@ extension StructureClassifier {
     }
 
     /// Whether each group stands in a notes section: from a notes heading to the next division's title, one the body
-    /// has not had (endnotes repeat the body's titles over their groups, `CHAPTER 1` or `The Voyage`): other matter, a
-    /// named division whose number goes on from the body's last (`CHAPTER II` after `CHAPTER I`'s notes), or a title
-    /// set apart by more blank lines than the document's paragraphs.
+    /// has not had (endnotes repeat the body's titles over their groups, `CHAPTER 1` or `The Voyage`): a named division
+    /// whose number goes on from the body's last (`CHAPTER II` after `CHAPTER I`'s notes), new matter, or a new title set
+    /// apart by more blank lines than the document's paragraphs that names no notes (`Notes to Chapter I` does).
     private func notesSections(_ groups: [LineGroup], schemes: NumberingSchemes, patterns: [HeadingPattern?]) -> [Bool] {
         let paragraphGap = Self.paragraphGap(groups, patterns: patterns) ?? 1
         var inNotes = false
@@ -46,20 +46,30 @@ extension StructureClassifier {
         return groups.indices.map { index in
             guard let pattern = patterns[index] else { return inNotes }
             let member = schemes.members[index]
-            if pattern.isMatter {
-                inNotes = pattern.kind == .notes
-            } else if case .keyword = pattern.family, inNotes {
+            let key = Self.key(pattern.text)
+            if pattern.isMatter && pattern.kind == .notes {
+                inNotes = true
+            } else if !inNotes {
+                // Outside notes, nothing to end.
+            } else if case .keyword = pattern.family {
                 if let member, let last = lastNamed[member.scheme], member.follows(last) { inNotes = false }
-            } else if inNotes, pattern.family == .plain || pattern.family == .allCaps, groups[index].blankBefore >= 2,
-                      groups[index].blankBefore > paragraphGap, !titles.contains(Self.key(pattern.text)) {
+            } else if pattern.isMatter || pattern.family == .plain || pattern.family == .allCaps, !titles.contains(key),
+                      pattern.isMatter || groups[index].blankBefore >= 2 && groups[index].blankBefore > paragraphGap,
+                      !Self.namesNotes(pattern.text) {
                 inNotes = false
             }
             if !inNotes {
-                titles.insert(Self.key(pattern.text))
+                titles.insert(key)
                 if let member, !member.scheme.word.isEmpty { lastNamed[member.scheme] = member.value }
             }
             return inNotes
         }
+    }
+
+    /// A title that opens with a notes section's name (`Notes to Chapter I`, `Endnotes for Part Two`).
+    static func namesNotes(_ text: String) -> Bool {
+        let first = TextShape.words(text).first.map { TextShape.lowercased($0) } ?? ""
+        return HeadingPattern.matter[first] == .notes
     }
 
     /// Offers the short title under a bare numbered member to `mergeSplitHeadings`, where half its scheme's members

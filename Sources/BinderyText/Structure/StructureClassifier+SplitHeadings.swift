@@ -42,9 +42,11 @@ extension StructureClassifier {
                 if follower == nil, case .keyword = pattern.family, next.length * 4 <= profile.measure * 3, !next.lines[0].endsSentence {
                     follower = HeadingPattern.match(next.plainText, underNumber: true)
                 }
-                // (Set apart, its title may end in a full stop, as one on the number's line may: `Swarms of Butterflies, etc.`)
+                // (Set apart and title-cased up to the word the stop ends, which may be an abbreviation, its title may end
+                // in a full stop, as one on the number's line may: `Swarms of Butterflies, etc.`; a sentence is no title.)
                 if follower == nil, setApart || wrappedUnderNumber {
-                    follower = HeadingPattern.match(nextText, underNumber: true) ?? (setApart ? HeadingPattern.match(nextText.trimming("."), underNumber: true) : nil)
+                    let stopped = setApart && TextShape.titleCaseRatio(words: TextShape.words(nextText).dropLast()) >= 0.8
+                    follower = HeadingPattern.match(nextText, underNumber: true) ?? (stopped ? HeadingPattern.match(nextText.trimming("."), underNumber: true) : nil)
                 }
                 guard let follower, follower.family == .plain || follower.family == .allCaps else { continue }
                 if case .numbered = pattern.family,

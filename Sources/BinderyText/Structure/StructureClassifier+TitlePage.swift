@@ -18,15 +18,16 @@ extension StructureClassifier {
             // A line under the byline with running text right under it is the first heading (`The Sisters`).
             if end >= 2, opensText(end, groups), (0..<end).contains(where: { Byline.name(groups[$0].plainText, requirePrefix: true) != nil }) { break }
             // So is one set off, with running text under it, by as many blank lines as the headings are and more than the
-            // title page's own lines.
+            // title page's own lines, unless it names the author (`BY JOHN SMITH`).
             if end >= 2, let headingGap, opensText(end, groups), groups[end].blankBefore >= headingGap,
-               (1..<end).allSatisfy({ groups[$0].blankBefore < groups[end].blankBefore }) {
+               (1..<end).allSatisfy({ groups[$0].blankBefore < groups[end].blankBefore }),
+               Byline.name(groups[end].plainText, requirePrefix: true) == nil {
                 endsAtGap = true
                 break
             }
             end += 1
         }
-        guard end < groups.count, end >= 3 || (end >= 1 && groups[end].pageBreakBefore != nil) || (end == 2 && endsAtGap)
+        guard end < groups.count, end >= 3 || (end >= 1 && groups[end].pageBreakBefore != nil) || endsAtGap
                 || (end == 2 && Byline.name(groups[1].plainText, requirePrefix: true) != nil) else { return 0 }
         // A credit standing alone names the line under it (`EDITED BY` / `FRIENDS OF ARON BARON`); `and …` adds a
         // name to the last credit; any other line after a credit is the imprint (place, publisher, year).
