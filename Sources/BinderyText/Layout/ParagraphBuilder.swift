@@ -146,11 +146,11 @@ struct ParagraphBuilder: Sendable {
         // indent and the text together.
         let inSetInBlock = profile.indentMark && openingSetApart && blanks == 0
             && opening.map { $0.leadingSpaces > 0 && $0.leadingSpaces == previous.leadingSpaces } == true && line.leadingSpaces == previous.leadingSpaces
-        // Lines that open something of their own: an item, a note, a contents row (a column gap), a named division, a
-        // speech after one that closed.
-        let opensOwn = ListMarker.parse(line.text) != nil || Self.isBareNumber(line) || Self.opensWithBracketedNumber(line)
+        // In such a block, a line that opens something of its own: an item, a note, a contents row (a column gap), a
+        // named division, a speech after one that closed.
+        let opensOwn = inSetInBlock && (ListMarker.parse(line.text) != nil || Self.isBareNumber(line) || Self.opensWithBracketedNumber(line)
             || line.text.contains("   ") || HeadingPattern.opensWithKeyword(line.text)
-            || ParagraphEndOdds.opensQuote(line) && (ParagraphEndOdds.endsInQuote(previous) || previous.text.last.map(Self.isDash) == true)
+            || ParagraphEndOdds.opensQuote(line) && (ParagraphEndOdds.endsInQuote(previous) || previous.text.last.map(Self.isDash) == true))
         let previousLength = Double(previous.length)
         let previousReach = previousLength + Double(inSetInBlock ? previous.leadingSpaces : 0)
         // A picture's place-holder (`[Illustration]`) stands alone.

@@ -88,7 +88,7 @@ struct HeadingLeveler: Sendable {
     }
 
     /// Keyword ranks whose numbering starts again (its first number printed twice or more), each time right under an
-    /// unnumbered title-cased title that is no front or back matter: the titles hold them (`Insensibility` / `Chapter I`
+    /// unnumbered title not in capitals that is no front or back matter: the titles hold them (`Insensibility` / `Chapter I`
     /// … `Chapter VI`, `Exposure` / `Chapter I`).
     static func ranksStartingAgainUnderTitles(_ patterns: [HeadingPattern?]) -> Set<Int> {
         var firstNumber: [Int: Substring] = [:], starts: [Int: Int] = [:], startsUnderTitles: [Int: Int] = [:]
