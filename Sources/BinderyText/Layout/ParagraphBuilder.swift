@@ -92,6 +92,11 @@ struct ParagraphBuilder: Sendable {
         ListMarker.parse(line.text)?.ordered == true
     }
 
+    /// A line that opens an item or a note: a list marker, a number alone with its full stop, a number in brackets.
+    static func opensItemOrNote(_ line: SourceLine) -> Bool {
+        ListMarker.parse(line.text) != nil || isBareNumber(line) || opensWithBracketedNumber(line)
+    }
+
     /// A line that is only a number with its full stop (`36.`): a note's or an item's number set apart.
     static func isBareNumber(_ line: SourceLine) -> Bool {
         line.length <= 4 && line.text.hasSuffix(".") && line.text.dropLast().allSatisfy { $0.isASCII && $0.isNumber } && line.length >= 2
@@ -148,7 +153,7 @@ struct ParagraphBuilder: Sendable {
             && opening.map { $0.leadingSpaces > 0 && $0.leadingSpaces == previous.leadingSpaces } == true && line.leadingSpaces == previous.leadingSpaces
         // In such a block, a line that opens something of its own: an item, a note, a contents row (a column gap), a
         // named division, a speech after one that closed.
-        let opensOwn = inSetInBlock && (ListMarker.parse(line.text) != nil || Self.isBareNumber(line) || Self.opensWithBracketedNumber(line)
+        let opensOwn = inSetInBlock && (Self.opensItemOrNote(line)
             || line.text.contains("   ") || HeadingPattern.opensWithKeyword(line.text)
             || ParagraphEndOdds.opensQuote(line) && (ParagraphEndOdds.endsInQuote(previous) || previous.text.last.map(Self.isDash) == true))
         let previousLength = Double(previous.length)
@@ -158,7 +163,7 @@ struct ParagraphBuilder: Sendable {
         if profile.layout == .linePerParagraph {
             // Lines set in one under another, wrapped far narrower than the paragraphs' lines, are a display wrapped as
             // a block (a quotation, a stanza), unless each opens an item or a note.
-            let opensItem = ListMarker.parse(line.text) != nil || Self.isBareNumber(line) || Self.opensWithBracketedNumber(line)
+            let opensItem = Self.opensItemOrNote(line)
             if blanks == 0, line.leadingSpaces >= 2, previous.leadingSpaces >= 2, previousLength < 0.5 * measure, !opensItem { return false }
             if opensItem { return true }
             // A line broken in mid-sentence (by a page break or a stray blank) runs on; after a blank line,
@@ -171,8 +176,7 @@ struct ParagraphBuilder: Sendable {
         // Where blank lines mark paragraphs, lines set in (a quotation's, a poem's) go on without one, and so does a
         // line after a long one, unless it opens an item or a note.
         if marksParagraphs, blanks == 0, line.leadingSpaces > 0 { return false }
-        if marksParagraphs, blanks == 0, previousLength >= 0.6 * measure, ListMarker.parse(line.text) == nil,
-           !Self.isBareNumber(line), !Self.opensWithBracketedNumber(line) { return false }
+        if marksParagraphs, blanks == 0, previousLength >= 0.6 * measure, !Self.opensItemOrNote(line) { return false }
         // A block set apart and set in (a stanza, a quotation) goes on over a line that ends no sentence, however short,
         // when the block goes on set in under it (a letter's salutation, then its first paragraph, does not).
         if pageBreak == nil, inSetInBlock, !previousEnds, !opensOwn, following.map({ $0.leadingSpaces == line.leadingSpaces }) ?? true { return false }
@@ -182,7 +186,7 @@ struct ParagraphBuilder: Sendable {
             // (Not where the next line opens an item or a note, nor after a line its trailing spaces end.)
             let brokenOff = previous.text.last.map { $0.isLetter || $0 == "," } == true && previousLength >= 0.6 * measure
                 && !(profile.trailingSpaceMark && previous.trailingSpaces >= 2)
-            let opensItem = ListMarker.parse(line.text) != nil || Self.isBareNumber(line) || Self.opensWithBracketedNumber(line)
+            let opensItem = Self.opensItemOrNote(line)
             if brokenOff, !opensItem, line.startsLowercase || line.endsSentence && line.text.contains(where: \.isLowercase) { return false }
             if marksParagraphs { return blanks > 0 }
             // A short scrap standing alone after a finished sentence, ending none (a logo's `a\k press`), goes on with nothing.
@@ -254,7 +258,7 @@ struct ParagraphBuilder: Sendable {
             return odds.startsParagraph(line, after: previous, following: following)
         }
         if profile.layout != .blankLineSeparated, !forced, previousLength < 0.6 * measure { return true }
-        let opensItem = ListMarker.parse(line.text) != nil || Self.isBareNumber(line) || Self.opensWithBracketedNumber(line)
+        let opensItem = Self.opensItemOrNote(line)
         if previousEnds, opensItem, !(line.text.first?.isNumber == true && Self.endsInCitationWord(previous.text)) { return true }
         // A short title, then the first of its notes or items right under it (`NOTES` / `1. Like the river …`); in
         // other layouts than blank-line ones the short line has ended its paragraph above.
