@@ -157,6 +157,40 @@ struct GutenbergNotesTests {
         #expect(!document.blocks.contains { $0.plainText.contains("[Footnote") })
     }
 
+    /// A marker set off from its word by a space (`claim [1]`) links as a glued one does, and goes with its space.
+    @Test(arguments: ["", " "])
+    func linksBracketedMarkersGluedOrSetOffByASpace(space: String) throws {
+        let text = """
+        CHAPTER I
+
+
+        \(gutenbergWrapped("The first claim\(space)[1] and the second.\(space)[2] " + Self.filler("first")))
+
+
+
+        CHAPTER II
+
+
+        \(gutenbergWrapped("The third claim\(space)[3] stands. " + Self.filler("third")))
+
+
+
+        NOTES
+
+
+        [1] Note one.
+
+        [2] Note two.
+
+        [3] Note three.
+        """
+        let document = try read(text)
+        #expect(Self.notes(document.blocks).map(\.text) == ["Note one.", "Note two.", "Note three."])
+        let paragraphs = document.blocks.map(\.plainText)
+        #expect(paragraphs.contains { $0.hasPrefix("The first claim and the second. This is") }, "\(paragraphs)")
+        #expect(paragraphs.contains { $0.hasPrefix("The third claim stands.") }, "\(paragraphs)")
+    }
+
     @Test func linksChapterNotesSectionsNumberedFromOneEach() throws {
         let text = """
         CHAPTER I

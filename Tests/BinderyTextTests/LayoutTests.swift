@@ -210,4 +210,20 @@ struct LayoutTests {
         let groups = ParagraphBuilder(profile: profile).build(lines, pages: PageFinder.Result()).map { $0.lines.map(\.text) }
         #expect(groups.map(\.count) == [2, 1], "\(groups)")
     }
+
+    /// A tab sets a line in to the next multiple of eight columns, as `expand` reads it: a quotation and a stanza
+    /// set in by a tab among paragraphs at the margin are a block quote and verse, as when set in by spaces.
+    @Test(arguments: ["\t", "        "])
+    func aTabSetsInAsEightSpaces(indent: String) throws {
+        let paragraph = gutenbergWrapped((0..<4).map { "Sentence \($0) of the paragraph runs on for a while before it ends." }.joined(separator: " "))
+        let quote = gutenbergWrapped((0..<3).map { "Quoted sentence \($0) runs on for a while." }.joined(separator: " "), width: 60)
+            .split(separator: "\n").map { indent + $0 }.joined(separator: "\n")
+        let stanza = ["He would have had his Erin famed,", "The green flag gloriously unfurled,", "Her statesmen, bards and warriors raised",
+                      "Before the nations of the World."].map { indent + $0 }.joined(separator: "\n")
+        let text = ([paragraph, paragraph, quote, paragraph, stanza, paragraph, paragraph]).joined(separator: "\n\n") + "\n"
+        #expect(sourceLines("\t\tText\n")[0].leadingSpaces == 16 && sourceLines("  \tText\n")[0].leadingSpaces == 8)
+        let blocks = try read(text).blocks
+        #expect(blocks.contains { if case .blockQuote = $0 { $0.plainText.hasPrefix("Quoted sentence 0") } else { false } }, "\(blocks.map(\.plainText))")
+        #expect(blocks.contains { if case .verse(let lines, _) = $0 { lines.count == 4 } else { false } }, "\(blocks.map(\.plainText))")
+    }
 }

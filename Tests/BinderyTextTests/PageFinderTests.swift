@@ -58,9 +58,10 @@ struct PageFinderTests {
     /// with a folio between blank lines at each foot: the text between gaps is unsteady, the pages' period is not.
     /// A section's blank lines beside a page's gap make that gap's far side the shorter one now and then, so the folio
     /// stands atop the next page: it still numbers the page it closes. Every folio is taken out, and a section broken
-    /// by a page reads as one paragraph.
-    @Test(arguments: [30, 41])
-    func fixedLengthPagesAmongShortSections(pageLength: Int) throws {
+    /// by a page reads as one paragraph. So with a running head and its folio atop each page instead, after blank lines
+    /// (`THE TITLE        13`, `12        THE AUTHOR`), the first page's at the very top of the text.
+    @Test(arguments: [(30, false), (41, false), (30, true), (41, true)])
+    func fixedLengthPagesAmongShortSections(pageLength: Int, headed: Bool) throws {
         var stream: [String] = [], sections: [String] = [], seed = 7
         for section in 1...80 {
             // Section lengths in no period of their own (a linear congruential sequence).
@@ -72,11 +73,17 @@ struct PageFinderTests {
         var text: [String] = [], page = 0
         for start in stride(from: 0, to: stream.count, by: pageLength) {
             page += 1
-            text += stream[start..<min(start + pageLength, stream.count)] + ["", "", "                      - \(page) -", "", ""]
+            let lines = stream[start..<min(start + pageLength, stream.count)]
+            if headed {
+                let head = page.isMultiple(of: 2) ? "\(page)                                    THE AUTHOR" : "THE TITLE                                    \(page)"
+                text += (page > 1 ? ["", "", ""] : []) + [head, ""] + lines
+            } else {
+                text += lines + ["", "", "                      - \(page) -", "", ""]
+            }
         }
         let result = PageFinder().find(sourceLines(text.joined(separator: "\n")))
         #expect(result.breaks.count == page - 1)
-        #expect(result.removedNumbers == page)
+        #expect((headed ? result.removedHeads : result.removedNumbers) == page)
         #expect(Set(result.breaks.values.compactMap(\.number)) == Set((2...page).map(String.init)))
         let paragraphs = try read(text.joined(separator: "\n")).blocks.compactMap { block in
             if case .paragraph(let inlines, _) = block { inlines.plainText } else { nil }

@@ -133,10 +133,7 @@ struct PageFinder: Sendable {
     /// page. Each page's gap is the run of blank lines beside its folio on the side most folios have the longer run
     /// (the folio stands by its page's text; a section's own blank lines may lengthen the other side now and then).
     static func periodicFolioGaps(_ lines: [SourceLine]) -> [Range<Int>]? {
-        let lone = lines.indices.dropFirst().dropLast().filter { index in
-            lines[index - 1].isBlank && lines[index + 1].isBlank && !lines[index].isBlank && lines[index].length <= 12
-                && PageFurnitureText.folio(lines[index].text).map { $0.rest == nil } == true
-        }
+        let lone = Self.loneFolios(lines)
         guard lone.count >= 4 else { return nil }
         var distances: [Int: Int] = [:]
         for (position, index) in lone.enumerated() {
@@ -164,6 +161,23 @@ struct PageFinder: Sendable {
         let afterSide = sides.count { $0.after.count >= $0.before.count } * 2 >= sides.count
         // A gap at either end of the text parts no pages.
         return sides.map { afterSide ? $0.after : $0.before }.filter { $0.lowerBound > 0 && $0.upperBound < lines.count }
+    }
+
+    /// Lines standing alone between blank lines (or first in the text) that are a folio, or a running head with its folio
+    /// set apart by a run of spaces (`THE TITLE        13`) whose head three such lines or more print.
+    private static func loneFolios(_ lines: [SourceLine]) -> [Int] {
+        var lone: [Int] = [], heads: [(index: Int, key: String)] = []
+        for index in lines.indices.dropLast() where (index == 0 || lines[index - 1].isBlank) && lines[index + 1].isBlank && !lines[index].isBlank {
+            guard let folio = PageFurnitureText.folio(lines[index].text) else { continue }
+            if let rest = folio.rest {
+                if lines[index].text.contains("  ") { heads.append((index, PageFurnitureText.key(rest))) }
+            } else if lines[index].length <= 12 {
+                lone.append(index)
+            }
+        }
+        var printed: [String: Int] = [:]
+        for head in heads { printed[head.key, default: 0] += 1 }
+        return (lone + heads.filter { printed[$0.key]! >= 3 }.map(\.index)).sorted()
     }
 
     /// The numbers standing at a period's places (its phase: where most numbers stand in it), a line either side, and

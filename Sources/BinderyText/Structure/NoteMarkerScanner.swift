@@ -180,17 +180,21 @@ struct NoteMarkerScanner: Sendable {
         return markers
     }
 
-    /// A `[12]` glued to the word or punctuation before it (Project Gutenberg's marker), `index` at its first digit.
+    /// A `[12]` glued to the word or punctuation before it (Project Gutenberg's marker), or set off from it by a space
+    /// (`word [12]`, taken with its space; a weak candidate, as `see item [12]` may cite), `index` at its first digit.
     private func bracketed(_ characters: some ScalarText, at index: Int) -> Marker? {
-        let before = characters[index - 2]
-        guard Self.isPunctuation(before) || Self.isLetter(before) || Self.isDash(before) || before == "_" || before == "]" else { return nil }
+        func endsWord(_ scalar: Unicode.Scalar) -> Bool {
+            Self.isPunctuation(scalar) || Self.isLetter(scalar) || Self.isDash(scalar) || scalar == "_" || scalar == "]"
+        }
+        let spaced = characters[index - 2] == " " && index >= 3 && endsWord(characters[index - 3])
+        guard spaced || endsWord(characters[index - 2]) else { return nil }
         var end = index
         while end < characters.count, Self.isDigit(characters[end]), end - index < 3 { end += 1 }
         guard end < characters.count, characters[end] == "]" else { return nil }
         let after: Unicode.Scalar = end + 1 < characters.count ? characters[end + 1] : " "
         guard !Self.isLetter(after), !Self.isDigit(after) else { return nil }
         let number = (index..<end).reduce(0) { $0 * 10 + Int(characters[$1].value - 0x30) }
-        return Marker(range: (index - 1)..<(end + 1), number: number, bracketed: true)
+        return Marker(range: (spaced ? index - 2 : index - 1)..<(end + 1), number: number, weak: spaced, bracketed: true)
     }
 
     /// `number * 10 + digit`, nil on overflow.

@@ -4,6 +4,7 @@ struct SourceLine: Sendable, Hashable {
     var number: Int
     /// The line without leading and trailing white space (no-break spaces included).
     var text: String
+    /// Columns of white space before `text`, a tab reaching the next multiple of eight (as `expand` reads it).
     var leadingSpaces: Int
     var trailingSpaces: Int
     /// Length of `text` in Unicode scalars.
@@ -21,7 +22,10 @@ struct SourceLine: Sendable, Hashable {
         let scalars = raw.unicodeScalars
         var start = scalars.startIndex, end = scalars.endIndex
         var leading = 0, trailing = 0
-        while start < end, Self.isSpace(scalars[start]) { scalars.formIndex(after: &start); leading += 1 }
+        while start < end, Self.isSpace(scalars[start]) {
+            leading = scalars[start] == "\t" ? leading / 8 * 8 + 8 : leading + 1
+            scalars.formIndex(after: &start)
+        }
         while end > start {
             let previous = scalars.index(before: end)
             guard Self.isSpace(scalars[previous]) else { break }
