@@ -120,8 +120,9 @@ public struct TextReader: Sendable {
                 "the heading “\(heading.text)” was left out: every note under it now stands at its marker", line: heading.line))
         }
         let emphasised: Int
-        // Only a text with an underscore somewhere can mark italics with them.
-        (blocks, emphasised) = raw.contains(where: { ByteSearch.containsByte(0x5F, in: $0) }) ? UnderscoreEmphasis.apply(blocks) : (blocks, 0)
+        // Only a text with an underscore (an asterisk) somewhere can mark italics with them.
+        let marks = EmphasisMarks.marks.filter { mark in raw.contains { ByteSearch.containsByte(mark, in: $0) } }
+        (blocks, emphasised) = EmphasisMarks.apply(blocks, marks: marks)
         try checkpoint("typography")
         var typographer = Typographer()
         // The language is the sidecar's, the Project Gutenberg header's, or the text's own (English unless it shows another).

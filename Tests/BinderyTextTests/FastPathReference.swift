@@ -5,7 +5,7 @@ import Foundation
 /// The character-wise implementations the reader's byte and scalar fast paths replaced, kept as the
 /// reference they must agree with on any text.
 enum Reference {
-    /// `UnderscoreEmphasis.split` on scalars, as it was before it read bytes.
+    /// `EmphasisMarks.split` on scalars, as it was before it read bytes.
     static func underscoreSplit(_ text: String) -> [Inline] {
         let scalars = Array(text.unicodeScalars)
         func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || scalar.properties.numericType != nil }

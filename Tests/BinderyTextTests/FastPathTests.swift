@@ -33,7 +33,7 @@ struct FastPathTests {
     @Test func underscoreEmphasis() {
         for text in Self.texts + Self.texts.map({ $0.replacingOccurrences(of: "a", with: "_") }) + ["_a_", "x_é_", "é_x_", "_ɑ_1", "_1_\u{0301}", "a _b_ c"] {
             var count = 0
-            #expect(UnderscoreEmphasis.split(text, &count) == Reference.underscoreSplit(text), "\(text.debugDescription)")
+            #expect(EmphasisMarks.split(text, &count) == Reference.underscoreSplit(text), "\(text.debugDescription)")
         }
     }
 

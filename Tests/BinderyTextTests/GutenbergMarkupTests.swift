@@ -9,13 +9,32 @@ struct GutenbergMarkupTests {
 
     @Test func underscoresBecomeEmphasisAndIdentifiersStay() {
         var count = 0
-        #expect(UnderscoreEmphasis.split("the _Strange Meeting_ poem", &count) == [.text("the "), .emphasis([.text("Strange Meeting")]), .text(" poem")])
-        #expect(UnderscoreEmphasis.split("(_sic_).", &count) == [.text("("), .emphasis([.text("sic")]), .text(").")])
+        #expect(EmphasisMarks.split("the _Strange Meeting_ poem", &count) == [.text("the "), .emphasis([.text("Strange Meeting")]), .text(" poem")])
+        #expect(EmphasisMarks.split("(_sic_).", &count) == [.text("("), .emphasis([.text("sic")]), .text(").")])
         #expect(count == 2)
         for plain in ["snake_case_name here", "a _ b _ c", "x__y", "an_open one"] {
-            #expect(UnderscoreEmphasis.split(plain, &count) == [.text(plain)], "\(plain)")
+            #expect(EmphasisMarks.split(plain, &count) == [.text(plain)], "\(plain)")
         }
         #expect(count == 2)
+    }
+
+    /// Asterisks mark italics as underscores do; a star after a word (a note's marker), a scene break's stars and a
+    /// product (`2*3*4`) stay as they are.
+    @Test func asterisksBecomeEmphasisAsUnderscoresDo() throws {
+        var count = 0
+        #expect(EmphasisMarks.split("a copy of *The Halfpenny Marvel*.", mark: 0x2A, &count)
+                == [.text("a copy of "), .emphasis([.text("The Halfpenny Marvel")]), .text(".")])
+        for plain in ["the word* and its note", "*   *   *", "2*3*4", "a * b * c"] {
+            #expect(EmphasisMarks.split(plain, mark: 0x2A, &count) == [.text(plain)], "\(plain)")
+        }
+        // A paragraph opening with a dateline in italics is no star note.
+        let text = "I\n\n\n\(Self.prose)\n\n\nHe wrote *Strange Meeting* and _Exposure_ too. \(Self.prose)\n\n*December 24.*—Rough sea. \(Self.prose)\n"
+        let document = try read(text)
+        #expect(document.blocks.contains { if case .paragraph(let inlines, _) = $0 { inlines.first == .emphasis([.text("December 24.")]) } else { false } })
+        let paragraph = document.blocks.first { $0.plainText.hasPrefix("He wrote") }
+        guard case .paragraph(let inlines, _) = paragraph else { Issue.record("no paragraph"); return }
+        #expect(inlines.contains(.emphasis([.text("Strange Meeting")])) && inlines.contains(.emphasis([.text("Exposure")])), "\(inlines)")
+        #expect(document.editorial.contains { $0.text.hasPrefix("3 passage(s) between underscores or asterisks") })
     }
 
     /// An italic run over a page's end is one emphasis holding the page break; `_` pairs that do not open before
@@ -23,11 +42,11 @@ struct GutenbergMarkupTests {
     @Test func emphasisOverAPageBreak() {
         var count = 0
         let page = Inline.pageBreak(PageBreak(number: "15"))
-        #expect(UnderscoreEmphasis.inlines([.text("small beside _winter"), page, .text(" of_ village")], &count)
+        #expect(EmphasisMarks.inlines([.text("small beside _winter"), page, .text(" of_ village")], &count)
                 == [.text("small beside "), .emphasis([.text("winter"), page, .text(" of")]), .text(" village")])
         #expect(count == 1)
         for (before, after) in [("a _closed_ pair", " then_ more"), ("snake_case", "_tail"), ("open _ spaced", " x_ y"), ("a _word", " _other_")] {
-            let inlines = UnderscoreEmphasis.inlines([.text(before), page, .text(after)], &count)
+            let inlines = EmphasisMarks.inlines([.text(before), page, .text(after)], &count)
             #expect(!inlines.contains { if case .emphasis(let inner) = $0 { inner.contains(page) } else { false } }, "\(before) | \(after)")
         }
     }

@@ -29,7 +29,7 @@ struct GutenbergNotesTests {
         (0..<count).map { _ in "This is a sentence of ordinary running prose about the \(word) that fills a line." }.joined(separator: " ")
     }
 
-    @Test(arguments: [("the rough Finnish rock,[1] about", 1), ("of the grain.”[18] True", 18), ("_Capital_[3] says", 3), ("see item [12] below", -1), ("the array a[2] is", 2), ("page[12a] here", -1)] as [(String, Int)])
+    @Test(arguments: [("the rough Finnish rock,[1] about", 1), ("of the grain.”[18] True", 18), ("_Capital_[3] says", 3), ("*Capital*[3] says", 3), ("the rock [1] about", -1), ("see item [12] below", -1), ("the array a[2] is", 2), ("page[12a] here", -1)] as [(String, Int)])
     func scansBracketedMarkers(text: String, number: Int) {
         let markers = NoteMarkerScanner().scan(text).filter { !$0.weak }
         if number < 0 { #expect(markers.isEmpty, "\(text)") } else { #expect(markers.map(\.number) == [number], "\(text)") }

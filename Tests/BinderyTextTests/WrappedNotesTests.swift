@@ -117,6 +117,27 @@ struct WrappedNotesTests {
     func numberedSpeakers() {
         #expect(SpeakerLabels.numberedSequences(["KING HENRY IV", "KING HENRY V", "KING HENRY VI", "KING HENRY V"]).isEmpty)
         #expect(SpeakerLabels.numberedSequences(["CHAPTER I", "CHAPTER II", "CHAPTER III", "CHAPTER I", "CHAPTER II"]) == ["CHAPTER"])
+        #expect(SpeakerLabels.numberedSequences(["II", "III", "IV", "II", "HAMLET"]) == [""])
+    }
+
+    /// Chapters numbered `I.`, `II.`, … alone on their lines, starting again under each of five parts: the numbers recur
+    /// as a play's speakers do (`II.` five times), yet they are chapters, not speakers.
+    @Test func bareRomanChaptersWithFullStopsAreNoSpeakers() throws {
+        var prose = ProseGenerator(seed: 5)
+        var lines = ["THE TITLE", "", ""]
+        let numerals = ["I", "II", "III", "IV", "V", "VI"]
+        for part in numerals.prefix(5) {
+            lines += ["", "", "", "Part \(part)", ""]
+            for (chapter, numeral) in numerals.enumerated() {
+                lines += ["", "", "", numeral + ".", "", ""]
+                for _ in 0..<(2 + chapter % 3) { lines += Self.paragraph(&prose, sentences: 4, indent: 4) }
+            }
+        }
+        let headings = try read(lines.joined(separator: "\n")).blocks.compactMap { block -> String? in
+            if case .heading(let heading) = block { heading.inlines.plainText } else { nil }
+        }
+        #expect(headings.count == 35, "\(headings)")
+        #expect(headings.filter { $0 == "IV." }.count == 5, "\(headings)")
     }
 
     @Test("chapters numbered `1.`, `2.` on lines set apart by blank lines, starting again under each part, are headings, not notes")

@@ -184,7 +184,7 @@ struct NoteMarkerScanner: Sendable {
     /// (`word [12]`, taken with its space; a weak candidate, as `see item [12]` may cite), `index` at its first digit.
     private func bracketed(_ characters: some ScalarText, at index: Int) -> Marker? {
         func endsWord(_ scalar: Unicode.Scalar) -> Bool {
-            Self.isPunctuation(scalar) || Self.isLetter(scalar) || Self.isDash(scalar) || scalar == "_" || scalar == "]"
+            Self.isPunctuation(scalar) || Self.isLetter(scalar) || Self.isDash(scalar) || scalar == "_" || scalar == "*" || scalar == "]"
         }
         let spaced = characters[index - 2] == " " && index >= 3 && endsWord(characters[index - 3])
         guard spaced || endsWord(characters[index - 2]) else { return nil }

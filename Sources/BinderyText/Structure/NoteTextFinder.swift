@@ -56,6 +56,8 @@ struct NoteTextFinder: Sendable {
         if first == "*" || first == "†" {
             let lead = characters.dropFirst().first(where: { $0 != " " && $0 != "\u{00A0}" })
             guard let lead, lead.isLetter || lead == "\"" || lead == "“" else { return nil }
+            // `*December 24.*—`: a star glued to a word that another star closes opens italics (`EmphasisMarks`).
+            if first == "*", characters.count > 1, characters[1] != " ", text.dropFirst().contains("*") { return nil }
             return (String(first), 1)
         }
         var start = 0

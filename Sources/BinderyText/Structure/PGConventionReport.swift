@@ -23,7 +23,7 @@ struct PGConventionReport: Sendable {
         var result: [EditorialNote] = []
         if licence != nil { result.append(EditorialNote(.segmentation, "The Project Gutenberg licence header and footer were taken out of the text; the header's title, author, language and eBook number are the metadata.")) }
         if !illustrations.isEmpty { result.append(EditorialNote(.interpretation, "\(illustrations.count) [Illustration] place-holder(s) taken out of the paragraphs; captions kept as caption paragraphs.")) }
-        if emphasised > 0 { result.append(EditorialNote(.normalization, "\(emphasised) passage(s) between underscores (_…_) read as italics.")) }
+        if emphasised > 0 { result.append(EditorialNote(.normalization, "\(emphasised) passage(s) between underscores or asterisks (_…_, *…*) read as italics.")) }
         return result
     }
 }

@@ -20,7 +20,7 @@ enum SpeakerLabels {
             labelled.append((index, name))
         }
         let sequences = numberedSequences(labelled.map(\.1))
-        labelled.removeAll { sequences.contains(numberedStem($0.1)?.stem ?? "") }
+        labelled.removeAll { numberedStem($0.1).map { sequences.contains($0.stem) } ?? false }
         var counts: [String: Int] = [:]
         for (_, name) in labelled { counts[name, default: 0] += 1 }
         let recurring = Set(counts.filter { $0.value >= 3 }.keys)
@@ -33,16 +33,17 @@ enum SpeakerLabels {
         return Set((hits + once).map(\.0))
     }
 
-    /// `CHAPTER` of `CHAPTER IV`: the words before a final roman or arabic number, and that number.
+    /// `CHAPTER` of `CHAPTER IV`: the words before a final roman or arabic number (none for a bare `IV`), and that number.
     static func numberedStem(_ name: String) -> (stem: String, number: Substring)? {
-        guard let space = name.lastIndex(of: " ") else { return nil }
-        let number = name[name.index(after: space)...]
+        let space = name.lastIndex(of: " ")
+        let number = space.map { name[name.index(after: $0)...] } ?? name[...]
         guard !number.isEmpty, number.allSatisfy({ $0.isASCII && ($0.isNumber || "IVXLC".contains($0)) }) else { return nil }
-        return (String(name[..<space]), number)
+        return (space.map { String(name[..<$0]) } ?? "", number)
     }
 
     /// Stems that carry three different numbers or more and start again at one (`CHAPTER I.`, `CHAPTER II.`, …,
     /// `CHAPTER I.`): a numbering of divisions repeated under each part, not a speaker (`KING HENRY V.` is one name).
+    /// Bare numbers (`II.`, `III.`, `IV.`: the one, `I.`, is too short for a label) need only three different ones.
     static func numberedSequences(_ names: [String]) -> Set<String> {
         var numbers: [String: Set<Substring>] = [:]
         var ones: [String: Int] = [:]
@@ -51,7 +52,7 @@ enum SpeakerLabels {
             numbers[stem, default: []].insert(number)
             if number == "I" || number == "1" { ones[stem, default: 0] += 1 }
         }
-        return Set(numbers.filter { $0.value.count >= 3 && ones[$0.key, default: 0] >= 2 }.keys)
+        return Set(numbers.filter { $0.value.count >= 3 && ($0.key.isEmpty || ones[$0.key, default: 0] >= 2) }.keys)
     }
 
     /// The parts of a play, as paragraph classes by group: `speaker` (a label alone), `speech` (a label with its
