@@ -49,6 +49,26 @@ struct IndentedQuotationTests {
         #expect(paragraphs.contains { $0.hasPrefix("“With the officers!”") && $0.hasSuffix("of it.”") }, "\(paragraphs)")
     }
 
+    /// Paragraphs set in two spaces and wrapped at 80, a quotation set in four and wrapped at 70: a sentence's end on
+    /// one of its full lines (`Mrs.` before a name on the next) is full for the quotation's own measure, though short of
+    /// four fifths of the text's.
+    @Test func quotationWrappedNarrowerThanTheText() throws {
+        func paragraph(_ seed: Int) -> String {
+            let text = (0..<4).map { "Sentence \($0) of paragraph \(seed) runs on for quite a while longer before it ends." }.joined(separator: " ")
+            return "  " + gutenbergWrapped("xx " + text, width: 80).dropFirst(3)
+        }
+        let quoted = ["    The disagreement subsisting between yourself and my late father",
+                      "    always gave me much uneasiness, and I have frequently wished to",
+                      "    heal the breach; it had always pleased him to be at variance.",
+                      "    He would say so.—“There, Mrs. Bennet, there, dear Mrs.",
+                      "    Bennet.”—My mind however is now made up on the subject, for having",
+                      "    received ordination at Easter, I have been so fortunate."].joined(separator: "\n")
+        let text = [(0..<10).map(paragraph).joined(separator: "\n"), quoted, (10..<20).map(paragraph).joined(separator: "\n")].joined(separator: "\n\n") + "\n"
+        let blocks = try read(text).blocks
+        let quotes = blocks.compactMap { block -> String? in if case .blockQuote(let inner, _) = block { inner.map(\.plainText).joined() } else { nil } }
+        #expect(quotes.count == 1 && quotes.first?.hasSuffix("I have been so fortunate.") == true, "\(quotes) \(blocks.map(\.plainText))")
+    }
+
     @Test("a stanza set in as deep as the paragraphs' first lines, between blank lines, is verse line by line; a quotation set in beside it stays one")
     func stanzaSetInAsDeepAsParagraphs() throws {
         let stanza = ["    He would have had his Erin famed,", "    The green flag gloriously unfurled,",

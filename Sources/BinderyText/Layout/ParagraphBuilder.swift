@@ -15,6 +15,8 @@ struct ParagraphBuilder: Sendable {
         var blanks = 0
         var pendingBreak: PageBreak?
         var previous: SourceLine?
+        // The widest reach (indent and text) of the current group's lines: a set-in block's own measure.
+        var groupReach = 0
         for index in lines.indices {
             if let pageBreak = pages.breaks[index] { pendingBreak = pageBreak }
             let line = lines[index]
@@ -42,10 +44,12 @@ struct ParagraphBuilder: Sendable {
             let openingSetApart = (current?.blankBefore ?? 0) > 0 && current?.pageBreakBefore == nil
             if let count = current?.lines.count, let previous,
                !startsParagraph(line, after: previous, blanks: blanks, pageBreak: pendingBreak, standsAlone: standsAlone,
-                                following: following, opening: current?.lines.first, openingSetApart: openingSetApart) {
+                                following: following, opening: current?.lines.first, openingSetApart: openingSetApart, groupReach: groupReach) {
                 if let pendingBreak { current?.pageBreaks[count] = pendingBreak }
                 current?.lines.append(line)
+                groupReach = max(groupReach, line.leadingSpaces + line.length)
             } else {
+                groupReach = line.leadingSpaces + line.length
                 if var group = current {
                     group.blankAfter = blanks
                     groups.append(group)
@@ -140,9 +144,9 @@ struct ParagraphBuilder: Sendable {
 
     /// Whether `line` begins a new paragraph after `previous`, separated by `blanks` blank lines and maybe a page break.
     /// `following` is the text line right after `line`, if any; `opening`, the first line of the group `previous` ends,
-    /// `openingSetApart` whether blank lines stand before it that are no page's gap.
+    /// `openingSetApart` whether blank lines stand before it that are no page's gap, `groupReach` the widest reach of its lines.
     func startsParagraph(_ line: SourceLine, after previous: SourceLine, blanks: Int, pageBreak: PageBreak?, standsAlone: Bool = false,
-                         following: SourceLine? = nil, opening: SourceLine? = nil, openingSetApart: Bool = false) -> Bool {
+                         following: SourceLine? = nil, opening: SourceLine? = nil, openingSetApart: Bool = false, groupReach: Int = 0) -> Bool {
         let measure = Double(profile.measure)
         let previousOpens = opening.map { $0.number == previous.number } ?? false
         let previousEnds = previous.endsSentence || Self.introducesSpeech(previous, line)
@@ -158,6 +162,9 @@ struct ParagraphBuilder: Sendable {
             || ParagraphEndOdds.opensQuote(line) && (ParagraphEndOdds.endsInQuote(previous) || previous.text.last.map(Self.isDash) == true))
         let previousLength = Double(previous.length)
         let previousReach = previousLength + Double(inSetInBlock ? previous.leadingSpaces : 0)
+        // A full line's reach: four fifths of the measure, or in a set-in block of its own, wrapped narrower, of the widest of
+        // its lines (though never under four fifths of that again).
+        let fullReach = 0.8 * (inSetInBlock ? max(Double(groupReach), 0.8 * measure) : measure)
         // A picture's place-holder (`[Illustration]`) stands alone.
         if Self.isPicture(line) || Self.isPicture(previous) { return true }
         if profile.layout == .linePerParagraph {
@@ -217,7 +224,7 @@ struct ParagraphBuilder: Sendable {
         // A paragraph of one line, then another indented as it is (`    “But I was embarrassed.”`); in a block quote
         // indented as deep, a sentence ends a line further on.
         // (Not a full first line of a block set apart whose next line runs on into one set in as deep: a quotation's.)
-        let quotationGoesOn = inSetInBlock && previousReach >= 0.8 * measure && !line.endsSentence && !opensOwn && !ParagraphEndOdds.opensQuote(line)
+        let quotationGoesOn = inSetInBlock && previousReach >= fullReach && !line.endsSentence && !opensOwn && !ParagraphEndOdds.opensQuote(line)
             && following?.leadingSpaces == line.leadingSpaces
         if profile.indentMark, previousEnds, previousOpens, line.leadingSpaces > 0, line.leadingSpaces == previous.leadingSpaces, !quotationGoesOn { return true }
         // A first line set in between flush ones after a sentence's end is a paragraph's indent, however rare indents
@@ -247,7 +254,7 @@ struct ParagraphBuilder: Sendable {
         // Without a mark of its own (an indent, trailing spaces), a justified text ends a paragraph on a sentence
         // whose line is shorter than its lines inside paragraphs usually are.
         let floor = profile.indentMark || profile.trailingSpaceMark ? 0 : Double(profile.fullLineFloor ?? 0)
-        if previousEnds, !forced, previousReach < 0.8 * measure || (profile.endOdds.map { $0.fallsShort(previous) } ?? (previousLength < floor)) { return true }
+        if previousEnds, !forced, previousReach < fullReach || (profile.endOdds.map { $0.fallsShort(previous) } ?? (previousLength < floor)) { return true }
         // In justified text only a paragraph's last line falls short of the floor: a short title over its text.
         if profile.layout == .hardWrapped, floor > 0, !forced, previousOpens, previousLength < 0.85 * floor, ParagraphEndOdds.startsSentence(line) { return true }
         if previousEnds, let odds = profile.endOdds, ParagraphEndOdds.startsSentence(line) {
