@@ -62,6 +62,8 @@ enum Byline {
         guard (prefixed ? 1 : 2)...6 ~= words.count, !CharacterScan.contains(core, "&"), !CharacterScan.contains(core, ":"),
               !CharacterScan.contains(core, "?") else { return nil }
         if !prefixed && TextShape.isAllCaps(core) { return nil }
+        // `To Siegfried Sassoon` dedicates; it names no author.
+        if !prefixed, words.first == "To" { return nil }
         for word in words {
             guard word.allSatisfy({ $0.isLetter || $0 == "." || $0 == "-" || $0 == "’" || $0 == "'" }) else { return nil }
             if particles.contains(word.lowercased()) { continue }
