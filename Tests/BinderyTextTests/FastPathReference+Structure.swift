@@ -166,6 +166,7 @@ extension Reference {
         let words = core.split(separator: " ")
         guard (prefixed ? 1 : 2)...6 ~= words.count, !core.contains("&" as Character), !core.contains(":" as Character), !core.contains("?" as Character) else { return nil }
         if !prefixed && isAllCaps(core) { return nil }
+        if !prefixed, words.first == "To" { return nil }
         for word in words {
             guard word.allSatisfy({ $0.isLetter || $0 == "." || $0 == "-" || $0 == "’" || $0 == "'" }) else { return nil }
             if Byline.particles.contains(word.lowercased()) { continue }
@@ -275,17 +276,18 @@ extension Reference {
                 index = end
                 continue
             }
-            // `word[12]`: Project Gutenberg's marker; `word [12]`, set off by a space, a weak one.
-            if Scanner.isDigit(character), index > 1, characters[index - 1] == "[" {
+            // `word[12]`: Project Gutenberg's marker (or `word(12)`); `word [12]`, set off by a space, a weak one.
+            if Scanner.isDigit(character), index > 1, characters[index - 1] == "[" || characters[index - 1] == "(" {
+                let bracket = characters[index - 1]
                 let spaced = characters[index - 2] == " " && index >= 3
                 let before = characters[spaced ? index - 3 : index - 2]
                 var end = index
                 while end < count, Scanner.isDigit(characters[end]), end - index < 3 { end += 1 }
                 let after: Unicode.Scalar = end + 1 < count ? characters[end + 1] : " "
                 if Scanner.isPunctuation(before) || Scanner.isLetter(before) || Scanner.isDash(before) || before == "_" || before == "*" || before == "]",
-                   end < count, characters[end] == "]", !Scanner.isLetter(after), !Scanner.isDigit(after) {
+                   end < count, characters[end] == (bracket == "[" ? "]" : ")"), !Scanner.isLetter(after), !Scanner.isDigit(after) {
                     markers.append(.init(range: (spaced ? index - 2 : index - 1)..<(end + 1), number: characters[index..<end].reduce(0) { $0 * 10 + Int($1.value - 0x30) },
-                                         weak: spaced, bracketed: true))
+                                         weak: spaced, bracket: bracket))
                     index = end + 1
                     continue
                 }

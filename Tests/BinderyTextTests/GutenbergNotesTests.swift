@@ -29,7 +29,7 @@ struct GutenbergNotesTests {
         (0..<count).map { _ in "This is a sentence of ordinary running prose about the \(word) that fills a line." }.joined(separator: " ")
     }
 
-    @Test(arguments: [("the rough Finnish rock,[1] about", 1), ("of the grain.”[18] True", 18), ("_Capital_[3] says", 3), ("*Capital*[3] says", 3), ("the rock [1] about", -1), ("see item [12] below", -1), ("the array a[2] is", 2), ("page[12a] here", -1)] as [(String, Int)])
+    @Test(arguments: [("the rough Finnish rock,[1] about", 1), ("of the grain.”[18] True", 18), ("_Capital_[3] says", 3), ("*Capital*[3] says", 3), ("the rock [1] about", -1), ("the rock,(1) about", 1), ("see item [12] below", -1), ("the array a[2] is", 2), ("page[12a] here", -1)] as [(String, Int)])
     func scansBracketedMarkers(text: String, number: Int) {
         let markers = NoteMarkerScanner().scan(text).filter { !$0.weak }
         if number < 0 { #expect(markers.isEmpty, "\(text)") } else { #expect(markers.map(\.number) == [number], "\(text)") }
@@ -157,32 +157,33 @@ struct GutenbergNotesTests {
         #expect(!document.blocks.contains { $0.plainText.contains("[Footnote") })
     }
 
-    /// A marker set off from its word by a space (`claim [1]`) links as a glued one does, and goes with its space.
-    @Test(arguments: ["", " "])
-    func linksBracketedMarkersGluedOrSetOffByASpace(space: String) throws {
+    /// A marker set off from its word by a space (`claim [1]`) links as a glued one does, and goes with its space; so do
+    /// markers and notes in parentheses (`claim (1)`, `(1) Note one.`).
+    @Test(arguments: [("", "[", "]"), (" ", "[", "]"), ("", "(", ")"), (" ", "(", ")")])
+    func linksBracketedMarkersGluedOrSetOffByASpace(space: String, open: String, close: String) throws {
         let text = """
         CHAPTER I
 
 
-        \(gutenbergWrapped("The first claim\(space)[1] and the second.\(space)[2] " + Self.filler("first")))
+        \(gutenbergWrapped("The first claim\(space)\(open)1\(close) and the second.\(space)\(open)2\(close) " + Self.filler("first")))
 
 
 
         CHAPTER II
 
 
-        \(gutenbergWrapped("The third claim\(space)[3] stands. " + Self.filler("third")))
+        \(gutenbergWrapped("The third claim\(space)\(open)3\(close) stands. " + Self.filler("third")))
 
 
 
         NOTES
 
 
-        [1] Note one.
+        \(open)1\(close) Note one.
 
-        [2] Note two.
+        \(open)2\(close) Note two.
 
-        [3] Note three.
+        \(open)3\(close) Note three.
         """
         let document = try read(text)
         #expect(Self.notes(document.blocks).map(\.text) == ["Note one.", "Note two.", "Note three."])

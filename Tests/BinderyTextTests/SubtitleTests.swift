@@ -23,16 +23,18 @@ struct SubtitleTests {
 
     /// A subtitle in parentheses that ends in a full stop (`(Another Version of A Terre.)`) keeps its title a title
     /// though a dedication stands under it; the dedication (`To Siegfried Sassoon`) is no byline that makes the title an
-    /// essay's over the others.
+    /// essay's over the others. An initialism (`S.I.W.`) is a title as they are.
     @Test func aSubtitleInParenthesesOverADedication() throws {
         var lines: [String] = []
-        let titles = [["The Sentry"], ["Wild with All Regrets", "(Another Version of A Terre.)", "", "", "To Siegfried Sassoon"], ["The End"], ["Futility"]]
+        let titles = [["The Sentry"], ["Wild with All Regrets", "(Another Version of A Terre.)", "", "", "To Siegfried Sassoon"], ["The End"], ["S.I.W."], ["Futility"]]
         for (index, title) in titles.enumerated() {
             lines += ["", "", "", ""] + title + ["", ""] + NumberingSchemeTests.paragraph(index * 2) + NumberingSchemeTests.paragraph(index * 2 + 1)
         }
         let document = try read(lines.joined(separator: "\n"))
         let found = headings(document)
         #expect(found.map(\.text).contains("Wild with All Regrets (Another Version of A Terre.)"), "\(found)")
-        #expect(Set(found.filter { ["The Sentry", "The End", "Futility"].contains($0.text) }.map(\.level)) == [1], "\(found)")
+        // An initialism's full stop ends no sentence: it is a title, ranked as the others are.
+        #expect(found.map(\.text).contains("S.I.W."), "\(found)")
+        #expect(Set(found.filter { ["The Sentry", "The End", "S.I.W.", "Futility"].contains($0.text) }.map(\.level)) == [1], "\(found)")
     }
 }

@@ -3,8 +3,10 @@
 
 The development set has each book in two renderings; books Bindery has never seen use other conventions too. This
 re-renders every `bNN-pg.txt` with its chapters named otherwise (`CHAPTER I.`, `Chapter 1: Title`, `CHAPTER ONE`,
-`1. Title`), its paragraphs indented or run on without blank lines or one to a line, its headings centred or
-underlined (`====`), or wrapped narrower, or cut into pages with folios and running heads (`pages-*`), and rewrites the truth's heading texts to match; then scores EPUBs made from them with
+`1. Title`, `I. Title`), its paragraphs indented (by spaces or a tab) or run on without blank lines or one to a line,
+its headings centred or underlined (`====`), or wrapped narrower or wider, or cut into pages with folios and running
+heads (`pages-*`), its italics between asterisks, its notes in other styles (`notes-*`), and rewrites the truth's
+heading texts to match; then scores EPUBs made from them with
 score-books' own functions, a row per convention (`make score-restyled`). Block quotes, verse and notes (indented
 or ragged blocks) keep their lines and the blank lines around them.
 
@@ -48,6 +50,13 @@ CONVENTIONS = {
     "notes-glued-wrapped": ("asis", "wrapped", 72, False, False, None, "glued"),
     "notes-footblock-indent": ("asis", "indent", 72, False, False, None, "footblock"),
     "notes-chapter": ("chapter", "blank", 72, False, False, None, "chapter-end"),
+    "notes-spaced": ("chapter", "blank", 72, False, False, None, "spaced"),
+    "notes-paren": ("chapter", "blank", 72, False, False, None, "paren"),
+    "romandot-indent": ("romandot", "indent", 72, False),
+    "indent2-80": ("chapter", "indent2", 80, False),
+    "indent-tabs": ("asis", "indent", 72, False, False, None, None, "tabs"),
+    "stars-blank": ("asis", "blank", 72, False, False, None, None, "stars"),
+    "pages-blank-head": ("asis", "blank", 72, False, False, "blank-head"),
 }
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 MARKER = re.compile(r"\[(\d+)\]")
@@ -101,6 +110,8 @@ def chapter_lines(style, first, n, title):
         return [f"CHAPTER {first}."] + ([title] if title else [])
     if style == "oneline":
         return [f"Chapter {n}: {title}" if title else f"Chapter {n}"]
+    if style == "romandot":
+        return [f"{first}. {title}" if title else f"{first}."]
     if style == "words":
         return [f"CHAPTER {in_words(n).upper()}"] + ([title] if title else [])
     return [f"{n}. {title}" if title else f"{n}."]
@@ -110,7 +121,7 @@ def paginate(lines, style, width, title, author):
     """The lines cut into pages of PAGE_LINES with a page's furniture: `ff-head`, a form feed then a running head
     with the folio (`12    AUTHOR` on the left page, `TITLE    13` on the right); `foot-folio`, a centred `- 12 -`
     between blank lines at each page's foot; `ff-foot`, a form feed, the title centred at the top, the folio alone at
-    the foot."""
+    the foot; `blank-head`, `ff-head`'s running heads after three blank lines instead of a form feed."""
     out = []
     for start in range(0, len(lines), PAGE_LINES):
         n = start // PAGE_LINES + 1
@@ -120,6 +131,9 @@ def paginate(lines, style, width, title, author):
             out += (["\f"] if n > 1 else []) + [left + " " * max(4, width - len(left) - len(right)) + right, ""] + page
         elif style == "foot-folio":
             out += page + ["", "", " " * ((width - 6) // 2) + f"- {n} -", "", ""]
+        elif style == "blank-head":
+            left, right = (str(n), author.upper()) if n % 2 == 0 else (title.upper(), str(n))
+            out += (["", "", ""] if n > 1 else []) + [left + " " * max(4, width - len(left) - len(right)) + right, ""] + page
         elif style == "ff-foot":
             out += (["\f"] if n > 1 else []) + [" " * ((width - len(title)) // 2) + title, ""] + page + ["", str(n)]
     # A form feed starts the line it stands on.
@@ -181,8 +195,9 @@ def note_entries(lines):
 
 def restyle_notes(lines, style):
     """The notes set in another style: `sup`, superscript markers and `1. text` entries; `glued`, markers glued to the
-    word (`rock,1`) and `1. text` entries; `footblock`, `[Footnote 1: text]` after the marker's paragraph; `chapter-end`,
-    a NOTES list after each section (a block between blank-line runs of two or more), numbered again from 1."""
+    word (`rock,1`) and `1. text` entries; `spaced`, markers set off by a space (`rock, [1]`); `paren`, markers and
+    entries in parentheses (`rock, (1)`, `(1) text`); `footblock`, `[Footnote 1: text]` after the marker's paragraph;
+    `chapter-end`, a NOTES list after each section (a block between blank-line runs of two or more), numbered again from 1."""
     body, entries = note_entries(lines)
     if not entries:
         return lines
@@ -193,6 +208,13 @@ def restyle_notes(lines, style):
         out += ["", "", "", "NOTES", ""]
         for n, text in sorted(entries.items()):
             out += [f"{n}. {text[0]}"] + text[1:] + [""]
+        return out
+    if style in ("spaced", "paren"):
+        open_, close = ("[", "]") if style == "spaced" else ("(", ")")
+        out = [MARKER.sub(lambda m: f" {open_}{m.group(1)}{close}" if int(m.group(1)) in entries else m.group(0), line) for line in body]
+        out += ["", "", "", "NOTES", ""]
+        for n, text in sorted(entries.items()):
+            out += [f"{open_}{n}{close} {text[0]}"] + text[1:] + [""]
         return out
     if style == "footblock":
         out, pending = [], []
@@ -229,7 +251,7 @@ def restyle_notes(lines, style):
     return out
 
 
-def render(book, numbering, layout, width, centred, underlined=False, pages=None, notes=None):
+def render(book, numbering, layout, width, centred, underlined=False, pages=None, notes=None, marks=None):
     """The book's PG rendering in a convention, and its truth with the heading texts it now prints."""
     lines = open(f"{BOOKS}/{book}-pg.txt", encoding="utf-8").read().split("\n")
     if notes:
@@ -270,6 +292,9 @@ def render(book, numbering, layout, width, centred, underlined=False, pages=None
         elif layout == "indent":
             wrapped = textwrap.wrap(text, width, initial_indent="    ", break_long_words=False, break_on_hyphens=False)
             out += ([""] * before if after_display else []) + wrapped
+        elif layout == "indent2":
+            wrapped = textwrap.wrap(text, width, initial_indent="  ", break_long_words=False, break_on_hyphens=False)
+            out += ([""] * before if after_display else []) + wrapped
         elif layout == "hyphen-blank":
             out += [""] * before + hyphen_wrap(text, width)
         elif layout == "hyphen-wrapped":
@@ -284,7 +309,12 @@ def render(book, numbering, layout, width, centred, underlined=False, pages=None
             heading["text"] = printed[key]
     if pages:
         out = paginate(out, pages, width, truth["title"], truth["author"])
-    return "\n".join(out) + "\n", truth
+    text = "\n".join(out) + "\n"
+    if marks == "tabs":
+        text = re.sub(r"(?m)^    (?=\S)", "\t", text)
+    if marks == "stars":
+        text = re.sub(r"(?<![A-Za-z0-9])_([^_\n]+?)_(?![A-Za-z0-9])", r"*\1*", text)
+    return text, truth
 
 
 def score(root, epubs, verbose):

@@ -126,7 +126,8 @@ struct HeadingPattern: Sendable, Hashable {
         if let mark = TextShape.finalMark(text), Self.isNoFinalMark(mark) { return nil }
         // Numbered: "IV", "I.", "1. Background", "[2. The Main Questions]", "3) Title", "A. Title".
         let unbracketed = text.first == "[" ? String(text.dropFirst()) : text
-        if let numbered = numberedStyle(unbracketed, words: words) {
+        let initialism = Self.isInitialism(text)
+        if !initialism, let numbered = numberedStyle(unbracketed, words: words) {
             pattern.family = .numbered(style: numbered.style + (text.first == "[" ? 10 : 0))
             pattern.text = Self.fixingRomanOCR(text)
             pattern.bareNumber = numbered.bare
@@ -137,7 +138,9 @@ struct HeadingPattern: Sendable, Hashable {
             }
             return pattern
         }
-        guard words.contains(where: { TextShape.letterCount($0) >= 3 }), balanced(text) else { return nil }
+        guard initialism || words.contains(where: { TextShape.letterCount($0) >= 3 }), balanced(text) else { return nil }
+        // (An initialism is in capitals whatever the style of the titles beside it: it ranks as theirs.)
+        if initialism { return pattern }
         if TextShape.isAllCaps(text) {
             pattern.family = .allCaps
             return words.count <= 16 && TextShape.finalMark(text) != "." && !text.last!.isNumber ? pattern : nil
@@ -226,6 +229,13 @@ struct HeadingPattern: Sendable, Hashable {
         let words = TextShape.words(text)
         guard words.count <= 40, TextShape.titleCaseRatio(words: words) >= 0.8, TextShape.finalMark(text) != "." else { return nil }
         return match(text, underNumber: true, maxWords: 40)
+    }
+
+    /// Three capitals or more, each with its full stop and nothing else (`S.I.W.`): an initialism, whose stop ends no sentence.
+    static func isInitialism(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count >= 6, scalars.count.isMultiple(of: 2) else { return false }
+        return stride(from: 0, to: scalars.count, by: 2).allSatisfy { scalars[$0].properties.isUppercase && scalars[$0 + 1] == "." }
     }
 
     /// `plausibleTitle` with the text's words (`TextShape.words(text)`) at hand.

@@ -88,10 +88,13 @@ struct NoteLinker: Sendable {
                     }
                 }
             }
-            // Notes printed `[n] text` answer to markers printed `[n]`, where the text has them.
-            if !isStar, groups[run.groups[0]].lines[0].text.hasPrefix("["), candidates.contains(where: \.marker.bracketed) {
-                candidates.removeAll { !$0.marker.bracketed }
+            // Notes printed `[n] text` answer to markers printed `[n]`, where the text has them; so do `(n) text` to `(n)`,
+            // and only they (a number in parentheses is more often an item's).
+            let bracket = groups[run.groups[0]].lines[0].text.unicodeScalars.first.flatMap { $0 == "[" || $0 == "(" ? $0 : nil }
+            if !isStar, let bracket, candidates.contains(where: { $0.marker.bracket == bracket }) {
+                candidates.removeAll { $0.marker.bracket != bracket }
             }
+            if bracket != "(" { candidates.removeAll { $0.marker.bracket == "(" } }
             var assignment: [(Candidate, Int)] = []
             if isStar {
                 if let last = candidates.last {

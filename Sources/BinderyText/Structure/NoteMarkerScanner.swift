@@ -10,8 +10,9 @@ struct NoteMarkerScanner: Sendable {
         var star: Bool = false
         /// A weak candidate (a dash after a letter), used only when strong ones fall short.
         var weak: Bool = false
-        /// Printed in brackets (`word[12]`): the only kind a run of `[n]` note texts answers to.
-        var bracketed: Bool = false
+        /// The bracket it is printed in (`[` of `word[12]`, `(` of `word(12)`): the only kind a run of `[n]` (`(n)`) note
+        /// texts answers to; nil for none.
+        var bracket: Unicode.Scalar? = nil
         /// Set off by a space (`time. 2`): a number glued to a word (`serfs150`) is the likelier marker.
         var spaced: Bool = false
     }
@@ -111,7 +112,7 @@ struct NoteMarkerScanner: Sendable {
                 index = end
                 continue
             }
-            if Self.isDigit(character), index > 1, characters[index - 1] == "[", let marker = bracketed(characters, at: index) {
+            if Self.isDigit(character), index > 1, characters[index - 1] == "[" || characters[index - 1] == "(", let marker = bracketed(characters, at: index) {
                 markers.append(marker)
                 index = marker.range.upperBound
                 continue
@@ -180,8 +181,8 @@ struct NoteMarkerScanner: Sendable {
         return markers
     }
 
-    /// A `[12]` glued to the word or punctuation before it (Project Gutenberg's marker), or set off from it by a space
-    /// (`word [12]`, taken with its space; a weak candidate, as `see item [12]` may cite), `index` at its first digit.
+    /// A `[12]` (or `(12)`) glued to the word or punctuation before it (Project Gutenberg's marker), or set off from it by a
+    /// space (`word [12]`, taken with its space; a weak candidate, as `see item [12]` may cite), `index` at its first digit.
     private func bracketed(_ characters: some ScalarText, at index: Int) -> Marker? {
         func endsWord(_ scalar: Unicode.Scalar) -> Bool {
             Self.isPunctuation(scalar) || Self.isLetter(scalar) || Self.isDash(scalar) || scalar == "_" || scalar == "*" || scalar == "]"
@@ -190,11 +191,12 @@ struct NoteMarkerScanner: Sendable {
         guard spaced || endsWord(characters[index - 2]) else { return nil }
         var end = index
         while end < characters.count, Self.isDigit(characters[end]), end - index < 3 { end += 1 }
-        guard end < characters.count, characters[end] == "]" else { return nil }
+        let bracket = characters[index - 1]
+        guard end < characters.count, characters[end] == (bracket == "[" ? "]" : ")") else { return nil }
         let after: Unicode.Scalar = end + 1 < characters.count ? characters[end + 1] : " "
         guard !Self.isLetter(after), !Self.isDigit(after) else { return nil }
         let number = (index..<end).reduce(0) { $0 * 10 + Int(characters[$1].value - 0x30) }
-        return Marker(range: (spaced ? index - 2 : index - 1)..<(end + 1), number: number, weak: spaced, bracketed: true)
+        return Marker(range: (spaced ? index - 2 : index - 1)..<(end + 1), number: number, weak: spaced, bracket: bracket)
     }
 
     /// `number * 10 + digit`, nil on overflow.

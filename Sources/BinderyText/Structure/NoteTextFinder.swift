@@ -28,11 +28,11 @@ struct NoteTextFinder: Sendable {
         return parse(group.plainText)
     }
 
-    /// A first scalar other than a digit, `[`, `*`, `†` or a superscript digit starts no note number (none of
+    /// A first scalar other than a digit, `[`, `(`, `*`, `†` or a superscript digit starts no note number (none of
     /// these is canonically equivalent to anything else): decided without the characters.
     static func rulesOut(_ lead: Unicode.Scalar) -> Bool {
         switch lead {
-        case "0"..."9", "[", "*", "†", "¹", "²", "³", "⁰", "⁴"..."⁹": false
+        case "0"..."9", "[", "(", "*", "†", "¹", "²", "³", "⁰", "⁴"..."⁹": false
         default: true
         }
     }
@@ -61,13 +61,13 @@ struct NoteTextFinder: Sendable {
             return (String(first), 1)
         }
         var start = 0
-        if first == "[" { start = 1 }
+        if first == "[" || first == "(" { start = 1 }
         end = start
         while end < characters.count, characters[end].isASCII, characters[end].isNumber { end += 1 }
         guard end > start, end - start <= 3 else { return nil }
         let number = String(characters[start..<end])
         var rest = end
-        if start == 1 { guard rest < characters.count, characters[rest] == "]" else { return nil }; rest += 1 }
+        if start == 1 { guard rest < characters.count, characters[rest] == (first == "[" ? "]" : ")") else { return nil }; rest += 1 }
         else {
             // "12.", "12)", and the OCR forms "12-" and "12 ."
             var probe = rest
