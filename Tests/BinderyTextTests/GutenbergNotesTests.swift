@@ -192,6 +192,35 @@ struct GutenbergNotesTests {
         #expect(paragraphs.contains { $0.hasPrefix("The third claim stands.") }, "\(paragraphs)")
     }
 
+    /// A marker set off by a space that the wrap carried to a line's start (`… this responsibility.` / `[2] And finally`)
+    /// stays in its paragraph, where blank lines part paragraphs: no note opens there.
+    @Test(arguments: [("[", "]"), ("(", ")")])
+    func aMarkerCarriedToALinesStartStaysInItsParagraph(open: String, close: String) throws {
+        let text = """
+        CHAPTER I
+
+
+        \(gutenbergWrapped("The first claim \(open)1\(close) stands here. " + Self.filler("first")))
+        the whole city was responsible for the debts of each of its merchants.
+        \(open)2\(close) And finally we have the remarkable Ipswich document to tell it.
+
+        \(gutenbergWrapped(Self.filler("second")))
+
+
+
+        NOTES
+
+
+        \(open)1\(close) Note one.
+
+        \(open)2\(close) Note two.
+        """
+        let document = try read(text)
+        #expect(Self.notes(document.blocks).map(\.text) == ["Note one.", "Note two."])
+        #expect(document.blocks.contains { $0.plainText.hasSuffix("its merchants. And finally we have the remarkable Ipswich document to tell it.") },
+                "\(document.blocks.map(\.plainText))")
+    }
+
     @Test func linksChapterNotesSectionsNumberedFromOneEach() throws {
         let text = """
         CHAPTER I

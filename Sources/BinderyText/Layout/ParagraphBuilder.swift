@@ -117,6 +117,16 @@ struct ParagraphBuilder: Sendable {
         return TextShape.startsCapitalOrDigit(String(line.text.dropFirst(3 + digits.count)))
     }
 
+    /// The number of a line opening `[12] ` or `(12) `; nil for any other line.
+    static func numberInBrackets(opening line: SourceLine) -> Int? {
+        let bytes = Array(line.text.utf8.prefix(6))
+        guard let open = bytes.first, open == UInt8(ascii: "[") || open == UInt8(ascii: "(") else { return nil }
+        let digits = bytes.dropFirst().prefix { $0 >= 0x30 && $0 <= 0x39 }
+        let close = UInt8(ascii: open == UInt8(ascii: "[") ? "]" : ")")
+        guard (1...3).contains(digits.count), bytes.count > digits.count + 2, bytes[digits.count + 1] == close, bytes[digits.count + 2] == 0x20 else { return nil }
+        return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    }
+
     /// Abbreviations a page or volume number follows in a citation (`London, 1879, p.` / `135. See also`).
     static let citationAbbreviations: Set<String> = ["p", "pp", "vol", "vols", "ch", "chap", "fig"]
 
@@ -265,7 +275,11 @@ struct ParagraphBuilder: Sendable {
             return odds.startsParagraph(line, after: previous, following: following)
         }
         if profile.layout != .blankLineSeparated, !forced, previousLength < 0.6 * measure { return true }
-        let opensItem = Self.opensItemOrNote(line)
+        // Where blank lines part paragraphs, a number in brackets opening a line inside one is a marker set off by a space
+        // that the wrap carried over (`… this responsibility.` / `[209] And finally`), unless it is a first note or a list's next.
+        let carriedMarker = profile.layout == .blankLineSeparated && Self.numberInBrackets(opening: line).map { $0 != 1 } == true
+            && opening.flatMap(Self.numberInBrackets(opening:)) == nil
+        let opensItem = Self.opensItemOrNote(line) && !carriedMarker
         if previousEnds, opensItem, !(line.text.first?.isNumber == true && Self.endsInCitationWord(previous.text)) { return true }
         // A short title, then the first of its notes or items right under it (`NOTES` / `1. Like the river …`); in
         // other layouts than blank-line ones the short line has ended its paragraph above.
