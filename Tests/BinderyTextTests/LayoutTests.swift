@@ -212,9 +212,10 @@ struct LayoutTests {
     }
 
     /// A tab sets a line in to the next multiple of eight columns, as `expand` reads it: a quotation and a stanza
-    /// set in by a tab among paragraphs at the margin are a block quote and verse, as when set in by spaces.
-    @Test(arguments: ["\t", "        "])
-    func aTabSetsInAsEightSpaces(indent: String) throws {
+    /// set in by a tab among paragraphs at the margin are a block quote and verse, as when set in by spaces (two
+    /// of them are enough where blank lines part the paragraphs).
+    @Test(arguments: ["\t", "        ", "  "])
+    func quotationAndStanzaSetInByATabOrSpaces(indent: String) throws {
         let paragraph = gutenbergWrapped((0..<4).map { "Sentence \($0) of the paragraph runs on for a while before it ends." }.joined(separator: " "))
         let quote = gutenbergWrapped((0..<3).map { "Quoted sentence \($0) runs on for a while." }.joined(separator: " "), width: 60)
             .split(separator: "\n").map { indent + $0 }.joined(separator: "\n")

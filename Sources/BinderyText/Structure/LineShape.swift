@@ -107,10 +107,12 @@ struct LineShape: Sendable {
         indentsSetApart && group.lines.allSatisfy { $0.leadingSpaces >= bodyIndent + 2 }
     }
 
-    /// Every line indented well beyond the body's own indent: a block quotation.
+    /// Every line of two or more set in three columns or more beyond the body's own indent, or all set in two alike (a
+    /// centred couplet's lines are not): a block quotation.
     func isBlockQuote(_ group: LineGroup, bodyIndent: Int) -> Bool {
         guard group.lines.count >= 2 else { return false }
-        return group.lines.allSatisfy { $0.leadingSpaces >= bodyIndent + 3 }
+        let indent = group.lines[0].leadingSpaces
+        return group.lines.allSatisfy { $0.leadingSpaces >= bodyIndent + 3 } || (indent >= bodyIndent + 2 && group.lines.allSatisfy { $0.leadingSpaces == indent })
     }
 
     /// The usual indent of body lines (most lines start at it).
