@@ -39,7 +39,10 @@ extension Reference {
         guard startsCapitalOrDigit(text) else { return nil }
         if let mark = finalMark(text), [",", ";", "-", "–", "—", "!"].contains(mark) { return nil }
         let unbracketed = text.first == "[" ? String(text.dropFirst()) : text
-        if let numbered = numberedStyle(unbracketed) {
+        let scalars = Array(text.unicodeScalars)
+        let initialism = scalars.count >= 6 && scalars.count % 2 == 0
+            && stride(from: 0, to: scalars.count, by: 2).allSatisfy { scalars[$0].properties.isUppercase && scalars[$0 + 1] == "." }
+        if !initialism, let numbered = numberedStyle(unbracketed) {
             pattern.family = .numbered(style: numbered.style + (text.first == "[" ? 10 : 0))
             pattern.text = HeadingPattern.fixingRomanOCR(text)
             pattern.bareNumber = numbered.bare
@@ -49,7 +52,8 @@ extension Reference {
             }
             return pattern
         }
-        guard words.contains(where: { $0.count(where: \.isLetter) >= 3 }), balanced(text) else { return nil }
+        guard initialism || words.contains(where: { $0.count(where: \.isLetter) >= 3 }), balanced(text) else { return nil }
+        if initialism { return pattern }
         if isAllCaps(text) {
             pattern.family = .allCaps
             return words.count <= 16 && finalMark(text) != "." && !text.last!.isNumber ? pattern : nil

@@ -221,6 +221,61 @@ struct GutenbergNotesTests {
                 "\(document.blocks.map(\.plainText))")
     }
 
+    /// Notes listed under their title without blank lines, each under a note's full line: a number in brackets opening a
+    /// line is a note there (a list's next), not a marker the wrap carried.
+    @Test func notesListedWithoutBlankLines() throws {
+        let text = """
+        CHAPTER I
+
+
+        \(gutenbergWrapped("The first claim.[1] And the second.[2] " + Self.filler("first")))
+
+
+
+        CHAPTER II
+
+
+        \(gutenbergWrapped("The third claim.[3] And the fourth.[4] " + Self.filler("third")))
+
+
+
+        NOTES
+
+        [1] Note one, which runs on over the whole of a line and a little of the next one
+        to its end, and this line is as long as the full lines of the text are.
+        [2] Note two, which runs on over the whole of a line and a little of the next one
+        to its end, and this line is as long as the full lines of the text are.
+        [3] Note three, which runs on over the whole of a line and a little of the next one
+        to its end, and this line is as long as the full lines of the text are.
+        [4] Note four.
+        """
+        let notes = Self.notes(try read(text).blocks)
+        #expect(notes.map(\.number) == ["1", "2", "3", "4"], "\(notes.map(\.text))")
+    }
+
+    /// Items numbered in parentheses (`(1) First, …`) answer to no marker of another kind: notes in parentheses link only
+    /// to markers in parentheses.
+    @Test func itemsInParenthesesTakeNoGluedMarkers() throws {
+        let text = """
+        CHAPTER I
+
+
+        \(gutenbergWrapped("The first claim.1 And the second.2 " + Self.filler("first")))
+
+        (1) First, the land to those who work it.
+
+        (2) Second, the factories to the workers.
+
+
+
+        CHAPTER II
+
+
+        \(gutenbergWrapped(Self.filler("second")))
+        """
+        #expect(Self.notes(try read(text).blocks).isEmpty)
+    }
+
     @Test func linksChapterNotesSectionsNumberedFromOneEach() throws {
         let text = """
         CHAPTER I

@@ -128,7 +128,7 @@ struct PageFinder: Sendable {
     }
 
     /// Where other gaps (a chapter's, a short section's: aphorisms, poems) make the text between gaps unsteady, pages of
-    /// a fixed number of lines still show by their folios: numbers alone between blank lines, a period apart (the
+    /// a fixed number of lines still show by their folios: numbers (or heads with their numbers) alone between blank lines, a period apart (the
     /// distance most often found between nearby ones), at the place in it where most stand, rising by one from page to
     /// page. Each page's gap is the run of blank lines beside its folio on the side most folios have the longer run
     /// (the folio stands by its page's text; a section's own blank lines may lengthen the other side now and then).
@@ -164,13 +164,13 @@ struct PageFinder: Sendable {
     }
 
     /// Lines standing alone between blank lines (or first in the text) that are a folio, or a running head with its folio
-    /// set apart by a run of spaces (`THE TITLE        13`) whose head three such lines or more print.
+    /// set apart by three spaces or more (`THE TITLE        13`) whose head three such lines or more print.
     private static func loneFolios(_ lines: [SourceLine]) -> [Int] {
         var lone: [Int] = [], heads: [(index: Int, key: String)] = []
         for index in lines.indices.dropLast() where (index == 0 || lines[index - 1].isBlank) && lines[index + 1].isBlank && !lines[index].isBlank {
             guard let folio = PageFurnitureText.folio(lines[index].text) else { continue }
             if let rest = folio.rest {
-                if lines[index].text.contains("  ") { heads.append((index, PageFurnitureText.key(rest))) }
+                if lines[index].text.contains("   ") { heads.append((index, PageFurnitureText.key(rest))) }
             } else if lines[index].length <= 12 {
                 lone.append(index)
             }

@@ -107,12 +107,13 @@ struct LineShape: Sendable {
         indentsSetApart && group.lines.allSatisfy { $0.leadingSpaces >= bodyIndent + 2 }
     }
 
-    /// Every line of two or more set in three columns or more beyond the body's own indent, or all set in two alike (a
-    /// centred couplet's lines are not): a block quotation.
+    /// Every line of two or more set in three columns or more beyond the body's own indent, or, where blank lines part
+    /// paragraphs, all set in alike by two or more (a centred couplet's lines are not): a block quotation.
     func isBlockQuote(_ group: LineGroup, bodyIndent: Int) -> Bool {
         guard group.lines.count >= 2 else { return false }
         let indent = group.lines[0].leadingSpaces
-        return group.lines.allSatisfy { $0.leadingSpaces >= bodyIndent + 3 } || (indent >= bodyIndent + 2 && group.lines.allSatisfy { $0.leadingSpaces == indent })
+        return group.lines.allSatisfy { $0.leadingSpaces >= bodyIndent + 3 }
+            || (profile.layout == .blankLineSeparated && indent >= bodyIndent + 2 && group.lines.allSatisfy { $0.leadingSpaces == indent })
     }
 
     /// The usual indent of body lines (most lines start at it).

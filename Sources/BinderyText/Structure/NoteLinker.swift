@@ -91,7 +91,7 @@ struct NoteLinker: Sendable {
             // Notes printed `[n] text` answer to markers printed `[n]`, where the text has them; so do `(n) text` to `(n)`,
             // and only they (a number in parentheses is more often an item's).
             let bracket = groups[run.groups[0]].lines[0].text.unicodeScalars.first.flatMap { $0 == "[" || $0 == "(" ? $0 : nil }
-            if !isStar, let bracket, candidates.contains(where: { $0.marker.bracket == bracket }) {
+            if !isStar, let bracket, bracket == "(" || candidates.contains(where: { $0.marker.bracket == bracket }) {
                 candidates.removeAll { $0.marker.bracket != bracket }
             }
             if bracket != "(" { candidates.removeAll { $0.marker.bracket == "(" } }

@@ -57,7 +57,10 @@ struct NoteTextFinder: Sendable {
             let lead = characters.dropFirst().first(where: { $0 != " " && $0 != "\u{00A0}" })
             guard let lead, lead.isLetter || lead == "\"" || lead == "“" else { return nil }
             // `*December 24.*—`: a star glued to a word that another star closes opens italics (`EmphasisMarks`).
-            if first == "*", characters.count > 1, characters[1] != " ", text.dropFirst().contains("*") { return nil }
+            if first == "*", characters.count > 1, characters[1] != " " {
+                var count = 0
+                if case .emphasis = EmphasisMarks.split(String(text.prefix(200)), mark: 0x2A, &count).first { return nil }
+            }
             return (String(first), 1)
         }
         var start = 0

@@ -72,7 +72,7 @@ extension StructureClassifier {
             }
             // A line ending in a period with a heading right under it, or right under one, is a signature,
             // a dateline or a place line, not a title. (A title whose subtitle in parentheses ends in one is a title.)
-            if TextShape.finalMark(pattern.text) == ".", !pattern.text.hasSuffix(")"),
+            if TextShape.finalMark(pattern.text) == ".", !pattern.text.hasSuffix(")") || pattern.text.hasPrefix("("),
                nextContent(after: index, roles).map({ patterns[$0] != nil }) == true
                 || (index > 0 && (0..<index).last(where: { roles[$0] != .absorbed }).map({ patterns[$0] != nil }) == true) {
                 patterns[index] = nil
