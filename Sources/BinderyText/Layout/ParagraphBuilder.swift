@@ -109,22 +109,18 @@ struct ParagraphBuilder: Sendable {
     /// `[107] In Africa, …`: a note's number in brackets, then its text opening as a sentence does (a marker in the
     /// text is glued to its word; a citation `[12] showed that` goes on in lower case).
     static func opensWithBracketedNumber(_ line: SourceLine) -> Bool {
-        let bytes = line.text.utf8
-        guard bytes.first == UInt8(ascii: "[") else { return false }
-        let digits = bytes.dropFirst().prefix { $0 >= 0x30 && $0 <= 0x39 }
-        guard (1...3).contains(digits.count) else { return false }
-        guard bytes.dropFirst(1 + digits.count).starts(with: "] ".utf8) else { return false }
-        return TextShape.startsCapitalOrDigit(String(line.text.dropFirst(3 + digits.count)))
+        guard line.text.utf8.first == UInt8(ascii: "["), let number = numberInBrackets(opening: line) else { return false }
+        return TextShape.startsCapitalOrDigit(String(line.text.dropFirst(3 + number.digits)))
     }
 
-    /// The number of a line opening `[12] ` or `(12) `; nil for any other line.
-    static func numberInBrackets(opening line: SourceLine) -> Int? {
+    /// The number of a line opening `[12] ` or `(12) `, and how many figures print it; nil for any other line.
+    static func numberInBrackets(opening line: SourceLine) -> (value: Int, digits: Int)? {
         let bytes = Array(line.text.utf8.prefix(6))
         guard let open = bytes.first, open == UInt8(ascii: "[") || open == UInt8(ascii: "(") else { return nil }
         let digits = bytes.dropFirst().prefix { $0 >= 0x30 && $0 <= 0x39 }
         let close = UInt8(ascii: open == UInt8(ascii: "[") ? "]" : ")")
         guard (1...3).contains(digits.count), bytes.count > digits.count + 2, bytes[digits.count + 1] == close, bytes[digits.count + 2] == 0x20 else { return nil }
-        return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        return (digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }, digits.count)
     }
 
     /// Abbreviations a page or volume number follows in a citation (`London, 1879, p.` / `135. See also`).
@@ -279,7 +275,7 @@ struct ParagraphBuilder: Sendable {
         // space that the wrap carried over (`… this responsibility.` / `[209] And finally`), unless it is a first note or a
         // list's next (a notes title's short line is no full one).
         let carriedMarker = profile.layout == .blankLineSeparated && previousLength >= 0.6 * measure
-            && Self.numberInBrackets(opening: line).map { $0 != 1 } == true && opening.flatMap(Self.numberInBrackets(opening:)) == nil
+            && Self.numberInBrackets(opening: line).map { $0.value != 1 } == true && opening.flatMap(Self.numberInBrackets(opening:)) == nil
         let opensItem = Self.opensItemOrNote(line) && !carriedMarker
         if previousEnds, opensItem, !(line.text.first?.isNumber == true && Self.endsInCitationWord(previous.text)) { return true }
         // A short title, then the first of its notes or items right under it (`NOTES` / `1. Like the river …`); in
