@@ -111,15 +111,17 @@ extension Reference {
     static func endsSentence(_ text: String) -> Bool {
         guard var mark = finalMark(text) else { return false }
         if mark.isASCII, mark.isNumber {
-            // A note number of at most three figures glued to a sentence's end (`community.270`, `progeny.”[1]`), not a decimal.
+            // A note number of at most three figures glued to a sentence's end (`community.270`, `progeny.”[1]`), not a decimal;
+            // in brackets or parentheses also set off by a space (`progeny.” [1]`).
             var reversed = Array(text.reversed())[...]
-            let bracketed = reversed.first == "]"
-            if bracketed { reversed = reversed.dropFirst() }
+            let opener: Character? = reversed.first == "]" ? "[" : reversed.first == ")" ? "(" : nil
+            if opener != nil { reversed = reversed.dropFirst() }
             var rest = reversed.drop { $0.isASCII && $0.isNumber }
             guard (1...3).contains(reversed.count - rest.count) else { return false }
-            if bracketed {
-                guard rest.first == "[" else { return false }
+            if let opener {
+                guard rest.first == opener else { return false }
                 rest = rest.dropFirst()
+                if rest.first == " " { rest = rest.dropFirst() }
             }
             let closed = rest.drop { TextShape.closers.contains($0) }
             guard let end = closed.first, TextShape.sentenceEnders.contains(end) else { return false }

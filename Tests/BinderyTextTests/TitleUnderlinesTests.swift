@@ -5,11 +5,12 @@ import Testing
 /// Titles underlined by a row of one repeated mark: the row reads as a blank line, so the title stands apart.
 @Suite("Title underlines")
 struct TitleUnderlinesTests {
-    @Test("a row of one mark as long as the line above it (within two) is an underline; a scene break or a rule is not")
+    @Test("a row of one mark as long as the line above it (within two) is an underline; a scene break or a rule is not; a short title takes a row of its own length")
     func rows() {
         let lines = ["Chapter One", "===========", "", "Causes of Variety", "-----------------", "", "Some text.", "", "* * *",
-                     "", "A sentence that runs on.", "----", "", "  Centred Title  ", "   ~~~~~~~~~~~~~   "]
-        #expect(TitleUnderlines.find(lines) == [1, 4, 14])
+                     "", "A sentence that runs on.", "----", "", "  Centred Title  ", "   ~~~~~~~~~~~~~   ", "", "1.", "==", "",
+                     "IV", "-", "", "I", "-", "", "2.", "**"]
+        #expect(TitleUnderlines.find(lines) == [1, 4, 14, 17, 23])
     }
 
     @Test("underlined chapters and sections are headings at two levels; the notes title underlined keeps its notes",

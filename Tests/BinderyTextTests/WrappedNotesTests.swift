@@ -74,6 +74,28 @@ struct WrappedNotesTests {
         #expect(paragraphs.count == 12, "\(paragraphs.count) paragraphs")
     }
 
+    /// Markers set off by a space (`members. [7]`): a line ending in one ends its sentence, so an indent or a short
+    /// line after it opens the next paragraph; one the wrap carried to a line's start (`[7] And finally`) stays in
+    /// its paragraph instead of opening a note there.
+    @Test(arguments: [4, 0])
+    func markersSetOffByASpace(indent: Int) throws {
+        var prose = ProseGenerator(seed: 11)
+        var lines = ["THE TITLE", "", "", "", "", "I", "", ""]
+        for number in 1...6 { lines += Self.paragraph(&prose, sentences: 4, marker: " [\(number)]", indent: indent) }
+        lines += [String(repeating: " ", count: indent) + "The city was answerable for the debts of each and every one of the",
+                  "many merchants, and the guilds of the town for the debts of each man.",
+                  "[7] And finally we have the Ipswich document."]
+        for number in 8...9 { lines += Self.paragraph(&prose, sentences: 4, marker: " [\(number)]", indent: indent) }
+        lines += ["", "", "NOTES", "", ""] + (1...9).map { "[\($0)] The note numbered \($0)." }
+        let document = try read(lines.joined(separator: "\n"))
+        #expect(Self.linkedNotes(document) == (1...9).map { "The note numbered \($0)." }, "\(Self.linkedNotes(document))")
+        let paragraphs = document.blocks.compactMap { block -> String? in
+            if case .paragraph(let inlines, _) = block { inlines.plainText } else { nil }
+        }
+        #expect(paragraphs.count == 9, "\(paragraphs)")
+        #expect(paragraphs.contains { $0.hasSuffix("of each man. And finally we have the Ipswich document.") }, "\(paragraphs)")
+    }
+
     @Test("a note whose page number wraps to the head of its next line (`p.` / `135. See also`) stays one note")
     func citationNumberRunsOn() throws {
         var prose = ProseGenerator(seed: 5)

@@ -62,17 +62,18 @@ enum TextShape {
     }
 
     /// `the community.270`, `all.”12`, `progeny.”[1]`: a sentence ended, then a note number of at most three figures
-    /// glued to it, bare or in brackets.
+    /// glued to it, bare or in brackets; in brackets or parentheses, also set off by a space (`progeny.” [1]`).
     private static func endsBeforeGluedNumber(_ text: String) -> Bool {
         var scalars = text.unicodeScalars.reversed()[...]
-        let bracketed = scalars.first == "]"
-        if bracketed { scalars = scalars.dropFirst() }
+        let opener: Unicode.Scalar? = switch scalars.first { case "]": "["; case ")": "("; default: nil }
+        if opener != nil { scalars = scalars.dropFirst() }
         let digits = scalars.prefix { $0.isASCII && $0.properties.numericType != nil }.count
         guard (1...3).contains(digits) else { return false }
         scalars = scalars.dropFirst(digits)
-        if bracketed {
-            guard scalars.first == "[" else { return false }
+        if let opener {
+            guard scalars.first == opener else { return false }
             scalars = scalars.dropFirst()
+            if scalars.first == " " { scalars = scalars.dropFirst() }
         }
         let tail = scalars.drop { "”’\"')]»".unicodeScalars.contains($0) }
         guard let mark = tail.first, ".!?…".unicodeScalars.contains(mark) else { return false }
