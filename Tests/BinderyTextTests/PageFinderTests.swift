@@ -104,6 +104,43 @@ struct PageFinderTests {
         #expect(!paragraphs.contains { $0.contains("- 3 -") || $0.contains("- 4 -") })
     }
 
+    /// Sections under underlined titles (three blank lines above, the underline and two below), their paragraphs opened
+    /// by an indent, set on pages of a fixed number of lines with a folio between blank lines at each foot. The folios part
+    /// the pages, so a title's blank lines part none; a title at a page's foot or top (a long one, as full as a line) is
+    /// still a title, and the paragraph after it opens on the next page.
+    @Test(arguments: [29, 31, 33])
+    func underlinedTitlesOnPagesNumberedAtTheFoot(pageLength: Int) throws {
+        var prose = ProseGenerator(seed: UInt64(pageLength))
+        var stream: [String] = [], titles: [String] = []
+        for section in 1...24 {
+            let title = section.isMultiple(of: 2) ? "The Effects of Habit and of the Use and Disuse of Parts, Part \(section)" : "Causes of Variability \(section)"
+            titles.append(title)
+            stream += ["", "", "", title, String(repeating: "-", count: title.count), "", ""]
+            for _ in 0..<(1 + section % 3) {
+                stream += LineWrapper(width: 70, hyphenation: .none).wrap(prose.sentences(3 + section % 4).joined(separator: " "), firstIndent: 4)
+            }
+        }
+        var text: [String] = [], atEdges = 0, page = 0, start = 0
+        while start < stream.count {
+            page += 1
+            // A title stays with its underline.
+            var end = min(start + pageLength, stream.count)
+            if end < stream.count, titles.contains(stream[end - 1]) { end -= 1 }
+            let lines = Array(stream[start..<end])
+            let printed = lines.filter { !$0.isEmpty && !$0.allSatisfy { $0 == "-" } }
+            atEdges += [printed.first, printed.last].count { $0.map(titles.contains) == true }
+            text += lines + ["", "", "                      - \(page) -", "", ""]
+            start = end
+        }
+        #expect(atEdges >= 2, "the pages put titles at their edges")
+        let document = try read(text.joined(separator: "\n"))
+        let headings = document.blocks.compactMap { block -> String? in if case .heading(let heading) = block { heading.inlines.plainText } else { nil } }
+        #expect(headings == titles, "\(headings)")
+        #expect(document.pageBreaks.count == page - 1)
+        let paragraphs = document.blocks.compactMap { block -> String? in if case .paragraph(let inlines, _) = block { inlines.plainText } else { nil } }
+        #expect(paragraphs.count == (1...24).reduce(0) { $0 + 1 + $1 % 3 }, "\(paragraphs.map { $0.prefix(50) })")
+    }
+
     @Test func irregularBlankRunsAreNotPages() {
         let text = ["one", "", "", "", "two", "three", "", "", "", "four"].joined(separator: "\n")
         #expect(PageFinder().find(sourceLines(text)).breaks.isEmpty)

@@ -109,7 +109,8 @@ struct PageFinder: Sendable {
     }
 
     /// Runs of `minimumRun` blank lines or more; a folio standing alone between two runs makes one gap with them
-    /// (`text`, blank, `12`, blank, blank), ending at the longer run so that the folio stays at a page edge.
+    /// (`text`, blank, `12`, blank, blank), ending at the run on the folios' usual side so that the folio stays at a page
+    /// edge. Where such gaps alone part pages of a steady length, they are the only ones.
     func pageGaps(_ runs: [Range<Int>], _ lines: [SourceLine]) -> [Range<Int>] {
         var length = runs.map(\.count)
         // Sandwiches (the runs at `position` and `position + 1` around a number), widest first; a run serves one.
@@ -118,12 +119,20 @@ struct PageFinder: Sendable {
             return runs[position + 1].lowerBound == folio + 1 && lines[folio].length <= 8
                 && PageFurnitureText.folio(lines[folio].text).map { $0.rest == nil } == true
         }.sorted { (runs[$0].count + runs[$0 + 1].count, -$0) > (runs[$1].count + runs[$1 + 1].count, -$1) }
-        var used: Set<Int> = []
+        // The gap is the run on the side where most folios have the longer one (the folio stands by its page's text; a
+        // title's or a paragraph's own blank lines lengthen the other side now and then).
+        let afterSide = sandwiches.count { runs[$0 + 1].count >= runs[$0].count } * 2 >= sandwiches.count
+        var used: Set<Int> = [], folioGaps: Set<Int> = []
         for position in sandwiches where !used.contains(position) && !used.contains(position + 1) {
             used.formUnion([position, position + 1])
-            let chosen = runs[position + 1].count >= runs[position].count ? position + 1 : position
+            let chosen = afterSide ? position + 1 : position
             length[chosen] = runs[position].count + 1 + runs[position + 1].count
+            folioGaps.insert(chosen)
         }
+        // Where the folios between blank lines part pages of a steady length, a run with none is a title's or a
+        // section's, not a page's.
+        let folioRuns = runs.indices.filter(folioGaps.contains).map { runs[$0] }
+        if looksPaginated(folioRuns, lines) { return folioRuns }
         return runs.indices.filter { length[$0] >= minimumRun }.map { runs[$0] }
     }
 

@@ -1,6 +1,6 @@
 /// The gaps between pages as the paragraph builder meets them: for each text line, the blank lines right before it
 /// and whether furniture taken out stands among them, from running counts (one pass, however many pages hold
-/// nothing but furniture); and the blank lines a gap with furniture in it most often holds.
+/// nothing but furniture); and the blank lines a gap with furniture in it holds of its own.
 struct PageGaps {
     /// Index of the last text line before each line (-1: none).
     private var previousText: [Int]
@@ -31,7 +31,10 @@ struct PageGaps {
             let gap = gap(before: nextText[start])
             if gap.furnished { counts[gap.blanks, default: 0] += 1 }
         }
-        usualBlanks = counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
+        // A title or a section's blank lines beside a gap only lengthen it: the page's own are the fewest that a
+        // quarter of the gaps hold.
+        let total = counts.values.reduce(0, +)
+        usualBlanks = counts.keys.sorted().first { counts[$0]! * 4 >= total } ?? counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
     }
 
     /// The blank lines between `index` and the text line before it, and whether furniture taken out stands among them.

@@ -194,6 +194,10 @@ struct ParagraphBuilder: Sendable {
         // when the block goes on set in under it (a letter's salutation, then its first paragraph, does not).
         if pageBreak == nil, inSetInBlock, !previousEnds, !opensOwn, following.map({ $0.leadingSpaces == line.leadingSpaces }) ?? true { return false }
         if pageBreak != nil {
+            // Where an indent opens paragraphs, a line set in by it after a flush one opens one across the page break too
+            // (a title at a page's foot, then its first paragraph).
+            if profile.indentMark, previous.leadingSpaces == 0, line.leadingSpaces == profile.paragraphIndent,
+               !line.startsLowercase { return true }
             // A long line broken off in mid-sentence (`…and the Petrograd` / `District.`) goes on after the page break
             // where the text does, in lower case or in a sentence, however many blank lines the page's gap has.
             // (Not where the next line opens an item or a note, nor after a line its trailing spaces end.)
@@ -206,6 +210,8 @@ struct ParagraphBuilder: Sendable {
             if line.startsLowercase { return previousEnds && standsAlone && !line.endsSentence && Double(line.length) < 0.2 * measure }
             // A short line standing alone after a page break opens something new (a heading).
             if standsAlone && Double(line.length) < 0.6 * measure { return true }
+            // So does a long one that opens a sentence after a finished one and ends none (a long title).
+            if standsAlone, previousEnds, !line.endsSentence, ParagraphEndOdds.startsSentence(line) { return true }
             // A line set further in than the text after the page break (a centred title at a page's foot) ends there.
             if previousOpens, !previousEnds, previous.leadingSpaces >= 6, line.leadingSpaces + 4 <= previous.leadingSpaces { return true }
             if !previousEnds && previousLength >= 0.6 * measure && !(profile.trailingSpaceMark && previous.trailingSpaces >= 2) && !opensItem { return false }
