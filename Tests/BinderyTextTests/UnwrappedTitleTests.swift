@@ -41,4 +41,21 @@ struct UnwrappedTitleTests {
         for title in Self.titles { #expect(found.contains { $0.hasSuffix(title) }, "\(found)") }
         #expect(!found.contains(Self.sentence), "\(found)")
     }
+
+    /// Chapters numbered in centred lines, and sections in them whose titles are centred too, in a text wrapped at 60 columns
+    /// without blank lines between paragraphs: a title as wide as the column stands at the margin (or a space in), and is
+    /// a title still, not a line set apart that ignores the centring.
+    @Test func titlesAsWideAsTheColumnUnderCentredChapters() throws {
+        let titles = ["Breeds of the Domestic Pigeon, Their Differences and Origin", "Specific Characters More Variable Than Generic Characters",
+                      "Inherited Changes of Habit or Instinct in Domesticated Life", "Wide-Ranging, Much Diffused, and Common Species Vary Most"]
+        var parts = [gutenbergWrapped(NumberingSchemeTests.paragraph(99).joined(separator: " "), width: 60)]
+        for (index, title) in titles.enumerated() {
+            parts.append("\n\n\n" + String(repeating: " ", count: 24) + "CHAPTER \(index + 1)\n\n")
+            parts.append(gutenbergWrapped(NumberingSchemeTests.paragraph(index).joined(separator: " "), width: 60))
+            parts.append("\n\n\n" + String(repeating: " ", count: (60 - title.count) / 2) + title + "\n\n")
+            parts.append((0..<3).map { gutenbergWrapped(NumberingSchemeTests.paragraph(index * 3 + $0).joined(separator: " "), width: 60) }.joined(separator: "\n"))
+        }
+        let found = headings(try read(parts.joined(separator: "\n") + "\n")).map(\.text)
+        for title in titles { #expect(found.contains { $0.hasSuffix(title) }, "\(found)") }
+    }
 }

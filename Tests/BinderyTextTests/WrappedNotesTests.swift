@@ -96,6 +96,21 @@ struct WrappedNotesTests {
         #expect(paragraphs.contains { $0.hasSuffix("of each man. And finally we have the Ipswich document.") }, "\(paragraphs)")
     }
 
+    /// Paragraphs one to a line, markers in parentheses (`word (2)`), and the notes listed right under their title without
+    /// blank lines (`NOTES` / `(1) text`): the list is notes, not a numbered list, in brackets as in parentheses.
+    @Test(arguments: [("(", ")"), ("[", "]")])
+    func notesUnderTheirTitleInTextOneParagraphToALine(open: String, close: String) throws {
+        var prose = ProseGenerator(seed: 13)
+        var lines = ["THE TITLE", "", "", "", "I", "", ""]
+        for number in 1...8 {
+            let marker = number.isMultiple(of: 2) ? " \(open)\(number / 2)\(close)" : ""
+            lines.append(prose.sentences(4).joined(separator: " ").dropLast() + "." + marker + " " + prose.sentences(2).joined(separator: " "))
+        }
+        lines += ["", "", "", "NOTES"] + (1...4).map { "\(open)\($0)\(close) The note numbered \($0)." }
+        let document = try read(lines.joined(separator: "\n"))
+        #expect(Self.linkedNotes(document) == (1...4).map { "The note numbered \($0)." }, "\(document.blocks)")
+    }
+
     @Test("a note whose page number wraps to the head of its next line (`p.` / `135. See also`) stays one note")
     func citationNumberRunsOn() throws {
         var prose = ProseGenerator(seed: 5)

@@ -6,7 +6,7 @@ re-renders every `bNN-pg.txt` with its chapters named otherwise (`CHAPTER I.`, `
 `1. Title`, `I. Title`), its paragraphs indented (by spaces or a tab) or run on without blank lines or one to a line,
 its headings centred or underlined (`====`), or wrapped narrower or wider, or cut into pages with folios and running
 heads (`pages-*`), its italics between asterisks, its notes in other styles (`notes-*`), and rewrites the truth's
-heading texts to match; then scores EPUBs made from them with
+heading texts to match, and in eight combinations of those conventions (`mix-*`); then scores EPUBs made from them with
 score-books' own functions, a row per convention (`make score-restyled`). Block quotes, verse and notes (indented
 or ragged blocks) keep their lines and the blank lines around them.
 
@@ -57,6 +57,15 @@ CONVENTIONS = {
     "indent-tabs": ("asis", "indent", 72, False, False, None, None, "tabs"),
     "stars-blank": ("asis", "blank", 72, False, False, None, None, "stars"),
     "pages-blank-head": ("asis", "blank", 72, False, False, "blank-head"),
+    # Conventions combined, as a book in the wild combines them.
+    "mix-chapter-wrapped-ffhead-glued": ("chapter", "wrapped", 72, False, False, "ff-head", "glued"),
+    "mix-words-hyphen60-centre-foot-sectionnotes": ("words", "hyphen-wrapped", 60, True, False, "foot-folio", "chapter-end"),
+    "mix-romandot-indent2-80-blankhead-spaced-tabs": ("romandot", "indent2", 80, False, False, "blank-head", "spaced", "tabs"),
+    "mix-dotted-oneline66-underlined-paren-stars": ("dotted", "oneline", 66, False, True, None, "paren", "stars"),
+    "mix-oneline-hyphen-centre-fffoot-sup": ("oneline", "hyphen-blank", 72, True, False, "ff-foot", "sup"),
+    "mix-indent60-ffhead-footblock-stars": ("asis", "indent", 60, False, False, "ff-head", "footblock", "stars"),
+    "mix-chapter-wrapped80-blankhead-sectionnotes": ("chapter", "wrapped", 80, False, False, "blank-head", "chapter-end"),
+    "mix-words-indent66-underlined-foot-sup-tabs": ("words", "indent", 66, False, True, "foot-folio", "sup", "tabs"),
 }
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 MARKER = re.compile(r"\[(\d+)\]")
@@ -323,7 +332,7 @@ def score(root, epubs, verbose):
     spec = importlib.util.spec_from_loader("score_books", loader)
     score_books = importlib.util.module_from_spec(spec)
     loader.exec_module(score_books)
-    print("%-18s" % "convention" + "".join("%9s" % k[:8] for k in KEYS))
+    print("%-46s" % "convention" + "".join("%9s" % k[:8] for k in KEYS))
     for convention in sorted(os.listdir(root)):
         rows = []
         for i in range(1, 11):
@@ -335,12 +344,12 @@ def score(root, epubs, verbose):
             row = score_books.score(f"{root}/{convention}/{book}.truth.json", epub)
             rows.append(row)
             if verbose:
-                print("  %-16s" % book + "".join("%9s" % (row[k] if row[k] is not None else "-") for k in KEYS))
+                print("  %-44s" % book + "".join("%9s" % (row[k] if row[k] is not None else "-") for k in KEYS))
         means = {}
         for k in KEYS:
             values = [r[k] for r in rows if r[k] is not None]
             means[k] = sum(values) if k == "leaks" else round(sum(values) / max(1, len(values)), 3)
-        print("%-18s" % convention + "".join("%9s" % means[k] for k in KEYS))
+        print("%-46s" % convention + "".join("%9s" % means[k] for k in KEYS))
 
 
 if __name__ == "__main__":

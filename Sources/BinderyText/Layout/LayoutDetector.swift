@@ -64,6 +64,7 @@ struct LayoutDetector: Sendable {
         var profile = LayoutProfile(layout: layout, measure: measure, trailingSpaceMark: trailingSpaceMark,
                                     indentMark: indentOverride ?? indentMark, fullLineFloor: Self.fullLineFloor(wrapped: wrapped))
         if profile.indentMark { profile.paragraphIndent = indents.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key }
+        profile.setOffMarkers = text.contains { Self.holdsSetOffMarker(lines[$0].text) }
         if layout == .hardWrapped { profile.wrapWidth = FixedWrap.width(lines, text: text) }
         if layout == .hardWrapped, !profile.indentMark, !trailingSpaceMark, profile.fullLineFloor != nil {
             profile.endOdds = ParagraphEndOdds.measure(lines, text: text, wrapWidth: profile.wrapWidth)
@@ -85,6 +86,22 @@ struct LayoutDetector: Sendable {
     /// The 2nd percentile of the wrapped lines' lengths; nil with fewer than 200 of them.
     static func fullLineFloor(wrapped: [Int]) -> Int? {
         wrapped.count >= 200 ? wrapped[wrapped.count / 50] : nil
+    }
+
+    /// A number of one to three figures in brackets or parentheses after a space inside the line (`rock, [12] about`).
+    static func holdsSetOffMarker(_ text: String) -> Bool {
+        // Bytes matched so far: a space, the opening bracket, figures; then the closing bracket ends a marker.
+        var matched = 0, close: UInt8 = 0
+        for byte in text.utf8 {
+            switch (matched, byte) {
+            case (_, 0x20): matched = 1
+            case (1, 0x5B), (1, 0x28): (matched, close) = (2, byte == 0x5B ? 0x5D : 0x29)
+            case (2...4, 0x30...0x39): matched += 1
+            case (3...5, close): return true
+            default: matched = 0
+            }
+        }
+        return false
     }
 
     /// The sorted lengths of lines followed, with no blank between, by a line that starts in lower case (so surely

@@ -277,10 +277,10 @@ struct ParagraphBuilder: Sendable {
             return odds.startsParagraph(line, after: previous, following: following)
         }
         if profile.layout != .blankLineSeparated, !forced, previousLength < 0.6 * measure { return true }
-        // A number in brackets opening a line under a full one is a marker set off by a space that the wrap carried over
-        // (`… this responsibility.` / `[209] And finally`), unless it is a first note or a list's next (a notes title's
-        // short line is no full one); where an indent opens paragraphs, a carried marker stands flush.
-        let carriedMarker = previousLength >= 0.6 * measure && (!profile.indentMark || line.leadingSpaces == 0)
+        // Where markers are set off by a space, a number in brackets opening a line under a full one is a marker the wrap
+        // carried over (`… this responsibility.` / `[209] And finally`), unless it is a first note or a list's next (a
+        // notes title's short line is no full one); where an indent opens paragraphs, a carried marker stands flush.
+        let carriedMarker = profile.setOffMarkers && previousLength >= 0.6 * measure && (!profile.indentMark || line.leadingSpaces == 0)
             && Self.numberInBrackets(opening: line).map { $0.value != 1 } == true && opening.flatMap(Self.numberInBrackets(opening:)) == nil
         let opensItem = Self.opensItemOrNote(line) && !carriedMarker
         if previousEnds, opensItem, !(line.text.first?.isNumber == true && Self.endsInCitationWord(previous.text)) { return true }

@@ -42,6 +42,9 @@ struct LayoutProfile: Sendable, Hashable {
     /// The width, in characters, that the text was wrapped at with no line ever over it (`FixedWrap`): a line that
     /// leaves room for the next line's first word was ended by choice.
     var wrapWidth: Int? = nil
+    /// Note markers set off by a space inside lines (`the rock [12] about`) are among the document's habits, so the wrap
+    /// may carry one to a line's start.
+    var setOffMarkers = false
 }
 
 extension LayoutProfile {

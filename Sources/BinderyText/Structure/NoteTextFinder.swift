@@ -196,9 +196,11 @@ struct NoteTextFinder: Sendable {
             if isHeadingLike(probe) { closes = true; break }
             probe += 1
         }
-        let bracketed = groups[run.groups[0]].lines[0].text.hasPrefix("[")
+        // Numbers in brackets or parentheses (`[1]`, `(1)`), the same for the whole run.
+        let bracket = groups[run.groups[0]].lines[0].text.first.flatMap { $0 == "[" || $0 == "(" ? $0 : nil }
+        let bracketed = bracket != nil
         // Numbering that restarts at [1] right after the run: the next chapter's notes in the same section.
-        if !closes, bracketed, next < groups.count, groups[next].lines[0].text.hasPrefix("["), Self.parse(groups[next])?.number == "1" { closes = true }
+        if !closes, let bracket, next < groups.count, groups[next].lines[0].text.first == bracket, Self.parse(groups[next])?.number == "1" { closes = true }
         // Numbered from one right under a notes heading: notes, wherever the list ends (one note where a heading that
         // is no note, or the end, follows it at once).
         let closesAtOnce = next >= groups.count || (isHeadingLike(next) && Self.parse(groups[next]) == nil)

@@ -37,18 +37,20 @@ enum TextShape {
     }
 
     /// Ends a sentence: `.`, `!`, `?`, `…` or `:` (possibly followed by closing quotes or brackets, with
-    /// spaces before them as in `acts. ”` or French `fin.\u{202F}»`).
+    /// spaces before them as in `acts. ”` or French `fin.\u{202F}»`, or by the mark closing italics: `off._`).
     static func endsSentence(_ text: String) -> Bool {
         // A final ASCII mark (most lines) is decided by its byte; white space goes on below.
         if let byte = finalASCIIMark(text) {
             switch byte {
             case 0x30...0x39: return endsBeforeGluedNumber(text)
             case 0x2E, 0x21, 0x3F, 0x3A: return true
+            case 0x5F, 0x2A: return endsSentence(String(text.dropLast()))
             case 0x09...0x0D, 0x20: break
             default: return false
             }
         }
         guard var mark = finalMark(text) else { return false }
+        if mark == "_" || mark == "*", text.last == mark { return endsSentence(String(text.dropLast())) }
         if mark.isASCII, mark.isNumber { return endsBeforeGluedNumber(text) }
         if mark.isWhitespace, let spaced = markBeforeSpacedCloser(text) { mark = spaced }
         // `sentenceEnders.contains(mark) || mark == ":"`: each of them is one scalar that nothing else is canonically
