@@ -25,6 +25,21 @@ struct IndentedQuotationTests {
         #expect(document.blocks.contains { if case .paragraph = $0 { $0.plainText == "The ultimatum went unanswered." } else { false } })
     }
 
+    /// A quotation set in deeper than the paragraphs' indent that goes on with the sentence before it (`…, that,` /
+    /// `“from the point of view …`): the blank line before it is no stray one inside a sentence.
+    @Test(arguments: ["\t", "        "])
+    func quotationGoingOnWithItsSentence(indent: String) throws {
+        let prose = (0..<12).map(Self.paragraph).joined(separator: "\n")
+        let lead = "    In fact, were we not taught by one of the ablest exponents of the theory,\nin a paper on the struggle for existence and its bearing upon man, that,"
+        let quoted = ["“from the point of view of the moralist, the animal world is",
+                      "on about the same level as a gladiators’ show. The creatures",
+                      "are fairly well treated, and set to fight; whereby the",
+                      "strongest and the swiftest live to fight another day.”"].map { indent + $0 }.joined(separator: "\n")
+        let text = [prose, lead, quoted, (12..<20).map(Self.paragraph).joined(separator: "\n")].joined(separator: "\n\n") + "\n"
+        let quotes = try read(text).blocks.compactMap { block -> String? in if case .blockQuote(let inner, _) = block { inner.map(\.plainText).joined() } else { nil } }
+        #expect(quotes.count == 1 && quotes.first?.hasPrefix("“from the point of view") == true, "\(quotes)")
+    }
+
     @Test("a quotation set in between blank lines, wrapped narrower, whose lines end sentences short of the text's measure, is one; one-line speeches after a display stay apart")
     func quotationWhoseLinesEndSentences() throws {
         let prose = (0..<12).map(Self.paragraph).joined(separator: "\n")

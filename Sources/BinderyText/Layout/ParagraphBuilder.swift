@@ -224,9 +224,10 @@ struct ParagraphBuilder: Sendable {
         let separated = profile.layout == .doubleSpaced ? blanks >= 2 : blanks >= 1
         if separated {
             // A stray blank line inside a sentence.
-            // (Two short lines apart, such as a title and an OCR'd byline "lain McKay", stay apart.)
+            // (Two short lines apart, such as a title and an OCR'd byline "lain McKay", stay apart; so does a quotation
+            // set in deeper than the line over it, that goes on with its sentence.)
             let long = previousLength >= 0.6 * measure || Double(line.length) >= 0.6 * measure
-            return !(!previousEnds && line.startsLowercase && long)
+            return !(!previousEnds && line.startsLowercase && long && line.leadingSpaces <= previous.leadingSpaces)
         }
         // Inside a numbered item set with a hanging indent (`2. Here we …` / `  let. In the …`), a line set in as deep as
         // the one before goes on with it where it opens no sentence after one: it runs on, or signs the item (`  —Emma Sweeney`).
