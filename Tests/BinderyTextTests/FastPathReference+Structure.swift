@@ -111,6 +111,8 @@ extension Reference {
     static func endsSentence(_ text: String) -> Bool {
         // The mark closing italics after a sentence's end (`off._`).
         if let last = text.last, last == "_" || last == "*" { return endsSentence(String(text.dropLast())) }
+        // A note's superscript figures (`state.”⁶`).
+        if let last = text.last, "¹²³⁰⁴⁵⁶⁷⁸⁹".contains(last) { return endsSentence(String(text.dropLast())) }
         guard var mark = finalMark(text) else { return false }
         if mark.isASCII, mark.isNumber {
             // A note number of at most three figures glued to a sentence's end (`community.270`, `progeny.”[1]`), not a decimal;

@@ -15,7 +15,7 @@ struct FastPathStructureTests {
         "CHAPTER", "Part", "II", "Ill", "Contents", "Notes:", "Index", "of", "the", "and", "\u{00A0}", "“", "”", "\"", "(", ")",
         "Mr", "Dr.", "St", "?", "!", "…", "wrote", "said", "The Title", "A. ", "I ", "12. ", "Σ", "İ", "é", "e\u{0301}", "\r\n", ". ”", " »", "fin. »", "\u{202F}»", ". \"",
         "\u{0387} ", "• ", "Then he ", "Chapter ", "twenty-one", "seven", "the First", "Mix ", "Book ", "half-", "-like",
-        "page", "1877", "62 ", "—2", "—", "88—",
+        "page", "1877", "62 ", "—2", "—", "88—", "_", "._", "_”", "*", ".*", " (2)", " [4]", "⁶",
     ]
 
     /// Deterministic texts of 0–30 atoms, and as many of ASCII atoms only (the paths for ASCII text).

@@ -204,7 +204,7 @@ struct GutenbergNotesTests {
         the whole city was responsible for the debts of each of its merchants.
         \(open)2\(close) And finally we have the remarkable Ipswich document to tell it.
 
-        \(gutenbergWrapped(Self.filler("second")))
+        \(gutenbergWrapped("The third claim \(open)3\(close) stands here. " + Self.filler("second") + " And the fourth \(open)4\(close) too."))
 
 
 
@@ -214,9 +214,13 @@ struct GutenbergNotesTests {
         \(open)1\(close) Note one.
 
         \(open)2\(close) Note two.
+
+        \(open)3\(close) Note three.
+
+        \(open)4\(close) Note four.
         """
         let document = try read(text)
-        #expect(Self.notes(document.blocks).map(\.text) == ["Note one.", "Note two."])
+        #expect(Self.notes(document.blocks).map(\.text) == ["Note one.", "Note two.", "Note three.", "Note four."])
         #expect(document.blocks.contains { $0.plainText.hasSuffix("its merchants. And finally we have the remarkable Ipswich document to tell it.") },
                 "\(document.blocks.map(\.plainText))")
     }

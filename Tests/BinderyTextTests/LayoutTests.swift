@@ -69,11 +69,14 @@ struct LayoutTests {
     }
 
     /// A note number glued to a sentence's end (`community.270`), or in brackets set off by a space (`progeny.” [1]`), or the
-    /// mark closing italics (`_Exeunt._`) leaves the sentence ended; a decimal or a year does not.
+    /// mark closing italics (`_Exeunt._`), or superscript figures (`state.”⁶`) leaves the sentence ended; a decimal or a year
+    /// does not.
     @Test(arguments: [("the community.270", true), ("all.”12", true), ("so it is?4", true), ("section 1.270", false),
                       ("in 1920", false), ("the year.12345", false), ("see No.1", false), ("on p.12", false), ("in vol.3", false), ("for it.246", true),
                       ("progeny.” [1]", true), ("the cases. (2)", true), ("the rock (1)", false), ("see the list [12]", false),
-                      ("_Exeunt._", true), ("*so it ends…*", true), ("the _word_", false), ("a star*", false), ("***", false)])
+                      ("_Exeunt._", true), ("*so it ends…*", true), ("the _word_", false), ("a star*", false), ("***", false),
+                      ("their unprotected state.”⁶", true), ("it ends.¹²", true), ("the area in m²", false),
+                      ("in 1850. (2)", false), ("see p. (12)", false)])
     func aGluedNoteNumberEndsTheSentence(text: String, ends: Bool) {
         #expect(TextShape.endsSentence(text) == ends)
     }

@@ -141,6 +141,24 @@ struct PageFinderTests {
         #expect(paragraphs.count == (1...24).reduce(0) { $0 + 1 + $1 % 3 }, "\(paragraphs.map { $0.prefix(50) })")
     }
 
+    /// Pages numbered at the foot between blank lines, a title's blank lines on two of them, and one page whose folio is
+    /// missing: the titles' gaps part no pages, the page without its folio still ends where it ends.
+    @Test func aPageWithoutItsFolioStillEnds() {
+        var lines: [String] = []
+        for page in 1...8 {
+            for line in 1...20 {
+                lines.append("line \(line) of page \(page) runs on and on with many words in it")
+                if line == 10, page == 2 || page == 6 { lines += ["", "", "", "A Title of Page \(page)", "", ""] }
+            }
+            lines += page == 4 ? ["", "", "", "", ""] : ["", "", "                      - \(page) -", "", ""]
+        }
+        let sources = sourceLines(lines.joined(separator: "\n"))
+        let result = PageFinder().find(sources)
+        #expect(result.breaks.count == 7)
+        #expect(result.breaks.keys.contains { sources[$0].text.hasPrefix("line 1 of page 5") }, "\(result.breaks.keys.sorted())")
+        #expect(!result.breaks.keys.contains { sources[$0].text.hasPrefix("A Title") || sources[$0].text.hasPrefix("line 11") })
+    }
+
     @Test func irregularBlankRunsAreNotPages() {
         let text = ["one", "", "", "", "two", "three", "", "", "", "four"].joined(separator: "\n")
         #expect(PageFinder().find(sourceLines(text)).breaks.isEmpty)

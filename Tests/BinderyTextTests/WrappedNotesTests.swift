@@ -111,6 +111,21 @@ struct WrappedNotesTests {
         #expect(Self.linkedNotes(document) == (1...4).map { "The note numbered \($0)." }, "\(document.blocks)")
     }
 
+    /// Items numbered in parentheses under a short title that names no notes, at a chapter's end, stay items, even where the
+    /// text before them holds the same numbers in parentheses.
+    @Test func itemsInParenthesesUnderATitleStayAList() throws {
+        var prose = ProseGenerator(seed: 17)
+        var lines = ["THE TITLE", "", "", "", "I", "", ""]
+        for _ in 0..<4 { lines += Self.paragraph(&prose, sentences: 4, indent: 4) }
+        lines += ["    The engine is set out in this chapter (1) and its valve gear (2) as well."]
+        lines += ["", "", "Exercises", "", "(1) Name the parts of the engine.", "", "(2) Draw the valve gear.", "", "", "", "II", "", ""]
+        for _ in 0..<4 { lines += Self.paragraph(&prose, sentences: 4, indent: 4) }
+        let document = try read(lines.joined(separator: "\n"))
+        let notes = Self.linkedNotes(document)
+        #expect(notes.isEmpty, "\(notes)")
+        #expect(document.blocks.contains { $0.plainText.contains("Name the parts of the engine.") }, "\(document.blocks)")
+    }
+
     @Test("a note whose page number wraps to the head of its next line (`p.` / `135. See also`) stays one note")
     func citationNumberRunsOn() throws {
         var prose = ProseGenerator(seed: 5)

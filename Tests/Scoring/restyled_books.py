@@ -29,7 +29,7 @@ UNITS = ("Zero One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Th
 TENS = "Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety".split()
 
 # convention: (chapter numbering, paragraph layout, width, centred headings, underlined headings, page furniture,
-# note style)
+# note style, marks: tabs for indents or asterisks for italics)
 CONVENTIONS = {
     "indent": ("asis", "indent", 72, False),
     "wrapped": ("asis", "wrapped", 72, False),

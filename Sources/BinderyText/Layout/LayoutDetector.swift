@@ -64,7 +64,7 @@ struct LayoutDetector: Sendable {
         var profile = LayoutProfile(layout: layout, measure: measure, trailingSpaceMark: trailingSpaceMark,
                                     indentMark: indentOverride ?? indentMark, fullLineFloor: Self.fullLineFloor(wrapped: wrapped))
         if profile.indentMark { profile.paragraphIndent = indents.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key }
-        profile.setOffMarkers = text.contains { Self.holdsSetOffMarker(lines[$0].text) }
+        profile.setOffMarkers = text.lazy.filter { Self.holdsSetOffMarker(lines[$0].text) }.prefix(3).count == 3
         if layout == .hardWrapped { profile.wrapWidth = FixedWrap.width(lines, text: text) }
         if layout == .hardWrapped, !profile.indentMark, !trailingSpaceMark, profile.fullLineFloor != nil {
             profile.endOdds = ParagraphEndOdds.measure(lines, text: text, wrapWidth: profile.wrapWidth)

@@ -127,13 +127,33 @@ struct PageFinder: Sendable {
             used.formUnion([position, position + 1])
             let chosen = afterSide ? position + 1 : position
             length[chosen] = runs[position].count + 1 + runs[position + 1].count
+            // The folio's other side is its page's, no gap of its own.
+            length[afterSide ? position : position + 1] = 0
             folioGaps.insert(chosen)
         }
-        // Where the folios between blank lines part pages of a steady length, a run with none is a title's or a
-        // section's, not a page's.
-        let folioRuns = runs.indices.filter(folioGaps.contains).map { runs[$0] }
-        if looksPaginated(folioRuns, lines) { return folioRuns }
+        // Where the folios between blank lines rise page by page and part pages of a steady length, a run with none is a
+        // title's or a section's, not a page's, unless a page twice as long shows a folio missing there.
+        let folioPositions = runs.indices.filter(folioGaps.contains)
+        let values = folioPositions.compactMap { position in
+            PageFurnitureText.folio(lines[afterSide ? runs[position].lowerBound - 1 : runs[position].upperBound].text)?.value
+        }
+        let rising = zip(values, values.dropFirst()).count { $1 == $0 + 1 }
+        if rising * 2 >= values.count, let pageLength = steadyPageLength(folioPositions.map { runs[$0] }, lines) {
+            return runs.indices.filter { position in
+                folioGaps.contains(position) || length[position] >= minimumRun && partsMissingFolio(position, runs, folioPositions, pageLength, lines)
+            }.map { runs[$0] }
+        }
         return runs.indices.filter { length[$0] >= minimumRun }.map { runs[$0] }
+    }
+
+    /// Whether the run at `position` falls inside a stretch between folio gaps that holds two pages' text or more, and
+    /// parts it about a page's length from the stretch's start (the page that lost its folio ends there).
+    private func partsMissingFolio(_ position: Int, _ runs: [Range<Int>], _ folios: [Int], _ pageLength: Int, _ lines: [SourceLine]) -> Bool {
+        let before = folios.last { $0 < position }.map { runs[$0].upperBound } ?? 0
+        let after = folios.first { $0 > position }.map { runs[$0].lowerBound } ?? lines.count
+        func text(_ range: Range<Int>) -> Int { range.count { !lines[$0].isBlank } }
+        guard Double(text(before..<after)) >= 1.7 * Double(pageLength) else { return false }
+        return abs(text(before..<runs[position].lowerBound) - pageLength) * 5 <= pageLength
     }
 
     /// Where other gaps (a chapter's, a short section's: aphorisms, poems) make the text between gaps unsteady, pages of
@@ -211,16 +231,21 @@ struct PageFinder: Sendable {
 
     /// Boundaries are pages when the text between them is of a steady length.
     private func looksPaginated(_ runs: [Range<Int>], _ lines: [SourceLine]) -> Bool {
-        guard runs.count >= 3 else { return false }
+        steadyPageLength(runs, lines) != nil
+    }
+
+    /// The text lines a page usually holds (the median between boundaries), when most pages hold about as many.
+    private func steadyPageLength(_ runs: [Range<Int>], _ lines: [SourceLine]) -> Int? {
+        guard runs.count >= 3 else { return nil }
         var gaps: [Int] = []
         for (first, second) in zip(runs, runs.dropFirst()) {
             gaps.append((first.upperBound..<second.lowerBound).count { !lines[$0].isBlank })
         }
         let sorted = gaps.sorted()
         let median = sorted[sorted.count / 2]
-        guard median >= 12 else { return false }
+        guard median >= 12 else { return nil }
         let steady = gaps.count { Double($0) >= 0.8 * Double(median) && Double($0) <= 1.2 * Double(median) }
-        return steady * 2 >= gaps.count
+        return steady * 2 >= gaps.count ? median : nil
     }
 }
 

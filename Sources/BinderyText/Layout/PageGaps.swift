@@ -34,7 +34,8 @@ struct PageGaps {
         // A title or a section's blank lines beside a gap only lengthen it: the page's own are the fewest that a
         // quarter of the gaps hold.
         let total = counts.values.reduce(0, +)
-        usualBlanks = counts.keys.sorted().first { counts[$0]! * 4 >= total } ?? counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
+        usualBlanks = counts.sorted { $0.key < $1.key }.first { $0.value * 4 >= total }?.key
+            ?? counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
     }
 
     /// The blank lines between `index` and the text line before it, and whether furniture taken out stands among them.

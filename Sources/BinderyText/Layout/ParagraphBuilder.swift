@@ -210,15 +210,15 @@ struct ParagraphBuilder: Sendable {
             if line.startsLowercase { return previousEnds && standsAlone && !line.endsSentence && Double(line.length) < 0.2 * measure }
             // A short line standing alone after a page break opens something new (a heading).
             if standsAlone && Double(line.length) < 0.6 * measure { return true }
-            // So does a long one that opens a sentence after a finished one and ends none (a long title).
-            if standsAlone, previousEnds, !line.endsSentence, ParagraphEndOdds.startsSentence(line) { return true }
             // A line set further in than the text after the page break (a centred title at a page's foot) ends there.
             if previousOpens, !previousEnds, previous.leadingSpaces >= 6, line.leadingSpaces + 4 <= previous.leadingSpaces { return true }
             if !previousEnds && previousLength >= 0.6 * measure && !(profile.trailingSpaceMark && previous.trailingSpaces >= 2) && !opensItem { return false }
             // Where paragraphs open with an indent, a full flush line after a full one goes on with the paragraph, unless
-            // both open numbered items (the next note of a list set with hanging indents).
+            // both open numbered items (the next note of a list set with hanging indents), or it stands alone after a
+            // finished sentence and ends none (a long title).
             if profile.indentMark, line.leadingSpaces == 0, Double(line.length) >= 0.8 * measure, previousLength >= 0.8 * measure,
-               !(previousEnds && Self.opensNumberedItem(line) && opening.map(Self.opensNumberedItem) == true) { return false }
+               !(previousEnds && Self.opensNumberedItem(line) && opening.map(Self.opensNumberedItem) == true),
+               !(previousEnds && standsAlone && !line.endsSentence) { return false }
             return true
         }
         let separated = profile.layout == .doubleSpaced ? blanks >= 2 : blanks >= 1
@@ -227,7 +227,7 @@ struct ParagraphBuilder: Sendable {
             // (Two short lines apart, such as a title and an OCR'd byline "lain McKay", stay apart; so does a quotation
             // set in deeper than the line over it, that goes on with its sentence.)
             let long = previousLength >= 0.6 * measure || Double(line.length) >= 0.6 * measure
-            return !(!previousEnds && line.startsLowercase && long && line.leadingSpaces <= previous.leadingSpaces)
+            return !(!previousEnds && line.startsLowercase && long && line.leadingSpaces <= previous.leadingSpaces + 1)
         }
         // Inside a numbered item set with a hanging indent (`2. Here we …` / `  let. In the …`), a line set in as deep as
         // the one before goes on with it where it opens no sentence after one: it runs on, or signs the item (`  —Emma Sweeney`).

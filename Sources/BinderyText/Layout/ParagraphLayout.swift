@@ -42,8 +42,8 @@ struct LayoutProfile: Sendable, Hashable {
     /// The width, in characters, that the text was wrapped at with no line ever over it (`FixedWrap`): a line that
     /// leaves room for the next line's first word was ended by choice.
     var wrapWidth: Int? = nil
-    /// Note markers set off by a space inside lines (`the rock [12] about`) are among the document's habits, so the wrap
-    /// may carry one to a line's start.
+    /// Note markers set off by a space inside lines (`the rock [12] about`, on three lines or more) are among the
+    /// document's habits, so the wrap may carry one to a line's start.
     var setOffMarkers = false
 }
 

@@ -198,8 +198,7 @@ struct NoteTextFinder: Sendable {
         }
         // Numbers in brackets or parentheses (`[1]`, `(1)`), the same for the whole run.
         let bracket = groups[run.groups[0]].lines[0].text.first.flatMap { $0 == "[" || $0 == "(" ? $0 : nil }
-        let bracketed = bracket != nil
-        // Numbering that restarts at [1] right after the run: the next chapter's notes in the same section.
+        // Numbering that restarts at [1] (or (1)) right after the run: the next chapter's notes in the same section.
         if !closes, let bracket, next < groups.count, groups[next].lines[0].text.first == bracket, Self.parse(groups[next])?.number == "1" { closes = true }
         // Numbered from one right under a notes heading: notes, wherever the list ends (one note where a heading that
         // is no note, or the end, follows it at once).
@@ -207,7 +206,9 @@ struct NoteTextFinder: Sendable {
         if Int(run.numbers[0]) == 1, run.groups.count >= 2 || closesAtOnce, run.groups[0] > 0, isNotesTitle(run.groups[0] - 1) { return true }
         guard closes else { return false }
         let firstNumber = Int(run.numbers[0]) ?? 0
-        if bracketed, firstNumber == 1, Self.followsNotesTitle(run.groups[0], groups) { return true }
+        // Numbered from [1] under a short title; from (1), an item's number as often, only under a title that names notes.
+        if let bracket, firstNumber == 1, Self.followsNotesTitle(run.groups[0], groups),
+           bracket == "[" || HeadingPattern.match(groups[run.groups[0] - 1].plainText).map({ $0.isMatter && $0.kind == .notes }) == true { return true }
         if lastNumber > 0, firstNumber == lastNumber + 1 { return true }
         if groups[run.groups[0]].plainText.first.map({ Self.superscripts[$0] != nil }) == true { return true }
         if groups[run.groups[0]].lines[0].leadingSpaces > 0 { return true }

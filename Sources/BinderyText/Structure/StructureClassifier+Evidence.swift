@@ -44,8 +44,8 @@ extension StructureClassifier {
             // (A line of verse that happens to sit on that column has more lines under it at its indent.)
             let first = groups[index].lines[0]
             let setLikeNext = index + 1 < groups.count && groups[index + 1].lines[0].leadingSpaces == first.leadingSpaces
-            // (At the margin, a line as wide as the column, twice its middle, is set as wide as it can be.)
-            let centredToo = first.leadingSpaces < 2 ? first.length + 2 >= doubledCentre
+            // (At the margin, a line as wide as the column, twice its middle, ending no sentence, is set as wide as it can be.)
+            let centredToo = first.leadingSpaces < 2 ? first.length + 2 >= doubledCentre && !first.endsSentence
                 : !setLikeNext && abs(Self.doubledCentre(first) - doubledCentre) <= 4
             if centred >= 16, first.leadingSpaces * 2 < centred, first.length * 10 <= profile.measure * 11, !centredToo {
                 patterns[index] = nil

@@ -37,7 +37,8 @@ enum TextShape {
     }
 
     /// Ends a sentence: `.`, `!`, `?`, `…` or `:` (possibly followed by closing quotes or brackets, with
-    /// spaces before them as in `acts. ”` or French `fin.\u{202F}»`, or by the mark closing italics: `off._`).
+    /// spaces before them as in `acts. ”` or French `fin.\u{202F}»`, or by the mark closing italics, `off._`, or a note's
+    /// figures: `state.”⁶`).
     static func endsSentence(_ text: String) -> Bool {
         // A final ASCII mark (most lines) is decided by its byte; white space goes on below.
         if let byte = finalASCIIMark(text) {
@@ -51,6 +52,10 @@ enum TextShape {
         }
         guard var mark = finalMark(text) else { return false }
         if mark == "_" || mark == "*", text.last == mark { return endsSentence(String(text.dropLast())) }
+        // A note's superscript figures after the sentence's end (`state.”⁶`).
+        if text.last == mark, let scalar = mark.unicodeScalars.first, mark.unicodeScalars.count == 1, NoteMarkerScanner.superscriptDigit(scalar) != nil {
+            return endsSentence(String(text.dropLast()))
+        }
         if mark.isASCII, mark.isNumber { return endsBeforeGluedNumber(text) }
         if mark.isWhitespace, let spaced = markBeforeSpacedCloser(text) { mark = spaced }
         // `sentenceEnders.contains(mark) || mark == ":"`: each of them is one scalar that nothing else is canonically
