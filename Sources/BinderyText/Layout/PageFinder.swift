@@ -121,7 +121,7 @@ struct PageFinder: Sendable {
         }.sorted { (runs[$0].count + runs[$0 + 1].count, -$0) > (runs[$1].count + runs[$1 + 1].count, -$1) }
         // The gap is the run on the side where most folios have the longer one (the folio stands by its page's text; a
         // title's or a paragraph's own blank lines lengthen the other side now and then).
-        let afterSide = sandwiches.count { runs[$0 + 1].count >= runs[$0].count } * 2 >= sandwiches.count
+        let afterSide = Self.gapsFollowFolios(sandwiches.map { (runs[$0].count, runs[$0 + 1].count) })
         var used: Set<Int> = [], folioGaps: Set<Int> = []
         for position in sandwiches where !used.contains(position) && !used.contains(position + 1) {
             used.formUnion([position, position + 1])
@@ -187,9 +187,15 @@ struct PageFinder: Sendable {
             while end < lines.count, lines[end].isBlank { end += 1 }
             return (start..<folio, (folio + 1)..<end)
         }
-        let afterSide = sides.count { $0.after.count >= $0.before.count } * 2 >= sides.count
+        let afterSide = Self.gapsFollowFolios(sides.map { ($0.before.count, $0.after.count) })
         // A gap at either end of the text parts no pages.
         return sides.map { afterSide ? $0.after : $0.before }.filter { $0.lowerBound > 0 && $0.upperBound < lines.count }
+    }
+
+    /// Whether most folios have the longer run of blank lines (their page's gap) after them rather than before, given
+    /// each folio's runs (ties count as after).
+    private static func gapsFollowFolios(_ runs: [(before: Int, after: Int)]) -> Bool {
+        runs.count { $0.after >= $0.before } * 2 >= runs.count
     }
 
     /// Lines standing alone between blank lines (or first in the text) that are a folio, or a running head with its folio
