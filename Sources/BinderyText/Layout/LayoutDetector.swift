@@ -70,6 +70,9 @@ struct LayoutDetector: Sendable {
             profile.endOdds = ParagraphEndOdds.measure(lines, text: text, wrapWidth: profile.wrapWidth)
             if profile.wrapWidth == nil, profile.endOdds != nil { profile.fittedWidths = FittedWidths.fit(lines, text: text) }
         }
+        if layout == .hardWrapped, !profile.indentMark, !trailingSpaceMark, profile.wrapWidth == nil, profile.endOdds == nil {
+            profile.bookFaceMeasure = BookFaceMeasure.fit(lines, text: text)
+        }
         return profile
     }
 

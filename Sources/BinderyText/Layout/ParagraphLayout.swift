@@ -39,6 +39,8 @@ struct LayoutProfile: Sendable, Hashable {
     var endOdds: ParagraphEndOdds? = nil
     /// The characters' widths fitted to a justified text in a proportional face, where they hold (`FittedWidths`).
     var fittedWidths: FittedWidths? = nil
+    /// The measure in a book face's widths, for a justified text too short for `endOdds` (`BookFaceMeasure`).
+    var bookFaceMeasure: BookFaceMeasure? = nil
     /// The width, in characters, that the text was wrapped at with no line ever over it (`FixedWrap`): a line that
     /// leaves room for the next line's first word was ended by choice.
     var wrapWidth: Int? = nil
@@ -56,6 +58,9 @@ extension LayoutProfile {
         if let wrapWidth { clues.append("lines were wrapped at \(wrapWidth) characters") }
         if let fittedWidths {
             clues.append("the text is justified: each character's width was measured from the lines, paragraph indent \(fittedWidths.indentDescription), so a line that ends a paragraph can be told from a full one")
+        }
+        if bookFaceMeasure != nil {
+            clues.append("the text is justified but short: a sentence's end with clear room for the next word's first syllable ends a paragraph")
         }
         return "paragraphs \(setBySidecar ? "(as the sidecar's structure.paragraphs says)" : "found"): \(layout.plainDescription); "
             + clues.joined(separator: "; ") + "; \(pages) page\(pages == 1 ? "" : "s")"
