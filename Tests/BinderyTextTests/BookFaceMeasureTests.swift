@@ -88,7 +88,7 @@ struct BookFaceMeasureTests {
         #expect(gained > 0 && gained >= 4 * wronglyOpened, "\(gained) paragraphs found with the measure, \(wronglyOpened) opened wrongly")
     }
 
-    @Test("a sentence's end on a paragraph's first line left room for its indent, not for a new paragraph")
+    @Test("a sentence's end on a paragraph's first line left room for its indent (an em), not for a new paragraph")
     func firstLineKeepsItsRoom() throws {
         let piece = Self.piece(measure: 30_000, spread: 0, hyphenates: true, seed: 11)
         let profile = LayoutDetector().detect(sourceLines(piece.text))

@@ -37,4 +37,31 @@ struct SubtitleTests {
         #expect(found.map(\.text).contains("S.I.W."), "\(found)")
         #expect(Set(found.filter { ["The Sentry", "The End", "S.I.W.", "Futility"].contains($0.text) }.map(\.level)) == [1], "\(found)")
     }
+
+    /// In text that runs on without blank lines (pdftotext's), one blank line sets a title apart and its text starts
+    /// right under it: a line in parentheses there is the title's subtitle all the same.
+    @Test func subtitlesInParenthesesInRunOnText() throws {
+        let found = headings(try read(WrappedTitleTests.runOn([
+            ["A Terre", "(Being the Philosophy of Many Soldiers.)"], ["Wild with All Regrets", "(Another Version of A Terre.)"],
+            ["Variation Under Nature"], ["The Struggle for Existence", "(With an Account of Its Critics)"],
+        ]))).map(\.text)
+        #expect(found.contains("A Terre (Being the Philosophy of Many Soldiers.)"), "\(found)")
+        #expect(found.contains("Wild with All Regrets (Another Version of A Terre.)"), "\(found)")
+        #expect(found.contains("The Struggle for Existence (With an Account of Its Critics)"), "\(found)")
+        #expect(found.contains("Variation Under Nature"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("(") }, "\(found)")
+    }
+
+    /// A name right under the line that closes a quotation, then a blank line, signs the quotation (an epigraph's
+    /// author), whether its first initial reads as a letter's number (`W. B. Yeats`) or not; it heads nothing. A title
+    /// set apart from a quotation's close by a blank line is still one.
+    @Test(arguments: ["W. B. Yeats", "William Butler Yeats", "Rabindranath Tagore"])
+    func aNameUnderAQuotationSignsIt(name: String) throws {
+        let epigraph = ["“I will to the King,", "And offer him consolation in his trouble,", "I cannot mourn him.”", name, ""]
+        let document = try read(WrappedTitleTests.runOn([["Strange Meeting"], ["S.I.W."] + epigraph, ["The Show"], ["Futility"] + epigraph, ["Greater Love"]]))
+        let found = headings(document).map(\.text)
+        #expect(!found.contains(name), "\(found)")
+        #expect(["Strange Meeting", "S.I.W.", "The Show", "Futility", "Greater Love"].allSatisfy(found.contains), "\(found)")
+        #expect(document.blocks.map(\.plainText).joined(separator: "\n").components(separatedBy: name).count == 3, "the name kept in the text")
+    }
 }

@@ -11,9 +11,15 @@ struct BookFaceMeasure: Sendable, Hashable {
     /// How clearly, as a share of the measure, a piece must fit: the book face's widths are not the text's own.
     static let margin = 0.03
 
-    /// Whether the first piece of `line` would have fitted after `previous`, with room to spare.
-    func leavesRoom(after previous: SourceLine, for line: SourceLine) -> Bool {
+    /// The room a paragraph's first line may have lost to its indent, which extraction drops: an em (books indent by
+    /// one to one and a half).
+    static let indent = 1_000
+
+    /// Whether the first piece of `line` would have fitted after `previous` (its paragraph's first line when
+    /// `previousOpens`), with room to spare.
+    func leavesRoom(after previous: SourceLine, for line: SourceLine, previousOpens: Bool) -> Bool {
         let needed = PrintedWidth.of(previous.text) + PrintedWidth.space + PrintedWidth.of(String(Self.firstPiece(line.text, hyphenates: hyphenates)))
+            + (previousOpens ? Self.indent : 0)
         return Double(needed) <= Double(width) * (1 - Self.margin)
     }
 

@@ -278,9 +278,9 @@ struct ParagraphBuilder: Sendable {
             return odds.startsParagraph(line, after: previous, following: following)
         }
         // A justified text too short to learn its habits from: a sentence's end with clear room for the next line's first
-        // piece ended its paragraph by choice. (Not on a paragraph's first line: its indent, lost, took room of its own.)
-        if previousEnds, !forced, !previousOpens, let room = profile.bookFaceMeasure, ParagraphEndOdds.startsSentence(line),
-           room.leavesRoom(after: previous, for: line) { return true }
+        // piece ended its paragraph by choice.
+        if previousEnds, !forced, let room = profile.bookFaceMeasure, ParagraphEndOdds.startsSentence(line),
+           room.leavesRoom(after: previous, for: line, previousOpens: previousOpens) { return true }
         if profile.layout != .blankLineSeparated, !forced, previousLength < 0.6 * measure { return true }
         // Where markers are set off by a space, a number in brackets opening a line under a full one is a marker the wrap
         // carried over (`… this responsibility.` / `[209] And finally`), unless it is a first note or a list's next (a

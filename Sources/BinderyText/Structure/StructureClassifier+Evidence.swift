@@ -39,6 +39,14 @@ extension StructureClassifier {
                 patterns[index] = nil
                 continue
             }
+            // A name right under the line that closes a quotation, nothing between them, and set apart below, signs the
+            // quotation (an epigraph's author, `W. B. Yeats` though its initial reads as a letter's number): it heads nothing.
+            if let pattern = patterns[index], !pattern.isMatter, index > 0, groups[index].blankBefore == 0, groups[index].pageBreakBefore == nil,
+               groups[index].blankAfter >= 1, groups[index - 1].lines.last.map(ParagraphEndOdds.endsInQuote) == true,
+               Byline.name(groups[index].plainText).map({ !Byline.isWeak($0) }) == true {
+                patterns[index] = nil
+                continue
+            }
             guard let pattern = patterns[index], schemes.members[index] == nil, !pattern.isMatter,
                   pattern.family == .plain || pattern.family == .allCaps else { continue }
             // (A line of verse that happens to sit on that column has more lines under it at its indent.)

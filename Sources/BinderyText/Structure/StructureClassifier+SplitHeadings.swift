@@ -16,13 +16,18 @@ extension StructureClassifier {
             // A title's second line right under it, the two set apart together: its subtitle (`A Terre` /
             // `(Being the Philosophy of Many Soldiers.)`, `Dulce et Decorum Est` / `A Gas Attack`); a line that reads as
             // a name is the author's (a byline), not a subtitle.
+            // In text whose paragraphs run on without blank lines, one blank line sets a title apart, and a subtitle in
+            // parentheses may have its text right under it.
             var subtitle = false
-            if pattern.family == .plain || pattern.family == .allCaps, groups[index].lines.count == 1, groups[index].blankBefore >= 2,
-               next.lines.count == 1, next.blankBefore == 0, next.pageBreakBefore == nil, next.blankAfter >= 1 {
+            if pattern.family == .plain || pattern.family == .allCaps, groups[index].lines.count == 1,
+               next.lines.count == 1, next.blankBefore == 0, next.pageBreakBefore == nil {
                 let line = next.lines[0].text
                 let parenthesised = line.hasPrefix("(") && (line.hasSuffix(")") || line.hasSuffix(")."))
-                subtitle = parenthesised || (!next.lines[0].endsSentence && TextShape.titleCaseRatio(line) >= 0.8
-                    && HeadingPattern.match(line).map { $0.family == .plain } == true && Byline.name(line).map(Byline.isWeak) ?? true)
+                let runsOn = profile.layout == .hardWrapped && groups[index].blankBefore >= 1
+                subtitle = groups[index].blankBefore >= 2 && next.blankAfter >= 1
+                    && (parenthesised || (!next.lines[0].endsSentence && TextShape.titleCaseRatio(line) >= 0.8
+                        && HeadingPattern.match(line).map { $0.family == .plain } == true && Byline.name(line).map(Byline.isWeak) ?? true))
+                    || runsOn && parenthesised
             }
             guard pattern.open || pattern.bareNumber || wrapped || subtitle else { continue }
             // A title on two lines is one the numbering offered, or one under a bare number that ends no sentence on
