@@ -24,6 +24,24 @@ struct NumberingSchemeTests {
         #expect(Set(found.map(\.level)) == [1])
     }
 
+    /// A title nearly as wide as the text's lines, right under its number with the text right under it, is the number's
+    /// title where it is title-cased and ends no sentence: with blank lines over the number or not, at the margin or
+    /// centred (pdftotext's `-layout`). A paragraph's first line under a number, in sentence case, stays the paragraph's.
+    @Test("in hard-wrapped text, a bare number, then a title as wide as a line of text, then the text: the title is the number's",
+          arguments: [(0, 0), (3, 0), (0, 8), (3, 8)])
+    func wideTitleUnderABareNumber(blanks: Int, centred: Int) throws {
+        let titles = [("I", "The Communist Dictatorship and the Russian Revolution"), ("II", "On Firm Ground"),
+                      ("III", "Mutual-Aid Arrangements in the Villages at the Present Day"), ("IV", "The Decline of the Guilds and the Rise of the Modern State")]
+        var lines: [String] = []
+        for (number, title) in titles {
+            lines += Array(repeating: "", count: blanks) + [String(repeating: " ", count: centred + 30) + number, String(repeating: " ", count: centred) + title]
+            lines += Self.paragraph(lines.count) + Self.paragraph(lines.count + 1)
+        }
+        lines += ["V", "Paragraph five begins under its number and runs across the whole measure of its page, set"] + Self.paragraph(lines.count).dropFirst()
+        let found = headings(try read(lines.joined(separator: "\n"))).map(\.text)
+        #expect(found == titles.map { "\($0.0) \($0.1)" } + ["V"], "\(found)")
+    }
+
     @Test("in hard-wrapped text, a bare number set apart by blank lines with its title right under it, the title ending in a full stop, is one heading")
     func setApartTitleEndingInAFullStop() throws {
         var lines: [String] = []
@@ -131,6 +149,22 @@ struct NumberingSchemeTests {
         let found = headings(try read(lines.joined(separator: "\n")))
         #expect(found.map(\.text) == ["I The Log of the Voyage", "II On Firm Ground", "I", "II", "III", "III In the City", "IV Moscow"])
         #expect(found.map(\.level) == [1, 1, 2, 2, 2, 1, 1], "\(found)")
+    }
+
+    /// A few sections numbered again at the very end are the last chapter's; as many as a part's chapters, they are a
+    /// part's whose title went missing, and stay where the chapters stand.
+    @Test("numbering that starts again for a few sections at the end is the last chapter's, one level down", arguments: [2, 3, 6])
+    func restartClosingTheText(sections: Int) throws {
+        var lines: [String] = []
+        func chapter(_ number: String, _ title: String?) {
+            lines += ["", "", number] + (title.map { [$0] } ?? []) + [""] + Self.paragraph(lines.count) + [""] + Self.paragraph(lines.count + 1)
+        }
+        let chapters = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]
+        for number in chapters { chapter(number, "Chapter Named \(number)") }
+        for number in chapters.prefix(sections) { chapter(number, nil) }
+        let found = headings(try read(lines.joined(separator: "\n")))
+        #expect(found.map(\.text) == chapters.map { "\($0) Chapter Named \($0)" } + chapters.prefix(sections), "\(found)")
+        #expect(found.map(\.level) == Array(repeating: 1, count: 20) + Array(repeating: sections * 10 <= 20 ? 2 : 1, count: sections), "\(found)")
     }
 
     @Test("three schemes nest: roman chapters, arabic sections, lettered subsections (C is a letter here)")

@@ -24,7 +24,8 @@ struct TitlesApartTests {
         #expect(found.contains("Prologue") == apart, "\(found)")
     }
 
-    @Test("the first line of a page, after a short line that ended the page on a comma, goes on with that sentence", arguments: [",", "."])
+    @Test("the first line of a page, after a short line that ended the page in mid-sentence (a comma, a semicolon, a colon, a word), goes on with that sentence",
+          arguments: [",", ";", ":", "", "."])
     func pageTopContinuation(end: String) throws {
         var pages: [[String]] = []
         for page in 0..<6 {

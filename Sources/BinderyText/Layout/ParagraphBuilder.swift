@@ -42,9 +42,11 @@ struct ParagraphBuilder: Sendable {
             let standsAlone = index + 1 >= lines.count || lines[index + 1].isBlank
             let following = index + 1 < lines.count && !standsAlone && !pages.removed.contains(index + 1) ? lines[index + 1] : nil
             let openingSetApart = (current?.blankBefore ?? 0) > 0 && current?.pageBreakBefore == nil
+            let underNumber = current?.lines.count == 1 && groups.last.map(Self.isLoneNumber) == true
             if let count = current?.lines.count, let previous,
                !startsParagraph(line, after: previous, blanks: blanks, pageBreak: pendingBreak, standsAlone: standsAlone,
-                                following: following, opening: current?.lines.first, openingSetApart: openingSetApart, groupReach: groupReach) {
+                                following: following, opening: current?.lines.first, openingSetApart: openingSetApart, groupReach: groupReach,
+                                underNumber: underNumber) {
                 if let pendingBreak { current?.pageBreaks[count] = pendingBreak }
                 current?.lines.append(line)
                 groupReach = max(groupReach, line.leadingSpaces + line.length)
@@ -143,6 +145,11 @@ struct ParagraphBuilder: Sendable {
         line.text.hasPrefix("[Illustration") && Illustration.caption(line.text) != nil
     }
 
+    /// A group of one short line that is a division's number and nothing else (`II`, `12`, `Part One`).
+    static func isLoneNumber(_ group: LineGroup) -> Bool {
+        group.lines.count == 1 && group.lines[0].length <= 16 && HeadingPattern.match(group.lines[0].text)?.bareNumber == true
+    }
+
     /// A line that is only a web address.
     static func isStrayURL(_ line: SourceLine) -> Bool {
         (line.text.hasPrefix("http://") || line.text.hasPrefix("https://")) && !line.text.contains(" " as Character)
@@ -150,9 +157,11 @@ struct ParagraphBuilder: Sendable {
 
     /// Whether `line` begins a new paragraph after `previous`, separated by `blanks` blank lines and maybe a page break.
     /// `following` is the text line right after `line`, if any; `opening`, the first line of the group `previous` ends,
-    /// `openingSetApart` whether blank lines stand before it that are no page's gap, `groupReach` the widest reach of its lines.
+    /// `openingSetApart` whether blank lines stand before it that are no page's gap, `groupReach` the widest reach of its lines,
+    /// `underNumber` whether the group right before it is a number standing alone.
     func startsParagraph(_ line: SourceLine, after previous: SourceLine, blanks: Int, pageBreak: PageBreak?, standsAlone: Bool = false,
-                         following: SourceLine? = nil, opening: SourceLine? = nil, openingSetApart: Bool = false, groupReach: Int = 0) -> Bool {
+                         following: SourceLine? = nil, opening: SourceLine? = nil, openingSetApart: Bool = false, groupReach: Int = 0,
+                         underNumber: Bool = false) -> Bool {
         let measure = Double(profile.measure)
         let previousOpens = opening.map { $0.number == previous.number } ?? false
         let previousEnds = previous.endsSentence || Self.introducesSpeech(previous, line)
@@ -173,6 +182,11 @@ struct ParagraphBuilder: Sendable {
         let fullReach = 0.8 * (inSetInBlock ? max(Double(groupReach), 0.8 * measure) : measure)
         // A picture's place-holder (`[Illustration]`) stands alone.
         if Self.isPicture(line) || Self.isPicture(previous) { return true }
+        // A title-cased line right under a number standing alone, ending no sentence, is the number's title however wide
+        // (`II` / `The Communist Dictatorship and the Russian Revolution`): the text opens under it.
+        if underNumber, previousOpens, !previousEnds, ParagraphEndOdds.startsSentence(line), TextShape.titleCaseRatio(previous.text) >= 0.8 {
+            return true
+        }
         if profile.layout == .linePerParagraph {
             // Lines set in one under another, wrapped far narrower than the paragraphs' lines, are a display wrapped as
             // a block (a quotation, a stanza), unless each opens an item or a note.

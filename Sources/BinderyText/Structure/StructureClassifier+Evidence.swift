@@ -68,8 +68,12 @@ extension StructureClassifier {
                 patterns[index] = nil
                 continue
             }
-            // A line at the top of a page after a line ending in a comma or semicolon goes on with that sentence.
-            if groups[index].pageBreakBefore != nil, index > 0, let last = groups[index - 1].lines.last?.text.last, last == "," || last == ";" {
+            // A line at the top of a page after a text's line that ends in mid-sentence goes on with that sentence: after a
+            // comma or a semicolon, or after a colon or a word (a verse line running on) where that line runs on from
+            // the text over it (a credit standing alone, `by James Joyce`, ends in a word too).
+            if groups[index].pageBreakBefore != nil, index > 0, roles[index - 1] == .paragraph(classes: []),
+               let last = groups[index - 1].lines.last?.text.last,
+               last == "," || last == ";" || (last == ":" || last.isLetter) && index >= 2 && groups[index - 1].blankBefore == 0 {
                 patterns[index] = nil
                 continue
             }

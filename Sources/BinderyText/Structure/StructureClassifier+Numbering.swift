@@ -81,12 +81,14 @@ extension StructureClassifier {
         for (index, member) in schemes.members where !member.scheme.titled && patterns[index] != nil && index + 1 < groups.count {
             bare[member.scheme, default: 0] += 1
             let next = groups[index + 1]
-            // One short line, or a wide one with the rest centred under it; a centred line may be long and end
-            // with a full stop (`Swarms of Butterflies, Dragonflies, etc.`).
+            // One short line, or a wide one with the rest centred under it, or one title-cased line as wide as the text's
+            // (the paragraph builder ended it there); a centred line may be long and end with a full stop (`Swarms of
+            // Butterflies, Dragonflies, etc.`).
             let centred = next.lines[0].leadingSpaces >= 6
+            let titleCased = next.lines.count == 1 && TextShape.titleCaseRatio(next.lines[0].text) >= 0.8
             if patterns[index + 1] != nil, schemes.members[index + 1] == nil { titled[member.scheme, default: 0] += 1 }
             guard patterns[index + 1] == nil, schemes.members[index + 1] == nil, roles[index + 1] == .paragraph(classes: []),
-                  let text = next.titleText, next.lines.count == 2 || centred || next.length * 4 <= profile.measure * 3,
+                  let text = next.titleText, next.lines.count == 2 || centred || titleCased || next.length * 4 <= profile.measure * 3,
                   let last = next.lines.last, !last.endsSentence || last.text.last == "?" || centred,
                   var title = HeadingPattern.match(text, underNumber: true) ?? (centred ? HeadingPattern.match(text.trimming("."), underNumber: true) : nil),
                   title.family == .plain || title.family == .allCaps else { continue }
