@@ -93,10 +93,13 @@ struct BookFaceMeasureTests {
         let piece = Self.piece(measure: 30_000, spread: 0, hyphenates: true, seed: 11)
         let profile = LayoutDetector().detect(sourceLines(piece.text))
         let measure = try #require(profile.bookFaceMeasure)
-        // A line ending a sentence an em and a half short of the measure, then a short word.
+        // A line ending a sentence 2.3 to 2.6 ems short of the measure (room for `A` with the margin, not with an indent
+        // too), then a short word.
         var text = "Sed ut perspiciatis"
-        while PrintedWidth.of(text + " ut ut.") < measure.width - 1_500 { text += " ut" }
+        while PrintedWidth.of(text + " ut ut.") <= measure.width - 2_300 { text += " ut" }
+        while PrintedWidth.of(text + "i ut.") <= measure.width - 2_300 { text += "i" }
         let previous = SourceLine(number: 200, raw: text + " ut."), line = SourceLine(number: 201, raw: "A new sentence opens here.")
+        #expect((2_300..<2_600).contains(measure.width - PrintedWidth.of(previous.text)))
         let builder = ParagraphBuilder(profile: profile)
         #expect(!builder.startsParagraph(line, after: previous, blanks: 0, pageBreak: nil, opening: previous))
         #expect(builder.startsParagraph(line, after: previous, blanks: 0, pageBreak: nil, opening: SourceLine(number: 199, raw: "Lorem ipsum")))

@@ -31,15 +31,16 @@ struct NumberingSchemeTests {
           arguments: [(0, 0), (3, 0), (0, 8), (3, 8)])
     func wideTitleUnderABareNumber(blanks: Int, centred: Int) throws {
         let titles = [("I", "The Communist Dictatorship and the Russian Revolution"), ("II", "On Firm Ground"),
-                      ("III", "Mutual-Aid Arrangements in the Villages at the Present Day"), ("IV", "The Decline of the Guilds and the Rise of the Modern State")]
+                      ("III", "Mutual-Aid Arrangements in the Villages at the Present Day"), ("IV", "The Decline of the Guilds and the Rise of the Modern State"),
+                      ("V", "Mutual-Aid Arrangements in the Villages of Netherlands at the Present Day")]
         var lines: [String] = []
         for (number, title) in titles {
             lines += Array(repeating: "", count: blanks) + [String(repeating: " ", count: centred + 30) + number, String(repeating: " ", count: centred) + title]
             lines += Self.paragraph(lines.count) + Self.paragraph(lines.count + 1)
         }
-        lines += ["V", "Paragraph five begins under its number and runs across the whole measure of its page, set"] + Self.paragraph(lines.count).dropFirst()
+        lines += ["VI", "Paragraph six begins under its number and runs across the whole measure of its page, set"] + Self.paragraph(lines.count).dropFirst()
         let found = headings(try read(lines.joined(separator: "\n"))).map(\.text)
-        #expect(found == titles.map { "\($0.0) \($0.1)" } + ["V"], "\(found)")
+        #expect(found == titles.map { "\($0.0) \($0.1)" } + ["VI"], "\(found)")
     }
 
     @Test("in hard-wrapped text, a bare number set apart by blank lines with its title right under it, the title ending in a full stop, is one heading")

@@ -64,4 +64,11 @@ struct SubtitleTests {
         #expect(["Strange Meeting", "S.I.W.", "The Show", "Futility", "Greater Love"].allSatisfy(found.contains), "\(found)")
         #expect(document.blocks.map(\.plainText).joined(separator: "\n").components(separatedBy: name).count == 3, "the name kept in the text")
     }
+
+    /// A title right under a paragraph that ends with a closing quotation mark, no quotation opened over it, is a title.
+    @Test func aTitleUnderAParagraphEndingInAQuoteIsATitle() throws {
+        let closing = ["He said it was so, and called it the “present", "day.”", "Greater Love", ""]
+        let found = headings(try read(WrappedTitleTests.runOn([["Strange Meeting"], ["The Show"] + closing, ["Futility"]]))).map(\.text)
+        #expect(found.contains("Greater Love"), "\(found)")
+    }
 }

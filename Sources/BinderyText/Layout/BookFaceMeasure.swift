@@ -29,7 +29,7 @@ struct BookFaceMeasure: Sendable, Hashable {
         let word = text.prefix { $0 != " " }
         guard hyphenates else { return word }
         let opening = word.prefix { !$0.isLetter }, letters = word.dropFirst(opening.count)
-        guard letters.count >= 6, letters.prefix(while: \.isLetter).count >= 6 else { return word }
+        guard letters.prefix(while: \.isLetter).count >= 6 else { return word }
         return Substring(String(opening) + letters.prefix(3) + "\u{2010}")
     }
 
@@ -42,13 +42,16 @@ struct BookFaceMeasure: Sendable, Hashable {
         for position in text.indices.dropFirst().dropLast() {
             let index = text[position]
             guard text[position + 1] == index + 1, lines[index + 1].startsLowercase, lines[index].leadingSpaces == 0 else { continue }
-            if FixedWrap.breaksAfterDash(lines[index]), lines[index].text.unicodeScalars.dropLast().last?.properties.isAlphabetic == true {
-                brokenWords += 1
+            // A word broken at the line's end goes on with no space: no bound on the measure.
+            if FixedWrap.breaksAfterDash(lines[index]) {
+                if lines[index].text.unicodeScalars.dropLast().last?.properties.isAlphabetic == true { brokenWords += 1 }
+            } else if lines[index].startsLowercase {
+                inner.append((index, index + 1))
             }
-            if lines[index].startsLowercase { inner.append((index, index + 1)) }
         }
         guard inner.count >= 20 else { return nil }
-        let hyphenates = brokenWords >= 3
+        // Words broken once in twenty lines or more: a compound's own hyphen now and then is no habit of breaking words.
+        let hyphenates = brokenWords >= 3 && brokenWords * 20 >= inner.count
         // Each inner line fits the measure as printed and overflows it with its next piece: `fits` ≤ measure < `overflows`.
         let bounds = inner.map { pair -> (fits: Int, overflows: Int) in
             let fits = PrintedWidth.of(lines[pair.line].text)

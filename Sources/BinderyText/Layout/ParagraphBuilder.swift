@@ -182,9 +182,11 @@ struct ParagraphBuilder: Sendable {
         let fullReach = 0.8 * (inSetInBlock ? max(Double(groupReach), 0.8 * measure) : measure)
         // A picture's place-holder (`[Illustration]`) stands alone.
         if Self.isPicture(line) || Self.isPicture(previous) { return true }
-        // A title-cased line right under a number standing alone, ending no sentence, is the number's title however wide
-        // (`II` / `The Communist Dictatorship and the Russian Revolution`): the text opens under it.
-        if underNumber, previousOpens, !previousEnds, ParagraphEndOdds.startsSentence(line), TextShape.titleCaseRatio(previous.text) >= 0.8 {
+        // A title-cased line right under a number standing alone, ending no sentence, is the number's title up to the
+        // measure (`II` / `The Communist Dictatorship and the Russian Revolution`): the text opens under it.
+        // (Not a line in capitals: a paragraph's opening words set in small capitals.)
+        if underNumber, !previousEnds, ParagraphEndOdds.startsSentence(line), TextShape.titleCaseRatio(previous.text) >= 0.8,
+           previousLength <= measure, !TextShape.isAllCaps(previous.text) {
             return true
         }
         if profile.layout == .linePerParagraph {
@@ -292,8 +294,9 @@ struct ParagraphBuilder: Sendable {
             return odds.startsParagraph(line, after: previous, following: following)
         }
         // A justified text too short to learn its habits from: a sentence's end with clear room for the next line's first
-        // piece ended its paragraph by choice.
-        if previousEnds, !forced, let room = profile.bookFaceMeasure, ParagraphEndOdds.startsSentence(line),
+        // piece ended its paragraph by choice. (Lines at the margin only: the measure is theirs.)
+        if previousEnds, !forced, previous.leadingSpaces == 0, line.leadingSpaces == 0, let room = profile.bookFaceMeasure,
+           ParagraphEndOdds.startsSentence(line),
            room.leavesRoom(after: previous, for: line, previousOpens: previousOpens) { return true }
         if profile.layout != .blankLineSeparated, !forced, previousLength < 0.6 * measure { return true }
         // Where markers are set off by a space, a number in brackets opening a line under a full one is a marker the wrap

@@ -60,7 +60,7 @@ extension LayoutProfile {
             clues.append("the text is justified: each character's width was measured from the lines, paragraph indent \(fittedWidths.indentDescription), so a line that ends a paragraph can be told from a full one")
         }
         if bookFaceMeasure != nil {
-            clues.append("the text is justified but short: a sentence's end with clear room for the next word's first syllable ends a paragraph")
+            clues.append("the text is justified but short: a sentence's end with clear room for the next word (or, where words are broken at line ends, its first syllable) ends a paragraph")
         }
         return "paragraphs \(setBySidecar ? "(as the sidecar's structure.paragraphs says)" : "found"): \(layout.plainDescription); "
             + clues.joined(separator: "; ") + "; \(pages) page\(pages == 1 ? "" : "s")"

@@ -87,7 +87,7 @@ struct NumberingSchemes: Sendable {
         for (position, run) in runs.enumerated() where position > 0 && run[0].value == 1 {
             let outer = runs[position - 1].last!.value
             // The outer run goes on right after this one (a heading missed between would otherwise sink a whole part),
-            // or this one closes the text and is short beside it (a last chapter's few sections).
+            // or this one is the scheme's last run and short beside the one before (a last chapter's few sections).
             let goesOn = position + 1 < runs.count && runs[position + 1][0].value == outer + 1
             let closesShort = position + 1 == runs.count && run.count * 10 <= runs[position - 1].count
             guard goesOn || closesShort else { continue }

@@ -41,9 +41,9 @@ extension StructureClassifier {
             }
             // A name right under the line that closes a quotation, nothing between them, and set apart below, signs the
             // quotation (an epigraph's author, `W. B. Yeats` though its initial reads as a letter's number): it heads nothing.
-            if let pattern = patterns[index], !pattern.isMatter, index > 0, groups[index].blankBefore == 0, groups[index].pageBreakBefore == nil,
-               groups[index].blankAfter >= 1, groups[index - 1].lines.last.map(ParagraphEndOdds.endsInQuote) == true,
-               Byline.name(groups[index].plainText).map({ !Byline.isWeak($0) }) == true {
+            if let pattern = patterns[index], !pattern.isMatter, schemes.members[index] == nil, index > 0, groups[index].blankBefore == 0,
+               groups[index].pageBreakBefore == nil, groups[index].blankAfter >= 1, groups[index - 1].lines.last.map(ParagraphEndOdds.endsInQuote) == true,
+               Self.opensQuotation(before: index, groups), Byline.name(groups[index].plainText).map({ !Byline.isWeak($0) }) == true {
                 patterns[index] = nil
                 continue
             }
@@ -92,6 +92,18 @@ extension StructureClassifier {
                 patterns[index] = nil
             }
         }
+    }
+
+    /// Whether one of the groups right over `index`, back to a blank line or a page break (eight at most), opens with a
+    /// quotation mark: a quotation ends over it.
+    static func opensQuotation(before index: Int, _ groups: [LineGroup]) -> Bool {
+        var start = index - 1
+        while start >= 0, index - start <= 8 {
+            if let first = groups[start].lines[0].text.first, "“\"‘«„".contains(first) { return true }
+            if groups[start].blankBefore > 0 || groups[start].pageBreakBefore != nil { return false }
+            start -= 1
+        }
+        return false
     }
 
     /// Twice the column a line's middle stands at.

@@ -72,7 +72,7 @@ extension StructureClassifier {
         return HeadingPattern.matter[first] == .notes
     }
 
-    /// Offers the short title under a bare numbered member to `mergeSplitHeadings`, where half its scheme's members
+    /// Offers the title under a bare numbered member to `mergeSplitHeadings`, where half its scheme's members
     /// have one or it is title-cased (a poem's numbered parts open on verse lines that could pass for titles).
     func offerTitles(_ groups: [LineGroup], schemes: NumberingSchemes, patterns: inout [HeadingPattern?], roles: [GroupRole]) {
         var titles: [NumberingSchemes.Scheme: [(Int, HeadingPattern)]] = [:]
@@ -85,7 +85,7 @@ extension StructureClassifier {
             // (the paragraph builder ended it there); a centred line may be long and end with a full stop (`Swarms of
             // Butterflies, Dragonflies, etc.`).
             let centred = next.lines[0].leadingSpaces >= 6
-            let titleCased = next.lines.count == 1 && TextShape.titleCaseRatio(next.lines[0].text) >= 0.8
+            let titleCased = next.lines.count == 1 && next.length <= profile.measure && TextShape.titleCaseRatio(next.lines[0].text) >= 0.8
             if patterns[index + 1] != nil, schemes.members[index + 1] == nil { titled[member.scheme, default: 0] += 1 }
             guard patterns[index + 1] == nil, schemes.members[index + 1] == nil, roles[index + 1] == .paragraph(classes: []),
                   let text = next.titleText, next.lines.count == 2 || centred || titleCased || next.length * 4 <= profile.measure * 3,
