@@ -39,17 +39,19 @@ struct SubtitleTests {
     }
 
     /// In text that runs on without blank lines (pdftotext's), one blank line sets a title apart and its text starts
-    /// right under it: a line in parentheses there is the title's subtitle all the same.
+    /// right under it: a line in parentheses there is the title's subtitle all the same (under a title in mixed case).
     @Test func subtitlesInParenthesesInRunOnText() throws {
         let found = headings(try read(WrappedTitleTests.runOn([
             ["A Terre", "(Being the Philosophy of Many Soldiers.)"], ["Wild with All Regrets", "(Another Version of A Terre.)"],
-            ["Variation Under Nature"], ["The Struggle for Existence", "(With an Account of Its Critics)"],
+            ["Variation Under Nature"], ["The Struggle for Existence", "(With an Account of Its Critics)"], ["KING CLAUDIUS", "(Aside to Polonius.)"],
         ]))).map(\.text)
         #expect(found.contains("A Terre (Being the Philosophy of Many Soldiers.)"), "\(found)")
         #expect(found.contains("Wild with All Regrets (Another Version of A Terre.)"), "\(found)")
         #expect(found.contains("The Struggle for Existence (With an Account of Its Critics)"), "\(found)")
         #expect(found.contains("Variation Under Nature"), "\(found)")
         #expect(!found.contains { $0.hasPrefix("(") }, "\(found)")
+        // A name in capitals over a parenthesis is a speaker over a stage direction.
+        #expect(!found.contains { $0.contains("Aside") }, "\(found)")
     }
 
     /// A name right under the line that closes a quotation, then a blank line, signs the quotation (an epigraph's

@@ -17,13 +17,14 @@ extension StructureClassifier {
             // `(Being the Philosophy of Many Soldiers.)`, `Dulce et Decorum Est` / `A Gas Attack`); a line that reads as
             // a name is the author's (a byline), not a subtitle.
             // In text whose paragraphs run on without blank lines, one blank line sets a title apart, and a subtitle in
-            // parentheses may have its text right under it.
+            // parentheses may have its text right under it (under a title in mixed case: a name in capitals over a
+            // parenthesis is a speaker over a stage direction).
             var subtitle = false
             if pattern.family == .plain || pattern.family == .allCaps, groups[index].lines.count == 1,
                next.lines.count == 1, next.blankBefore == 0, next.pageBreakBefore == nil {
                 let line = next.lines[0].text
                 let parenthesised = line.hasPrefix("(") && (line.hasSuffix(")") || line.hasSuffix(")."))
-                let runsOn = profile.layout == .hardWrapped && groups[index].blankBefore >= 1
+                let runsOn = profile.layout == .hardWrapped && groups[index].blankBefore >= 1 && pattern.family == .plain
                 subtitle = groups[index].blankBefore >= 2 && next.blankAfter >= 1
                     && (parenthesised || (!next.lines[0].endsSentence && TextShape.titleCaseRatio(line) >= 0.8
                         && HeadingPattern.match(line).map { $0.family == .plain } == true && Byline.name(line).map(Byline.isWeak) ?? true))
