@@ -184,9 +184,10 @@ struct ParagraphBuilder: Sendable {
         if Self.isPicture(line) || Self.isPicture(previous) { return true }
         // A title-cased line right under a number standing alone, ending no sentence, is the number's title up to the
         // measure (`II` / `The Communist Dictatorship and the Russian Revolution`): the text opens under it.
-        // (Not a line in capitals: a paragraph's opening words set in small capitals.)
+        // (Not a line in capitals: a paragraph's opening words set in small capitals; nor over a title-cased line: the
+        // title wrapped onto it, `… Species and Their Restricted` / `Ranges`.)
         if underNumber, !previousEnds, ParagraphEndOdds.startsSentence(line), TextShape.titleCaseRatio(previous.text) >= 0.8,
-           previousLength <= measure, !TextShape.isAllCaps(previous.text) {
+           previousLength <= measure, !TextShape.isAllCaps(previous.text), TextShape.titleCaseRatio(line.text) < 0.8 {
             return true
         }
         if profile.layout == .linePerParagraph {

@@ -85,10 +85,9 @@ extension StructureClassifier {
             // (the paragraph builder ended it there); a centred line may be long and end with a full stop (`Swarms of
             // Butterflies, Dragonflies, etc.`).
             let centred = next.lines[0].leadingSpaces >= 6
-            let titleCased = next.lines.count == 1 && next.length <= profile.measure && TextShape.titleCaseRatio(next.lines[0].text) >= 0.8
             if patterns[index + 1] != nil, schemes.members[index + 1] == nil { titled[member.scheme, default: 0] += 1 }
             guard patterns[index + 1] == nil, schemes.members[index + 1] == nil, roles[index + 1] == .paragraph(classes: []),
-                  let text = next.titleText, next.lines.count == 2 || centred || titleCased || next.length * 4 <= profile.measure * 3,
+                  let text = next.titleText, next.lines.count == 2 || centred || isTitleCasedLine(next) || next.length * 4 <= profile.measure * 3,
                   let last = next.lines.last, !last.endsSentence || last.text.last == "?" || centred,
                   var title = HeadingPattern.match(text, underNumber: true) ?? (centred ? HeadingPattern.match(text.trimming("."), underNumber: true) : nil),
                   title.family == .plain || title.family == .allCaps else { continue }
@@ -99,6 +98,11 @@ extension StructureClassifier {
             let usual = (offered.count + titled[scheme, default: 0]) * 2 >= bare[scheme, default: 0]
             for (index, title) in offered where usual || Self.isTitleCased(title.text) { patterns[index] = title }
         }
+    }
+
+    /// One title-cased line up to the measure: a number's title that the paragraph builder ended under it, however wide.
+    func isTitleCasedLine(_ group: LineGroup) -> Bool {
+        group.lines.count == 1 && group.length <= profile.measure && TextShape.titleCaseRatio(group.lines[0].text) >= 0.8
     }
 
     /// Two words or more, every significant one capitalised (`Seven Apophthegms for Women`).

@@ -55,10 +55,8 @@ extension StructureClassifier {
                     follower = HeadingPattern.match(nextText, underNumber: true) ?? (stopped ? HeadingPattern.match(nextText.trimming("."), underNumber: true) : nil)
                 }
                 guard let follower, follower.family == .plain || follower.family == .allCaps else { continue }
-                // (A title-cased line up to the text's width, the paragraph builder ended under its number, is one too.)
-                let titleCased = next.lines.count == 1 && next.length <= profile.measure && TextShape.titleCaseRatio(next.plainText) >= 0.8
-                if case .numbered = pattern.family,
-                   !(follower.family == .plain && next.length <= (next.lines.count == 2 || next.lines[0].leadingSpaces >= 6 || setApart || titleCased ? 100 : 60)) {
+                if case .numbered = pattern.family, !(follower.family == .plain
+                    && next.length <= (next.lines.count == 2 || next.lines[0].leadingSpaces >= 6 || setApart || isTitleCasedLine(next) ? 100 : 60)) {
                     continue
                 }
             } else if let follower = patterns[index + 1], follower.family != .plain, follower.family != .allCaps {
