@@ -66,12 +66,16 @@ struct LayoutDetector: Sendable {
         if profile.indentMark { profile.paragraphIndent = indents.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key }
         profile.setOffMarkers = text.lazy.filter { Self.holdsSetOffMarker(lines[$0].text) }.prefix(3).count == 3
         if layout == .hardWrapped { profile.wrapWidth = FixedWrap.width(lines, text: text) }
-        if layout == .hardWrapped, !profile.indentMark, !trailingSpaceMark, profile.fullLineFloor != nil {
-            profile.endOdds = ParagraphEndOdds.measure(lines, text: text, wrapWidth: profile.wrapWidth)
-            if profile.wrapWidth == nil, profile.endOdds != nil { profile.fittedWidths = FittedWidths.fit(lines, text: text) }
-        }
-        if layout == .hardWrapped, !profile.indentMark, !trailingSpaceMark, profile.wrapWidth == nil, profile.endOdds == nil {
-            profile.bookFaceMeasure = BookFaceMeasure.fit(lines, text: text)
+        // Where nothing marks paragraph ends: the document's habits, its face's widths, or, short of those, a book face's.
+        if layout == .hardWrapped, !profile.indentMark, !trailingSpaceMark {
+            if profile.fullLineFloor != nil { profile.endOdds = ParagraphEndOdds.measure(lines, text: text, wrapWidth: profile.wrapWidth) }
+            if profile.wrapWidth == nil {
+                if profile.endOdds != nil {
+                    profile.fittedWidths = FittedWidths.fit(lines, text: text)
+                } else {
+                    profile.bookFaceMeasure = BookFaceMeasure.fit(lines, text: text)
+                }
+            }
         }
         return profile
     }
